@@ -1,0 +1,65 @@
+/**
+ * `execute`: runs an `Operation` with the `DynamoClient` service.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { execute, find } from "dynofunc"
+ *
+ * const user = execute(find("users", { id: "u1" })).pipe(
+ *   Effect.map((result) => result.item),
+ *   Effect.catchTag("ResourceNotFoundError", () => Effect.succeed(undefined))
+ * )
+ */
+import { Effect } from "effect"
+import { DynamoClient } from "./DynamoClient.js"
+import type * as E from "./DynamoError.js"
+import { InvalidInputError } from "./DynamoError.js"
+import { commandErrors } from "./internal/commands.generated.js"
+import { checkLimits } from "./internal/limits.js"
+import { toDynamoError } from "./internal/toDynamoError.js"
+import type { CommandName, DeclaredErrorTags, Operation } from "./Operation.js"
+
+/** The errors running an operation named `Name` can fail with: what the SDK declares for it, and the common ones. */
+export type ErrorOf<Name extends CommandName> = Extract<E.ModelledError, { readonly _tag: DeclaredErrorTags<Name> }> | E.CommonError
+
+/**
+ * Runs `op`: sends its description, fails with a tagged error from that operation's error union, and succeeds with
+ * its friendly result. A request that breaks a DynamoDB limit fails with `InvalidInputError` and is never sent.
+ * Interrupting the fiber aborts the HTTP request. Each call is traced as a span named `DynamoDB.<Operation>`.
+ *
+ * @example
+ * execute(update("users", { id: "u1" }, { visits: add(1) }))
+ */
+export const execute = <Name extends CommandName, Result>(
+  op: Operation<Name, Result>
+): Effect.Effect<Result, ErrorOf<Name>, DynamoClient> => {
+  const problems = op.problems.length > 0 ? op.problems : checkLimits(op.name, op.description)
+  const run =
+    problems.length > 0
+      ? Effect.fail(
+          new InvalidInputError({
+            operation: op.name,
+            problems,
+            message: `${op.name} not sent: ${problems.map((p) => `${p.part}: ${p.message}`).join("; ")}`
+          })
+        )
+      : Effect.flatMap(DynamoClient, (client) =>
+          client.send({ operation: op.name, command: op.command, input: op.description }).pipe(
+            Effect.mapError((cause) => toDynamoError(cause, commandErrors[op.name])),
+            Effect.map(op.decode)
+          )
+        )
+  return Effect.withSpan(run as Effect.Effect<Result, ErrorOf<Name>, DynamoClient>, `DynamoDB.${op.name}`, {
+    kind: "client",
+    attributes: spanAttributes(op)
+  })
+}
+
+const spanAttributes = (op: Operation<CommandName, unknown>): Record<string, unknown> => {
+  const table = (op.description as { TableName?: unknown }).TableName
+  return {
+    "db.system": "dynamodb",
+    "db.operation": op.name,
+    ...(typeof table === "string" && { "aws.dynamodb.table_names": [table] })
+  }
+}

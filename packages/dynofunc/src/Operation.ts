@@ -1,0 +1,120 @@
+/**
+ * `Operation`: the pure description of one DynamoDB call.
+ *
+ * Every builder (`update`, `query`, `getItem`, …) returns one. `description` is exactly the SDK command input, so
+ * `client.send(new UpdateItemCommand(op.description))` works; `execute(op)` runs it as an Effect and turns the
+ * SDK output into a friendly result with `decode`. Building does no I/O and is deterministic.
+ *
+ * @example
+ * import { update } from "dynofunc"
+ * const op = update("users", { id: "u1" }, { name: "Ada" })
+ * op.name        // "UpdateItem"
+ * op.description // { TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET #n0 = :v0", … }
+ */
+import { type Pipeable, pipeArguments } from "effect/Pipeable"
+import type { $Command, DynamoDBClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from "@aws-sdk/client-dynamodb"
+import type { InputProblem } from "./DynamoError.js"
+import type { Commands } from "./internal/commands.generated.js"
+
+export type { Commands }
+
+/** The name of a DynamoDB command, as the SDK spells it without `Command` (`GetItem`, `TransactWriteItems`, …). */
+export type CommandName = keyof Commands
+
+/** The SDK command input of `Name`. */
+export type InputOf<Name extends CommandName> = Commands[Name]["input"]
+
+/** The SDK command output of `Name`. */
+export type OutputOf<Name extends CommandName> = Commands[Name]["output"]
+
+/** The tags of the errors the SDK declares for `Name`. */
+export type DeclaredErrorTags<Name extends CommandName> = Commands[Name]["errors"]
+
+/** The SDK command class of `Name`, e.g. `GetItemCommand`. */
+export type CommandClass<Name extends CommandName> = new (input: InputOf<Name>) => $Command<
+  ServiceInputTypes,
+  OutputOf<Name>,
+  DynamoDBClientResolvedConfig,
+  ServiceInputTypes,
+  ServiceOutputTypes
+>
+
+/** Identifies an `Operation`. */
+export const TypeId: unique symbol = Symbol.for("dynofunc/Operation")
+export type TypeId = typeof TypeId
+
+/**
+ * One DynamoDB call described as data.
+ *
+ * - `name`: the DynamoDB API operation.
+ * - `description`: the exact SDK command input.
+ * - `decode`: the SDK output → the friendly result `execute` succeeds with (the raw output stays reachable on it).
+ * - `problems`: what the builder found wrong with its arguments; `execute` fails with `InvalidInputError` and sends
+ *   nothing when there are any.
+ */
+export interface Operation<Name extends CommandName, Result> extends Pipeable {
+  readonly [TypeId]: TypeId
+  readonly name: Name
+  readonly description: InputOf<Name>
+  readonly command: CommandClass<Name>
+  readonly decode: (output: OutputOf<Name>) => Result
+  readonly problems: ReadonlyArray<InputProblem>
+}
+
+/** Any operation. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyOperation = Operation<any, any>
+
+/** The friendly result of running `Op`. */
+export type ResultOf<Op> = Op extends Operation<CommandName, infer Result> ? Result : never
+
+const proto = {
+  [TypeId]: TypeId,
+  pipe() {
+    // eslint-disable-next-line prefer-rest-params
+    return pipeArguments(this, arguments)
+  }
+}
+
+/**
+ * Builds an `Operation` (for operation authors: users call the builders).
+ *
+ * @example
+ * make({
+ *   name: "DescribeLimits",
+ *   command: DescribeLimitsCommand,
+ *   description: {},
+ *   decode: (output) => output
+ * })
+ */
+export const make = <Name extends CommandName, Result>(fields: {
+  readonly name: Name
+  readonly command: CommandClass<Name>
+  readonly description: InputOf<Name>
+  readonly decode: (output: OutputOf<Name>) => Result
+  readonly problems?: ReadonlyArray<InputProblem> | undefined
+}): Operation<Name, Result> => {
+  const op = Object.create(proto)
+  op.name = fields.name
+  op.command = fields.command
+  op.description = fields.description
+  op.decode = fields.decode
+  op.problems = fields.problems ?? []
+  return Object.freeze(op)
+}
+
+/** Whether `value` is an `Operation`. */
+export const isOperation = (value: unknown): value is AnyOperation =>
+  typeof value === "object" && value !== null && TypeId in value
+
+/**
+ * The same operation with extra SDK input fields merged over its description: the escape hatch for any field a
+ * builder does not cover.
+ *
+ * @example
+ * find("users", { id: "u1" }).pipe(withInput({ ReturnConsumedCapacity: "TOTAL" }))
+ */
+export const withInput =
+  <Name extends CommandName>(fields: Partial<InputOf<Name>>) =>
+  <Result>(op: Operation<Name, Result>): Operation<Name, Result> =>
+    make({ ...op, description: { ...op.description, ...fields } })

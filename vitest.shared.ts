@@ -1,0 +1,24 @@
+import { fileURLToPath } from "node:url"
+import { defineProject } from "vitest/config"
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
+
+/**
+ * Vitest settings shared by every package: workspace packages resolve to their TypeScript sources,
+ * so tests never need a build first.
+ */
+export const project = (name: string) =>
+  defineProject({
+    resolve: {
+      alias: {
+        "dynofunc": source("./packages/dynofunc/src/index.ts"),
+        "@dynofunc/testing": source("./packages/testing/src/index.ts")
+      }
+    },
+    test: {
+      name,
+      include: ["test/**/*.test.ts"],
+      testTimeout: 60_000,
+      hookTimeout: 120_000
+    }
+  })
