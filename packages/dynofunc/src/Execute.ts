@@ -51,15 +51,15 @@ export const execute = <Name extends CommandName, Result>(
         )
   return Effect.withSpan(run as Effect.Effect<Result, ErrorOf<Name>, DynamoClient>, `DynamoDB.${op.name}`, {
     kind: "client",
-    attributes: spanAttributes(op)
+    attributes: spanAttributes(op.name, op.description)
   })
 }
 
-const spanAttributes = (op: Operation<CommandName, unknown>): Record<string, unknown> => {
-  const table = (op.description as { TableName?: unknown }).TableName
+const spanAttributes = (name: CommandName, description: unknown): Record<string, unknown> => {
+  const table = (description as { TableName?: unknown }).TableName
   return {
     "db.system": "dynamodb",
-    "db.operation": op.name,
+    "db.operation": name,
     ...(typeof table === "string" && { "aws.dynamodb.table_names": [table] })
   }
 }

@@ -11,7 +11,7 @@
  * Value.fromItem({ n: { N: "12" } })     // { n: 12 }
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import { marshall, NumberValue, unmarshall } from "@aws-sdk/util-dynamodb"
+import { marshall, NumberValueImpl as NumberValue, unmarshall } from "@aws-sdk/util-dynamodb"
 
 /** A DynamoDB item as plain JS: attribute name → value. */
 export type Item = Record<string, unknown>
@@ -19,6 +19,7 @@ export type Item = Record<string, unknown>
 /** A DynamoDB item as the SDK sends it. */
 export type AttributeMap = Record<string, AttributeValue>
 
+/** A DynamoDB number kept as its exact decimal text, for values a JS `number` would round. */
 export { NumberValue }
 
 const marshallOptions = {

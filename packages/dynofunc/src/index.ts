@@ -1,0 +1,16 @@
+/**
+ * dynofunc: pure DynamoDB operation builders, run as Effects with tagged errors.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { DynamoClient, attr, execute, update } from "dynofunc"
+ *
+ * const program = execute(update("users", { id: "u1" }, { name: "Ada" }, { condition: attr("id").exists() }))
+ */
+export * as Value from "./Value.js"
+export type { AttributeMap, Item } from "./Value.js"
+export * from "./DynamoError.js"
+export * from "./DynamoClient.js"
+export * from "./Execute.js"
+export { isOperation, make as makeOperation, withInput } from "./Operation.js"
+export type { AnyOperation, CommandName, Commands, InputOf, Operation, OutputOf, ResultOf } from "./Operation.js"
