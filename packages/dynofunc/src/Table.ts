@@ -1,0 +1,42 @@
+/**
+ * `table(name)`: the operations with the table name filled in.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { execute, table } from "dynofunc"
+ *
+ * const users = table("users")
+ * const program = Effect.gen(function* () {
+ *   yield* execute(users.add({ id: "u1", name: "Ada" }))
+ *   return yield* execute(users.find({ id: "u1" }))
+ * })
+ */
+import { add, create, describe, find, query, remove, scan, update } from "./operations/index.js"
+
+/** `operation` with its first argument, the table name, already given. */
+const bind =
+  <Args extends ReadonlyArray<unknown>, Result>(operation: (tableName: string, ...args: Args) => Result, tableName: string) =>
+  (...args: Args): Result =>
+    operation(tableName, ...args)
+
+/**
+ * The original operations bound to one table.
+ *
+ * @example
+ * table("users").update({ id: "u1" }, { name: "Ada" }).description.TableName // "users"
+ */
+export const table = (tableName: string) => ({
+  name: tableName,
+  create: bind(create, tableName),
+  describe: () => describe(tableName),
+  find: bind(find, tableName),
+  add: bind(add, tableName),
+  update: bind(update, tableName),
+  remove: bind(remove, tableName),
+  delete: bind(remove, tableName),
+  query: bind(query, tableName),
+  scan: bind(scan, tableName)
+})
+
+/** The operations of `table(name)`. */
+export type Table = ReturnType<typeof table>

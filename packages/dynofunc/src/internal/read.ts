@@ -1,0 +1,54 @@
+/** What `query` and `scan` share: their read options and their result. */
+import type { QueryCommandOutput, ScanCommandOutput, Select } from "@aws-sdk/client-dynamodb"
+import type { Condition } from "../Condition.js"
+import type { ProjectionInput } from "../Expression.js"
+import { fromItem, toItem, type Item } from "../Value.js"
+import { optionalItem, type RawPlaceholders } from "./build.js"
+
+/** Options `query` and `scan` both take. */
+export interface ReadOptions extends RawPlaceholders {
+  /** Read a global or local secondary index instead of the table. */
+  readonly index?: string | undefined
+  /** Items for which this does not hold are dropped after reading (they still count against `limit`). */
+  readonly filter?: Condition | undefined
+  /** Only these attributes come back. */
+  readonly projection?: ProjectionInput | undefined
+  /** Read at most this many items (before `filter`). */
+  readonly limit?: number | undefined
+  /** Strongly consistent read (tables and local indexes only). */
+  readonly consistent?: boolean | undefined
+  /** Go on from where a previous page stopped: its `lastKey`. */
+  readonly startKey?: Item | undefined
+  /** `COUNT` returns only the count; `ALL_PROJECTED_ATTRIBUTES` reads an index's projection. */
+  readonly select?: Select | undefined
+}
+
+/** A page of items: the items, their counts, where to go on from, and the SDK output. */
+export interface ReadResult<Raw> {
+  readonly items: ReadonlyArray<Item>
+  /** Items returned (after `filter`). */
+  readonly count: number
+  /** Items read (before `filter`). */
+  readonly scannedCount: number
+  /** Pass as `startKey` for the next page; `undefined` on the last page. */
+  readonly lastKey: Item | undefined
+  readonly raw: Raw
+}
+
+/** The SDK fields for `ReadOptions` that are not expressions. */
+export const readFields = (options: ReadOptions) => ({
+  ...(options.index !== undefined && { IndexName: options.index }),
+  ...(options.limit !== undefined && { Limit: options.limit }),
+  ...(options.consistent !== undefined && { ConsistentRead: options.consistent }),
+  ...(options.startKey !== undefined && { ExclusiveStartKey: toItem(options.startKey) }),
+  ...(options.select !== undefined && { Select: options.select })
+})
+
+/** The friendly page of a query or scan output. */
+export const readResult = <Raw extends QueryCommandOutput | ScanCommandOutput>(raw: Raw): ReadResult<Raw> => ({
+  items: (raw.Items ?? []).map(fromItem),
+  count: raw.Count ?? 0,
+  scannedCount: raw.ScannedCount ?? 0,
+  lastKey: optionalItem(raw.LastEvaluatedKey),
+  raw
+})

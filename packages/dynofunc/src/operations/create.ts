@@ -1,0 +1,166 @@
+import {
+  CreateTableCommand,
+  type AttributeDefinition,
+  type CreateTableCommandOutput,
+  type KeySchemaElement,
+  type Projection,
+  type ProvisionedThroughput,
+  type ScalarAttributeType,
+  type StreamViewType,
+  type TableDescription
+} from "@aws-sdk/client-dynamodb"
+import type { InputProblem } from "../DynamoError.js"
+import type { EscapeHatch } from "../internal/build.js"
+import { make, type Operation } from "../Operation.js"
+
+/** A key attribute: its name, and its type (`S` string, the default; `N` number; `B` binary). */
+export type KeySpec = string | { readonly name: string; readonly type?: ScalarAttributeType | undefined }
+
+/** Which attributes an index holds besides the keys: all, keys only, or the keys and the named ones. */
+export type IndexProjection = "ALL" | "KEYS_ONLY" | { readonly include: ReadonlyArray<string> }
+
+/** Provisioned read and write capacity units. */
+export interface Throughput {
+  readonly read: number
+  readonly write: number
+}
+
+/** A global secondary index: its own partition key, optional sort key and projection. */
+export interface GlobalIndexSpec {
+  readonly name: string
+  readonly hashKey: KeySpec
+  readonly rangeKey?: KeySpec | undefined
+  /** Default `ALL`. */
+  readonly projection?: IndexProjection | undefined
+  /** With provisioned billing; defaults to the table's. */
+  readonly throughput?: Throughput | undefined
+}
+
+/** A local secondary index: the table's partition key with another sort key. */
+export interface LocalIndexSpec {
+  readonly name: string
+  readonly rangeKey: KeySpec
+  /** Default `ALL`. */
+  readonly projection?: IndexProjection | undefined
+}
+
+/** Options of `create`. */
+export interface CreateOptions extends EscapeHatch<"CreateTable"> {
+  /** The sort key, for a composite primary key. */
+  readonly rangeKey?: KeySpec | undefined
+  readonly globalIndexes?: ReadonlyArray<GlobalIndexSpec> | undefined
+  readonly localIndexes?: ReadonlyArray<LocalIndexSpec> | undefined
+  /** On-demand (the default) or provisioned capacity. */
+  readonly billing?: "PAY_PER_REQUEST" | Throughput | undefined
+  /** Turn DynamoDB Streams on with this view of changed items. */
+  readonly stream?: StreamViewType | undefined
+  readonly tags?: Readonly<Record<string, string>> | undefined
+  readonly deletionProtection?: boolean | undefined
+}
+
+/** What `create` succeeds with: the new table's description and the SDK output. */
+export interface CreateResult {
+  readonly table: TableDescription | undefined
+  readonly raw: CreateTableCommandOutput
+}
+
+const keyName = (spec: KeySpec): string => (typeof spec === "string" ? spec : spec.name)
+const keyType = (spec: KeySpec): ScalarAttributeType => (typeof spec === "string" ? "S" : (spec.type ?? "S"))
+
+const keySchema = (hashKey: KeySpec, rangeKey: KeySpec | undefined): Array<KeySchemaElement> => [
+  { AttributeName: keyName(hashKey), KeyType: "HASH" },
+  ...(rangeKey === undefined ? [] : [{ AttributeName: keyName(rangeKey), KeyType: "RANGE" as const }])
+]
+
+const projection = (spec: IndexProjection | undefined): Projection =>
+  spec === undefined || spec === "ALL"
+    ? { ProjectionType: "ALL" }
+    : spec === "KEYS_ONLY"
+      ? { ProjectionType: "KEYS_ONLY" }
+      : { ProjectionType: "INCLUDE", NonKeyAttributes: [...spec.include] }
+
+const throughput = (units: Throughput): ProvisionedThroughput => ({
+  ReadCapacityUnits: units.read,
+  WriteCapacityUnits: units.write
+})
+
+/** One definition per key attribute of the table and its indexes; a name given two types is a problem. */
+const attributeDefinitions = (keys: ReadonlyArray<KeySpec>, problems: Array<InputProblem>): Array<AttributeDefinition> => {
+  const types = new Map<string, ScalarAttributeType>()
+  for (const key of keys) {
+    const seen = types.get(keyName(key))
+    if (seen !== undefined && seen !== keyType(key)) {
+      problems.push({ part: "AttributeDefinitions", message: `key attribute "${keyName(key)}" is given as both ${seen} and ${keyType(key)}` })
+    }
+    if (seen === undefined) types.set(keyName(key), keyType(key))
+  }
+  return [...types].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }))
+}
+
+const duplicateIndexProblems = (names: ReadonlyArray<string>): Array<InputProblem> =>
+  names
+    .filter((name, index) => names.indexOf(name) !== index)
+    .map((name) => ({ part: "IndexName", message: `index "${name}" is defined twice` }))
+
+/**
+ * Creates a table (`CreateTable`): a partition key, optionally a sort key, global and local secondary indexes,
+ * on-demand billing unless provisioned throughput is given. Key types default to string.
+ *
+ * @example
+ * create("users", "id", {
+ *   globalIndexes: [{ name: "by-email", hashKey: "email", projection: "KEYS_ONLY" }]
+ * })
+ * create("events", { name: "device", type: "S" }, { rangeKey: { name: "at", type: "N" }, billing: { read: 5, write: 5 } })
+ */
+export const create = (tableName: string, hashKey: KeySpec, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> => {
+  const globalIndexes = options.globalIndexes ?? []
+  const localIndexes = options.localIndexes ?? []
+  const provisioned = options.billing === undefined || options.billing === "PAY_PER_REQUEST" ? undefined : options.billing
+  const problems: Array<InputProblem> = []
+  const definitions = attributeDefinitions(
+    [
+      hashKey,
+      ...(options.rangeKey === undefined ? [] : [options.rangeKey]),
+      ...globalIndexes.flatMap((index) => [index.hashKey, ...(index.rangeKey === undefined ? [] : [index.rangeKey])]),
+      ...localIndexes.map((index) => index.rangeKey)
+    ],
+    problems
+  )
+  if (localIndexes.length > 0 && options.rangeKey === undefined) {
+    problems.push({ part: "LocalSecondaryIndexes", message: "local secondary indexes need a table with a sort key (rangeKey)" })
+  }
+  problems.push(...duplicateIndexProblems([...globalIndexes, ...localIndexes].map((index) => index.name)))
+  return make({
+    name: "CreateTable",
+    command: CreateTableCommand,
+    description: {
+      TableName: tableName,
+      KeySchema: keySchema(hashKey, options.rangeKey),
+      AttributeDefinitions: definitions,
+      ...(provisioned === undefined
+        ? { BillingMode: "PAY_PER_REQUEST" as const }
+        : { BillingMode: "PROVISIONED" as const, ProvisionedThroughput: throughput(provisioned) }),
+      ...(globalIndexes.length > 0 && {
+        GlobalSecondaryIndexes: globalIndexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: keySchema(index.hashKey, index.rangeKey),
+          Projection: projection(index.projection),
+          ...(provisioned !== undefined && { ProvisionedThroughput: throughput(index.throughput ?? provisioned) })
+        }))
+      }),
+      ...(localIndexes.length > 0 && {
+        LocalSecondaryIndexes: localIndexes.map((index) => ({
+          IndexName: index.name,
+          KeySchema: keySchema(hashKey, index.rangeKey),
+          Projection: projection(index.projection)
+        }))
+      }),
+      ...(options.stream !== undefined && { StreamSpecification: { StreamEnabled: true, StreamViewType: options.stream } }),
+      ...(options.tags !== undefined && { Tags: Object.entries(options.tags).map(([Key, Value]) => ({ Key, Value })) }),
+      ...(options.deletionProtection !== undefined && { DeletionProtectionEnabled: options.deletionProtection }),
+      ...options.input
+    },
+    decode: (raw) => ({ table: raw.TableDescription, raw }),
+    problems
+  })
+}

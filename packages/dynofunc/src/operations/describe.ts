@@ -1,0 +1,22 @@
+import { DescribeTableCommand, type DescribeTableCommandOutput, type TableDescription } from "@aws-sdk/client-dynamodb"
+import { make, type Operation } from "../Operation.js"
+
+/** What `describe` succeeds with: the table's description and the SDK output. */
+export interface DescribeResult {
+  readonly table: TableDescription | undefined
+  readonly raw: DescribeTableCommandOutput
+}
+
+/**
+ * Reads a table's description: status, keys, indexes, item count (`DescribeTable`).
+ *
+ * @example
+ * describe("users").description // { TableName: "users" }
+ */
+export const describe = (tableName: string): Operation<"DescribeTable", DescribeResult> =>
+  make({
+    name: "DescribeTable",
+    command: DescribeTableCommand,
+    description: { TableName: tableName },
+    decode: (raw) => ({ table: raw.Table, raw })
+  })

@@ -1,0 +1,41 @@
+import { GetItemCommand, type GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { ProjectionInput } from "../Expression.js"
+import { operation, optionalItem, type EscapeHatch } from "../internal/build.js"
+import type { Operation } from "../Operation.js"
+import { toItem, type Item } from "../Value.js"
+
+/** Options of `find`. */
+export interface FindOptions extends EscapeHatch<"GetItem"> {
+  /** Strongly consistent read (default: eventually consistent). */
+  readonly consistent?: boolean | undefined
+  /** Only these attributes come back. */
+  readonly projection?: ProjectionInput | undefined
+}
+
+/** What `find` succeeds with: the item (or `undefined` when there is none) and the SDK output. */
+export interface FindResult {
+  readonly item: Item | undefined
+  readonly raw: GetItemCommandOutput
+}
+
+/**
+ * Reads one item by its full primary key (`GetItem`).
+ *
+ * @example
+ * find("users", { id: "u1" }).description
+ * // { TableName: "users", Key: { id: { S: "u1" } } }
+ * find("users", { id: "u1" }, { consistent: true, projection: ["name", "roles"] })
+ */
+export const find = (tableName: string, key: Item, options: FindOptions = {}): Operation<"GetItem", FindResult> =>
+  operation(
+    "GetItem",
+    GetItemCommand,
+    {
+      TableName: tableName,
+      Key: toItem(key),
+      ...(options.consistent !== undefined && { ConsistentRead: options.consistent })
+    },
+    { projection: options.projection },
+    options.input,
+    (raw) => ({ item: optionalItem(raw.Item), raw })
+  )

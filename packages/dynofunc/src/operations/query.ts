@@ -1,0 +1,42 @@
+import { QueryCommand, type QueryCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { Condition } from "../Condition.js"
+import { operation, type EscapeHatch } from "../internal/build.js"
+import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
+import type { Operation } from "../Operation.js"
+
+/** Options of `query`. */
+export interface QueryOptions extends ReadOptions, EscapeHatch<"Query"> {
+  /** Sort-key order: `"asc"` (the default) or `"desc"`. */
+  readonly order?: "asc" | "desc" | undefined
+}
+
+/** What `query` succeeds with: one page. */
+export type QueryResult = ReadResult<QueryCommandOutput>
+
+/**
+ * Reads the items of one partition, optionally narrowed on the sort key (`Query`). The key condition is an
+ * equality on the partition key, `cand`-ed with at most one condition on the sort key.
+ *
+ * @example
+ * query("posts", cand(attr("author").equals("ada"), attr("date").beginsWith("2026-")), { order: "desc", limit: 10 })
+ * // KeyConditionExpression: "#n0 = :v0 AND begins_with(#n1, :v1)", ScanIndexForward: false, Limit: 10
+ */
+export const query = (tableName: string, keyCondition: Condition, options: QueryOptions = {}): Operation<"Query", QueryResult> =>
+  operation(
+    "Query",
+    QueryCommand,
+    {
+      TableName: tableName,
+      ...readFields(options),
+      ...(options.order !== undefined && { ScanIndexForward: options.order === "asc" })
+    },
+    {
+      keyCondition,
+      filter: options.filter,
+      projection: options.projection,
+      names: options.names,
+      values: options.values
+    },
+    options.input,
+    readResult
+  )
