@@ -1,0 +1,70 @@
+import { createServer, type Server } from "node:http"
+import type { AddressInfo } from "node:net"
+import { describe, expect, it } from "@effect/vitest"
+import { Deferred, Effect, Fiber, Redacted } from "effect"
+import { DynamoClient, describe as describeTable, execute } from "dynofunc"
+
+const credentials = { accessKeyId: "test", secretAccessKey: Redacted.make("test") }
+
+/** A loopback HTTP server answering every request with `handler`, closed with the scope. */
+const server = (handler: Parameters<typeof createServer>[1]) =>
+  Effect.acquireRelease(
+    Effect.async<Server>((resume) => {
+      const s = createServer(handler)
+      s.listen(0, "127.0.0.1", () => resume(Effect.succeed(s)))
+    }),
+    (s) => Effect.async<void>((resume) => {
+      s.closeAllConnections()
+      s.close(() => resume(Effect.void))
+    })
+  )
+
+const endpointOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`
+
+const clientFor = (endpoint: string) =>
+  DynamoClient.layer({ region: "local", endpoint, credentials, maxAttempts: 1, sdk: { requestHandler: { requestTimeout: 500 } } })
+
+describe("transport failures", () => {
+  it.scoped("connection refused", () =>
+    Effect.gen(function* () {
+      const s = yield* server((_, res) => res.end())
+      const endpoint = endpointOf(s)
+      yield* Effect.async<void>((resume) => s.close(() => resume(Effect.void)))
+      const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpoint)))
+      expect(error).toMatchObject({ _tag: "TransportError", reason: "ConnectionRefused" })
+    }))
+
+  it.scoped("a 502 from something that is not DynamoDB is a bad gateway", () =>
+    Effect.gen(function* () {
+      const s = yield* server((_, res) => {
+        res.writeHead(502, { "content-type": "text/html" })
+        res.end("<html><body>Bad Gateway</body></html>")
+      })
+      const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpointOf(s))))
+      expect(error).toMatchObject({ _tag: "TransportError", reason: "BadGateway", statusCode: 502 })
+    }))
+
+  it.scoped("a server that never answers times out", () =>
+    Effect.gen(function* () {
+      const s = yield* server(() => {})
+      const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpointOf(s))))
+      expect(error).toMatchObject({ _tag: "TransportError", reason: "Timeout" })
+    }))
+
+  it.live("interrupting execute aborts the HTTP request", () =>
+    Effect.scoped(
+      Effect.gen(function* () {
+        const arrived = yield* Deferred.make<void>()
+        const closed = yield* Deferred.make<void>()
+        const s = yield* server((req) => {
+          Deferred.unsafeDone(arrived, Effect.void)
+          req.socket.on("close", () => Deferred.unsafeDone(closed, Effect.void))
+        })
+        const layer = DynamoClient.layer({ region: "local", endpoint: endpointOf(s), credentials, maxAttempts: 1 })
+        const fiber = yield* Effect.fork(Effect.provide(execute(describeTable("users")), layer))
+        yield* Deferred.await(arrived)
+        yield* Fiber.interrupt(fiber)
+        yield* Deferred.await(closed).pipe(Effect.timeoutFail({ duration: "2 seconds", onTimeout: () => "socket still open" }))
+      })
+    ))
+})
