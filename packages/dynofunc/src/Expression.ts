@@ -1,0 +1,178 @@
+/**
+ * `compile`: turns the expressions of one request (key condition, condition, filter, update, projection) into the
+ * SDK's expression fields, with one placeholder allocator for all of them.
+ *
+ * - Names become `#n0`, `#n1`, … — one per distinct name across the whole request.
+ * - Values become `:v0`, `:v1`, … — one per occurrence, never shared.
+ * - Placeholders are allocated in order (key condition, condition, filter, update, projection; left to right), so
+ *   the output depends on the input only.
+ * - Placeholders you supply (`names`, `values`, `rawCondition`) are kept as given and never reused by the
+ *   allocator; one placeholder given two meanings is a problem.
+ * - Nothing throws: what DynamoDB would refuse (an `IN` of 101 operands, a key condition of the wrong shape, the
+ *   same path updated twice, an empty update, a value that cannot be stored, a placeholder clash) comes back in
+ *   `problems`, and `execute` then fails with `InvalidInputError` without sending anything.
+ *
+ * @example
+ * import { attr, cand, compile, path } from "dynofunc"
+ * compile({
+ *   condition: cand(attr("pk").exists(), attr("version").equals(3)),
+ *   update: [{ name: "Ada", visits: attr.increment() }, path("profile", "email").set("a@b.c")]
+ * }).fields
+ * // {
+ * //   ConditionExpression: "attribute_exists(#n0) AND #n1 = :v0",
+ * //   UpdateExpression: "SET #n2 = :v1, #n3 = if_not_exists(#n3, :v2) + :v3, #n4.#n5 = :v4",
+ * //   ExpressionAttributeNames: { "#n0": "pk", "#n1": "version", "#n2": "name", "#n3": "visits", "#n4": "profile", "#n5": "email" },
+ * //   ExpressionAttributeValues: { ":v0": { N: "3" }, ":v1": { S: "Ada" }, ":v2": { N: "0" }, ":v3": { N: "1" }, ":v4": { S: "a@b.c" } }
+ * // }
+ */
+import type { AttributeValue } from "@aws-sdk/client-dynamodb"
+import type { InputProblem } from "./DynamoError.js"
+import { type Condition, isCondition, isPath, PathImpl, type Segment, updateKind } from "./internal/ast.js"
+import * as Emit from "./internal/emit.js"
+import * as P from "./internal/placeholders.js"
+import type { Placeholders } from "./internal/placeholders.js"
+import type { KeyConditionInput } from "./KeyCondition.js"
+import type { ProjectionInput } from "./Projection.js"
+import type { UpdateInput, UpdateObject } from "./Update.js"
+
+export type { KeyConditionInput } from "./KeyCondition.js"
+export type { ProjectionInput } from "./Projection.js"
+export type { UpdateInput } from "./Update.js"
+
+/** The expressions of one request, any of them optional. */
+export interface ExpressionInput {
+  /** `Query`'s key condition: `{ pk: value }` or a condition (see `KeyCondition`). */
+  readonly keyCondition?: KeyConditionInput | undefined
+  /** The condition a write needs (`ConditionExpression`). */
+  readonly condition?: Condition | undefined
+  /** The filter of a query or scan (`FilterExpression`). */
+  readonly filter?: Condition | undefined
+  /** The update: a plain object `{ name: value | UpdateAction }`, a clause tied to a path, or an array of both. */
+  readonly update?: UpdateInput | undefined
+  /** The attributes to read back: names and paths. */
+  readonly projection?: ProjectionInput | undefined
+  /** Raw escape hatch: `#x` → attribute name, kept as given. */
+  readonly names?: Readonly<Record<string, string>> | undefined
+  /** Raw escape hatch: `:x` → `AttributeValue`, kept as given. */
+  readonly values?: Readonly<Record<string, AttributeValue>> | undefined
+}
+
+/** The SDK expression fields of a request (only those present), and what is wrong with them. */
+export interface CompiledExpression {
+  readonly fields: {
+    readonly KeyConditionExpression?: string
+    readonly ConditionExpression?: string
+    readonly FilterExpression?: string
+    readonly UpdateExpression?: string
+    readonly ProjectionExpression?: string
+    readonly ExpressionAttributeNames?: Record<string, string>
+    readonly ExpressionAttributeValues?: Record<string, AttributeValue>
+  }
+  readonly problems: ReadonlyArray<InputProblem>
+}
+
+type MutableFields = {
+  -readonly [K in keyof CompiledExpression["fields"]]: CompiledExpression["fields"][K]
+}
+
+const hasRaw = (c: Condition | undefined): boolean => c !== undefined && (c as { hasRaw?: boolean }).hasRaw === true
+
+/**
+ * Compiles the expressions of one request (see the module comment for the rules).
+ *
+ * @example
+ * compile({ keyCondition: { pk: "u1" }, filter: attr("n").gt(1), projection: ["a", path("b", 0)] }).fields
+ * // { KeyConditionExpression: "#n0 = :v0", FilterExpression: "#n1 > :v1", ProjectionExpression: "#n2, #n3[0]",
+ * //   ExpressionAttributeNames: { "#n0": "pk", "#n1": "n", "#n2": "a", "#n3": "b" },
+ * //   ExpressionAttributeValues: { ":v0": { S: "u1" }, ":v1": { N: "1" } } }
+ */
+export const compile = (input: ExpressionInput): CompiledExpression => {
+  const ctx = P.make()
+  const fields: MutableFields = {}
+  const keyCondition = input.keyCondition
+  const keyIsCondition = keyCondition !== undefined && isCondition(keyCondition)
+
+  // Caller placeholders first, so the allocator can step around them.
+  if (input.names !== undefined) P.reserveNames(ctx, input.names, "ExpressionAttributeNames")
+  if (input.values !== undefined) P.reserveValues(ctx, input.values, true, "ExpressionAttributeValues")
+  if (keyIsCondition && hasRaw(keyCondition)) Emit.reserveRaw(ctx, keyCondition, "KeyConditionExpression")
+  if (hasRaw(input.condition)) Emit.reserveRaw(ctx, input.condition!, "ConditionExpression")
+  if (hasRaw(input.filter)) Emit.reserveRaw(ctx, input.filter!, "FilterExpression")
+
+  if (keyCondition !== undefined) {
+    ctx.part = "KeyConditionExpression"
+    if (keyIsCondition) {
+      const shape = Emit.keyConditionProblem(keyCondition)
+      if (shape !== undefined) P.problem(ctx, shape)
+      const text = Emit.condition(ctx, keyCondition)
+      if (text !== "") fields.KeyConditionExpression = text
+    } else {
+      fields.KeyConditionExpression = Emit.keyObject(ctx, keyCondition)
+    }
+  }
+  if (input.condition !== undefined) {
+    ctx.part = "ConditionExpression"
+    const text = Emit.condition(ctx, input.condition)
+    if (text !== "") fields.ConditionExpression = text
+  }
+  if (input.filter !== undefined) {
+    ctx.part = "FilterExpression"
+    const text = Emit.condition(ctx, input.filter)
+    if (text !== "") fields.FilterExpression = text
+  }
+  if (input.update !== undefined) {
+    ctx.part = "UpdateExpression"
+    const text = compileUpdate(ctx, input.update)
+    if (text !== "") fields.UpdateExpression = text
+  }
+  if (input.projection !== undefined && input.projection.length > 0) {
+    ctx.part = "ProjectionExpression"
+    fields.ProjectionExpression = compileProjection(ctx, input.projection)
+  }
+  if (ctx.namesUsed) fields.ExpressionAttributeNames = ctx.names
+  if (ctx.valuesUsed) fields.ExpressionAttributeValues = ctx.values
+  return { fields, problems: ctx.problems }
+}
+
+const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
+  const sections: Emit.UpdateSections = { set: "", remove: "", add: "", delete: "", paths: [] }
+  if (Array.isArray(update)) {
+    const parts = update as ReadonlyArray<UpdateObject>
+    for (let i = 0; i < parts.length; i++) updatePart(ctx, sections, parts[i]!)
+  } else updatePart(ctx, sections, update as UpdateObject)
+  if (sections.paths.length > 1) Emit.overlaps(ctx, sections.paths, "update paths")
+  let out = sections.set === "" ? "" : "SET " + sections.set
+  if (sections.remove !== "") out += (out === "" ? "REMOVE " : " REMOVE ") + sections.remove
+  if (sections.add !== "") out += (out === "" ? "ADD " : " ADD ") + sections.add
+  if (sections.delete !== "") out += (out === "" ? "DELETE " : " DELETE ") + sections.delete
+  if (out === "") P.problem(ctx, "the update has no action")
+  return out
+}
+
+const updatePart = (ctx: Placeholders, sections: Emit.UpdateSections, part: UpdateObject): void => {
+  if (updateKind(part) === "Clause") Emit.updateClause(ctx, sections, part as unknown as Parameters<typeof Emit.updateClause>[2])
+  else if (typeof part === "object" && part !== null && !isPath(part) && !isCondition(part)) Emit.updateObject(ctx, sections, part)
+  else P.problem(ctx, "an update is a plain object { name: value } or an action tied to a path, e.g. path(\"a\", \"b\").set(1)")
+}
+
+const compileProjection = (ctx: Placeholders, projection: ProjectionInput): string => {
+  let out = ""
+  const paths: Array<string | ReadonlyArray<Segment>> = []
+  for (let i = 0; i < projection.length; i++) {
+    const item = projection[i]!
+    let text: string
+    if (typeof item === "string") {
+      text = P.name(ctx, item)
+      paths.push(item)
+    } else if (item instanceof PathImpl) {
+      text = Emit.path(ctx, item.segments)
+      paths.push(item.segments)
+    } else {
+      P.problem(ctx, "a projection holds attribute names and paths")
+      continue
+    }
+    out = i === 0 ? text : out + ", " + text
+  }
+  if (paths.length > 1) Emit.overlaps(ctx, paths, "projected paths")
+  return out
+}

@@ -1,0 +1,98 @@
+/**
+ * Updates: what `UpdateExpression` holds.
+ *
+ * Give a plain object — each key is one attribute name (verbatim), a plain value means `SET`, and the helpers below
+ * (also reachable as `attr.append`, `attr.remove`, …) pick another action — or actions tied to nested paths
+ * (`path("a", "b").set(1)`, `attr("n").increment()`), or an array mixing both. Any mix of SET, REMOVE, ADD and
+ * DELETE goes in one request; updating the same or overlapping paths twice is an `InvalidInputError`. `undefined`
+ * values are skipped. An update with no action is an `InvalidInputError`.
+ *
+ * @example
+ * [{ name: "Ada", tags: attr.append(["x"]), visits: attr.increment() }, path("profile", "email").set("a@b.c")]
+ * // SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v1), :v2), #n2 = if_not_exists(#n2, :v3) + :v4,
+ * //     #n3.#n4 = :v5
+ */
+import { ActionNode, type UpdateAction, type UpdateClause } from "./internal/ast.js"
+
+export type { UpdateAction, UpdateClause, UpdateKind, UpdateOperand } from "./internal/ast.js"
+
+/** A plain update object: attribute name → plain value (`SET`) or an `UpdateAction`. */
+export type UpdateObject = { readonly [name: string]: unknown }
+
+/** What `update` accepts: a plain object, an action tied to a path, or an array of both. */
+export type UpdateInput = UpdateObject | UpdateClause | ReadonlyArray<UpdateObject | UpdateClause>
+
+/**
+ * `SET name = value`, said explicitly (a plain value does the same); useful for operands such as another path.
+ *
+ * @example
+ * { copy: set(attr("original")) } // SET #n0 = #n1
+ */
+export const set = (value: unknown): UpdateAction => new ActionNode("set", value)
+
+/**
+ * Append `values` to a list, creating the list when it does not exist.
+ *
+ * @example
+ * { log: append(["e1", "e2"]) } // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1) with :v0 = { L: [] }
+ */
+export const append = (values: ReadonlyArray<unknown>): UpdateAction => new ActionNode("append", values)
+
+/**
+ * Prepend `values` to a list, creating the list when it does not exist.
+ *
+ * @example
+ * { log: prepend(["e0"]) } // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1)) with :v1 = { L: [] }
+ */
+export const prepend = (values: ReadonlyArray<unknown>): UpdateAction => new ActionNode("prepend", values)
+
+/**
+ * Remove the attribute.
+ *
+ * @example
+ * { obsolete: remove() } // REMOVE #n0
+ */
+export const remove = (): UpdateAction => new ActionNode("remove", undefined)
+
+/**
+ * Add `by` (default 1) to a number, starting from 0 when it does not exist.
+ *
+ * @example
+ * { visits: increment() } // SET #n0 = if_not_exists(#n0, :v0) + :v1 with :v0 = { N: "0" }, :v1 = { N: "1" }
+ */
+export const increment = (by: number | bigint = 1): UpdateAction => new ActionNode("increment", by)
+
+/**
+ * Subtract `by` (default 1) from a number, starting from 0 when it does not exist.
+ *
+ * @example
+ * { stock: decrement(3) } // SET #n0 = if_not_exists(#n0, :v0) - :v1
+ */
+export const decrement = (by: number | bigint = 1): UpdateAction => new ActionNode("decrement", by)
+
+/**
+ * `ADD`: add to a number (a missing one counts as 0), or add elements to a set (a `Set`, or an array taken as one).
+ *
+ * @example
+ * { score: add(5) }          // ADD #n0 :v0 with :v0 = { N: "5" }
+ * { tags: add(["a", "b"]) }  // ADD #n0 :v0 with :v0 = { SS: ["a", "b"] }
+ */
+export const add = (value: unknown): UpdateAction => new ActionNode("add", value)
+
+/**
+ * `DELETE`: remove elements from a set (a `Set`, or an array taken as one).
+ *
+ * @example
+ * { tags: deleteElements(["a"]) } // DELETE #n0 :v0 with :v0 = { SS: ["a"] }
+ */
+export const deleteElements = (elements: unknown): UpdateAction => new ActionNode("delete", elements)
+
+export { deleteElements as delete }
+
+/**
+ * Set the attribute only when it does not exist yet.
+ *
+ * @example
+ * { createdAt: ifNotExists("2024-01-01") } // SET #n0 = if_not_exists(#n0, :v0)
+ */
+export const ifNotExists = (value: unknown): UpdateAction => new ActionNode("ifNotExists", value)

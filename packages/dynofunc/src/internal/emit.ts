@@ -1,0 +1,406 @@
+/**
+ * Emission: nodes → expression strings, allocating placeholders as they are met (so the output is a pure
+ * function of the input). Names and values never enter an expression string; only placeholders do.
+ */
+import type { AttributeValue } from "@aws-sdk/client-dynamodb"
+import { Limits } from "./limits.js"
+import * as P from "./placeholders.js"
+import type { Placeholders } from "./placeholders.js"
+import {
+  AndNode,
+  type ArithmeticNode,
+  type AttributeValueNode,
+  BeginsWithNode,
+  BetweenNode,
+  CompareNode,
+  type Condition,
+  ContainsNode,
+  ExistsNode,
+  type IfNotExistsNode,
+  InNode,
+  type ListAppendNode,
+  NotExistsNode,
+  NotNode,
+  OrNode,
+  PathImpl,
+  RawNode,
+  type Segment,
+  type SizeNode,
+  TypeNode,
+  type UpdateKind,
+  operandKind,
+  updateKind
+} from "./ast.js"
+
+// ---------------------------------------------------------------------------------------------------------------
+// Paths and operands
+
+/** `#n0.#n1[3]` for a path. */
+export const path = (ctx: Placeholders, segments: ReadonlyArray<Segment>): string => {
+  const first = segments[0]
+  if (typeof first !== "string") {
+    P.problem(ctx, segments.length === 0 ? "a path needs at least one segment" : "a path must start with an attribute name")
+    return segments.length === 0 ? "#invalid" : "#invalid" + pathTail(ctx, segments)
+  }
+  return segments.length === 1 ? P.name(ctx, first) : P.name(ctx, first) + pathTail(ctx, segments)
+}
+
+const pathTail = (ctx: Placeholders, segments: ReadonlyArray<Segment>): string => {
+  let out = ""
+  for (let i = 1; i < segments.length; i++) {
+    const segment = segments[i]!
+    if (typeof segment === "string") out += "." + P.name(ctx, segment)
+    else {
+      if (!Number.isInteger(segment) || segment < 0) P.problem(ctx, `list index ${segment} must be a whole number ≥ 0`)
+      out += "[" + segment + "]"
+    }
+  }
+  return out
+}
+
+/** An operand of a condition: a path, `size(path)`, a given `AttributeValue`, or a plain value. */
+const conditionOperand = (ctx: Placeholders, operand: unknown): string => {
+  switch (operandKind(operand)) {
+    case undefined:
+      return P.value(ctx, operand)
+    case "Path":
+      return path(ctx, (operand as PathImpl).segments)
+    case "Size":
+      return "size(" + path(ctx, (operand as SizeNode).path.segments) + ")"
+    case "AttributeValue":
+      return P.attributeValue(ctx, (operand as AttributeValueNode).value)
+    default:
+      P.problem(ctx, "if_not_exists, list_append, + and - belong in updates, not in conditions")
+      return "#invalid"
+  }
+}
+
+/** An operand of `SET`: a path, `if_not_exists`, `list_append`, a given `AttributeValue`, or a plain value. */
+const updateOperand = (ctx: Placeholders, operand: unknown, top: boolean): string => {
+  switch (operandKind(operand)) {
+    case undefined:
+      return P.value(ctx, operand)
+    case "Path":
+      return path(ctx, (operand as PathImpl).segments)
+    case "AttributeValue":
+      return P.attributeValue(ctx, (operand as AttributeValueNode).value)
+    case "IfNotExists": {
+      const node = operand as IfNotExistsNode
+      return "if_not_exists(" + path(ctx, node.path.segments) + ", " + updateOperand(ctx, node.fallback, false) + ")"
+    }
+    case "ListAppend": {
+      const node = operand as ListAppendNode
+      return "list_append(" + updateOperand(ctx, node.left, false) + ", " + updateOperand(ctx, node.right, false) + ")"
+    }
+    case "Arithmetic": {
+      const node = operand as ArithmeticNode
+      if (!top) P.problem(ctx, "+ and - cannot be nested: DynamoDB allows one per SET action")
+      return updateOperand(ctx, node.left, false) + " " + node.op + " " + updateOperand(ctx, node.right, false)
+    }
+    case "Size":
+      P.problem(ctx, "size() belongs in conditions, not in updates")
+      return "#invalid"
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditions
+
+/** Whether `condition` is an empty `cand()`. */
+const isEmptyAnd = (condition: Condition): boolean => condition instanceof AndNode && condition.conditions.length === 0
+
+/**
+ * The condition as an expression string; `""` for an empty `cand()` at the top (meaning: no condition).
+ */
+export const condition = (ctx: Placeholders, condition: Condition): string => {
+  if (condition instanceof AndNode) return join(ctx, condition.conditions, AndNode, " AND ", "")
+  if (condition instanceof OrNode) {
+    const out = join(ctx, condition.conditions, OrNode, " OR ", "")
+    if (out === "") P.problem(ctx, "cor() needs at least one condition")
+    return out
+  }
+  return leaf(ctx, condition)
+}
+
+/** Appends `conditions` joined by `separator` to `acc`, flattening nested nodes of the same kind. */
+const join = (
+  ctx: Placeholders,
+  conditions: ReadonlyArray<Condition>,
+  kind: typeof AndNode | typeof OrNode,
+  separator: string,
+  acc: string
+): string => {
+  for (let i = 0; i < conditions.length; i++) {
+    const child = conditions[i]!
+    if (child instanceof kind) {
+      acc = join(ctx, child.conditions, kind, separator, acc)
+      continue
+    }
+    const text =
+      child instanceof AndNode || child instanceof OrNode
+        ? nested(ctx, child)
+        : child instanceof RawNode
+          ? "(" + child.expression + ")"
+          : leaf(ctx, child)
+    acc = acc === "" ? text : acc + separator + text
+  }
+  return acc
+}
+
+/** A compound condition inside another: parenthesised. */
+const nested = (ctx: Placeholders, child: AndNode | OrNode): string => {
+  const text = condition(ctx, child)
+  if (text === "") {
+    P.problem(ctx, "an empty cand() can only stand alone or inside another cand()")
+    return "()"
+  }
+  return "(" + text + ")"
+}
+
+const leaf = (ctx: Placeholders, c: Condition): string => {
+  if (c instanceof CompareNode) return conditionOperand(ctx, c.left) + " " + c.op + " " + conditionOperand(ctx, c.right)
+  if (c instanceof ExistsNode) return "attribute_exists(" + path(ctx, c.path.segments) + ")"
+  if (c instanceof NotExistsNode) return "attribute_not_exists(" + path(ctx, c.path.segments) + ")"
+  if (c instanceof BeginsWithNode) return "begins_with(" + path(ctx, c.path.segments) + ", " + conditionOperand(ctx, c.prefix) + ")"
+  if (c instanceof ContainsNode) return "contains(" + path(ctx, c.path.segments) + ", " + conditionOperand(ctx, c.operand) + ")"
+  if (c instanceof BetweenNode) {
+    return conditionOperand(ctx, c.operand) + " BETWEEN " + conditionOperand(ctx, c.low) + " AND " + conditionOperand(ctx, c.high)
+  }
+  if (c instanceof InNode) {
+    const list = c.list
+    if (list.length === 0) P.problem(ctx, "IN needs at least one operand")
+    else if (list.length > Limits.inOperands) P.problem(ctx, `IN has ${list.length} operands; DynamoDB allows ${Limits.inOperands}`)
+    let out = conditionOperand(ctx, c.operand) + " IN ("
+    for (let i = 0; i < list.length; i++) out += (i === 0 ? "" : ", ") + conditionOperand(ctx, list[i])
+    return out + ")"
+  }
+  if (c instanceof TypeNode) {
+    if (!typeCodes.has(c.type)) P.problem(ctx, `attribute_type takes S, SS, N, NS, B, BS, BOOL, NULL, L or M, not ${String(c.type)}`)
+    return "attribute_type(" + path(ctx, c.path.segments) + ", " + P.attributeValue(ctx, { S: c.type }) + ")"
+  }
+  if (c instanceof NotNode) {
+    const inner = c.condition
+    if (inner instanceof AndNode || inner instanceof OrNode || inner instanceof RawNode) {
+      if (isEmptyAnd(inner)) P.problem(ctx, "cnot() of an empty cand()")
+      return "NOT (" + condition(ctx, inner) + ")"
+    }
+    return "NOT " + leaf(ctx, inner)
+  }
+  if (c instanceof RawNode) return c.expression
+  if (c instanceof AndNode || c instanceof OrNode) return nested(ctx, c)
+  P.problem(ctx, "not a condition")
+  return "#invalid"
+}
+
+const typeCodes = new Set(["S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M"])
+
+/** Walks a condition and reserves the placeholders of its raw fragments. */
+export const reserveRaw = (ctx: Placeholders, c: Condition, part: string): void => {
+  if (c instanceof RawNode) {
+    if (c.names !== undefined) P.reserveNames(ctx, c.names, part)
+    if (c.values !== undefined) P.reserveValues(ctx, c.values, false, part)
+  } else if (c instanceof AndNode || c instanceof OrNode) {
+    for (const child of c.conditions) reserveRaw(ctx, child, part)
+  } else if (c instanceof NotNode) reserveRaw(ctx, c.condition, part)
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Key conditions
+
+const sortComparators = new Set(["=", "<", "<=", ">", ">="])
+
+const keyName = (operand: unknown): string | undefined =>
+  operand instanceof PathImpl && operand.segments.length === 1 && typeof operand.segments[0] === "string"
+    ? operand.segments[0]
+    : undefined
+
+const isPlainValue = (operand: unknown): boolean => operandKind(operand) === undefined || operandKind(operand) === "AttributeValue"
+
+/** The key attribute a partition-key equality tests, or `undefined`. */
+const partitionKey = (c: Condition): string | undefined =>
+  c instanceof CompareNode && c.op === "=" && isPlainValue(c.right) ? keyName(c.left) : undefined
+
+/** The key attribute a sort-key condition tests, or `undefined`. */
+const sortKey = (c: Condition): string | undefined => {
+  if (c instanceof CompareNode) return sortComparators.has(c.op) && isPlainValue(c.right) ? keyName(c.left) : undefined
+  if (c instanceof BetweenNode) return isPlainValue(c.low) && isPlainValue(c.high) ? keyName(c.operand) : undefined
+  if (c instanceof BeginsWithNode) return isPlainValue(c.prefix) ? keyName(c.path) : undefined
+  return undefined
+}
+
+const flattenAnd = (conditions: ReadonlyArray<Condition>, out: Array<Condition>): Array<Condition> => {
+  for (const c of conditions) {
+    if (c instanceof AndNode) flattenAnd(c.conditions, out)
+    else out.push(c)
+  }
+  return out
+}
+
+const keyShape =
+  "a key condition is `partitionKey = value`, optionally AND one sort-key condition (=, <, <=, >, >=, BETWEEN or begins_with) on a top-level attribute against values"
+
+/** What is wrong with the shape of a key condition, or `undefined` when it is fine. */
+export const keyConditionProblem = (c: Condition): string | undefined => {
+  if (c instanceof RawNode) return undefined
+  const parts = c instanceof AndNode ? flattenAnd(c.conditions, []) : [c]
+  if (parts.length === 1) return partitionKey(parts[0]!) !== undefined ? undefined : keyShape
+  if (parts.length !== 2) return `${keyShape}; got ${parts.length} conditions`
+  const [a, b] = parts as [Condition, Condition]
+  const pa = partitionKey(a)
+  const pb = partitionKey(b)
+  const ok = (pa !== undefined && sortKey(b) !== undefined && sortKey(b) !== pa) || (pb !== undefined && sortKey(a) !== undefined && sortKey(a) !== pb)
+  return ok ? undefined : keyShape
+}
+
+/** A key condition given as a plain object: every attribute equal to its value (one or two keys). */
+export const keyObject = (ctx: Placeholders, key: Readonly<Record<string, unknown>>): string => {
+  let out = ""
+  let count = 0
+  for (const attribute in key) {
+    const v = key[attribute]
+    if (v === undefined) continue
+    if (operandKind(v) !== undefined && operandKind(v) !== "AttributeValue") {
+      P.problem(ctx, `key attribute "${attribute}" must be given a value`)
+    }
+    const text = P.name(ctx, attribute) + " = " + conditionOperand(ctx, v)
+    out = count++ === 0 ? text : out + " AND " + text
+  }
+  if (count === 0 || count > 2) P.problem(ctx, `${keyShape}; got ${count} key attributes`)
+  return out
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Updates
+
+/** The four clauses of an update being built, and every path it touches (to find overlaps). */
+export interface UpdateSections {
+  set: string
+  remove: string
+  add: string
+  delete: string
+  readonly paths: Array<string | ReadonlyArray<Segment>>
+}
+
+/** Adds one action on `target` (path text `p`) to the sections. */
+export const action = (ctx: Placeholders, sections: UpdateSections, kind: UpdateKind, p: string, v: unknown): void => {
+  switch (kind) {
+    case "set":
+      return set(sections, p + " = " + updateOperand(ctx, v, true))
+    case "ifNotExists":
+      return set(sections, p + " = if_not_exists(" + p + ", " + updateOperand(ctx, v, false) + ")")
+    case "append": {
+      const empty = P.attributeValue(ctx, { L: [] })
+      return set(sections, p + " = list_append(if_not_exists(" + p + ", " + empty + "), " + listOperand(ctx, v) + ")")
+    }
+    case "prepend": {
+      const values = listOperand(ctx, v)
+      return set(sections, p + " = list_append(" + values + ", if_not_exists(" + p + ", " + P.attributeValue(ctx, { L: [] }) + "))")
+    }
+    case "increment":
+    case "decrement": {
+      const zero = P.attributeValue(ctx, zeroValue)
+      const by = numberOperand(ctx, v)
+      return set(sections, p + " = if_not_exists(" + p + ", " + zero + (kind === "increment" ? ") + " : ") - ") + by)
+    }
+    case "remove":
+      sections.remove = sections.remove === "" ? p : sections.remove + ", " + p
+      return
+    case "add": {
+      const text = p + " " + setOrNumberOperand(ctx, v)
+      sections.add = sections.add === "" ? text : sections.add + ", " + text
+      return
+    }
+    case "delete": {
+      const text = p + " " + setOrNumberOperand(ctx, v)
+      sections.delete = sections.delete === "" ? text : sections.delete + ", " + text
+      return
+    }
+  }
+}
+
+const zeroValue: AttributeValue = { N: "0" }
+
+const set = (sections: UpdateSections, text: string): void => {
+  sections.set = sections.set === "" ? text : sections.set + ", " + text
+}
+
+const listOperand = (ctx: Placeholders, v: unknown): string => {
+  if (operandKind(v) === undefined && !Array.isArray(v)) P.problem(ctx, "append and prepend take an array of elements")
+  return updateOperand(ctx, v, false)
+}
+
+const numberOperand = (ctx: Placeholders, v: unknown): string => {
+  if (typeof v !== "number" && typeof v !== "bigint" && operandKind(v) === undefined) {
+    P.problem(ctx, "increment and decrement take a number")
+  }
+  return updateOperand(ctx, v, false)
+}
+
+const setOrNumberOperand = (ctx: Placeholders, v: unknown): string => {
+  if (Array.isArray(v)) return P.value(ctx, new Set(v))
+  if (operandKind(v) === "AttributeValue") return P.attributeValue(ctx, (v as AttributeValueNode).value)
+  if (operandKind(v) !== undefined) P.problem(ctx, "ADD and DELETE take a value, not an expression")
+  return P.value(ctx, v)
+}
+
+/** Adds every attribute of a plain update object: plain values are `SET`, actions go where they belong. */
+export const updateObject = (ctx: Placeholders, sections: UpdateSections, object: Readonly<Record<string, unknown>>): void => {
+  for (const attribute in object) {
+    const v = object[attribute]
+    if (v === undefined) continue
+    const p = P.name(ctx, attribute)
+    sections.paths.push(attribute)
+    if (typeof v === "object" && v !== null) {
+      const uk = updateKind(v)
+      if (uk === "Action") {
+        const a = v as { readonly kind: UpdateKind; readonly value: unknown }
+        action(ctx, sections, a.kind, p, a.value)
+        continue
+      }
+      if (uk === "Clause") {
+        P.problem(ctx, `"${attribute}" holds an action already tied to a path: pass it in the update array instead`)
+        continue
+      }
+    }
+    set(sections, p + " = " + updateOperand(ctx, v, true))
+  }
+}
+
+/** Adds one action tied to a path. */
+export const updateClause = (
+  ctx: Placeholders,
+  sections: UpdateSections,
+  clause: { readonly kind: UpdateKind; readonly path: PathImpl; readonly value: unknown }
+): void => {
+  const segments = clause.path.segments
+  sections.paths.push(segments.length === 1 && typeof segments[0] === "string" ? segments[0] : segments)
+  action(ctx, sections, clause.kind, path(ctx, segments), clause.value)
+}
+
+/** Whether two paths overlap: one is the other or lies inside it. */
+const overlap = (a: string | ReadonlyArray<Segment>, b: string | ReadonlyArray<Segment>): boolean => {
+  if (typeof a === "string") return typeof b === "string" ? a === b : b[0] === a
+  if (typeof b === "string") return a[0] === b
+  const n = Math.min(a.length, b.length)
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+const show = (p: string | ReadonlyArray<Segment>): string => {
+  if (typeof p === "string") return p
+  let out = ""
+  for (const s of p) out += typeof s === "number" ? `[${s}]` : (out === "" ? "" : ".") + s
+  return out
+}
+
+/** Reports every pair of overlapping paths. */
+export const overlaps = (ctx: Placeholders, paths: ReadonlyArray<string | ReadonlyArray<Segment>>, what: string): void => {
+  for (let i = 1; i < paths.length; i++) {
+    for (let j = 0; j < i; j++) {
+      if (overlap(paths[i]!, paths[j]!)) {
+        P.problem(ctx, `${what} ${show(paths[j]!)} and ${show(paths[i]!)} overlap: DynamoDB allows each path once`)
+      }
+    }
+  }
+}
+
