@@ -1,0 +1,146 @@
+/**
+ * dynalite, a DynamoDB implementation in Node, run in-process and in memory: starts in milliseconds, needs no Java.
+ * No transactions and no PartiQL (use `DynamoDBLocal` for those); it does support tags.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { execute, scan } from "dynofunc"
+ * import { Dynalite } from "@dynofunc/testing"
+ *
+ * execute(scan("users")).pipe(Effect.provide(Dynalite.layer()))
+ */
+import type { Server } from "node:http"
+import { createRequire } from "node:module"
+import { DynamoClient, type DynamoClientConfig } from "dynofunc"
+import { Effect, Layer, type Scope } from "effect"
+import { EngineStartError } from "./EngineError.js"
+import * as Endpoint from "./Endpoint.js"
+
+/** How to run dynalite. Tables change state at once unless told otherwise. */
+export interface Options {
+  /** How long a new table stays `CREATING`, in milliseconds. Default 0: `ACTIVE` at once. */
+  readonly createTableMs?: number | undefined
+  /** How long a deleted table stays `DELETING`, in milliseconds. Default 0. */
+  readonly deleteTableMs?: number | undefined
+  /** How long an updated table stays `UPDATING`, in milliseconds. Default 0. */
+  readonly updateTableMs?: number | undefined
+  /** The largest item accepted, in KB. Default 400, as DynamoDB. */
+  readonly maxItemSizeKb?: number | undefined
+  /** The port on 127.0.0.1. Default 0: a free one. */
+  readonly port?: number | undefined
+}
+
+/** A running dynalite. */
+export interface Instance {
+  /** Its URL, `http://127.0.0.1:<port>`. */
+  readonly endpoint: string
+  readonly port: number
+}
+
+interface DynaliteOptions {
+  readonly createTableMs: number
+  readonly deleteTableMs: number
+  readonly updateTableMs: number
+  readonly maxItemSizeKb?: number
+}
+
+type CreateServer = (options: DynaliteOptions) => Server
+
+const require = createRequire(import.meta.url)
+
+/** dynalite is loaded on first use, so importing `@dynofunc/testing` for DynamoDB Local alone never loads it. */
+const load = Effect.try({
+  try: () => require("dynalite") as CreateServer,
+  catch: (cause) =>
+    new EngineStartError({
+      engine: "dynalite",
+      reason: "load",
+      message: `dynalite could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
+      cause
+    })
+})
+
+const listen = (server: Server, port: number): Effect.Effect<number, EngineStartError> =>
+  Effect.async<number, EngineStartError>((resume) => {
+    const onError = (cause: Error) =>
+      resume(
+        Effect.fail(
+          new EngineStartError({
+            engine: "dynalite",
+            reason: "listen",
+            message: `dynalite could not listen on 127.0.0.1:${port}: ${cause.message}`,
+            cause
+          })
+        )
+      )
+    server.once("error", onError)
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", onError)
+      const address = server.address()
+      resume(Effect.succeed(typeof address === "object" && address !== null ? address.port : port))
+    })
+  })
+
+/** Stops accepting connections, drops the open ones (keep-alive sockets included) and closes the store. */
+const close = (server: Server): Effect.Effect<void> =>
+  Effect.async<void>((resume) => {
+    if (!server.listening) return resume(Effect.void)
+    server.close(() => resume(Effect.void))
+    server.closeAllConnections()
+  })
+
+/**
+ * Starts dynalite in memory on a free loopback port; it is stopped when the scope closes (interruption included).
+ *
+ * @example
+ * import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
+ * Effect.scoped(Effect.gen(function* () {
+ *   const { endpoint } = yield* Dynalite.make()
+ *   const client = yield* DynamoClient.make(Endpoint.config(endpoint))
+ *   return yield* Effect.promise(() => client.sdk!.send(new ListTablesCommand({})))
+ * }))
+ */
+export const make = (options: Options = {}): Effect.Effect<Instance, EngineStartError, Scope.Scope> =>
+  Effect.gen(function* () {
+    const createServer = yield* load
+    const server = yield* Effect.acquireRelease(
+      Effect.try({
+        try: () =>
+          createServer({
+            createTableMs: options.createTableMs ?? 0,
+            deleteTableMs: options.deleteTableMs ?? 0,
+            updateTableMs: options.updateTableMs ?? 0,
+            ...(options.maxItemSizeKb !== undefined && { maxItemSizeKb: options.maxItemSizeKb })
+          }),
+        catch: (cause) =>
+          new EngineStartError({
+            engine: "dynalite",
+            reason: "load",
+            message: `dynalite could not be created: ${cause instanceof Error ? cause.message : String(cause)}`,
+            cause
+          })
+      }),
+      close
+    )
+    const port = yield* listen(server, options.port ?? 0)
+    return { endpoint: `http://127.0.0.1:${port}`, port }
+  })
+
+/**
+ * A `DynamoClient` connected to a fresh in-memory dynalite, both released with the Layer.
+ * `client` passes settings to the client (e.g. `{ maxAttempts: 1 }`).
+ *
+ * @example
+ * import { it } from "@effect/vitest"
+ * it.layer(Dynalite.layer())("users", (it) => {
+ *   it.effect("creates a table", () => execute(create("users", { id: "S" })))
+ * })
+ */
+export const layer = (
+  options: Options = {},
+  client: DynamoClientConfig = {}
+): Layer.Layer<DynamoClient, EngineStartError> =>
+  Layer.scoped(
+    DynamoClient,
+    Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))
+  )

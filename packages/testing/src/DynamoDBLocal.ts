@@ -1,0 +1,277 @@
+/**
+ * DynamoDB Local, AWS's own emulator (Java 17+), run in memory as a child process on a free loopback port:
+ * transactions, PartiQL, TTL settings, GSIs and LSIs included; ready in about 2–3 s.
+ *
+ * Its jar is fetched once into a cache directory (see `fetch`); set `DYNOFUNC_DYNAMODB_ENDPOINT` to use an engine
+ * that already runs (an `amazon/dynamodb-local` container, say) instead of starting one.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { execute, scan } from "dynofunc"
+ * import { DynamoDBLocal } from "@dynofunc/testing"
+ *
+ * execute(scan("users")).pipe(Effect.provide(DynamoDBLocal.layer()))
+ */
+import path from "node:path"
+import { DynamoClient, type DynamoClientConfig } from "dynofunc"
+import { Config, Deferred, Duration, Effect, ExecutionStrategy, Exit, Layer, Option, Schedule, Scope } from "effect"
+import {
+  DIR_ENV,
+  DYNAMODB_LOCAL_VERSION,
+  defaultDir,
+  fetchDynamoDBLocal,
+  isInstalled
+} from "../scripts/fetch-dynamodb-local.mjs"
+import { EngineFetchError, type EngineError, EngineStartError, type EngineTimeoutError } from "./EngineError.js"
+import * as Endpoint from "./Endpoint.js"
+import { awaitReady, freePort } from "./internal/net.js"
+import { listensOn, spawnScoped, type Spawned } from "./internal/process.js"
+
+/**
+ * The environment variable naming a running engine to use instead of starting DynamoDB Local,
+ * e.g. `DYNOFUNC_DYNAMODB_ENDPOINT=http://127.0.0.1:8000`.
+ *
+ * @example
+ * // docker run -p 8000:8000 amazon/dynamodb-local
+ * // DYNOFUNC_DYNAMODB_ENDPOINT=http://127.0.0.1:8000 pnpm test
+ */
+export const endpointEnv = "DYNOFUNC_DYNAMODB_ENDPOINT"
+
+/**
+ * The environment variable naming the directory that holds (or will hold) `DynamoDBLocal.jar` and
+ * `DynamoDBLocal_lib/`; by default a cache under the project's `node_modules/.cache/dynofunc/`.
+ *
+ * @example
+ * // DYNOFUNC_DYNAMODB_LOCAL_DIR=$HOME/.cache/dynamodb-local pnpm test
+ */
+export const dirEnv: "DYNOFUNC_DYNAMODB_LOCAL_DIR" = DIR_ENV
+
+/**
+ * The DynamoDB Local version fetched.
+ *
+ * @example
+ * console.log(`DynamoDB Local ${DynamoDBLocal.version}`)
+ */
+export const version: string = DYNAMODB_LOCAL_VERSION
+
+/** How to run DynamoDB Local. */
+export interface Options {
+  /**
+   * A running engine to use instead of starting one (no Java needed). Default: `$DYNOFUNC_DYNAMODB_ENDPOINT`;
+   * when neither is set, DynamoDB Local is started.
+   */
+  readonly endpoint?: string | undefined
+  /** Where `DynamoDBLocal.jar` is, or is fetched to. Default: `$DYNOFUNC_DYNAMODB_LOCAL_DIR`, else the cache. */
+  readonly dir?: string | undefined
+  /** The `java` executable. Default: `$JAVA_HOME/bin/java` when `JAVA_HOME` is set, else `java` on the `PATH`. */
+  readonly java?: string | undefined
+  /** The port. Default: a free one. */
+  readonly port?: number | undefined
+  /** How long to wait for the engine to answer. Default: 30 seconds. */
+  readonly startTimeout?: Duration.DurationInput | undefined
+  /** JVM options, before `-jar`. Default: `-XX:+UseSerialGC -XX:TieredStopAtLevel=1` (a faster start). */
+  readonly jvmArgs?: ReadonlyArray<string> | undefined
+  /** More DynamoDB Local options, e.g. `["-sharedDb"]` or `["-delayTransientStatuses"]`. */
+  readonly args?: ReadonlyArray<string> | undefined
+}
+
+/** A running DynamoDB Local, or the endpoint used in its place. */
+export interface Instance {
+  /** Its URL, e.g. `http://127.0.0.1:41234`. */
+  readonly endpoint: string
+  readonly port: number
+  /** The `java` process's id; `undefined` when an already-running endpoint is used. */
+  readonly pid: number | undefined
+}
+
+const DEFAULT_JVM_ARGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]
+const DEFAULT_TIMEOUT = Duration.seconds(30)
+/** A free port can be taken by someone else before the JVM binds it; then another one is tried. */
+const PORT_ATTEMPTS = 5
+
+const setting = (name: string) =>
+  Config.option(Config.string(name)).pipe(
+    Config.map(Option.filter((value) => value.trim() !== "")),
+    Config.map(Option.getOrUndefined)
+  )
+
+/**
+ * The directory DynamoDB Local is (or will be) in: `dir`, else `$DYNOFUNC_DYNAMODB_LOCAL_DIR`, else the cache.
+ *
+ * @example
+ * const dir = yield* DynamoDBLocal.directory()
+ */
+export const directory = (dir?: string): Effect.Effect<string> =>
+  dir !== undefined
+    ? Effect.succeed(path.resolve(dir))
+    : Effect.map(Effect.orDie(setting(DIR_ENV)), (fromEnv) =>
+        fromEnv !== undefined ? path.resolve(fromEnv) : defaultDir({ env: {} })
+      )
+
+/**
+ * Makes sure DynamoDB Local is in `directory(dir)`, fetching it once when missing (`npm pack` of
+ * `amplify-dynamodb-simulator@2.9.30`, ~57 MB; only its `emulator/` folder is kept); succeeds with the directory.
+ * Safe to run from several processes at once. The same as the `fetch-dynamodb-local` script.
+ *
+ * @example
+ * // vitest globalSetup: fetch once before the workers start
+ * export const setup = () => Effect.runPromise(DynamoDBLocal.fetch())
+ */
+export const fetch = (dir?: string): Effect.Effect<string, EngineFetchError> =>
+  Effect.flatMap(directory(dir), (target) =>
+    isInstalled(target)
+      ? Effect.succeed(target)
+      : Effect.logInfo(`Fetching DynamoDB Local ${DYNAMODB_LOCAL_VERSION} into ${target}`).pipe(
+          Effect.zipRight(
+            Effect.tryPromise({
+              try: (signal) => fetchDynamoDBLocal({ dir: target, signal }),
+              catch: (cause) =>
+                new EngineFetchError({
+                  engine: "dynamodb-local",
+                  dir: target,
+                  message: `DynamoDB Local could not be fetched into ${target}: ${
+                    cause instanceof Error ? cause.message : String(cause)
+                  }`,
+                  cause
+                })
+            })
+          )
+        )
+  )
+
+const external = (endpoint: string, timeout: Duration.DurationInput): Effect.Effect<Instance, EngineError> =>
+  Effect.gen(function* () {
+    const url = yield* Effect.try({
+      try: () => new URL(endpoint),
+      catch: (cause) =>
+        new EngineStartError({
+          engine: "dynamodb-local",
+          reason: "endpoint",
+          message: `the DynamoDB endpoint ${JSON.stringify(endpoint)} is not a URL`,
+          cause
+        })
+    })
+    yield* awaitReady("dynamodb-local", endpoint, timeout)
+    const port = url.port !== "" ? Number(url.port) : url.protocol === "https:" ? 443 : 80
+    return { endpoint, port, pid: undefined }
+  })
+
+const describeEnd = (exitCode: number | null, signal: string | null) =>
+  signal !== null ? `killed by ${signal}` : `exit code ${String(exitCode)}`
+
+/** Fails as soon as the process ends, or reports it could not bind its port (it then keeps running). */
+const failure = (spawned: Spawned, port: number): Effect.Effect<never, EngineStartError> =>
+  Effect.raceFirst(
+    Effect.flatMap(Deferred.await(spawned.ended), ({ exitCode, signal }) =>
+      Effect.fail(
+        new EngineStartError({
+          engine: "dynamodb-local",
+          reason: "exit",
+          message: `DynamoDB Local ended (${describeEnd(exitCode, signal)}) before it answered:\n${spawned.output}`,
+          exitCode: exitCode ?? undefined,
+          signal: signal ?? undefined,
+          output: spawned.output.toString()
+        })
+      )
+    ),
+    Effect.repeat(
+      Effect.sync(() => spawned.output.includes("Failed to bind") || spawned.output.includes("BindException")),
+      { schedule: Schedule.spaced("50 millis"), until: (failed) => failed }
+    ).pipe(
+      Effect.zipRight(
+        Effect.fail(
+          new EngineStartError({
+            engine: "dynamodb-local",
+            reason: "port",
+            message: `DynamoDB Local could not bind port ${port}`,
+            output: spawned.output.toString()
+          })
+        )
+      )
+    )
+  )
+
+/** One start on `port`, in its own scope: closed at once (the process killed) if the start fails. */
+const launch = (
+  java: string,
+  dir: string,
+  port: number,
+  options: Options
+): Effect.Effect<Instance, EngineStartError | EngineTimeoutError, Scope.Scope> =>
+  Effect.gen(function* () {
+    const scope = yield* Scope.fork(yield* Effect.scope, ExecutionStrategy.sequential)
+    const start = Effect.gen(function* () {
+      const spawned = yield* spawnScoped("dynamodb-local", java, [
+        ...(options.jvmArgs ?? DEFAULT_JVM_ARGS),
+        `-Djava.library.path=${path.join(dir, "DynamoDBLocal_lib")}`,
+        "-jar",
+        path.join(dir, "DynamoDBLocal.jar"),
+        "-inMemory",
+        "-disableTelemetry",
+        "-port",
+        String(port),
+        ...(options.args ?? [])
+      ])
+      const endpoint = `http://127.0.0.1:${port}`
+      yield* awaitReady("dynamodb-local", endpoint, options.startTimeout ?? DEFAULT_TIMEOUT, {
+        output: () => spawned.output.toString(),
+        // Where it can be told (Linux), make sure the answer came from our process, not from whoever holds the port.
+        owned: Effect.map(listensOn(spawned.pid, port), (owned) => owned !== false)
+      }).pipe(Effect.raceFirst(failure(spawned, port)))
+      return { endpoint, port, pid: spawned.pid }
+    })
+    return yield* start.pipe(
+      Scope.extend(scope),
+      Effect.onError((cause) => Scope.close(scope, Exit.failCause(cause)))
+    )
+  })
+
+/**
+ * Starts DynamoDB Local in memory on a free loopback port (fetching it first if needed) and waits until it answers;
+ * the `java` process is killed when the scope closes, on interruption, when this process exits, and — through a
+ * small watchdog process — even when this process is killed. With `endpoint` or `$DYNOFUNC_DYNAMODB_ENDPOINT` set,
+ * waits for that endpoint instead and starts nothing.
+ *
+ * @example
+ * Effect.scoped(Effect.gen(function* () {
+ *   const { endpoint } = yield* DynamoDBLocal.make({ startTimeout: "60 seconds" })
+ *   const client = yield* DynamoClient.make(Endpoint.config(endpoint))
+ *   // …
+ * }))
+ */
+export const make = (options: Options = {}): Effect.Effect<Instance, EngineError, Scope.Scope> =>
+  Effect.gen(function* () {
+    const timeout = options.startTimeout ?? DEFAULT_TIMEOUT
+    const endpoint = options.endpoint ?? (yield* Effect.orDie(setting(endpointEnv)))
+    if (endpoint !== undefined) return yield* external(endpoint, timeout)
+    const dir = yield* fetch(options.dir)
+    const javaHome = yield* Effect.orDie(setting("JAVA_HOME"))
+    const java = options.java ?? (javaHome !== undefined ? path.join(javaHome, "bin", "java") : "java")
+    const fixedPort = options.port
+    return yield* (fixedPort !== undefined ? Effect.succeed(fixedPort) : freePort("dynamodb-local")).pipe(
+      Effect.flatMap((port) => launch(java, dir, port, options)),
+      Effect.retry({
+        times: fixedPort === undefined ? PORT_ATTEMPTS - 1 : 0,
+        while: (error) => error._tag === "EngineStartError" && error.reason === "port"
+      })
+    )
+  })
+
+/**
+ * A `DynamoClient` connected to a fresh in-memory DynamoDB Local (or to `$DYNOFUNC_DYNAMODB_ENDPOINT`), both
+ * released with the Layer. `client` passes settings to the client (e.g. `{ maxAttempts: 1 }`).
+ *
+ * @example
+ * import { it } from "@effect/vitest"
+ * it.layer(DynamoDBLocal.layer(), { timeout: "60 seconds" })("transactions", (it) => {
+ *   it.effect("writes two items at once", () => execute(transactWrite([...])))
+ * })
+ */
+export const layer = (
+  options: Options = {},
+  client: DynamoClientConfig = {}
+): Layer.Layer<DynamoClient, EngineError> =>
+  Layer.scoped(
+    DynamoClient,
+    Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))
+  )

@@ -1,0 +1,184 @@
+/**
+ * Child processes for engines: spawned as a scoped resource, their output kept for error messages, killed on scope
+ * release, on this process's exit, and — by a tiny watchdog process — even when this process is killed outright.
+ */
+import { type ChildProcess, spawn } from "node:child_process"
+import { readdirSync, readFileSync, readlinkSync } from "node:fs"
+import { Deferred, Duration, Effect, type Scope } from "effect"
+import { type Engine, EngineStartError } from "../EngineError.js"
+
+/** The last lines a process wrote, stdout and stderr interleaved. */
+export class Output {
+  private text = ""
+  constructor(private readonly limit = 16_384) {}
+  append(chunk: string): void {
+    this.text = (this.text + chunk).slice(-this.limit)
+  }
+  includes(needle: string): boolean {
+    return this.text.includes(needle)
+  }
+  toString(): string {
+    return this.text.trim()
+  }
+}
+
+/** How a process ended. */
+export interface Ended {
+  readonly exitCode: number | null
+  readonly signal: NodeJS.Signals | null
+}
+
+/** A spawned process: the handle, its output and a Deferred completed when it ends. */
+export interface Spawned {
+  readonly child: ChildProcess
+  readonly pid: number
+  readonly output: Output
+  readonly ended: Deferred.Deferred<Ended>
+}
+
+const live = new Set<ChildProcess>()
+let exitHookInstalled = false
+
+/** On `process.exit` (and a normal end) kill what is still running: 'exit' handlers must be synchronous. */
+const installExitHook = () => {
+  if (exitHookInstalled) return
+  exitHookInstalled = true
+  process.on("exit", () => {
+    for (const child of live) child.kill("SIGKILL")
+  })
+}
+
+/**
+ * The watchdog holds a pipe from this process as its stdin. The pipe closes when this process ends however it ends
+ * (SIGKILL included), or when the engine ends and we close it: either way the watchdog kills the engine and exits.
+ */
+const WATCHDOG = `
+const pid = Number(process.argv[1]);
+const stop = () => { try { process.kill(pid, "SIGKILL") } catch {} process.exit(0) };
+process.stdin.on("end", stop); process.stdin.on("error", stop); process.stdin.on("close", stop); process.stdin.resume();
+`
+
+const startWatchdog = (pid: number): ChildProcess | undefined => {
+  try {
+    const { NODE_OPTIONS: _ignored, ...env } = process.env
+    const watchdog = spawn(process.execPath, ["-e", WATCHDOG, String(pid)], {
+      stdio: ["pipe", "ignore", "ignore"],
+      env,
+      windowsHide: true
+    })
+    watchdog.on("error", () => {})
+    watchdog.stdin?.on("error", () => {})
+    // Neither the watchdog nor its pipe keep this process alive.
+    watchdog.unref()
+    const stdin: unknown = watchdog.stdin
+    if (typeof stdin === "object" && stdin !== null && "unref" in stdin && typeof stdin.unref === "function") {
+      stdin.unref()
+    }
+    return watchdog
+  } catch {
+    return undefined
+  }
+}
+
+/** Kills the process (SIGKILL: the engines keep nothing worth flushing) and waits until it has ended. */
+const kill = (spawned: Spawned): Effect.Effect<void> =>
+  Effect.suspend(() => {
+    const { child } = spawned
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL")
+    return Deferred.await(spawned.ended)
+  }).pipe(Effect.timeout(Duration.seconds(10)), Effect.ignore)
+
+/**
+ * Spawns `command` with `args`; the process is killed when the scope closes (interruption included).
+ * Fails with `EngineStartError` (`"spawn"`) when it cannot be started (e.g. `java` is not installed).
+ */
+export const spawnScoped = (
+  engine: Engine,
+  command: string,
+  args: ReadonlyArray<string>
+): Effect.Effect<Spawned, EngineStartError, Scope.Scope> =>
+  Effect.acquireRelease(
+    Effect.flatMap(Deferred.make<Ended>(), (ended) =>
+      Effect.async<Spawned, EngineStartError>((resume) => {
+        const output = new Output()
+        const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true })
+        child.stdout?.setEncoding("utf8").on("data", (chunk: string) => output.append(chunk))
+        child.stderr?.setEncoding("utf8").on("data", (chunk: string) => output.append(chunk))
+        child.once("error", (cause) =>
+          resume(
+            Effect.fail(
+              new EngineStartError({
+                engine,
+                reason: "spawn",
+                message: `${engine}: could not run ${command}: ${cause.message}`,
+                cause
+              })
+            )
+          )
+        )
+        child.once("spawn", () => {
+          const pid = child.pid ?? -1
+          child.on("error", () => {})
+          installExitHook()
+          live.add(child)
+          const watchdog = startWatchdog(pid)
+          child.once("exit", (exitCode, signal) => {
+            live.delete(child)
+            watchdog?.stdin?.end()
+            Deferred.unsafeDone(ended, Effect.succeed({ exitCode, signal }))
+          })
+          resume(Effect.succeed({ child, pid, output, ended }))
+        })
+      })
+    ),
+    kill
+  )
+
+const listeningInodes = (port: number): Set<string> | undefined => {
+  const inodes = new Set<string>()
+  let readAny = false
+  for (const table of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    let text: string
+    try {
+      text = readFileSync(table, "utf8")
+    } catch {
+      continue
+    }
+    readAny = true
+    for (const line of text.split("\n").slice(1)) {
+      const fields = line.trim().split(/\s+/)
+      const local = fields[1]
+      const state = fields[3]
+      const inode = fields[9]
+      if (local === undefined || state !== "0A" || inode === undefined) continue
+      if (Number.parseInt(local.slice(local.lastIndexOf(":") + 1), 16) === port) inodes.add(inode)
+    }
+  }
+  return readAny ? inodes : undefined
+}
+
+/**
+ * Whether process `pid` is the one listening on `port`: `undefined` where this cannot be told (no `/proc`).
+ * Guards against a port taken by another server between choosing it and the engine binding it: the engine
+ * then fails to bind, while the other server answers our probes.
+ */
+export const listensOn = (pid: number, port: number): Effect.Effect<boolean | undefined> =>
+  Effect.sync(() => {
+    const inodes = listeningInodes(port)
+    if (inodes === undefined) return undefined
+    if (inodes.size === 0) return false
+    let fds: Array<string>
+    try {
+      fds = readdirSync(`/proc/${pid}/fd`)
+    } catch {
+      return undefined
+    }
+    return fds.some((fd) => {
+      try {
+        const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))
+        return match?.[1] !== undefined && inodes.has(match[1])
+      } catch {
+        return false
+      }
+    })
+  })
