@@ -7,3 +7,5 @@ export * from "./query.js"
 export * from "./remove.js"
 export * from "./scan.js"
 export * from "./update.js"
+/** Every DynamoDB API operation under its camelCase name. */
+export * from "./commands.js"

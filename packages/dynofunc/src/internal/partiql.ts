@@ -1,0 +1,64 @@
+/** What the PartiQL builders share: statements with plain JS parameters, and turning them into SDK statements. */
+import type { BatchStatementRequest, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
+import type { InputProblem } from "../DynamoError.js"
+import { isOperation, type Operation } from "../Operation.js"
+import { toAttributeValue } from "../Value.js"
+
+/** One PartiQL statement with its `?` parameters as plain JS values. */
+export interface Statement {
+  readonly statement: string
+  readonly parameters?: ReadonlyArray<unknown> | undefined
+  /** `ALL_OLD` puts the item on the error or cancellation reason when a condition fails. */
+  readonly returnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined
+  /** Strongly consistent read (batches only). */
+  readonly consistent?: boolean | undefined
+}
+
+/** A statement of a batch or transaction: plain, an `executeStatement` operation, or the SDK's. */
+export type StatementInput = Statement | Operation<"ExecuteStatement", unknown> | ParameterizedStatement
+
+/** The SDK parameters for plain JS ones. */
+export const parameters = (values: ReadonlyArray<unknown> | undefined) =>
+  values === undefined || values.length === 0 ? {} : { Parameters: values.map(toAttributeValue) }
+
+/** Fields of an `ExecuteStatement` input a batch or transaction statement cannot hold. */
+const statementOnly = ["Limit", "NextToken", "ReturnConsumedCapacity"] as const
+
+/** One statement as the SDK's `BatchStatementRequest` (a superset of `ParameterizedStatement`). */
+export const toStatement = (
+  input: StatementInput,
+  index: number,
+  part: string
+): { readonly statement: BatchStatementRequest; readonly problems: ReadonlyArray<InputProblem> } => {
+  if (isOperation(input)) {
+    const { ConsistentRead, Parameters, Statement, ReturnValuesOnConditionCheckFailure, ...rest } = input.description
+    return {
+      statement: {
+        Statement,
+        ...(Parameters !== undefined && { Parameters }),
+        ...(ConsistentRead !== undefined && { ConsistentRead }),
+        ...(ReturnValuesOnConditionCheckFailure !== undefined && { ReturnValuesOnConditionCheckFailure })
+      },
+      problems: [
+        ...input.problems.map((problem) => ({ ...problem, part: `${part}[${index}].${problem.part}` })),
+        ...statementOnly
+          .filter((field) => rest[field] !== undefined)
+          .map((field) => ({ part: `${part}[${index}].${field}`, message: `${field} belongs to the whole request, not to one statement` }))
+      ]
+    }
+  }
+  if ("statement" in input) {
+    return {
+      statement: {
+        Statement: input.statement,
+        ...parameters(input.parameters),
+        ...(input.consistent !== undefined && { ConsistentRead: input.consistent }),
+        ...(input.returnValuesOnConditionCheckFailure !== undefined && {
+          ReturnValuesOnConditionCheckFailure: input.returnValuesOnConditionCheckFailure
+        })
+      },
+      problems: []
+    }
+  }
+  return { statement: input as ParameterizedStatement, problems: [] }
+}

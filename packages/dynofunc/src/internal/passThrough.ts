@@ -1,0 +1,75 @@
+/**
+ * The two factories most control-plane builders are made of. Most DynamoDB commands need nothing friendlier than
+ * their SDK input: `passThrough` makes such a builder; `byName` one that also takes the single name or ARN the
+ * command is about (`describeTimeToLive("users")`). Call them with `/* @__PURE__ *\/` so a bundle drops unused
+ * builders, and keep the SDK command import beside each builder.
+ */
+import { make, type CommandClass, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
+
+/** The builder's arguments: the input may be left out when none of its fields is required. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export type InputArgs<Input> = {} extends Input ? [input?: Input] : [input: Input]
+
+const identity = <A>(a: A): A => a
+
+/**
+ * A builder whose argument is the SDK input as is and whose result is the SDK output as is.
+ *
+ * @example
+ * export const describeLimits = /* @__PURE__ *\/ passThrough("DescribeLimits", DescribeLimitsCommand)
+ * describeLimits().description // {}
+ */
+export const passThrough =
+  <Name extends CommandName>(name: Name, command: CommandClass<Name>) =>
+  (...[input]: InputArgs<InputOf<Name>>): Operation<Name, OutputOf<Name>> =>
+    make({ name, command, description: { ...input } as InputOf<Name>, decode: identity })
+
+/**
+ * A builder for a command about one named thing: give the name (or ARN) alone, or the whole SDK input.
+ * `field` is the input field the name goes into; `decode` turns the output into the result (default: as is).
+ *
+ * @example
+ * export const describeTimeToLive = /* @__PURE__ *\/ byName("DescribeTimeToLive", DescribeTimeToLiveCommand, "TableName")
+ * describeTimeToLive("users").description // { TableName: "users" }
+ */
+export const byName =
+  <Name extends CommandName, Result = OutputOf<Name>>(
+    name: Name,
+    command: CommandClass<Name>,
+    field: keyof InputOf<Name> & string,
+    decode: (output: OutputOf<Name>) => Result = identity as never
+  ) =>
+  (target: string | InputOf<Name>): Operation<Name, Result> =>
+    make({ name, command, description: withName(target, field), decode })
+
+/** `target` as the SDK input: a string goes into `field`, an input object is copied. */
+export const withName = <Input>(target: string | Input, field: string): Input =>
+  (typeof target === "string" ? { [field]: target } : { ...target }) as Input
+
+/**
+ * A builder with a friendly form (a name or ARN first, then more arguments) and the raw SDK input form.
+ *
+ * @example
+ * export const updateTimeToLive = /* @__PURE__ *\/ friendly("UpdateTimeToLive", UpdateTimeToLiveCommand,
+ *   (table: string, attribute: string, enabled: boolean) => ({ TableName: table, TimeToLiveSpecification: { … } }))
+ */
+export const friendly =
+  <Name extends CommandName, Args extends ReadonlyArray<unknown>, Result = OutputOf<Name>>(
+    name: Name,
+    command: CommandClass<Name>,
+    build: (target: string, ...args: Args) => InputOf<Name>,
+    decode: (output: OutputOf<Name>) => Result = identity as never
+  ): FriendlyBuilder<Name, Args, Result> =>
+  ((target: string | InputOf<Name>, ...args: Args) =>
+    make({
+      name,
+      command,
+      description: typeof target === "string" ? build(target, ...args) : { ...target },
+      decode
+    })) as FriendlyBuilder<Name, Args, Result>
+
+/** The two forms of a `friendly` builder. */
+export interface FriendlyBuilder<Name extends CommandName, Args extends ReadonlyArray<unknown>, Result> {
+  (target: string, ...args: Args): Operation<Name, Result>
+  (input: InputOf<Name>): Operation<Name, Result>
+}

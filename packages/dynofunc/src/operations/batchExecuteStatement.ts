@@ -1,0 +1,82 @@
+import {
+  BatchExecuteStatementCommand,
+  type BatchExecuteStatementCommandInput,
+  type BatchExecuteStatementCommandOutput,
+  type ReturnConsumedCapacity
+} from "@aws-sdk/client-dynamodb"
+import type { InputProblem } from "../DynamoError.js"
+import { optionalItem } from "../internal/build.js"
+import { toStatement, type StatementInput } from "../internal/partiql.js"
+import { make, type Operation } from "../Operation.js"
+import type { Item } from "../Value.js"
+
+export type { Statement, StatementInput } from "../internal/partiql.js"
+
+/** The most statements one `BatchExecuteStatement` takes. */
+const maxStatements = 25
+
+/** How one statement of a batch went: its item (reads), or its own error. */
+export interface BatchStatementResponse {
+  readonly tableName: string | undefined
+  readonly item: Item | undefined
+  /** The statement's error: `code` is e.g. `ConditionalCheckFailed`, `DuplicateItem`, `ValidationError`. */
+  readonly error: { readonly code: string; readonly message: string | undefined; readonly item: Item | undefined } | undefined
+}
+
+/** What `batchExecuteStatement` succeeds with: one response per statement, in order, and the SDK output. */
+export interface BatchExecuteResult {
+  readonly responses: ReadonlyArray<BatchStatementResponse>
+  readonly raw: BatchExecuteStatementCommandOutput
+}
+
+const decode = (raw: BatchExecuteStatementCommandOutput): BatchExecuteResult => ({
+  responses: (raw.Responses ?? []).map((response) => ({
+    tableName: response.TableName,
+    item: optionalItem(response.Item),
+    error:
+      response.Error === undefined
+        ? undefined
+        : { code: response.Error.Code ?? "Unknown", message: response.Error.Message, item: optionalItem(response.Error.Item) }
+  })),
+  raw
+})
+
+/**
+ * Runs up to 25 PartiQL statements, each on its own: all reads or all writes (`BatchExecuteStatement`). Give the
+ * statements (`{ statement, parameters }` with plain JS parameters, or `executeStatement` operations), or the SDK
+ * input. Each statement's own failure is in its response, not in the error channel.
+ *
+ * @example
+ * batchExecuteStatement([
+ *   { statement: `INSERT INTO "users" VALUE {'id': ?, 'name': ?}`, parameters: ["u1", "Ada"] },
+ *   executeStatement(`DELETE FROM "users" WHERE id = ?`, ["u2"])
+ * ])
+ */
+export function batchExecuteStatement(
+  statements: ReadonlyArray<StatementInput>,
+  options?: { readonly returnConsumedCapacity?: ReturnConsumedCapacity | undefined }
+): Operation<"BatchExecuteStatement", BatchExecuteResult>
+export function batchExecuteStatement(input: BatchExecuteStatementCommandInput): Operation<"BatchExecuteStatement", BatchExecuteResult>
+export function batchExecuteStatement(
+  target: ReadonlyArray<StatementInput> | BatchExecuteStatementCommandInput,
+  options: { readonly returnConsumedCapacity?: ReturnConsumedCapacity | undefined } = {}
+): Operation<"BatchExecuteStatement", BatchExecuteResult> {
+  if (!Array.isArray(target)) {
+    return make({ name: "BatchExecuteStatement", command: BatchExecuteStatementCommand, description: { ...(target as BatchExecuteStatementCommandInput) }, decode })
+  }
+  const converted = (target as ReadonlyArray<StatementInput>).map((statement, index) => toStatement(statement, index, "Statements"))
+  const problems: Array<InputProblem> = converted.flatMap((statement) => statement.problems)
+  if (converted.length > maxStatements) {
+    problems.push({ part: "Statements", message: `${converted.length} statements; BatchExecuteStatement takes at most ${maxStatements}` })
+  }
+  return make({
+    name: "BatchExecuteStatement",
+    command: BatchExecuteStatementCommand,
+    description: {
+      Statements: converted.map((statement) => statement.statement),
+      ...(options.returnConsumedCapacity !== undefined && { ReturnConsumedCapacity: options.returnConsumedCapacity })
+    },
+    decode,
+    problems
+  })
+}

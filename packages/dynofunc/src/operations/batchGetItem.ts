@@ -1,0 +1,98 @@
+import {
+  BatchGetItemCommand,
+  type BatchGetItemCommandInput,
+  type BatchGetItemCommandOutput,
+  type KeysAndAttributes
+} from "@aws-sdk/client-dynamodb"
+import type { InputProblem } from "../DynamoError.js"
+import { compile, type ProjectionInput } from "../Expression.js"
+import type { EscapeHatch } from "../internal/build.js"
+import { make, type Operation } from "../Operation.js"
+import { fromItem, toItem, type Item } from "../Value.js"
+
+/** The keys to read from one table, with how to read them. */
+export interface BatchGetTable {
+  readonly keys: ReadonlyArray<Item>
+  /** Strongly consistent reads (default: eventually consistent). */
+  readonly consistent?: boolean | undefined
+  /** Only these attributes come back (include the key attributes to tell the items apart). */
+  readonly projection?: ProjectionInput | undefined
+}
+
+/** What `batchGetItem` reads: table name → its keys (or its keys with options). */
+export type BatchGetRequests = { readonly [tableName: string]: ReadonlyArray<Item> | BatchGetTable }
+
+/** What `batchGetItem` succeeds with. */
+export interface BatchGetResult {
+  /** Table name → the items found, as plain JS, in no particular order. */
+  readonly items: Readonly<Record<string, ReadonlyArray<Item>>>
+  /**
+   * Table name → the keys DynamoDB did not get to (throttling or the 16 MB response limit); empty when all were
+   * read. `batchGetItem({ RequestItems: result.raw.UnprocessedKeys })` asks again with the same options.
+   */
+  readonly unprocessed: Readonly<Record<string, ReadonlyArray<Item>>>
+  readonly raw: BatchGetItemCommandOutput
+}
+
+const decode = (raw: BatchGetItemCommandOutput): BatchGetResult => ({
+  items: Object.fromEntries(Object.entries(raw.Responses ?? {}).map(([table, items]) => [table, items.map(fromItem)])),
+  unprocessed: Object.fromEntries(
+    Object.entries(raw.UnprocessedKeys ?? {}).map(([table, request]) => [table, (request.Keys ?? []).map(fromItem)])
+  ),
+  raw
+})
+
+const isObject = (value: unknown): value is object => typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** The SDK input form: `RequestItems` is table → `KeysAndAttributes` (objects, never arrays). */
+const isInput = (target: BatchGetRequests | BatchGetItemCommandInput): target is BatchGetItemCommandInput => {
+  const requestItems = (target as { RequestItems?: unknown }).RequestItems
+  return isObject(requestItems) && Object.values(requestItems).every(isObject)
+}
+
+const tableRequest = (
+  tableName: string,
+  request: ReadonlyArray<Item> | BatchGetTable,
+  problems: Array<InputProblem>
+): KeysAndAttributes => {
+  const spec: BatchGetTable = Array.isArray(request) ? { keys: request } : (request as BatchGetTable)
+  const compiled = compile({ projection: spec.projection })
+  problems.push(...compiled.problems.map((problem) => ({ ...problem, part: `RequestItems.${tableName}.${problem.part}` })))
+  return {
+    Keys: spec.keys.map(toItem),
+    ...(spec.consistent !== undefined && { ConsistentRead: spec.consistent }),
+    ...compiled.fields
+  }
+}
+
+/**
+ * Reads up to 100 items by key from one or more tables (`BatchGetItem`). Give table name → keys (plain JS), or
+ * table name → `{ keys, consistent, projection }`; or the SDK input. Keys DynamoDB did not get to come back in
+ * `unprocessed` (the bulk helpers retry them for you).
+ *
+ * @example
+ * batchGetItem({ users: [{ id: "u1" }, { id: "u2" }], orders: { keys: [{ id: "o1" }], projection: ["id", "total"] } })
+ * // succeeds with { items: { users: [{ id: "u1", … }], orders: [{ id: "o1", total: 10 }] }, unprocessed: {}, raw }
+ */
+export function batchGetItem(requests: BatchGetRequests, options?: EscapeHatch<"BatchGetItem">): Operation<"BatchGetItem", BatchGetResult>
+export function batchGetItem(input: BatchGetItemCommandInput): Operation<"BatchGetItem", BatchGetResult>
+export function batchGetItem(
+  target: BatchGetRequests | BatchGetItemCommandInput,
+  options: EscapeHatch<"BatchGetItem"> = {}
+): Operation<"BatchGetItem", BatchGetResult> {
+  if (isInput(target)) return make({ name: "BatchGetItem", command: BatchGetItemCommand, description: { ...target }, decode })
+  const problems: Array<InputProblem> = []
+  const requests = target as BatchGetRequests
+  return make({
+    name: "BatchGetItem",
+    command: BatchGetItemCommand,
+    description: {
+      RequestItems: Object.fromEntries(
+        Object.entries(requests).map(([tableName, request]) => [tableName, tableRequest(tableName, request, problems)])
+      ),
+      ...options.input
+    },
+    decode,
+    problems
+  })
+}

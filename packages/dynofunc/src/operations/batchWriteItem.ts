@@ -1,0 +1,72 @@
+import { BatchWriteItemCommand, type BatchWriteItemCommandInput, type BatchWriteItemCommandOutput, type WriteRequest } from "@aws-sdk/client-dynamodb"
+import type { EscapeHatch } from "../internal/build.js"
+import { make, type Operation } from "../Operation.js"
+import { fromItem, toItem, type Item } from "../Value.js"
+
+/** One write of a batch: a whole item to put, or the key of an item to delete. */
+export type BatchWrite = { readonly put: Item } | { readonly delete: Item }
+
+/** What `batchWriteItem` writes: table name → its writes. */
+export type BatchWriteRequests = { readonly [tableName: string]: ReadonlyArray<BatchWrite> }
+
+/** What `batchWriteItem` succeeds with. */
+export interface BatchWriteResult {
+  /**
+   * Table name → the writes DynamoDB did not get to (throttling); empty when all were applied. Give it back to
+   * `batchWriteItem` to try them again (the bulk helpers do this for you).
+   */
+  readonly unprocessed: BatchWriteRequests
+  readonly raw: BatchWriteItemCommandOutput
+}
+
+const toWriteRequest = (write: BatchWrite): WriteRequest =>
+  "put" in write ? { PutRequest: { Item: toItem(write.put) } } : { DeleteRequest: { Key: toItem(write.delete) } }
+
+const fromWriteRequest = (request: WriteRequest): ReadonlyArray<BatchWrite> =>
+  request.PutRequest?.Item !== undefined
+    ? [{ put: fromItem(request.PutRequest.Item) }]
+    : request.DeleteRequest?.Key !== undefined
+      ? [{ delete: fromItem(request.DeleteRequest.Key) }]
+      : []
+
+const decode = (raw: BatchWriteItemCommandOutput): BatchWriteResult => ({
+  unprocessed: Object.fromEntries(
+    Object.entries(raw.UnprocessedItems ?? {}).map(([table, requests]) => [table, requests.flatMap(fromWriteRequest)])
+  ),
+  raw
+})
+
+/** The SDK input form: `RequestItems` is an object (a friendly table's writes are an array). */
+const isInput = (target: BatchWriteRequests | BatchWriteItemCommandInput): target is BatchWriteItemCommandInput => {
+  const requestItems = (target as { RequestItems?: unknown }).RequestItems
+  return typeof requestItems === "object" && requestItems !== null && !Array.isArray(requestItems)
+}
+
+/**
+ * Puts and deletes up to 25 items in one or more tables (`BatchWriteItem`); each write stands alone (no conditions,
+ * no atomicity: use `transactWriteItems` for that). Give table name → `{ put: item }` / `{ delete: key }` in plain
+ * JS, or the SDK input. Writes DynamoDB did not get to come back in `unprocessed`.
+ *
+ * @example
+ * batchWriteItem({ users: [{ put: { id: "u1", name: "Ada" } }, { delete: { id: "u2" } }] }).description
+ * // { RequestItems: { users: [{ PutRequest: { Item: { id: { S: "u1" }, name: { S: "Ada" } } } },
+ * //                           { DeleteRequest: { Key: { id: { S: "u2" } } } }] } }
+ */
+export function batchWriteItem(requests: BatchWriteRequests, options?: EscapeHatch<"BatchWriteItem">): Operation<"BatchWriteItem", BatchWriteResult>
+export function batchWriteItem(input: BatchWriteItemCommandInput): Operation<"BatchWriteItem", BatchWriteResult>
+export function batchWriteItem(
+  target: BatchWriteRequests | BatchWriteItemCommandInput,
+  options: EscapeHatch<"BatchWriteItem"> = {}
+): Operation<"BatchWriteItem", BatchWriteResult> {
+  if (isInput(target)) return make({ name: "BatchWriteItem", command: BatchWriteItemCommand, description: { ...target }, decode })
+  const requests = target as BatchWriteRequests
+  return make({
+    name: "BatchWriteItem",
+    command: BatchWriteItemCommand,
+    description: {
+      RequestItems: Object.fromEntries(Object.entries(requests).map(([table, writes]) => [table, writes.map(toWriteRequest)])),
+      ...options.input
+    },
+    decode
+  })
+}

@@ -1,0 +1,59 @@
+import type { ConditionCheck as SdkConditionCheck } from "@aws-sdk/client-dynamodb"
+import type { Condition } from "../Condition.js"
+import type { InputProblem } from "../DynamoError.js"
+import { compile } from "../Expression.js"
+import type { RawPlaceholders } from "../internal/build.js"
+import { toItem, type Item } from "../Value.js"
+
+/**
+ * A condition on one item that a transaction checks without writing it. It is not a DynamoDB call of its own: it
+ * only has a meaning inside `transactWriteItems`.
+ */
+export interface ConditionCheck {
+  readonly _tag: "ConditionCheck"
+  /** The SDK `ConditionCheck` action. */
+  readonly description: SdkConditionCheck
+  readonly problems: ReadonlyArray<InputProblem>
+}
+
+/** Options of `conditionCheck`. */
+export interface ConditionCheckOptions extends RawPlaceholders {
+  /** `ALL_OLD` puts the item on its cancellation reason when the condition fails. */
+  readonly returnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined
+}
+
+/**
+ * A transaction action that only checks a condition on one item (the `ConditionCheck` of `TransactWriteItems`).
+ *
+ * @example
+ * transactWriteItems([
+ *   conditionCheck("accounts", { id: "a1" }, attr("status").equals("open")),
+ *   update("accounts", { id: "a1" }, { balance: attr.decrement(10) })
+ * ])
+ */
+export const conditionCheck = (
+  tableName: string,
+  key: Item,
+  condition: Condition,
+  options: ConditionCheckOptions = {}
+): ConditionCheck => {
+  const compiled = compile({ condition, names: options.names, values: options.values })
+  return {
+    _tag: "ConditionCheck",
+    description: {
+      TableName: tableName,
+      Key: toItem(key),
+      ConditionExpression: compiled.fields.ConditionExpression,
+      ...(compiled.fields.ExpressionAttributeNames !== undefined && { ExpressionAttributeNames: compiled.fields.ExpressionAttributeNames }),
+      ...(compiled.fields.ExpressionAttributeValues !== undefined && { ExpressionAttributeValues: compiled.fields.ExpressionAttributeValues }),
+      ...(options.returnValuesOnConditionCheckFailure !== undefined && {
+        ReturnValuesOnConditionCheckFailure: options.returnValuesOnConditionCheckFailure
+      })
+    },
+    problems: compiled.problems
+  }
+}
+
+/** Whether `value` is a `ConditionCheck`. */
+export const isConditionCheck = (value: unknown): value is ConditionCheck =>
+  typeof value === "object" && value !== null && (value as { _tag?: unknown })._tag === "ConditionCheck"

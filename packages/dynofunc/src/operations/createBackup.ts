@@ -1,0 +1,15 @@
+import { CreateBackupCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Starts an on-demand backup of a table (`CreateBackup`). Give the table and the backup's name, or the SDK input.
+ * Succeeds with the SDK output (its `BackupDetails.BackupArn` names the backup).
+ *
+ * @example
+ * createBackup("users", "users-2026-01-01").description // { TableName: "users", BackupName: "users-2026-01-01" }
+ */
+export const createBackup = /* @__PURE__ */ friendly(
+  "CreateBackup",
+  CreateBackupCommand,
+  (tableName: string, backupName: string) => ({ TableName: tableName, BackupName: backupName })
+)

@@ -1,0 +1,19 @@
+import { CreateGlobalTableCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Makes a global table (version 2017.11.29) out of same-named tables in several regions (`CreateGlobalTable`).
+ * Give the name and the regions, or the SDK input. (For the current version, add replicas with `updateTable`.)
+ *
+ * @example
+ * createGlobalTable("users", ["eu-west-1", "us-east-1"]).description
+ * // { GlobalTableName: "users", ReplicationGroup: [{ RegionName: "eu-west-1" }, { RegionName: "us-east-1" }] }
+ */
+export const createGlobalTable = /* @__PURE__ */ friendly(
+  "CreateGlobalTable",
+  CreateGlobalTableCommand,
+  (globalTableName: string, regions: ReadonlyArray<string>) => ({
+    GlobalTableName: globalTableName,
+    ReplicationGroup: regions.map((RegionName) => ({ RegionName }))
+  })
+)

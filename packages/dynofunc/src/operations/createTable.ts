@@ -1,0 +1,28 @@
+import { CreateTableCommand, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb"
+import { make, type Operation } from "../Operation.js"
+import { create, type CreateOptions, type CreateResult, type KeySpec } from "./create.js"
+
+/**
+ * Creates a table (`CreateTable`). With a table name first it is `create` (key types default to string, on-demand
+ * billing); with the SDK input it sends that input as is. Use `createTableAndWait` to wait until it is active.
+ *
+ * @example
+ * createTable("users", "id", { rangeKey: { name: "at", type: "N" } })
+ * createTable({ TableName: "users", KeySchema: […], AttributeDefinitions: […], BillingMode: "PAY_PER_REQUEST" })
+ */
+export function createTable(tableName: string, hashKey: KeySpec, options?: CreateOptions): Operation<"CreateTable", CreateResult>
+export function createTable(input: CreateTableCommandInput): Operation<"CreateTable", CreateResult>
+export function createTable(
+  target: string | CreateTableCommandInput,
+  hashKey?: KeySpec,
+  options?: CreateOptions
+): Operation<"CreateTable", CreateResult> {
+  return typeof target === "string"
+    ? create(target, hashKey ?? "", options)
+    : make({
+        name: "CreateTable",
+        command: CreateTableCommand,
+        description: { ...target },
+        decode: (raw) => ({ table: raw.TableDescription, raw })
+      })
+}

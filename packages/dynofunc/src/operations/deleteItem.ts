@@ -1,0 +1,30 @@
+import { DeleteItemCommand, type DeleteItemCommandInput } from "@aws-sdk/client-dynamodb"
+import { optionalItem } from "../internal/build.js"
+import { make, type Operation } from "../Operation.js"
+import type { Item } from "../Value.js"
+import { remove, type RemoveOptions, type RemoveResult } from "./remove.js"
+
+/**
+ * Deletes one item by its full primary key (`DeleteItem`). With a table name first it is `remove`; with the SDK
+ * input it sends that input as is. Either way the deleted item (when asked for) comes back as plain JS.
+ *
+ * @example
+ * deleteItem("users", { id: "u1" }, { returnValues: "ALL_OLD" })
+ * deleteItem({ TableName: "users", Key: { id: { S: "u1" } } })
+ */
+export function deleteItem(tableName: string, key: Item, options?: RemoveOptions): Operation<"DeleteItem", RemoveResult>
+export function deleteItem(input: DeleteItemCommandInput): Operation<"DeleteItem", RemoveResult>
+export function deleteItem(
+  target: string | DeleteItemCommandInput,
+  key?: Item,
+  options?: RemoveOptions
+): Operation<"DeleteItem", RemoveResult> {
+  return typeof target === "string"
+    ? remove(target, key ?? {}, options)
+    : make({
+        name: "DeleteItem",
+        command: DeleteItemCommand,
+        description: { ...target },
+        decode: (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
+      })
+}

@@ -1,0 +1,10 @@
+import { DeleteResourcePolicyCommand } from "@aws-sdk/client-dynamodb"
+import { byName } from "../internal/passThrough.js"
+
+/**
+ * Deletes the resource-based policy of a table or stream (`DeleteResourcePolicy`). Give the resource ARN, or the SDK input. Succeeds with the SDK output.
+ *
+ * @example
+ * deleteResourcePolicy(tableArn).description // { ResourceArn: tableArn }
+ */
+export const deleteResourcePolicy = /* @__PURE__ */ byName("DeleteResourcePolicy", DeleteResourcePolicyCommand, "ResourceArn")

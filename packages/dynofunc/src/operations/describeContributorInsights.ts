@@ -1,0 +1,10 @@
+import { DescribeContributorInsightsCommand } from "@aws-sdk/client-dynamodb"
+import { byName } from "../internal/passThrough.js"
+
+/**
+ * Reads the contributor insights status of a table (`DescribeContributorInsights`); give the whole input to ask about an index. Give the table name, or the SDK input. Succeeds with the SDK output.
+ *
+ * @example
+ * describeContributorInsights("users").description // { TableName: "users" }
+ */
+export const describeContributorInsights = /* @__PURE__ */ byName("DescribeContributorInsights", DescribeContributorInsightsCommand, "TableName")

@@ -1,0 +1,10 @@
+import { DescribeEndpointsCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Reads the regional endpoint to send requests to (`DescribeEndpoints`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * describeEndpoints().description // {}
+ */
+export const describeEndpoints = /* @__PURE__ */ passThrough("DescribeEndpoints", DescribeEndpointsCommand)

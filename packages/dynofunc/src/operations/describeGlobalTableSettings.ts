@@ -1,0 +1,10 @@
+import { DescribeGlobalTableSettingsCommand } from "@aws-sdk/client-dynamodb"
+import { byName } from "../internal/passThrough.js"
+
+/**
+ * Reads the region-specific settings of a global table (version 2017.11.29) (`DescribeGlobalTableSettings`). Give the global table name, or the SDK input. Succeeds with the SDK output.
+ *
+ * @example
+ * describeGlobalTableSettings("users").description // { GlobalTableName: "users" }
+ */
+export const describeGlobalTableSettings = /* @__PURE__ */ byName("DescribeGlobalTableSettings", DescribeGlobalTableSettingsCommand, "GlobalTableName")

@@ -1,0 +1,10 @@
+import { DescribeLimitsCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Reads the account's and the region's capacity quotas (`DescribeLimits`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * describeLimits().description // {}
+ */
+export const describeLimits = /* @__PURE__ */ passThrough("DescribeLimits", DescribeLimitsCommand)

@@ -1,0 +1,11 @@
+import { DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb"
+import { byName } from "../internal/passThrough.js"
+
+/**
+ * Reads a table's time-to-live setting: the attribute and whether it is on (`DescribeTimeToLive`). Give the table
+ * name, or the SDK input. Succeeds with the SDK output.
+ *
+ * @example
+ * describeTimeToLive("sessions").description // { TableName: "sessions" }
+ */
+export const describeTimeToLive = /* @__PURE__ */ byName("DescribeTimeToLive", DescribeTimeToLiveCommand, "TableName")

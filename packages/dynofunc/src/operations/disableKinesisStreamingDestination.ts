@@ -1,0 +1,15 @@
+import { DisableKinesisStreamingDestinationCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Disables streaming a table's changes to a Kinesis data stream (`DisableKinesisStreamingDestination`). Give the
+ * table and the stream's ARN, or the SDK input.
+ *
+ * @example
+ * disableKinesisStreamingDestination("users", streamArn).description // { TableName: "users", StreamArn: streamArn }
+ */
+export const disableKinesisStreamingDestination = /* @__PURE__ */ friendly(
+  "DisableKinesisStreamingDestination",
+  DisableKinesisStreamingDestinationCommand,
+  (tableName: string, streamArn: string) => ({ TableName: tableName, StreamArn: streamArn })
+)

@@ -1,0 +1,72 @@
+import { ExecuteStatementCommand, type ExecuteStatementCommandInput, type ExecuteStatementCommandOutput } from "@aws-sdk/client-dynamodb"
+import { optionalItem, type EscapeHatch } from "../internal/build.js"
+import { parameters } from "../internal/partiql.js"
+import { make, type Operation } from "../Operation.js"
+import { fromItem, type Item } from "../Value.js"
+
+/** Options of `executeStatement`. */
+export interface ExecuteStatementOptions extends EscapeHatch<"ExecuteStatement"> {
+  /** Strongly consistent read (default: eventually consistent). */
+  readonly consistent?: boolean | undefined
+  /** Read at most this many items. */
+  readonly limit?: number | undefined
+  /** Go on from where a previous page stopped: its `nextToken`. */
+  readonly nextToken?: string | undefined
+  /** `ALL_OLD` puts the item on the `ConditionalCheckFailedError` when a condition fails. */
+  readonly returnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined
+}
+
+/** What `executeStatement` succeeds with: the items as plain JS, where to go on from, and the SDK output. */
+export interface ExecuteStatementResult {
+  readonly items: ReadonlyArray<Item>
+  /** Pass as `nextToken` for the next page; `undefined` on the last page. */
+  readonly nextToken: string | undefined
+  readonly lastKey: Item | undefined
+  readonly raw: ExecuteStatementCommandOutput
+}
+
+/**
+ * Runs one PartiQL statement (`ExecuteStatement`) with its `?` parameters as plain JS values; or the SDK input.
+ * Succeeds with the items read as plain JS.
+ *
+ * @example
+ * executeStatement(`SELECT * FROM "users" WHERE id = ?`, ["u1"]).description
+ * // { Statement: "SELECT * FROM \"users\" WHERE id = ?", Parameters: [{ S: "u1" }] }
+ * executeStatement(`UPDATE "users" SET visits = visits + ? WHERE id = ?`, [1, "u1"])
+ */
+export function executeStatement(
+  statement: string,
+  parameters?: ReadonlyArray<unknown>,
+  options?: ExecuteStatementOptions
+): Operation<"ExecuteStatement", ExecuteStatementResult>
+export function executeStatement(input: ExecuteStatementCommandInput): Operation<"ExecuteStatement", ExecuteStatementResult>
+export function executeStatement(
+  target: string | ExecuteStatementCommandInput,
+  values?: ReadonlyArray<unknown>,
+  options: ExecuteStatementOptions = {}
+): Operation<"ExecuteStatement", ExecuteStatementResult> {
+  return make({
+    name: "ExecuteStatement",
+    command: ExecuteStatementCommand,
+    description:
+      typeof target === "string"
+        ? {
+            Statement: target,
+            ...parameters(values),
+            ...(options.consistent !== undefined && { ConsistentRead: options.consistent }),
+            ...(options.limit !== undefined && { Limit: options.limit }),
+            ...(options.nextToken !== undefined && { NextToken: options.nextToken }),
+            ...(options.returnValuesOnConditionCheckFailure !== undefined && {
+              ReturnValuesOnConditionCheckFailure: options.returnValuesOnConditionCheckFailure
+            }),
+            ...options.input
+          }
+        : { ...target },
+    decode: (raw) => ({
+      items: (raw.Items ?? []).map(fromItem),
+      nextToken: raw.NextToken,
+      lastKey: optionalItem(raw.LastEvaluatedKey),
+      raw
+    })
+  })
+}

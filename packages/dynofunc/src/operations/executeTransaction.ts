@@ -1,0 +1,81 @@
+import {
+  ExecuteTransactionCommand,
+  type ExecuteTransactionCommandInput,
+  type ExecuteTransactionCommandOutput,
+  type ParameterizedStatement
+} from "@aws-sdk/client-dynamodb"
+import type { InputProblem } from "../DynamoError.js"
+import { optionalItem, type EscapeHatch } from "../internal/build.js"
+import { toStatement, type StatementInput } from "../internal/partiql.js"
+import { make, type Operation } from "../Operation.js"
+import type { Item } from "../Value.js"
+
+/** The most statements one `ExecuteTransaction` takes. */
+const maxStatements = 100
+
+/** Options of `executeTransaction`. */
+export interface ExecuteTransactionOptions extends EscapeHatch<"ExecuteTransaction"> {
+  /** Makes the call idempotent for 10 minutes: a retry with the same token is not applied twice. */
+  readonly clientRequestToken?: string | undefined
+}
+
+/** What `executeTransaction` succeeds with: one entry per statement, in order (the item a read found), and the SDK output. */
+export interface ExecuteTransactionResult {
+  readonly items: ReadonlyArray<Item | undefined>
+  readonly raw: ExecuteTransactionCommandOutput
+}
+
+const decode = (raw: ExecuteTransactionCommandOutput): ExecuteTransactionResult => ({
+  items: (raw.Responses ?? []).map((response) => optionalItem(response.Item)),
+  raw
+})
+
+/**
+ * Runs up to 100 PartiQL statements all or nothing: all reads or all writes (`ExecuteTransaction`). Give the
+ * statements (`{ statement, parameters }` with plain JS parameters, or `executeStatement` operations), or the SDK
+ * input. A failed condition cancels all: `TransactionCanceledError` with one reason per statement.
+ *
+ * @example
+ * executeTransaction([
+ *   { statement: `UPDATE "accounts" SET balance = balance - ? WHERE id = ? AND balance >= ?`, parameters: [10, "a1", 10] },
+ *   { statement: `UPDATE "accounts" SET balance = balance + ? WHERE id = ?`, parameters: [10, "a2"] }
+ * ])
+ */
+export function executeTransaction(
+  statements: ReadonlyArray<StatementInput>,
+  options?: ExecuteTransactionOptions
+): Operation<"ExecuteTransaction", ExecuteTransactionResult>
+export function executeTransaction(input: ExecuteTransactionCommandInput): Operation<"ExecuteTransaction", ExecuteTransactionResult>
+export function executeTransaction(
+  target: ReadonlyArray<StatementInput> | ExecuteTransactionCommandInput,
+  options: ExecuteTransactionOptions = {}
+): Operation<"ExecuteTransaction", ExecuteTransactionResult> {
+  if (!Array.isArray(target)) {
+    return make({ name: "ExecuteTransaction", command: ExecuteTransactionCommand, description: { ...(target as ExecuteTransactionCommandInput) }, decode })
+  }
+  const converted = (target as ReadonlyArray<StatementInput>).map((statement, index) => toStatement(statement, index, "TransactStatements"))
+  const problems: Array<InputProblem> = converted.flatMap((statement) => statement.problems)
+  converted.forEach(({ statement }, index) => {
+    if (statement.ConsistentRead !== undefined) {
+      problems.push({ part: `TransactStatements[${index}].ConsistentRead`, message: "a transaction always reads consistently; leave it out" })
+    }
+  })
+  if (converted.length > maxStatements) {
+    problems.push({ part: "TransactStatements", message: `${converted.length} statements; ExecuteTransaction takes at most ${maxStatements}` })
+  }
+  return make({
+    name: "ExecuteTransaction",
+    command: ExecuteTransactionCommand,
+    description: {
+      TransactStatements: converted.map(({ statement }): ParameterizedStatement => {
+        // eslint-disable-next-line @typescript-eslint/no-unused-vars
+        const { ConsistentRead, ...rest } = statement
+        return rest
+      }),
+      ...(options.clientRequestToken !== undefined && { ClientRequestToken: options.clientRequestToken }),
+      ...options.input
+    },
+    decode,
+    problems
+  })
+}

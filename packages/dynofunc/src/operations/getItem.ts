@@ -1,0 +1,21 @@
+import { GetItemCommand, type GetItemCommandInput } from "@aws-sdk/client-dynamodb"
+import { optionalItem } from "../internal/build.js"
+import { make, type Operation } from "../Operation.js"
+import type { Item } from "../Value.js"
+import { find, type FindOptions, type FindResult } from "./find.js"
+
+/**
+ * Reads one item by its full primary key (`GetItem`). With a table name first it is `find`; with the SDK input it
+ * sends that input as is. Either way it succeeds with the item as plain JS (`undefined` when there is none).
+ *
+ * @example
+ * getItem("users", { id: "u1" }, { consistent: true })
+ * getItem({ TableName: "users", Key: { id: { S: "u1" } }, ConsistentRead: true })
+ */
+export function getItem(tableName: string, key: Item, options?: FindOptions): Operation<"GetItem", FindResult>
+export function getItem(input: GetItemCommandInput): Operation<"GetItem", FindResult>
+export function getItem(target: string | GetItemCommandInput, key?: Item, options?: FindOptions): Operation<"GetItem", FindResult> {
+  return typeof target === "string"
+    ? find(target, key ?? {}, options)
+    : make({ name: "GetItem", command: GetItemCommand, description: { ...target }, decode: (raw) => ({ item: optionalItem(raw.Item), raw }) })
+}

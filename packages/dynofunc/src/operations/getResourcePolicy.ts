@@ -1,0 +1,10 @@
+import { GetResourcePolicyCommand } from "@aws-sdk/client-dynamodb"
+import { byName } from "../internal/passThrough.js"
+
+/**
+ * Reads the resource-based policy of a table or stream (`GetResourcePolicy`). Give the resource ARN, or the SDK input. Succeeds with the SDK output.
+ *
+ * @example
+ * getResourcePolicy(tableArn).description // { ResourceArn: tableArn }
+ */
+export const getResourcePolicy = /* @__PURE__ */ byName("GetResourcePolicy", GetResourcePolicyCommand, "ResourceArn")

@@ -1,0 +1,10 @@
+import { ImportTableCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Creates a new table from data in S3 (`ImportTable`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * importTable({ S3BucketSource: { S3Bucket: "imports" }, InputFormat: "CSV", TableCreationParameters: { … } })
+ */
+export const importTable = /* @__PURE__ */ passThrough("ImportTable", ImportTableCommand)

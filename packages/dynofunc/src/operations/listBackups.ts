@@ -1,0 +1,10 @@
+import { ListBackupsCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Lists on-demand backups, optionally of one table or time range (`ListBackups`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * listBackups({ TableName: "users" }).description // { TableName: "users" }
+ */
+export const listBackups = /* @__PURE__ */ passThrough("ListBackups", ListBackupsCommand)

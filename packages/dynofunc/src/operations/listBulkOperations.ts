@@ -1,0 +1,10 @@
+import { ListBulkOperationsCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Lists bulk operations (`ListBulkOperations`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * listBulkOperations({ MaxResults: 10 })
+ */
+export const listBulkOperations = /* @__PURE__ */ passThrough("ListBulkOperations", ListBulkOperationsCommand)

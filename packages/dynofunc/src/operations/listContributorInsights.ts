@@ -1,0 +1,10 @@
+import { ListContributorInsightsCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Lists the contributor insights summaries of the account or one table (`ListContributorInsights`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * listContributorInsights({ TableName: "users" })
+ */
+export const listContributorInsights = /* @__PURE__ */ passThrough("ListContributorInsights", ListContributorInsightsCommand)

@@ -1,0 +1,10 @@
+import { ListExportsCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Lists exports, optionally of one table (`ListExports`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * listExports({ TableArn: tableArn })
+ */
+export const listExports = /* @__PURE__ */ passThrough("ListExports", ListExportsCommand)

@@ -1,0 +1,10 @@
+import { ListGlobalTablesCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Lists global tables (version 2017.11.29) (`ListGlobalTables`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * listGlobalTables({ RegionName: "eu-west-1" })
+ */
+export const listGlobalTables = /* @__PURE__ */ passThrough("ListGlobalTables", ListGlobalTablesCommand)

@@ -1,0 +1,10 @@
+import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Lists the account's table names, a page at a time (`ListTables`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * listTables({ Limit: 10 }).description // { Limit: 10 }
+ */
+export const listTables = /* @__PURE__ */ passThrough("ListTables", ListTablesCommand)

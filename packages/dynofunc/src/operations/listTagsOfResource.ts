@@ -1,0 +1,28 @@
+import { ListTagsOfResourceCommand, type ListTagsOfResourceCommandOutput } from "@aws-sdk/client-dynamodb"
+import { byName } from "../internal/passThrough.js"
+
+/** What `listTagsOfResource` succeeds with: the tags as a plain object, the token of the next page, the SDK output. */
+export interface ListTagsResult {
+  readonly tags: Readonly<Record<string, string>>
+  /** Pass as `NextToken` (SDK input form) for the next page; `undefined` on the last page. */
+  readonly nextToken: string | undefined
+  readonly raw: ListTagsOfResourceCommandOutput
+}
+
+/**
+ * Reads the tags of a table, index or stream (`ListTagsOfResource`). Give its ARN, or the SDK input.
+ *
+ * @example
+ * listTagsOfResource(tableArn).description // { ResourceArn: tableArn }
+ * // succeeds with { tags: { team: "growth" }, nextToken: undefined, raw }
+ */
+export const listTagsOfResource = /* @__PURE__ */ byName(
+  "ListTagsOfResource",
+  ListTagsOfResourceCommand,
+  "ResourceArn",
+  (raw): ListTagsResult => ({
+    tags: Object.fromEntries((raw.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])),
+    nextToken: raw.NextToken,
+    raw
+  })
+)

@@ -1,0 +1,19 @@
+import { PutResourcePolicyCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Attaches a resource-based policy to a table or stream, replacing any (`PutResourcePolicy`). Give its ARN and the
+ * policy (a JSON string, or an object that is serialized), or the SDK input (for `ExpectedRevisionId`).
+ *
+ * @example
+ * putResourcePolicy(tableArn, { Version: "2012-10-17", Statement: [ … ] }).description
+ * // { ResourceArn: tableArn, Policy: "{\"Version\":\"2012-10-17\",\"Statement\":[ … ]}" }
+ */
+export const putResourcePolicy = /* @__PURE__ */ friendly(
+  "PutResourcePolicy",
+  PutResourcePolicyCommand,
+  (resourceArn: string, policy: string | object) => ({
+    ResourceArn: resourceArn,
+    Policy: typeof policy === "string" ? policy : JSON.stringify(policy)
+  })
+)

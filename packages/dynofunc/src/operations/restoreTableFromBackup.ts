@@ -1,0 +1,16 @@
+import { RestoreTableFromBackupCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Restores an on-demand backup into a new table (`RestoreTableFromBackup`). Give the backup ARN and the new table's
+ * name, or the SDK input (to override billing, indexes, encryption).
+ *
+ * @example
+ * restoreTableFromBackup(backupArn, "users-restored").description
+ * // { BackupArn: backupArn, TargetTableName: "users-restored" }
+ */
+export const restoreTableFromBackup = /* @__PURE__ */ friendly(
+  "RestoreTableFromBackup",
+  RestoreTableFromBackupCommand,
+  (backupArn: string, targetTableName: string) => ({ BackupArn: backupArn, TargetTableName: targetTableName })
+)

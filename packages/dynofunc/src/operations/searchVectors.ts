@@ -1,0 +1,10 @@
+import { SearchVectorsCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Finds the items nearest to a vector in a vector index (`SearchVectors`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * searchVectors({ TableName: "docs", IndexName: "by-embedding", SearchVector: [{ N: "0.1" }, { N: "0.7" }], TopK: 5 })
+ */
+export const searchVectors = /* @__PURE__ */ passThrough("SearchVectors", SearchVectorsCommand)

@@ -1,0 +1,19 @@
+import { TagResourceCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Adds or replaces tags on a table, index or stream (`TagResource`). Give its ARN and the tags as a plain object,
+ * or the SDK input.
+ *
+ * @example
+ * tagResource(tableArn, { team: "growth", env: "prod" }).description
+ * // { ResourceArn: tableArn, Tags: [{ Key: "team", Value: "growth" }, { Key: "env", Value: "prod" }] }
+ */
+export const tagResource = /* @__PURE__ */ friendly(
+  "TagResource",
+  TagResourceCommand,
+  (resourceArn: string, tags: Readonly<Record<string, string>>) => ({
+    ResourceArn: resourceArn,
+    Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))
+  })
+)

@@ -1,0 +1,50 @@
+import { TransactGetItemsCommand, type TransactGetItemsCommandInput, type TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
+import { optionalItem, type EscapeHatch } from "../internal/build.js"
+import { toTransactGetItem, type TransactGetAction } from "../internal/transact.js"
+import { make, type Operation } from "../Operation.js"
+import type { Item } from "../Value.js"
+
+export type { TransactGetAction } from "../internal/transact.js"
+
+/** Options of `transactGetItems`. */
+export type TransactGetOptions = EscapeHatch<"TransactGetItems">
+
+/** What `transactGetItems` succeeds with: one entry per read, in order (`undefined` where there is no item). */
+export interface TransactGetResult {
+  readonly items: ReadonlyArray<Item | undefined>
+  readonly raw: TransactGetItemsCommandOutput
+}
+
+/**
+ * Reads up to 100 items as one consistent snapshot (`TransactGetItems`). Give the read operations themselves
+ * (`find`/`getItem`) or SDK actions, in order; or the SDK input. Succeeds with the items as plain JS, in the same order.
+ *
+ * @example
+ * transactGetItems([find("users", { id: "u1" }), find("orders", { id: "o1" }, { projection: ["total"] })])
+ * // succeeds with { items: [{ id: "u1", … }, undefined], raw }
+ */
+export function transactGetItems(
+  actions: ReadonlyArray<TransactGetAction>,
+  options?: TransactGetOptions
+): Operation<"TransactGetItems", TransactGetResult>
+export function transactGetItems(input: TransactGetItemsCommandInput): Operation<"TransactGetItems", TransactGetResult>
+export function transactGetItems(
+  target: ReadonlyArray<TransactGetAction> | TransactGetItemsCommandInput,
+  options: TransactGetOptions = {}
+): Operation<"TransactGetItems", TransactGetResult> {
+  const decode = (raw: TransactGetItemsCommandOutput): TransactGetResult => ({
+    items: (raw.Responses ?? []).map((response) => optionalItem(response.Item)),
+    raw
+  })
+  if (!Array.isArray(target)) {
+    return make({ name: "TransactGetItems", command: TransactGetItemsCommand, description: { ...(target as TransactGetItemsCommandInput) }, decode })
+  }
+  const converted = (target as ReadonlyArray<TransactGetAction>).map(toTransactGetItem)
+  return make({
+    name: "TransactGetItems",
+    command: TransactGetItemsCommand,
+    description: { TransactItems: converted.map((action) => action.item), ...options.input },
+    decode,
+    problems: converted.flatMap((action) => action.problems)
+  })
+}

@@ -1,0 +1,53 @@
+import { TransactWriteItemsCommand, type TransactWriteItemsCommandInput, type TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { EscapeHatch } from "../internal/build.js"
+import { toTransactWriteItem, type TransactWriteAction } from "../internal/transact.js"
+import { make, type Operation } from "../Operation.js"
+
+export type { TransactWriteAction } from "../internal/transact.js"
+
+/** Options of `transactWriteItems`. */
+export interface TransactWriteOptions extends EscapeHatch<"TransactWriteItems"> {
+  /** Makes the call idempotent for 10 minutes: a retry with the same token is not applied twice. */
+  readonly clientRequestToken?: string | undefined
+}
+
+/**
+ * Writes up to 100 items all or nothing (`TransactWriteItems`). Give the item operations themselves (`add`/`putItem`,
+ * `update`/`updateItem`, `remove`/`deleteItem`), `conditionCheck`s, or SDK actions, in order; or the SDK input.
+ * When any condition fails the call fails with `TransactionCanceledError`, whose `reasons` hold one entry per
+ * action in the same order. Settings a transaction action cannot hold (e.g. `returnValues`) are an
+ * `InvalidInputError`.
+ *
+ * @example
+ * transactWriteItems([
+ *   add("orders", { id: "o1", total: 10 }, { condition: attr("id").notExists() }),
+ *   update("accounts", { id: "a1" }, { balance: attr.decrement(10) }, { condition: attr("balance").gte(10) }),
+ *   conditionCheck("users", { id: "u1" }, attr("status").equals("active"))
+ * ]).description
+ * // { TransactItems: [{ Put: { TableName: "orders", … } }, { Update: { … } }, { ConditionCheck: { … } }] }
+ */
+export function transactWriteItems(
+  actions: ReadonlyArray<TransactWriteAction>,
+  options?: TransactWriteOptions
+): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput>
+export function transactWriteItems(input: TransactWriteItemsCommandInput): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput>
+export function transactWriteItems(
+  target: ReadonlyArray<TransactWriteAction> | TransactWriteItemsCommandInput,
+  options: TransactWriteOptions = {}
+): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput> {
+  if (!Array.isArray(target)) {
+    return make({ name: "TransactWriteItems", command: TransactWriteItemsCommand, description: { ...(target as TransactWriteItemsCommandInput) }, decode: (raw) => raw })
+  }
+  const converted = (target as ReadonlyArray<TransactWriteAction>).map(toTransactWriteItem)
+  return make({
+    name: "TransactWriteItems",
+    command: TransactWriteItemsCommand,
+    description: {
+      TransactItems: converted.map((action) => action.item),
+      ...(options.clientRequestToken !== undefined && { ClientRequestToken: options.clientRequestToken }),
+      ...options.input
+    },
+    decode: (raw) => raw,
+    problems: converted.flatMap((action) => action.problems)
+  })
+}

@@ -1,0 +1,14 @@
+import { UntagResourceCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Removes tags, by key, from a table, index or stream (`UntagResource`). Give its ARN and the keys, or the SDK input.
+ *
+ * @example
+ * untagResource(tableArn, ["env"]).description // { ResourceArn: tableArn, TagKeys: ["env"] }
+ */
+export const untagResource = /* @__PURE__ */ friendly(
+  "UntagResource",
+  UntagResourceCommand,
+  (resourceArn: string, keys: ReadonlyArray<string>) => ({ ResourceArn: resourceArn, TagKeys: [...keys] })
+)

@@ -1,0 +1,22 @@
+import { UpdateContinuousBackupsCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Turns point-in-time recovery on or off for a table (`UpdateContinuousBackups`). Give the table and whether it is
+ * on (optionally the recovery period in days, 1 to 35), or the SDK input.
+ *
+ * @example
+ * updateContinuousBackups("users", true).description
+ * // { TableName: "users", PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }
+ */
+export const updateContinuousBackups = /* @__PURE__ */ friendly(
+  "UpdateContinuousBackups",
+  UpdateContinuousBackupsCommand,
+  (tableName: string, enabled: boolean, recoveryPeriodInDays?: number) => ({
+    TableName: tableName,
+    PointInTimeRecoverySpecification: {
+      PointInTimeRecoveryEnabled: enabled,
+      ...(recoveryPeriodInDays !== undefined && { RecoveryPeriodInDays: recoveryPeriodInDays })
+    }
+  })
+)

@@ -1,0 +1,20 @@
+import { UpdateContributorInsightsCommand } from "@aws-sdk/client-dynamodb"
+import { friendly } from "../internal/passThrough.js"
+
+/**
+ * Turns CloudWatch contributor insights on or off for a table, or one of its indexes (`UpdateContributorInsights`).
+ * Give the table, whether it is on and optionally the index; or the SDK input.
+ *
+ * @example
+ * updateContributorInsights("users", true).description
+ * // { TableName: "users", ContributorInsightsAction: "ENABLE" }
+ */
+export const updateContributorInsights = /* @__PURE__ */ friendly(
+  "UpdateContributorInsights",
+  UpdateContributorInsightsCommand,
+  (tableName: string, enabled: boolean, indexName?: string) => ({
+    TableName: tableName,
+    ContributorInsightsAction: enabled ? ("ENABLE" as const) : ("DISABLE" as const),
+    ...(indexName !== undefined && { IndexName: indexName })
+  })
+)

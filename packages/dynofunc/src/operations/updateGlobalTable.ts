@@ -1,0 +1,10 @@
+import { UpdateGlobalTableCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Adds or removes replicas of a global table (version 2017.11.29) (`UpdateGlobalTable`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * updateGlobalTable({ GlobalTableName: "users", ReplicaUpdates: [{ Create: { RegionName: "eu-west-1" } }] })
+ */
+export const updateGlobalTable = /* @__PURE__ */ passThrough("UpdateGlobalTable", UpdateGlobalTableCommand)

@@ -1,0 +1,10 @@
+import { UpdateGlobalTableSettingsCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Changes the settings of a global table (version 2017.11.29) (`UpdateGlobalTableSettings`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * updateGlobalTableSettings({ GlobalTableName: "users", GlobalTableBillingMode: "PAY_PER_REQUEST" })
+ */
+export const updateGlobalTableSettings = /* @__PURE__ */ passThrough("UpdateGlobalTableSettings", UpdateGlobalTableSettingsCommand)

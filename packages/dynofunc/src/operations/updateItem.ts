@@ -1,0 +1,37 @@
+import { UpdateItemCommand, type UpdateItemCommandInput } from "@aws-sdk/client-dynamodb"
+import type { UpdateInput } from "../Expression.js"
+import { optionalItem } from "../internal/build.js"
+import { make, type Operation } from "../Operation.js"
+import type { Item } from "../Value.js"
+import { update, type UpdateOptions, type UpdateResult } from "./update.js"
+
+/**
+ * Changes attributes of one item, creating it if it does not exist (`UpdateItem`). With a table name first it is
+ * `update`; with the SDK input it sends that input as is. Either way the returned attributes come back as plain JS.
+ *
+ * @example
+ * updateItem("users", { id: "u1" }, { name: "Ada" }, { returnValues: "ALL_NEW" })
+ * updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET #n = :n", … })
+ */
+export function updateItem(
+  tableName: string,
+  key: Item,
+  attributes: UpdateInput,
+  options?: UpdateOptions
+): Operation<"UpdateItem", UpdateResult>
+export function updateItem(input: UpdateItemCommandInput): Operation<"UpdateItem", UpdateResult>
+export function updateItem(
+  target: string | UpdateItemCommandInput,
+  key?: Item,
+  attributes?: UpdateInput,
+  options?: UpdateOptions
+): Operation<"UpdateItem", UpdateResult> {
+  return typeof target === "string"
+    ? update(target, key ?? {}, attributes as UpdateInput, options)
+    : make({
+        name: "UpdateItem",
+        command: UpdateItemCommand,
+        description: { ...target },
+        decode: (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
+      })
+}

@@ -1,0 +1,10 @@
+import { UpdateKinesisStreamingDestinationCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Changes the settings of a table's Kinesis streaming destination (`UpdateKinesisStreamingDestination`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * updateKinesisStreamingDestination({ TableName: "users", StreamArn: streamArn, UpdateKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: "MICROSECOND" } })
+ */
+export const updateKinesisStreamingDestination = /* @__PURE__ */ passThrough("UpdateKinesisStreamingDestination", UpdateKinesisStreamingDestinationCommand)

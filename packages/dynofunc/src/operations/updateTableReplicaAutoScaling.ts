@@ -1,0 +1,10 @@
+import { UpdateTableReplicaAutoScalingCommand } from "@aws-sdk/client-dynamodb"
+import { passThrough } from "../internal/passThrough.js"
+
+/**
+ * Changes the auto scaling settings of a global table's replicas (`UpdateTableReplicaAutoScaling`). Takes the SDK input; succeeds with the SDK output.
+ *
+ * @example
+ * updateTableReplicaAutoScaling({ TableName: "users", ProvisionedWriteCapacityAutoScalingUpdate: { MinimumUnits: 1, MaximumUnits: 10 } })
+ */
+export const updateTableReplicaAutoScaling = /* @__PURE__ */ passThrough("UpdateTableReplicaAutoScaling", UpdateTableReplicaAutoScalingCommand)
