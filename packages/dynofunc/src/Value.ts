@@ -11,7 +11,7 @@
  * Value.fromItem({ n: { N: "12" } })     // { n: 12 }
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import { marshall, NumberValueImpl as NumberValue, unmarshall } from "@aws-sdk/util-dynamodb"
+import * as internal from "./internal/marshal.js"
 
 /** A DynamoDB item as plain JS: attribute name → value. */
 export type Item = Record<string, unknown>
@@ -20,44 +20,26 @@ export type Item = Record<string, unknown>
 export type AttributeMap = Record<string, AttributeValue>
 
 /** A DynamoDB number kept as its exact decimal text, for values a JS `number` would round. */
-export { NumberValue }
-
-const marshallOptions = {
-  removeUndefinedValues: true,
-  convertClassInstanceToMap: true,
-  convertTopLevelContainer: true
-} as const
-
-const readNumber = (text: string): number | bigint | NumberValue => {
-  const n = Number(text)
-  if (Number.isSafeInteger(n) || (!Number.isInteger(n) && String(n) === normalizeDecimal(text))) return n
-  if (/^-?\d+$/.test(text)) return BigInt(text)
-  return NumberValue.from(text)
-}
-
-/** `"1.50"` and `"1.5"` are the same number; compare decimals without trailing zeros. */
-const normalizeDecimal = (text: string): string =>
-  text.includes(".") && !/[eE]/.test(text) ? text.replace(/0+$/, "").replace(/\.$/, "").replace(/^(-?)0+(?=\d)/, "$1") : text
-
-const unmarshallOptions = { wrapNumbers: readNumber } as const
+export { NumberValue } from "./internal/marshal.js"
 
 /**
- * One JS value as an `AttributeValue`.
+ * One JS value as an `AttributeValue`. `undefined` inside objects, arrays and sets is left out; `undefined` itself,
+ * functions, `NaN`, infinities, `number`s past 2^53 (use a `bigint` or a `NumberValue`) and empty sets are refused
+ * (thrown: a programming error).
  *
  * @example
  * toAttributeValue(["a", 1]) // { L: [{ S: "a" }, { N: "1" }] }
  */
-export const toAttributeValue = (value: unknown): AttributeValue =>
-  marshall(value as never, marshallOptions) as AttributeValue
+export const toAttributeValue = (value: unknown): AttributeValue => internal.toAttributeValue(value)
 
 /**
- * One `AttributeValue` as a JS value.
+ * One `AttributeValue` as a JS value. A number is a `number` when that is exact; otherwise an integer is a `bigint`
+ * and a decimal a `NumberValue`.
  *
  * @example
  * fromAttributeValue({ SS: ["a"] }) // Set { "a" }
  */
-export const fromAttributeValue = (value: AttributeValue): unknown =>
-  unmarshall(value, { ...unmarshallOptions, convertWithoutMapWrapper: false })
+export const fromAttributeValue = (value: AttributeValue): unknown => internal.fromAttributeValue(value)
 
 /**
  * A JS object as a DynamoDB item (attributes whose value is `undefined` are left out).
@@ -65,8 +47,7 @@ export const fromAttributeValue = (value: AttributeValue): unknown =>
  * @example
  * toItem({ id: "u1", age: 42 }) // { id: { S: "u1" }, age: { N: "42" } }
  */
-export const toItem = (item: Item): AttributeMap =>
-  marshall(item, { ...marshallOptions, convertTopLevelContainer: false }) as AttributeMap
+export const toItem = (item: Item): AttributeMap => internal.toAttributeMap(item)
 
 /**
  * A DynamoDB item as a plain JS object.
@@ -74,4 +55,4 @@ export const toItem = (item: Item): AttributeMap =>
  * @example
  * fromItem({ id: { S: "u1" } }) // { id: "u1" }
  */
-export const fromItem = (item: AttributeMap): Item => unmarshall(item, unmarshallOptions)
+export const fromItem = (item: AttributeMap): Item => internal.fromAttributeMap(item)
