@@ -27,7 +27,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "./DynamoError.js"
-import { type Condition, isCondition, isPath, PathImpl, type Segment, updateKind } from "./internal/ast.js"
+import { ClauseNode, type Condition, isConditionNode, PathImpl, type Segment } from "./internal/ast.js"
 import * as Emit from "./internal/emit.js"
 import * as P from "./internal/placeholders.js"
 import type { Placeholders } from "./internal/placeholders.js"
@@ -90,7 +90,7 @@ export const compile = (input: ExpressionInput): CompiledExpression => {
   const ctx = P.make()
   const fields: MutableFields = {}
   const keyCondition = input.keyCondition
-  const keyIsCondition = keyCondition !== undefined && isCondition(keyCondition)
+  const keyIsCondition = keyCondition !== undefined && isConditionNode(keyCondition)
 
   // Caller placeholders first, so the allocator can step around them.
   if (input.names !== undefined) P.reserveNames(ctx, input.names, "ExpressionAttributeNames")
@@ -129,8 +129,10 @@ export const compile = (input: ExpressionInput): CompiledExpression => {
     ctx.part = "ProjectionExpression"
     fields.ProjectionExpression = compileProjection(ctx, input.projection)
   }
-  if (ctx.namesUsed) fields.ExpressionAttributeNames = ctx.names
-  if (ctx.valuesUsed) fields.ExpressionAttributeValues = ctx.values
+  const names = P.namesRecord(ctx)
+  if (names !== undefined) fields.ExpressionAttributeNames = names
+  const values = P.valuesRecord(ctx)
+  if (values !== undefined) fields.ExpressionAttributeValues = values
   return { fields, problems: ctx.problems }
 }
 
@@ -150,8 +152,10 @@ const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
 }
 
 const updatePart = (ctx: Placeholders, sections: Emit.UpdateSections, part: UpdateObject): void => {
-  if (updateKind(part) === "Clause") Emit.updateClause(ctx, sections, part as unknown as Parameters<typeof Emit.updateClause>[2])
-  else if (typeof part === "object" && part !== null && !isPath(part) && !isCondition(part)) Emit.updateObject(ctx, sections, part)
+  if (part instanceof ClauseNode) Emit.updateClause(ctx, sections, part)
+  else if (typeof part === "object" && part !== null && !(part instanceof PathImpl) && !isConditionNode(part)) {
+    Emit.updateObject(ctx, sections, part)
+  }
   else P.problem(ctx, "an update is a plain object { name: value } or an action tied to a path, e.g. path(\"a\", \"b\").set(1)")
 }
 

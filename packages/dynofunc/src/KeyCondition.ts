@@ -12,7 +12,7 @@
  */
 import type { Condition } from "./internal/ast.js"
 import { keyConditionProblem } from "./internal/emit.js"
-import { isCondition } from "./internal/ast.js"
+import { isConditionNode } from "./internal/ast.js"
 
 /** A key condition: a condition of the shape above, or `{ partitionKey: value, sortKey?: value }` (equality). */
 export type KeyConditionInput = Condition | { readonly [name: string]: unknown }
@@ -25,7 +25,7 @@ export type KeyConditionInput = Condition | { readonly [name: string]: unknown }
  * keyConditionProblem(cor(attr("pk").equals(1), attr("x").exists())) // "a key condition is …"
  */
 export const problem = (input: KeyConditionInput): string | undefined => {
-  if (isCondition(input)) return keyConditionProblem(input)
+  if (isConditionNode(input)) return keyConditionProblem(input)
   let count = 0
   for (const key in input) if (input[key] !== undefined) count++
   return count === 1 || count === 2 ? undefined : `a key condition object holds one or two key attributes; got ${count}`

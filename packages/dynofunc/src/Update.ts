@@ -31,20 +31,23 @@ export type UpdateInput = UpdateObject | UpdateClause | ReadonlyArray<UpdateObje
 export const set = (value: unknown): UpdateAction => new ActionNode("set", value)
 
 /**
- * Append `values` to a list, creating the list when it does not exist.
+ * Append to a list, creating the list when it does not exist. An array gives the elements to append; any other
+ * value is one element (so append a nested list as `append([[1, 2]])`); a path appends the list it holds.
  *
  * @example
- * { log: append(["e1", "e2"]) } // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1) with :v0 = { L: [] }
+ * { roles: append("admin") }    // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1) with :v0 = { L: [] }, :v1 = { L: [{ S: "admin" }] }
+ * { log: append(["e1", "e2"]) } // same expression, :v1 = { L: [{ S: "e1" }, { S: "e2" }] }
  */
-export const append = (values: ReadonlyArray<unknown>): UpdateAction => new ActionNode("append", values)
+export const append = (elements: unknown): UpdateAction => new ActionNode("append", elements)
 
 /**
- * Prepend `values` to a list, creating the list when it does not exist.
+ * Prepend to a list, creating the list when it does not exist. An array gives the elements; any other value is one
+ * element.
  *
  * @example
- * { log: prepend(["e0"]) } // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1)) with :v1 = { L: [] }
+ * { friends: prepend("jake") } // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1)) with :v0 = { L: [{ S: "jake" }] }, :v1 = { L: [] }
  */
-export const prepend = (values: ReadonlyArray<unknown>): UpdateAction => new ActionNode("prepend", values)
+export const prepend = (elements: unknown): UpdateAction => new ActionNode("prepend", elements)
 
 /**
  * Remove the attribute.
@@ -71,7 +74,8 @@ export const increment = (by: number | bigint = 1): UpdateAction => new ActionNo
 export const decrement = (by: number | bigint = 1): UpdateAction => new ActionNode("decrement", by)
 
 /**
- * `ADD`: add to a number (a missing one counts as 0), or add elements to a set (a `Set`, or an array taken as one).
+ * `ADD`: add to a number (a missing one counts as 0), or add elements to a set (a `Set`, an array taken as one, or
+ * a single string or binary).
  *
  * @example
  * { score: add(5) }          // ADD #n0 :v0 with :v0 = { N: "5" }
@@ -80,7 +84,7 @@ export const decrement = (by: number | bigint = 1): UpdateAction => new ActionNo
 export const add = (value: unknown): UpdateAction => new ActionNode("add", value)
 
 /**
- * `DELETE`: remove elements from a set (a `Set`, or an array taken as one).
+ * `DELETE`: remove elements from a set (a `Set`, an array taken as one, or a single string or binary).
  *
  * @example
  * { tags: deleteElements(["a"]) } // DELETE #n0 :v0 with :v0 = { SS: ["a"] }

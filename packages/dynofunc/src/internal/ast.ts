@@ -219,7 +219,11 @@ export const makeOr = (conditions: ReadonlyArray<Condition>): Condition =>
 
 /** Whether `u` is a condition. */
 export const isCondition = (u: unknown): u is Condition =>
-  typeof u === "object" && u !== null && (u as { [ConditionTypeId]?: unknown })[ConditionTypeId] === ConditionTypeId
+  u instanceof ConditionBase ||
+  (typeof u === "object" && u !== null && (u as { [ConditionTypeId]?: unknown })[ConditionTypeId] === ConditionTypeId)
+
+/** Whether `u` is a condition node of this copy of the library (the hot-path check). */
+export const isConditionNode = (u: unknown): u is Condition => u instanceof ConditionBase
 
 // ---------------------------------------------------------------------------------------------------------------
 // Operands
@@ -232,9 +236,6 @@ export interface Operand {
   readonly [OperandTypeId]: OperandKind
 }
 
-/** Whether `u` is an operand (path, size, function, arithmetic, raw attribute value) rather than a plain value. */
-export const operandKind = (u: unknown): OperandKind | undefined =>
-  typeof u === "object" && u !== null ? (u as { [OperandTypeId]?: OperandKind })[OperandTypeId] : undefined
 
 /**
  * An operand that can stand on the right of `SET path = …`: a path, `if_not_exists(…)`, `list_append(…)`, a
@@ -266,6 +267,8 @@ export interface UpdateOperand extends Operand {
 
 abstract class UpdateOperandBase {
   declare readonly [OperandTypeId]: OperandKind
+  /** The same as `[OperandTypeId]`, read on the hot path. */
+  declare readonly operandKind: OperandKind
   plus(other: unknown): UpdateOperand {
     return new ArithmeticNode("+", this, other)
   }
@@ -279,7 +282,14 @@ abstract class UpdateOperandBase {
 
 const kind = (ctor: { prototype: object }, name: OperandKind): void => {
   Object.defineProperty(ctor.prototype, OperandTypeId, { value: name })
+  Object.defineProperty(ctor.prototype, "operandKind", { value: name })
 }
+
+/**
+ * Whether `u` is an operand (path, size, function, arithmetic, raw attribute value) rather than a plain value, and
+ * which. (`instanceof` rather than the symbol: monomorphic, so much faster on arbitrary user values.)
+ */
+export const operandKind = (u: unknown): OperandKind | undefined => (u instanceof UpdateOperandBase ? u.operandKind : undefined)
 
 /** `if_not_exists(path, fallback)` */
 export class IfNotExistsNode extends UpdateOperandBase {
@@ -471,7 +481,7 @@ Object.defineProperty(ClauseNode.prototype, UpdateTypeId, { value: "Clause" })
 
 /** `"Action"`, `"Clause"`, or `undefined` for anything else. */
 export const updateKind = (u: unknown): "Action" | "Clause" | undefined =>
-  typeof u === "object" && u !== null ? (u as { [UpdateTypeId]?: "Action" | "Clause" })[UpdateTypeId] : undefined
+  u instanceof ActionNode ? "Action" : u instanceof ClauseNode ? "Clause" : undefined
 
 // ---------------------------------------------------------------------------------------------------------------
 // Paths
@@ -569,33 +579,37 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    */
   remove(): UpdateClause
   /**
-   * `ADD path value`: add to a number (starting at 0), or add elements to a set (an array is taken as a set).
+   * `ADD path value`: add to a number (starting at 0), or add elements to a set (an array is taken as a set, a
+   * single string or binary as a set of one).
    *
    * @example
    * attr("tags").add(new Set(["x"])) // ADD #n0 :v0
    */
   add(value: unknown): UpdateClause
   /**
-   * `DELETE path value`: remove elements from a set (an array is taken as a set).
+   * `DELETE path value`: remove elements from a set (an array is taken as a set, a single string or binary as a
+   * set of one).
    *
    * @example
    * attr("tags").delete(["x"]) // DELETE #n0 :v0
    */
   delete(elements: unknown): UpdateClause
   /**
-   * Append to a list, creating it when missing: `SET p = list_append(if_not_exists(p, :empty), :values)`.
+   * Append to a list, creating it when missing: `SET p = list_append(if_not_exists(p, :empty), :values)`. An array
+   * gives the elements; any other value is one element.
    *
    * @example
-   * attr("log").append(["e1"]) // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1)
+   * attr("log").append(["e1", "e2"]) // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1)
    */
-  append(values: ReadonlyArray<unknown>): UpdateClause
+  append(elements: unknown): UpdateClause
   /**
-   * Prepend to a list, creating it when missing: `SET p = list_append(:values, if_not_exists(p, :empty))`.
+   * Prepend to a list, creating it when missing: `SET p = list_append(:values, if_not_exists(p, :empty))`. An array
+   * gives the elements; any other value is one element.
    *
    * @example
-   * attr("log").prepend(["e0"]) // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1))
+   * attr("log").prepend("e0") // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1))
    */
-  prepend(values: ReadonlyArray<unknown>): UpdateClause
+  prepend(elements: unknown): UpdateClause
   /**
    * Add `by` (default 1) to a number, starting from 0 when missing: `SET p = if_not_exists(p, :zero) + :by`.
    *
@@ -657,11 +671,11 @@ export class PathImpl extends ComparableBase {
   delete(elements: unknown): UpdateClause {
     return new ClauseNode("delete", this, elements)
   }
-  append(values: ReadonlyArray<unknown>): UpdateClause {
-    return new ClauseNode("append", this, values)
+  append(elements: unknown): UpdateClause {
+    return new ClauseNode("append", this, elements)
   }
-  prepend(values: ReadonlyArray<unknown>): UpdateClause {
-    return new ClauseNode("prepend", this, values)
+  prepend(elements: unknown): UpdateClause {
+    return new ClauseNode("prepend", this, elements)
   }
   increment(by: number | bigint = 1): UpdateClause {
     return new ClauseNode("increment", this, by)

@@ -28,8 +28,9 @@ import {
   type SizeNode,
   TypeNode,
   type UpdateKind,
-  operandKind,
-  updateKind
+  ActionNode,
+  ClauseNode,
+  operandKind
 } from "./ast.js"
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -324,10 +325,9 @@ const set = (sections: UpdateSections, text: string): void => {
   sections.set = sections.set === "" ? text : sections.set + ", " + text
 }
 
-const listOperand = (ctx: Placeholders, v: unknown): string => {
-  if (operandKind(v) === undefined && !Array.isArray(v)) P.problem(ctx, "append and prepend take an array of elements")
-  return updateOperand(ctx, v, false)
-}
+/** The elements to append or prepend: an array (its elements), an operand (the list it holds), or one element. */
+const listOperand = (ctx: Placeholders, v: unknown): string =>
+  Array.isArray(v) || operandKind(v) !== undefined ? updateOperand(ctx, v, false) : P.value(ctx, [v])
 
 const numberOperand = (ctx: Placeholders, v: unknown): string => {
   if (typeof v !== "number" && typeof v !== "bigint" && operandKind(v) === undefined) {
@@ -336,8 +336,10 @@ const numberOperand = (ctx: Placeholders, v: unknown): string => {
   return updateOperand(ctx, v, false)
 }
 
+/** The operand of ADD / DELETE: a number, a set, an array (taken as a set), or one string/binary (a set of one). */
 const setOrNumberOperand = (ctx: Placeholders, v: unknown): string => {
   if (Array.isArray(v)) return P.value(ctx, new Set(v))
+  if (typeof v === "string" || v instanceof Uint8Array) return P.value(ctx, new Set([v]))
   if (operandKind(v) === "AttributeValue") return P.attributeValue(ctx, (v as AttributeValueNode).value)
   if (operandKind(v) !== undefined) P.problem(ctx, "ADD and DELETE take a value, not an expression")
   return P.value(ctx, v)
@@ -351,13 +353,11 @@ export const updateObject = (ctx: Placeholders, sections: UpdateSections, object
     const p = P.name(ctx, attribute)
     sections.paths.push(attribute)
     if (typeof v === "object" && v !== null) {
-      const uk = updateKind(v)
-      if (uk === "Action") {
-        const a = v as { readonly kind: UpdateKind; readonly value: unknown }
-        action(ctx, sections, a.kind, p, a.value)
+      if (v instanceof ActionNode) {
+        action(ctx, sections, v.kind, p, v.value)
         continue
       }
-      if (uk === "Clause") {
+      if (v instanceof ClauseNode) {
         P.problem(ctx, `"${attribute}" holds an action already tied to a path: pass it in the update array instead`)
         continue
       }
@@ -367,11 +367,7 @@ export const updateObject = (ctx: Placeholders, sections: UpdateSections, object
 }
 
 /** Adds one action tied to a path. */
-export const updateClause = (
-  ctx: Placeholders,
-  sections: UpdateSections,
-  clause: { readonly kind: UpdateKind; readonly path: PathImpl; readonly value: unknown }
-): void => {
+export const updateClause = (ctx: Placeholders, sections: UpdateSections, clause: ClauseNode): void => {
   const segments = clause.path.segments
   sections.paths.push(segments.length === 1 && typeof segments[0] === "string" ? segments[0] : segments)
   action(ctx, sections, clause.kind, path(ctx, segments), clause.value)

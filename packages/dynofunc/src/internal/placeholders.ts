@@ -11,33 +11,35 @@ import { toAttributeValue } from "../Value.js"
 
 /** The state of one compilation. */
 export interface Placeholders {
-  /** `#n0` → name: what becomes `ExpressionAttributeNames`. */
-  readonly names: Record<string, string>
-  /** `:v0` → value: what becomes `ExpressionAttributeValues`. */
-  readonly values: Record<string, AttributeValue>
-  /** name → `#n…`, to give each distinct name one placeholder. */
-  readonly nameOf: Map<string, string>
-  nextName: number
-  nextValue: number
-  namesUsed: boolean
-  valuesUsed: boolean
-  /** Whether the caller supplied placeholders (the allocator then skips them). */
-  reserved: boolean
+  /** The distinct names met so far, in order: the name at index `i` is `#n{i}` (unless placeholders are reserved). */
+  readonly nameList: Array<string>
+  /** name → index, built only once there are many names (a linear search is faster for a few). */
+  nameIndex: Map<string, number> | undefined
+  /** The values met so far, in order: the value at index `i` is `:v{i}` (unless placeholders are reserved). */
+  readonly valueList: Array<AttributeValue>
+  /** Caller placeholders (the raw escape hatch), when there are any: the allocator steps around them. */
+  reserved: Reserved | undefined
   readonly problems: Array<InputProblem>
   /** The part being compiled, for problems: `ConditionExpression`, `UpdateExpression`, … */
   part: string
 }
 
+/** Caller placeholders, and the keys given to generated ones when they had to step around them. */
+interface Reserved {
+  readonly names: Record<string, string>
+  readonly values: Record<string, AttributeValue>
+  readonly nameKeys: Array<string>
+  readonly valueKeys: Array<string>
+  nextName: number
+  nextValue: number
+}
+
 /** A fresh allocator. */
 export const make = (): Placeholders => ({
-  names: {},
-  values: {},
-  nameOf: new Map(),
-  nextName: 0,
-  nextValue: 0,
-  namesUsed: false,
-  valuesUsed: false,
-  reserved: false,
+  nameList: [],
+  nameIndex: undefined,
+  valueList: [],
+  reserved: undefined,
   problems: [],
   part: ""
 })
@@ -47,27 +49,116 @@ export const problem = (ctx: Placeholders, message: string): void => {
   ctx.problems.push({ message, part: ctx.part })
 }
 
-/** The placeholder of attribute name `name` (allocated on first use). */
+const nameKeys: Array<string> = []
+const valueKeys: Array<string> = []
+for (let i = 0; i < 128; i++) {
+  nameKeys.push("#n" + i)
+  valueKeys.push(":v" + i)
+}
+const nameKey = (i: number): string => (i < 128 ? nameKeys[i]! : "#n" + i)
+const valueKey = (i: number): string => (i < 128 ? valueKeys[i]! : ":v" + i)
+
+const linearLimit = 12
+
+/** The placeholder of attribute name `name` (allocated on first use; one per distinct name). */
 export const name = (ctx: Placeholders, name: string): string => {
-  let placeholder = ctx.nameOf.get(name)
-  if (placeholder !== undefined) return placeholder
+  const list = ctx.nameList
+  const n = list.length
+  let index = -1
+  if (ctx.nameIndex === undefined) {
+    for (let i = 0; i < n; i++) {
+      if (list[i] === name) {
+        index = i
+        break
+      }
+    }
+  } else index = ctx.nameIndex.get(name) ?? -1
+  if (index >= 0) return ctx.reserved === undefined ? nameKey(index) : ctx.reserved.nameKeys[index]!
   if (name.length === 0) problem(ctx, "an attribute name cannot be empty")
-  placeholder = "#n" + ctx.nextName++
-  if (ctx.reserved) while (placeholder in ctx.names) placeholder = "#n" + ctx.nextName++
-  ctx.nameOf.set(name, placeholder)
-  ctx.names[placeholder] = name
-  ctx.namesUsed = true
-  return placeholder
+  list.push(name)
+  if (ctx.nameIndex !== undefined) ctx.nameIndex.set(name, n)
+  else if (n + 1 > linearLimit) {
+    const map = new Map<string, number>()
+    for (let i = 0; i <= n; i++) map.set(list[i]!, i)
+    ctx.nameIndex = map
+  }
+  const reserved = ctx.reserved
+  if (reserved === undefined) return nameKey(n)
+  let key = nameKey(reserved.nextName++)
+  while (key in reserved.names) key = nameKey(reserved.nextName++)
+  reserved.nameKeys.push(key)
+  return key
 }
 
-/** A new placeholder holding `value`, already an `AttributeValue`. */
+/** A new placeholder holding `value`, already an `AttributeValue` (values are never shared). */
 export const attributeValue = (ctx: Placeholders, value: AttributeValue): string => {
-  let placeholder = ":v" + ctx.nextValue++
-  if (ctx.reserved) while (placeholder in ctx.values) placeholder = ":v" + ctx.nextValue++
-  ctx.values[placeholder] = value
-  ctx.valuesUsed = true
-  return placeholder
+  const n = ctx.valueList.push(value) - 1
+  const reserved = ctx.reserved
+  if (reserved === undefined) return valueKey(n)
+  let key = valueKey(reserved.nextValue++)
+  while (key in reserved.values) key = valueKey(reserved.nextValue++)
+  reserved.valueKeys.push(key)
+  return key
 }
+
+/**
+ * Builders of `{ "#n0": a[0], "#n1": a[1], … }` for each count, written once as code: an object literal with
+ * constant keys is many times faster to build than one filled key by key. Where code generation is not allowed
+ * (a strict content security policy), records are filled key by key.
+ */
+type RecordBuilder = (list: ReadonlyArray<unknown>) => Record<string, never>
+const generated = { names: [] as Array<RecordBuilder | undefined>, values: [] as Array<RecordBuilder | undefined> }
+let canGenerate = true
+
+const generate = (keys: (i: number) => string, n: number): RecordBuilder | undefined => {
+  if (!canGenerate) return undefined
+  try {
+    let body = "return {"
+    for (let i = 0; i < n; i++) body += (i === 0 ? "" : ",") + JSON.stringify(keys(i)) + ":a[" + i + "]"
+    return new Function("a", body + "}") as RecordBuilder
+  } catch {
+    canGenerate = false
+    return undefined
+  }
+}
+
+const generatedLimit = 64
+
+const toRecord = <A>(
+  list: ReadonlyArray<A>,
+  cache: Array<RecordBuilder | undefined>,
+  keys: (i: number) => string
+): Record<string, A> => {
+  const n = list.length
+  if (n <= generatedLimit) {
+    const builder = cache[n] ?? (cache[n] = generate(keys, n))
+    if (builder !== undefined) return builder(list) as Record<string, A>
+  }
+  const out: Record<string, A> = {}
+  for (let i = 0; i < n; i++) out[keys(i)] = list[i]!
+  return out
+}
+
+/** `ExpressionAttributeNames`, or `undefined` when there are none. */
+export const namesRecord = (ctx: Placeholders): Record<string, string> | undefined => {
+  const reserved = ctx.reserved
+  if (reserved === undefined) return ctx.nameList.length === 0 ? undefined : toRecord(ctx.nameList, generated.names, nameKey)
+  const out: Record<string, string> = { ...reserved.names }
+  for (let i = 0; i < ctx.nameList.length; i++) out[reserved.nameKeys[i]!] = ctx.nameList[i]!
+  return Object.keys(out).length === 0 ? undefined : out
+}
+
+/** `ExpressionAttributeValues`, or `undefined` when there are none. */
+export const valuesRecord = (ctx: Placeholders): Record<string, AttributeValue> | undefined => {
+  const reserved = ctx.reserved
+  if (reserved === undefined) return ctx.valueList.length === 0 ? undefined : toRecord(ctx.valueList, generated.values, valueKey)
+  const out: Record<string, AttributeValue> = { ...reserved.values }
+  for (let i = 0; i < ctx.valueList.length; i++) out[reserved.valueKeys[i]!] = ctx.valueList[i]!
+  return Object.keys(out).length === 0 ? undefined : out
+}
+
+const reserve = (ctx: Placeholders): Reserved =>
+  (ctx.reserved ??= { names: {}, values: {}, nameKeys: [], valueKeys: [], nextName: 0, nextValue: 0 })
 
 const maxSafe = Number.MAX_SAFE_INTEGER
 const minSafe = Number.MIN_SAFE_INTEGER
@@ -87,12 +178,29 @@ export const marshal = (ctx: Placeholders, value: unknown): AttributeValue => {
       return { NULL: true }
   }
   if (value === null) return { NULL: true }
+  if (Array.isArray(value)) {
+    const list = primitiveList(value)
+    if (list !== undefined) return { L: list }
+  }
   try {
     return toAttributeValue(value)
   } catch (error) {
     problem(ctx, `cannot store ${describe(value)}: ${error instanceof Error ? error.message : String(error)}`)
     return { NULL: true }
   }
+}
+
+/** A list of strings, safe numbers and booleans, marshalled without the general path; `undefined` for others. */
+const primitiveList = (values: ReadonlyArray<unknown>): Array<AttributeValue> | undefined => {
+  const out: Array<AttributeValue> = []
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i]
+    if (typeof v === "string") out.push({ S: v })
+    else if (typeof v === "number" && v <= maxSafe && v >= minSafe) out.push({ N: String(v) })
+    else if (typeof v === "boolean") out.push({ BOOL: v })
+    else return undefined
+  }
+  return out
 }
 
 /** A new placeholder holding the marshalled `value`. */
@@ -109,20 +217,19 @@ const valuePattern = /^:[A-Za-z0-9_]+$/
 
 /** Reserves caller-supplied names (`#x` → name); a placeholder already meaning something else is a problem. */
 export const reserveNames = (ctx: Placeholders, names: Readonly<Record<string, string>>, part: string): void => {
+  const reserved = reserve(ctx)
   for (const key of Object.keys(names)) {
     const target = names[key]!
-    ctx.reserved = true
     if (!namePattern.test(key)) {
       ctx.problems.push({ part, message: `name placeholder "${key}" must be # followed by letters, digits or _` })
       continue
     }
-    const existing = ctx.names[key]
+    const existing = reserved.names[key]
     if (existing !== undefined && existing !== target) {
       ctx.problems.push({ part, message: `name placeholder ${key} is given twice: "${existing}" and "${target}"` })
       continue
     }
-    ctx.names[key] = target
-    ctx.namesUsed = true
+    reserved.names[key] = target
   }
 }
 
@@ -133,8 +240,8 @@ export const reserveValues = (
   marshalled: boolean,
   part: string
 ): void => {
+  const reserved = reserve(ctx)
   for (const key of Object.keys(values)) {
-    ctx.reserved = true
     if (!valuePattern.test(key)) {
       ctx.problems.push({ part, message: `value placeholder "${key}" must be : followed by letters, digits or _` })
       continue
@@ -143,13 +250,12 @@ export const reserveValues = (
     ctx.part = part
     const target = marshalled ? (values[key] as AttributeValue) : marshal(ctx, values[key])
     ctx.part = saved
-    const existing = ctx.values[key]
+    const existing = reserved.values[key]
     if (existing !== undefined && !sameValue(existing, target)) {
       ctx.problems.push({ part, message: `value placeholder ${key} is given twice with different values` })
       continue
     }
-    ctx.values[key] = target
-    ctx.valuesUsed = true
+    reserved.values[key] = target
   }
 }
 
