@@ -20,7 +20,7 @@ const identity = <A>(a: A): A => a
  * describeLimits().description // {}
  */
 export const passThrough =
-  <Name extends CommandName>(name: Name, command: CommandClass<Name>) =>
+  <Name extends CommandName>(name: Name, command: CommandClass<NoInfer<Name>>) =>
   (...[input]: InputArgs<InputOf<Name>>): Operation<Name, OutputOf<Name>> =>
     make({ name, command, description: { ...input } as InputOf<Name>, decode: identity })
 
@@ -35,7 +35,7 @@ export const passThrough =
 export const byName =
   <Name extends CommandName, Result = OutputOf<Name>>(
     name: Name,
-    command: CommandClass<Name>,
+    command: CommandClass<NoInfer<Name>>,
     field: keyof InputOf<Name> & string,
     decode: (output: OutputOf<Name>) => Result = identity as never
   ) =>
@@ -56,7 +56,7 @@ export const withName = <Input>(target: string | Input, field: string): Input =>
 export const friendly =
   <Name extends CommandName, Args extends ReadonlyArray<unknown>, Result = OutputOf<Name>>(
     name: Name,
-    command: CommandClass<Name>,
+    command: CommandClass<NoInfer<Name>>,
     build: (target: string, ...args: Args) => InputOf<Name>,
     decode: (output: OutputOf<Name>) => Result = identity as never
   ): FriendlyBuilder<Name, Args, Result> =>
