@@ -14,7 +14,7 @@
  */
 import path from "node:path"
 import { DynamoClient, type DynamoClientConfig } from "dynofunc"
-import { Config, Deferred, Duration, Effect, ExecutionStrategy, Exit, Layer, Option, Schedule, Scope } from "effect"
+import { Clock, Config, Deferred, Duration, Effect, ExecutionStrategy, Exit, Layer, Option, Schedule, Scope } from "effect"
 import {
   DIR_ENV,
   DYNAMODB_LOCAL_VERSION,
@@ -255,7 +255,10 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
         while: (error) => error._tag === "EngineStartError" && error.reason === "port"
       })
     )
-  })
+  }).pipe(
+    // Processes and sockets keep real time: polls and timeouts run on a live clock, even under a `TestClock`.
+    Effect.withClock(Clock.make())
+  )
 
 /**
  * A `DynamoClient` connected to a fresh in-memory DynamoDB Local (or to `$DYNOFUNC_DYNAMODB_ENDPOINT`), both

@@ -58,6 +58,13 @@ const stop = () => { try { process.kill(pid, "SIGKILL") } catch {} process.exit(
 process.stdin.on("end", stop); process.stdin.on("error", stop); process.stdin.on("close", stop); process.stdin.resume();
 `
 
+/** A child's pipe is a socket: `unref` it so it does not keep this process alive. */
+const unref = (stream: unknown) => {
+  if (typeof stream === "object" && stream !== null && "unref" in stream && typeof stream.unref === "function") {
+    stream.unref()
+  }
+}
+
 const startWatchdog = (pid: number): ChildProcess | undefined => {
   try {
     const { NODE_OPTIONS: _ignored, ...env } = process.env
@@ -70,10 +77,7 @@ const startWatchdog = (pid: number): ChildProcess | undefined => {
     watchdog.stdin?.on("error", () => {})
     // Neither the watchdog nor its pipe keep this process alive.
     watchdog.unref()
-    const stdin: unknown = watchdog.stdin
-    if (typeof stdin === "object" && stdin !== null && "unref" in stdin && typeof stdin.unref === "function") {
-      stdin.unref()
-    }
+    unref(watchdog.stdin)
     return watchdog
   } catch {
     return undefined
@@ -84,7 +88,11 @@ const startWatchdog = (pid: number): ChildProcess | undefined => {
 const kill = (spawned: Spawned): Effect.Effect<void> =>
   Effect.suspend(() => {
     const { child } = spawned
-    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL")
+    if (child.exitCode === null && child.signalCode === null) {
+      // Keep this process alive until the engine is gone (a script's last release, say).
+      child.ref()
+      child.kill("SIGKILL")
+    }
     return Deferred.await(spawned.ended)
   }).pipe(Effect.timeout(Duration.seconds(10)), Effect.ignore)
 
@@ -121,6 +129,11 @@ export const spawnScoped = (
           child.on("error", () => {})
           installExitHook()
           live.add(child)
+          // A scope left open (a test that never released it) must not keep this process alive: the engine is
+          // killed when this process exits anyway.
+          child.unref()
+          unref(child.stdout)
+          unref(child.stderr)
           const watchdog = startWatchdog(pid)
           child.once("exit", (exitCode, signal) => {
             live.delete(child)

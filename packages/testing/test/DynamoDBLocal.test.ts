@@ -1,0 +1,157 @@
+import { createServer } from "node:http"
+import type { AddressInfo } from "node:net"
+import { mkdtemp, rm } from "node:fs/promises"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { CreateTableCommand, ExecuteStatementCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb"
+import { describe, expect, it } from "@effect/vitest"
+import { ConfigProvider, Effect, Exit, Fiber, Layer, Scope, TestServices } from "effect"
+import { DynamoClient } from "dynofunc"
+import { DynamoDBLocal, Endpoint } from "@dynofunc/testing"
+import { isAlive, isOpen, javaChildren, listTables } from "./support/net.js"
+
+const withEnv = (env: Record<string, string>) => Effect.withConfigProvider(ConfigProvider.fromMap(new Map(Object.entries(env))))
+
+/** Polls `javaChildren` until it has `count` entries (a killed process takes a moment to be reaped). */
+const javaCount = (count: number) =>
+  Effect.gen(function* () {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const found = javaChildren()?.length
+      if (found === undefined || found === count) return found
+      yield* Effect.sleep("20 millis")
+    }
+    return javaChildren()?.length
+  }).pipe(TestServices.provideLive)
+
+describe("DynamoDBLocal", () => {
+  // Runs first, so the other tests find the jar in the cache.
+  it.effect("fetch: two concurrent fetches into an empty directory agree, the second waits for the first", () =>
+    Effect.gen(function* () {
+      const parent = yield* Effect.promise(() => mkdtemp(path.join(tmpdir(), "dynofunc-ddbl-")))
+      const dir = path.join(parent, "dynamodb-local")
+      const [a, b] = yield* Effect.all([DynamoDBLocal.fetch(dir), DynamoDBLocal.fetch(dir)], { concurrency: 2 })
+      expect(a).toBe(dir)
+      expect(b).toBe(dir)
+      yield* Effect.promise(() => rm(parent, { recursive: true, force: true }))
+    }), { timeout: 120_000 })
+
+  // it.scoped runs under a TestClock: the engine's own waiting must not depend on it
+  it.scoped("starts, answers, serves the env-var endpoint, and is gone after release", () =>
+    Effect.gen(function* () {
+      const scope = yield* Scope.make()
+      yield* Effect.addFinalizer(() => Scope.close(scope, Exit.void))
+      const instance = yield* DynamoDBLocal.make().pipe(Scope.extend(scope))
+      const pid = instance.pid!
+      expect(instance.endpoint).toBe(`http://127.0.0.1:${instance.port}`)
+      expect(isAlive(pid)).toBe(true)
+
+      yield* Effect.gen(function* () {
+        const client = yield* DynamoClient
+        yield* client.send({
+          operation: "CreateTable",
+          command: CreateTableCommand,
+          input: {
+            TableName: "users",
+            KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+            AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+            BillingMode: "PAY_PER_REQUEST"
+          }
+        })
+        // PartiQL: DynamoDB Local, not dynalite
+        yield* client.send({
+          operation: "ExecuteStatement",
+          command: ExecuteStatementCommand,
+          input: { Statement: `INSERT INTO "users" VALUE {'id': 'u1'}` }
+        })
+        const raw = yield* Effect.promise(() => client.sdk!.send(new ListTablesCommand({})))
+        expect(raw.TableNames).toEqual(["users"])
+      }).pipe(Effect.provide(Endpoint.layer(instance.endpoint)))
+
+      // DYNOFUNC_DYNAMODB_ENDPOINT: the layer uses that engine and starts no java
+      const viaEnv = yield* Effect.scoped(
+        Effect.gen(function* () {
+          const again = yield* DynamoDBLocal.make()
+          expect(again).toEqual({ endpoint: instance.endpoint, port: instance.port, pid: undefined })
+          return yield* listTables.pipe(Effect.provide(DynamoDBLocal.layer()))
+        })
+      ).pipe(withEnv({ DYNOFUNC_DYNAMODB_ENDPOINT: instance.endpoint }))
+      expect(viaEnv.TableNames).toEqual(["users"])
+      expect(yield* javaCount(1)).toBeOneOf([1, undefined])
+      // releasing the env-var engine's layer left the engine running
+      expect(isAlive(pid)).toBe(true)
+
+      yield* Scope.close(scope, Exit.void)
+      expect(isAlive(pid)).toBe(false)
+      expect(yield* isOpen(instance.port)).toBe(false)
+    }))
+
+  it.effect("the public layer answers through the DynamoClient service", () =>
+    Effect.gen(function* () {
+      const tables = yield* listTables.pipe(Effect.provide(DynamoDBLocal.layer()))
+      expect(tables.TableNames).toEqual([])
+      expect(yield* javaCount(0)).toBeOneOf([0, undefined])
+    }))
+
+  it.live("interrupting the start kills the java process", () =>
+    Effect.gen(function* () {
+      const fiber = yield* Effect.fork(Effect.scoped(DynamoDBLocal.make()))
+      yield* Effect.sleep("300 millis")
+      expect(yield* javaCount(1)).toBeOneOf([1, undefined])
+      yield* Fiber.interrupt(fiber)
+      expect(yield* javaCount(0)).toBeOneOf([0, undefined])
+    }))
+
+  it.live("a start that times out is a typed error and leaves no process", () =>
+    Effect.gen(function* () {
+      const error = yield* Effect.flip(Effect.scoped(DynamoDBLocal.make({ startTimeout: "1 millis" })))
+      expect(error).toMatchObject({ _tag: "EngineTimeoutError", engine: "dynamodb-local" })
+      expect(yield* javaCount(0)).toBeOneOf([0, undefined])
+    }))
+
+  it.scopedLive("a port held by another server is detected, although that server answers", () =>
+    Effect.gen(function* () {
+      const occupied = yield* Effect.acquireRelease(
+        Effect.async<ReturnType<typeof createServer>>((resume) => {
+          const server = createServer((_, res) => res.writeHead(400).end("{}"))
+          server.listen(0, () => resume(Effect.succeed(server)))
+        }),
+        (server) => Effect.async<void>((resume) => void server.close(() => resume(Effect.void)))
+      )
+      const port = (occupied.address() as AddressInfo).port
+      const error = yield* Effect.flip(Effect.scoped(DynamoDBLocal.make({ port })))
+      expect(error).toMatchObject({ _tag: "EngineStartError", reason: "port" })
+      expect(yield* javaCount(0)).toBeOneOf([0, undefined])
+    }))
+
+  it.effect("no java: a typed error", () =>
+    Effect.gen(function* () {
+      const error = yield* Effect.flip(Effect.scoped(DynamoDBLocal.make({ java: "/nonexistent/bin/java" })))
+      expect(error).toMatchObject({ _tag: "EngineStartError", reason: "spawn" })
+    }))
+
+  it.live("an env-var endpoint that does not answer times out; one that is not a URL is refused", () =>
+    Effect.gen(function* () {
+      const port = yield* Effect.scoped(
+        Effect.map(
+          Effect.acquireRelease(
+            Effect.async<ReturnType<typeof createServer>>((resume) => {
+              const server = createServer()
+              server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
+            }),
+            (server) => Effect.async<void>((resume) => void server.close(() => resume(Effect.void)))
+          ),
+          (server) => (server.address() as AddressInfo).port
+        )
+      )
+      const timeout = yield* Effect.flip(
+        Layer.build(DynamoDBLocal.layer({ startTimeout: "300 millis" })).pipe(
+          Effect.scoped,
+          withEnv({ DYNOFUNC_DYNAMODB_ENDPOINT: `http://127.0.0.1:${port}` })
+        )
+      )
+      expect(timeout).toMatchObject({ _tag: "EngineTimeoutError", endpoint: `http://127.0.0.1:${port}` })
+      const invalid = yield* Effect.flip(Effect.scoped(DynamoDBLocal.make({ endpoint: "not a url" })))
+      expect(invalid).toMatchObject({ _tag: "EngineStartError", reason: "endpoint" })
+    }))
+
+})
