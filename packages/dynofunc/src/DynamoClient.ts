@@ -15,7 +15,7 @@
  * })))
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
-import { Config, Context, Effect, Layer, Redacted } from "effect"
+import { Config, Context, Duration, Effect, Layer, Redacted } from "effect"
 import type { CommandClass, CommandName, InputOf, OutputOf } from "./Operation.js"
 
 /** One request as a `DynamoClient` sees it: the operation's name, its SDK command class and its input. */
@@ -54,6 +54,12 @@ export interface DynamoClientConfig {
   readonly credentials?: Credentials | undefined
   /** The SDK's attempts per request (retries of throttling and 5xx included); the SDK's default is 3. */
   readonly maxAttempts?: number | undefined
+  /**
+   * How long one HTTP attempt may wait for DynamoDB's answer before failing with a `TransportError` (`Timeout`).
+   * Unset, the SDK waits as long as the socket lives. (`Effect.timeout` on `execute` bounds the whole call, retries
+   * included, and aborts the request.)
+   */
+  readonly requestTimeout?: Duration.DurationInput | undefined
   /** Any other SDK client setting, passed through as is. */
   readonly sdk?: DynamoDBClientConfig | undefined
 }
@@ -63,6 +69,13 @@ const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
   ...(config.region !== undefined && { region: config.region }),
   ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
   ...(config.maxAttempts !== undefined && { maxAttempts: config.maxAttempts }),
+  ...(config.requestTimeout !== undefined && {
+    requestHandler: {
+      ...(config.sdk?.requestHandler as object | undefined),
+      requestTimeout: Duration.toMillis(config.requestTimeout),
+      throwOnRequestTimeout: true
+    }
+  }),
   ...(config.credentials !== undefined && {
     credentials: {
       accessKeyId: config.credentials.accessKeyId,

@@ -30,18 +30,10 @@ export interface AwsErrorFields {
   readonly cause?: unknown
 }
 
-/**
- * The base of the errors the SDK models for DynamoDB: one class per AWS error, all carrying `AwsErrorFields`.
- *
- * @example
- * class ResourceNotFoundError extends AwsError("ResourceNotFoundError") {}
- */
-const AwsError = <const Tag extends string>(tag: Tag) => Data.TaggedError(tag)<AwsErrorFields>
-
 /** A backup is being created for the table: try again later. */
-export class BackupInUseError extends AwsError("BackupInUseError") {}
+export class BackupInUseError extends Data.TaggedError("BackupInUseError")<AwsErrorFields> {}
 /** No backup with that ARN. */
-export class BackupNotFoundError extends AwsError("BackupNotFoundError") {}
+export class BackupNotFoundError extends Data.TaggedError("BackupNotFoundError")<AwsErrorFields> {}
 /**
  * The request's condition was false. `item` is the item as it was, when the request asked for it with
  * `ReturnValuesOnConditionCheckFailure: "ALL_OLD"`.
@@ -50,63 +42,63 @@ export class ConditionalCheckFailedError extends Data.TaggedError("ConditionalCh
   AwsErrorFields & { readonly item?: Item | undefined }
 > {}
 /** Point-in-time recovery is not available for the table yet. */
-export class ContinuousBackupsUnavailableError extends AwsError("ContinuousBackupsUnavailableError") {}
+export class ContinuousBackupsUnavailableError extends Data.TaggedError("ContinuousBackupsUnavailableError")<AwsErrorFields> {}
 /** An item with that primary key already exists (PartiQL INSERT). */
-export class DuplicateItemError extends AwsError("DuplicateItemError") {}
+export class DuplicateItemError extends Data.TaggedError("DuplicateItemError")<AwsErrorFields> {}
 /** Another export with the same client token is running. */
-export class ExportConflictError extends AwsError("ExportConflictError") {}
+export class ExportConflictError extends Data.TaggedError("ExportConflictError")<AwsErrorFields> {}
 /** No export with that ARN. */
-export class ExportNotFoundError extends AwsError("ExportNotFoundError") {}
+export class ExportNotFoundError extends Data.TaggedError("ExportNotFoundError")<AwsErrorFields> {}
 /** A global table with that name already exists. */
-export class GlobalTableAlreadyExistsError extends AwsError("GlobalTableAlreadyExistsError") {}
+export class GlobalTableAlreadyExistsError extends Data.TaggedError("GlobalTableAlreadyExistsError")<AwsErrorFields> {}
 /** No global table with that name. */
-export class GlobalTableNotFoundError extends AwsError("GlobalTableNotFoundError") {}
+export class GlobalTableNotFoundError extends Data.TaggedError("GlobalTableNotFoundError")<AwsErrorFields> {}
 /** The client token was reused with a different request. */
-export class IdempotentParameterMismatchError extends AwsError("IdempotentParameterMismatchError") {}
+export class IdempotentParameterMismatchError extends Data.TaggedError("IdempotentParameterMismatchError")<AwsErrorFields> {}
 /** Another import with the same client token is running. */
-export class ImportConflictError extends AwsError("ImportConflictError") {}
+export class ImportConflictError extends Data.TaggedError("ImportConflictError")<AwsErrorFields> {}
 /** No import with that ARN. */
-export class ImportNotFoundError extends AwsError("ImportNotFoundError") {}
+export class ImportNotFoundError extends Data.TaggedError("ImportNotFoundError")<AwsErrorFields> {}
 /** No index with that name on the table. */
-export class IndexNotFoundError extends AwsError("IndexNotFoundError") {}
+export class IndexNotFoundError extends Data.TaggedError("IndexNotFoundError")<AwsErrorFields> {}
 /** DynamoDB failed on its side: retrying may help. */
-export class InternalServerError extends AwsError("InternalServerError") {}
+export class InternalServerError extends Data.TaggedError("InternalServerError")<AwsErrorFields> {}
 /** The endpoint is not valid for this request. */
-export class InvalidEndpointError extends AwsError("InvalidEndpointError") {}
+export class InvalidEndpointError extends Data.TaggedError("InvalidEndpointError")<AwsErrorFields> {}
 /** The export time is outside the point-in-time recovery window. */
-export class InvalidExportTimeError extends AwsError("InvalidExportTimeError") {}
+export class InvalidExportTimeError extends Data.TaggedError("InvalidExportTimeError")<AwsErrorFields> {}
 /** The restore time is outside the point-in-time recovery window. */
-export class InvalidRestoreTimeError extends AwsError("InvalidRestoreTimeError") {}
+export class InvalidRestoreTimeError extends Data.TaggedError("InvalidRestoreTimeError")<AwsErrorFields> {}
 /** An item collection of a table with a local secondary index exceeded 10 GB. */
-export class ItemCollectionSizeLimitExceededError extends AwsError("ItemCollectionSizeLimitExceededError") {}
+export class ItemCollectionSizeLimitExceededError extends Data.TaggedError("ItemCollectionSizeLimitExceededError")<AwsErrorFields> {}
 /** Too many concurrent control-plane operations, or an account limit was reached. */
-export class LimitExceededError extends AwsError("LimitExceededError") {}
+export class LimitExceededError extends Data.TaggedError("LimitExceededError")<AwsErrorFields> {}
 /** Point-in-time recovery is not enabled for the table. */
-export class PointInTimeRecoveryUnavailableError extends AwsError("PointInTimeRecoveryUnavailableError") {}
+export class PointInTimeRecoveryUnavailableError extends Data.TaggedError("PointInTimeRecoveryUnavailableError")<AwsErrorFields> {}
 /** No resource policy on that resource (or not the expected revision). */
-export class PolicyNotFoundError extends AwsError("PolicyNotFoundError") {}
+export class PolicyNotFoundError extends Data.TaggedError("PolicyNotFoundError")<AwsErrorFields> {}
 /** The request rate exceeds the table's provisioned throughput. */
-export class ProvisionedThroughputExceededError extends AwsError("ProvisionedThroughputExceededError") {}
+export class ProvisionedThroughputExceededError extends Data.TaggedError("ProvisionedThroughputExceededError")<AwsErrorFields> {}
 /** The replica already exists. */
-export class ReplicaAlreadyExistsError extends AwsError("ReplicaAlreadyExistsError") {}
+export class ReplicaAlreadyExistsError extends Data.TaggedError("ReplicaAlreadyExistsError")<AwsErrorFields> {}
 /** No replica in that region. */
-export class ReplicaNotFoundError extends AwsError("ReplicaNotFoundError") {}
+export class ReplicaNotFoundError extends Data.TaggedError("ReplicaNotFoundError")<AwsErrorFields> {}
 /** A write conflicted with a replicated write of a multi-region strongly consistent table. */
-export class ReplicatedWriteConflictError extends AwsError("ReplicatedWriteConflictError") {}
+export class ReplicatedWriteConflictError extends Data.TaggedError("ReplicatedWriteConflictError")<AwsErrorFields> {}
 /** The account's request rate for the table is over its limit. */
-export class RequestLimitExceededError extends AwsError("RequestLimitExceededError") {}
+export class RequestLimitExceededError extends Data.TaggedError("RequestLimitExceededError")<AwsErrorFields> {}
 /** The resource is being created, updated or deleted, or already exists. */
-export class ResourceInUseError extends AwsError("ResourceInUseError") {}
+export class ResourceInUseError extends Data.TaggedError("ResourceInUseError")<AwsErrorFields> {}
 /** No table, index or resource by that name (or it is not active yet). */
-export class ResourceNotFoundError extends AwsError("ResourceNotFoundError") {}
+export class ResourceNotFoundError extends Data.TaggedError("ResourceNotFoundError")<AwsErrorFields> {}
 /** A table with that name already exists (restore, import). */
-export class TableAlreadyExistsError extends AwsError("TableAlreadyExistsError") {}
+export class TableAlreadyExistsError extends Data.TaggedError("TableAlreadyExistsError")<AwsErrorFields> {}
 /** The table is being restored or backed up. */
-export class TableInUseError extends AwsError("TableInUseError") {}
+export class TableInUseError extends Data.TaggedError("TableInUseError")<AwsErrorFields> {}
 /** No table with that name (backups, global tables). */
-export class TableNotFoundError extends AwsError("TableNotFoundError") {}
+export class TableNotFoundError extends Data.TaggedError("TableNotFoundError")<AwsErrorFields> {}
 /** The request was throttled. */
-export class ThrottlingError extends AwsError("ThrottlingError") {}
+export class ThrottlingError extends Data.TaggedError("ThrottlingError")<AwsErrorFields> {}
 /**
  * A transaction was cancelled. `reasons` holds one entry per action, in the order they were given: the code
  * (`None` where that action was fine), the message, and the item when `ALL_OLD` was asked for.
@@ -115,9 +107,9 @@ export class TransactionCanceledError extends Data.TaggedError("TransactionCance
   AwsErrorFields & { readonly reasons: ReadonlyArray<TransactionCancellationReason> }
 > {}
 /** Another transaction touched the same item. */
-export class TransactionConflictError extends AwsError("TransactionConflictError") {}
+export class TransactionConflictError extends Data.TaggedError("TransactionConflictError")<AwsErrorFields> {}
 /** A transaction with the same client token is still in progress. */
-export class TransactionInProgressError extends AwsError("TransactionInProgressError") {}
+export class TransactionInProgressError extends Data.TaggedError("TransactionInProgressError")<AwsErrorFields> {}
 
 /** Why one action of a cancelled transaction failed. */
 export interface TransactionCancellationReason {
@@ -130,15 +122,15 @@ export interface TransactionCancellationReason {
 }
 
 /** DynamoDB rejected the request as malformed (`ValidationException`): a bad expression, key, or value. */
-export class ValidationError extends AwsError("ValidationError") {}
+export class ValidationError extends Data.TaggedError("ValidationError")<AwsErrorFields> {}
 /** The engine does not implement the operation (`UnknownOperationException`), e.g. tags on DynamoDB Local. */
-export class UnknownOperationError extends AwsError("UnknownOperationError") {}
+export class UnknownOperationError extends Data.TaggedError("UnknownOperationError")<AwsErrorFields> {}
 /** The credentials were missing, unknown, expired or badly signed. */
-export class AuthenticationError extends AwsError("AuthenticationError") {}
+export class AuthenticationError extends Data.TaggedError("AuthenticationError")<AwsErrorFields> {}
 /** The credentials are valid but not allowed to do this. */
-export class AccessDeniedError extends AwsError("AccessDeniedError") {}
+export class AccessDeniedError extends Data.TaggedError("AccessDeniedError")<AwsErrorFields> {}
 /** An AWS error dynofunc does not model for this operation: the code, message and request id are kept. */
-export class UnknownAwsError extends AwsError("UnknownAwsError") {}
+export class UnknownAwsError extends Data.TaggedError("UnknownAwsError")<AwsErrorFields> {}
 
 /**
  * The request never got an answer from DynamoDB: connection refused or reset, a timeout, a bad gateway, or a
@@ -181,42 +173,46 @@ export type CommonError =
   | InvalidInputError
 
 /** Every error the SDK models for DynamoDB, by tag. */
-export type ModelledError =
-  | BackupInUseError
-  | BackupNotFoundError
-  | ConditionalCheckFailedError
-  | ContinuousBackupsUnavailableError
-  | DuplicateItemError
-  | ExportConflictError
-  | ExportNotFoundError
-  | GlobalTableAlreadyExistsError
-  | GlobalTableNotFoundError
-  | IdempotentParameterMismatchError
-  | ImportConflictError
-  | ImportNotFoundError
-  | IndexNotFoundError
-  | InternalServerError
-  | InvalidEndpointError
-  | InvalidExportTimeError
-  | InvalidRestoreTimeError
-  | ItemCollectionSizeLimitExceededError
-  | LimitExceededError
-  | PointInTimeRecoveryUnavailableError
-  | PolicyNotFoundError
-  | ProvisionedThroughputExceededError
-  | ReplicaAlreadyExistsError
-  | ReplicaNotFoundError
-  | ReplicatedWriteConflictError
-  | RequestLimitExceededError
-  | ResourceInUseError
-  | ResourceNotFoundError
-  | TableAlreadyExistsError
-  | TableInUseError
-  | TableNotFoundError
-  | ThrottlingError
-  | TransactionCanceledError
-  | TransactionConflictError
-  | TransactionInProgressError
+export interface ModelledErrorByTag {
+  readonly BackupInUseError: BackupInUseError
+  readonly BackupNotFoundError: BackupNotFoundError
+  readonly ConditionalCheckFailedError: ConditionalCheckFailedError
+  readonly ContinuousBackupsUnavailableError: ContinuousBackupsUnavailableError
+  readonly DuplicateItemError: DuplicateItemError
+  readonly ExportConflictError: ExportConflictError
+  readonly ExportNotFoundError: ExportNotFoundError
+  readonly GlobalTableAlreadyExistsError: GlobalTableAlreadyExistsError
+  readonly GlobalTableNotFoundError: GlobalTableNotFoundError
+  readonly IdempotentParameterMismatchError: IdempotentParameterMismatchError
+  readonly ImportConflictError: ImportConflictError
+  readonly ImportNotFoundError: ImportNotFoundError
+  readonly IndexNotFoundError: IndexNotFoundError
+  readonly InternalServerError: InternalServerError
+  readonly InvalidEndpointError: InvalidEndpointError
+  readonly InvalidExportTimeError: InvalidExportTimeError
+  readonly InvalidRestoreTimeError: InvalidRestoreTimeError
+  readonly ItemCollectionSizeLimitExceededError: ItemCollectionSizeLimitExceededError
+  readonly LimitExceededError: LimitExceededError
+  readonly PointInTimeRecoveryUnavailableError: PointInTimeRecoveryUnavailableError
+  readonly PolicyNotFoundError: PolicyNotFoundError
+  readonly ProvisionedThroughputExceededError: ProvisionedThroughputExceededError
+  readonly ReplicaAlreadyExistsError: ReplicaAlreadyExistsError
+  readonly ReplicaNotFoundError: ReplicaNotFoundError
+  readonly ReplicatedWriteConflictError: ReplicatedWriteConflictError
+  readonly RequestLimitExceededError: RequestLimitExceededError
+  readonly ResourceInUseError: ResourceInUseError
+  readonly ResourceNotFoundError: ResourceNotFoundError
+  readonly TableAlreadyExistsError: TableAlreadyExistsError
+  readonly TableInUseError: TableInUseError
+  readonly TableNotFoundError: TableNotFoundError
+  readonly ThrottlingError: ThrottlingError
+  readonly TransactionCanceledError: TransactionCanceledError
+  readonly TransactionConflictError: TransactionConflictError
+  readonly TransactionInProgressError: TransactionInProgressError
+}
+
+/** Any error the SDK models for DynamoDB. */
+export type ModelledError = ModelledErrorByTag[keyof ModelledErrorByTag]
 
 /** Any error dynofunc produces. */
 export type DynamoError = ModelledError | CommonError

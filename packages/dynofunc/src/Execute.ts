@@ -20,7 +20,7 @@ import { toDynamoError } from "./internal/toDynamoError.js"
 import type { CommandName, DeclaredErrorTags, Operation } from "./Operation.js"
 
 /** The errors running an operation named `Name` can fail with: what the SDK declares for it, and the common ones. */
-export type ErrorOf<Name extends CommandName> = Extract<E.ModelledError, { readonly _tag: DeclaredErrorTags<Name> }> | E.CommonError
+export type ErrorOf<Name extends CommandName> = E.ModelledErrorByTag[DeclaredErrorTags<Name>] | E.CommonError
 
 /**
  * Runs `op`: sends its description, fails with a tagged error from that operation's error union, and succeeds with

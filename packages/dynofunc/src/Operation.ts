@@ -32,7 +32,7 @@ export type DeclaredErrorTags<Name extends CommandName> = Commands[Name]["errors
 
 /** The SDK command class of `Name`, e.g. `GetItemCommand`. */
 export type CommandClass<Name extends CommandName> = new (input: InputOf<Name>) => $Command<
-  ServiceInputTypes,
+  InputOf<Name>,
   OutputOf<Name>,
   DynamoDBClientResolvedConfig,
   ServiceInputTypes,
@@ -65,8 +65,11 @@ export interface Operation<Name extends CommandName, Result> extends Pipeable {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyOperation = Operation<any, any>
 
-/** The friendly result of running `Op`. */
-export type ResultOf<Op> = Op extends Operation<CommandName, infer Result> ? Result : never
+/** The command name of `Op` (distributes over a union of operations). */
+export type NameOf<Op> = Op extends Operation<infer Name, infer _Result> ? Name : never
+
+/** The friendly result of running `Op` (distributes over a union of operations). */
+export type ResultOf<Op> = Op extends Operation<infer _Name, infer Result> ? Result : never
 
 const proto = {
   [TypeId]: TypeId,

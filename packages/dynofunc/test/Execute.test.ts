@@ -63,7 +63,7 @@ describe("execute", () => {
     ["MissingAuthenticationTokenException", "AuthenticationError"],
     ["ExpiredTokenException", "AuthenticationError"],
     ["AccessDeniedException", "AccessDeniedError"]
-  ])("common error %s becomes %s", ([code, tag]) =>
+  ] as const)("common error %s becomes %s", ([code, tag]) =>
     Effect.gen(function* () {
       const error = yield* failureOf(execute(getItem), failWith(awsError(code)))
       expect(error).toMatchObject({ _tag: tag, code })

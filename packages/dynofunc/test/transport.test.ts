@@ -11,7 +11,9 @@ const server = (handler: Parameters<typeof createServer>[1]) =>
   Effect.acquireRelease(
     Effect.async<Server>((resume) => {
       const s = createServer(handler)
-      s.listen(0, "127.0.0.1", () => resume(Effect.succeed(s)))
+      s.listen(0, "127.0.0.1", () => {
+        resume(Effect.succeed(s))
+      })
     }),
     (s) => Effect.async<void>((resume) => {
       s.closeAllConnections()
@@ -22,14 +24,16 @@ const server = (handler: Parameters<typeof createServer>[1]) =>
 const endpointOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`
 
 const clientFor = (endpoint: string) =>
-  DynamoClient.layer({ region: "local", endpoint, credentials, maxAttempts: 1, sdk: { requestHandler: { requestTimeout: 500 } } })
+  DynamoClient.layer({ region: "local", endpoint, credentials, maxAttempts: 1, requestTimeout: "300 millis" })
 
 describe("transport failures", () => {
   it.scoped("connection refused", () =>
     Effect.gen(function* () {
       const s = yield* server((_, res) => res.end())
       const endpoint = endpointOf(s)
-      yield* Effect.async<void>((resume) => s.close(() => resume(Effect.void)))
+      yield* Effect.async<void>((resume) => {
+        s.close(() => resume(Effect.void))
+      })
       const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpoint)))
       expect(error).toMatchObject({ _tag: "TransportError", reason: "ConnectionRefused" })
     }))

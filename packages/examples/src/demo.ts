@@ -7,7 +7,7 @@ import { Dynalite, DynamoDBLocal } from "@dynofunc/testing"
 import { program } from "./program.js"
 
 const useDynamoDBLocal = process.argv.includes("dynamodb-local")
-const engine = useDynamoDBLocal ? DynamoDBLocal.layer : Dynalite.layer
+const engine = useDynamoDBLocal ? DynamoDBLocal.layer() : Dynalite.layer()
 
 Effect.runPromise(
   Console.log(`dynofunc demo on ${useDynamoDBLocal ? "DynamoDB Local" : "dynalite"}\n`).pipe(

@@ -1,0 +1,83 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+import { describe, expect, it } from "@effect/vitest"
+import { Config, ConfigProvider, Effect, Redacted } from "effect"
+import { DynamoClient } from "dynofunc"
+
+const sdkOf = Effect.map(DynamoClient, (service) => service.sdk!)
+
+describe("DynamoClient", () => {
+  it.effect("layer builds an SDK client from the config", () =>
+    Effect.gen(function* () {
+      const layer = DynamoClient.layer({
+        region: "eu-west-3",
+        endpoint: "http://127.0.0.1:1",
+        credentials: { accessKeyId: "AKID", secretAccessKey: Redacted.make("SECRET"), sessionToken: Redacted.make("TOKEN") },
+        maxAttempts: 2
+      })
+      const sdk = yield* Effect.provide(sdkOf, layer)
+      expect(yield* Effect.promise(() => sdk.config.region())).toBe("eu-west-3")
+      expect(yield* Effect.promise(() => sdk.config.maxAttempts())).toBe(2)
+      const credentials = yield* Effect.promise(() => sdk.config.credentials())
+      expect(credentials).toMatchObject({ accessKeyId: "AKID", secretAccessKey: "SECRET", sessionToken: "TOKEN" })
+    }))
+
+  it.effect("layer destroys the SDK client when the layer is released", () =>
+    Effect.gen(function* () {
+      let destroyed = 0
+      const original = DynamoDBClient.prototype.destroy
+      DynamoDBClient.prototype.destroy = function (this: DynamoDBClient) {
+        destroyed++
+        original.call(this)
+      }
+      try {
+        yield* Effect.provide(sdkOf, DynamoClient.layer({ region: "eu-west-1" }))
+        expect(destroyed).toBe(1)
+      } finally {
+        DynamoDBClient.prototype.destroy = original
+      }
+    }))
+
+  it.effect("layerConfig reads Effect Config; secrets stay Redacted until the SDK needs them", () =>
+    Effect.gen(function* () {
+      const layer = DynamoClient.layerConfig({
+        region: Config.string("AWS_REGION"),
+        endpoint: Config.string("DYNAMODB_ENDPOINT"),
+        credentials: Config.all({
+          accessKeyId: Config.string("AWS_ACCESS_KEY_ID"),
+          secretAccessKey: Config.redacted("AWS_SECRET_ACCESS_KEY")
+        })
+      })
+      const provider = ConfigProvider.fromMap(
+        new Map([
+          ["AWS_REGION", "ap-south-1"],
+          ["DYNAMODB_ENDPOINT", "http://127.0.0.1:4567"],
+          ["AWS_ACCESS_KEY_ID", "id"],
+          ["AWS_SECRET_ACCESS_KEY", "shh"]
+        ])
+      )
+      const sdk = yield* Effect.provide(sdkOf, layer).pipe(Effect.withConfigProvider(provider))
+      expect(yield* Effect.promise(() => sdk.config.region())).toBe("ap-south-1")
+      const endpoint = yield* Effect.promise(() => (sdk.config.endpoint as () => Promise<{ hostname: string; port?: number }>)())
+      expect(endpoint).toMatchObject({ hostname: "127.0.0.1", port: 4567 })
+      expect(yield* Effect.promise(() => sdk.config.credentials())).toMatchObject({ accessKeyId: "id", secretAccessKey: "shh" })
+    }))
+
+  it.effect("layerConfig fails with a ConfigError when a setting is missing", () =>
+    Effect.gen(function* () {
+      const error = yield* Effect.provide(sdkOf, DynamoClient.layerConfig({ region: Config.string("NO_SUCH_REGION_VAR") })).pipe(
+        Effect.withConfigProvider(ConfigProvider.fromMap(new Map())),
+        Effect.flip
+      )
+      expect(error._op).toBe("MissingData")
+    }))
+
+  it.effect("layerFromSdk uses the given client and leaves it open", () =>
+    Effect.gen(function* () {
+      const mine = new DynamoDBClient({ region: "us-east-1" })
+      let destroyed = false
+      mine.destroy = () => void (destroyed = true)
+      const sdk = yield* Effect.provide(sdkOf, DynamoClient.layerFromSdk(mine))
+      expect(sdk).toBe(mine)
+      expect(destroyed).toBe(false)
+    }))
+})

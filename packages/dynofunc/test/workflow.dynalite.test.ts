@@ -1,0 +1,4 @@
+import { Dynalite } from "@dynofunc/testing"
+import { workflowSuite } from "./support/workflow.js"
+
+workflowSuite("dynalite", Dynalite.layer())
