@@ -76,6 +76,43 @@ const conditionOperand = (ctx: Placeholders, operand: unknown): string => {
   }
 }
 
+/** A value operand must be one of the types `what` accepts (DynamoDB refuses the request otherwise). */
+const typedOperand = (ctx: Placeholders, operand: unknown, what: string, strings: boolean, numbers: boolean): string => {
+  if (operandKind(operand) !== undefined) return conditionOperand(ctx, operand)
+  const value = P.marshal(ctx, operand)
+  if (!((strings && (value.S !== undefined || value.B !== undefined)) || (numbers && value.N !== undefined))) {
+    P.problem(ctx, `${what} takes ${numbers ? "a number, a string or a binary" : "a string or a binary"}, not ${typeName(value)}`)
+  }
+  return P.attributeValue(ctx, value)
+}
+
+const typeName = (value: AttributeValue): string => {
+  for (const key in value) if ((value as Record<string, unknown>)[key] !== undefined) return key
+  return "nothing"
+}
+
+/** BETWEEN bounds given as values: of one orderable type, the lower first. */
+const betweenBounds = (ctx: Placeholders, low: unknown, high: unknown): string => {
+  if (operandKind(low) !== undefined || operandKind(high) !== undefined) {
+    return typedOperand(ctx, low, "BETWEEN", true, true) + " AND " + typedOperand(ctx, high, "BETWEEN", true, true)
+  }
+  const a = P.marshal(ctx, low)
+  const b = P.marshal(ctx, high)
+  const order = compareBounds(a, b)
+  if (order === undefined) {
+    P.problem(ctx, `BETWEEN takes two numbers, two strings or two binaries, not ${typeName(a)} and ${typeName(b)}`)
+  } else if (order > 0) P.problem(ctx, "BETWEEN needs the lower bound first")
+  return P.attributeValue(ctx, a) + " AND " + P.attributeValue(ctx, b)
+}
+
+/** The order of two bounds as DynamoDB sees it (numbers by value, strings and binaries by bytes). */
+const compareBounds = (a: AttributeValue, b: AttributeValue): number | undefined => {
+  if (a.N !== undefined && b.N !== undefined) return Number(a.N) > Number(b.N) ? 1 : 0
+  if (a.S !== undefined && b.S !== undefined) return Buffer.compare(Buffer.from(a.S), Buffer.from(b.S))
+  if (a.B !== undefined && b.B !== undefined) return Buffer.compare(a.B, b.B)
+  return undefined
+}
+
 /** An operand of `SET`: a path, `if_not_exists`, `list_append`, a given `AttributeValue`, or a plain value. */
 const updateOperand = (ctx: Placeholders, operand: unknown, top: boolean): string => {
   switch (operandKind(operand)) {
@@ -158,19 +195,49 @@ const nested = (ctx: Placeholders, child: AndNode | OrNode): string => {
   return "(" + text + ")"
 }
 
+/** The path an operand reads (a path, or the path of `size(path)`), to find an operand compared with itself. */
+const readPath = (operand: unknown): string | undefined => {
+  const kind = operandKind(operand)
+  if (kind === "Path") return JSON.stringify((operand as PathImpl).segments)
+  if (kind === "Size") return "size" + JSON.stringify((operand as SizeNode).path.segments)
+  return undefined
+}
+
+/** DynamoDB refuses `a = a`, `a BETWEEN a AND b`, `a IN (a, …)`: the first operand must differ from the others. */
+const distinct = (ctx: Placeholders, first: unknown, others: ReadonlyArray<unknown>): void => {
+  if (operandKind(first) === undefined) return
+  let firstPath: string | undefined
+  for (const other of others) {
+    if (operandKind(other) === undefined) continue
+    firstPath ??= readPath(first)
+    if (firstPath !== undefined && readPath(other) === firstPath) {
+      P.problem(ctx, "an operand is compared with itself; DynamoDB requires the first operand to differ from the others")
+      return
+    }
+  }
+}
+
 const leaf = (ctx: Placeholders, c: Condition): string => {
-  if (c instanceof CompareNode) return conditionOperand(ctx, c.left) + " " + c.op + " " + conditionOperand(ctx, c.right)
+  if (c instanceof CompareNode) {
+    if (operandKind(c.right) !== undefined) distinct(ctx, c.left, [c.right])
+    if (c.op === "=" || c.op === "<>") return conditionOperand(ctx, c.left) + " " + c.op + " " + conditionOperand(ctx, c.right)
+    return typedOperand(ctx, c.left, c.op, true, true) + " " + c.op + " " + typedOperand(ctx, c.right, c.op, true, true)
+  }
   if (c instanceof ExistsNode) return "attribute_exists(" + path(ctx, c.path.segments) + ")"
   if (c instanceof NotExistsNode) return "attribute_not_exists(" + path(ctx, c.path.segments) + ")"
-  if (c instanceof BeginsWithNode) return "begins_with(" + path(ctx, c.path.segments) + ", " + conditionOperand(ctx, c.prefix) + ")"
+  if (c instanceof BeginsWithNode) {
+    return "begins_with(" + path(ctx, c.path.segments) + ", " + typedOperand(ctx, c.prefix, "begins_with", true, false) + ")"
+  }
   if (c instanceof ContainsNode) return "contains(" + path(ctx, c.path.segments) + ", " + conditionOperand(ctx, c.operand) + ")"
   if (c instanceof BetweenNode) {
-    return conditionOperand(ctx, c.operand) + " BETWEEN " + conditionOperand(ctx, c.low) + " AND " + conditionOperand(ctx, c.high)
+    distinct(ctx, c.operand, [c.low, c.high])
+    return conditionOperand(ctx, c.operand) + " BETWEEN " + betweenBounds(ctx, c.low, c.high)
   }
   if (c instanceof InNode) {
     const list = c.list
     if (list.length === 0) P.problem(ctx, "IN needs at least one operand")
     else if (list.length > Limits.inOperands) P.problem(ctx, `IN has ${list.length} operands; DynamoDB allows ${Limits.inOperands}`)
+    distinct(ctx, c.operand, list)
     let out = conditionOperand(ctx, c.operand) + " IN ("
     for (let i = 0; i < list.length; i++) out += (i === 0 ? "" : ", ") + conditionOperand(ctx, list[i])
     return out + ")"
