@@ -87,7 +87,7 @@ const typedOperand = (ctx: Placeholders, operand: unknown, what: string, strings
 }
 
 const typeName = (value: AttributeValue): string => {
-  for (const key in value) if ((value as Record<string, unknown>)[key] !== undefined) return key
+  for (const key in value) if ((value as unknown as Record<string, unknown>)[key] !== undefined) return key
   return "nothing"
 }
 
