@@ -16,7 +16,12 @@ import { Effect, Layer, type Scope } from "effect"
 import { EngineStartError } from "./EngineError.js"
 import * as Endpoint from "./Endpoint.js"
 
-/** How to run dynalite. Tables change state at once unless told otherwise. */
+/**
+ * How to run dynalite. Tables change state at once unless told otherwise.
+ *
+ * @example
+ * Dynalite.layer({ createTableMs: 50, maxItemSizeKb: 100 })
+ */
 export interface Options {
   /** How long a new table stays `CREATING`, in milliseconds. Default 0: `ACTIVE` at once. */
   readonly createTableMs?: number | undefined
@@ -30,7 +35,12 @@ export interface Options {
   readonly port?: number | undefined
 }
 
-/** A running dynalite. */
+/**
+ * A running dynalite.
+ *
+ * @example
+ * const { endpoint, port } = yield* Dynalite.make()
+ */
 export interface Instance {
   /** Its URL, `http://127.0.0.1:<port>`. */
   readonly endpoint: string

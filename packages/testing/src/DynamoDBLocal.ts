@@ -54,7 +54,12 @@ export const dirEnv: "DYNOFUNC_DYNAMODB_LOCAL_DIR" = DIR_ENV
  */
 export const version: string = DYNAMODB_LOCAL_VERSION
 
-/** How to run DynamoDB Local. */
+/**
+ * How to run DynamoDB Local.
+ *
+ * @example
+ * DynamoDBLocal.layer({ startTimeout: "60 seconds", jvmArgs: ["-Xmx256m"], args: ["-delayTransientStatuses"] })
+ */
 export interface Options {
   /**
    * A running engine to use instead of starting one (no Java needed). Default: `$DYNOFUNC_DYNAMODB_ENDPOINT`;
@@ -75,7 +80,12 @@ export interface Options {
   readonly args?: ReadonlyArray<string> | undefined
 }
 
-/** A running DynamoDB Local, or the endpoint used in its place. */
+/**
+ * A running DynamoDB Local, or the endpoint used in its place.
+ *
+ * @example
+ * const { endpoint, pid } = yield* DynamoDBLocal.make()
+ */
 export interface Instance {
   /** Its URL, e.g. `http://127.0.0.1:41234`. */
   readonly endpoint: string

@@ -11,7 +11,12 @@
  */
 import { Data, type Duration } from "effect"
 
-/** Which engine an error comes from. */
+/**
+ * Which engine an error comes from.
+ *
+ * @example
+ * const engine: Engine = error.engine // "dynalite" | "dynamodb-local"
+ */
 export type Engine = "dynalite" | "dynamodb-local"
 
 /**

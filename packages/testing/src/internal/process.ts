@@ -1,6 +1,9 @@
 /**
  * Child processes for engines: spawned as a scoped resource, their output kept for error messages, killed on scope
  * release, on this process's exit, and — by a tiny watchdog process — even when this process is killed outright.
+ *
+ * Outside Windows the engine leads its own process group and the whole group is killed, so an engine started
+ * through a wrapper (a `java` shim that does not `exec`) leaves nothing behind either.
  */
 import { type ChildProcess, spawn } from "node:child_process"
 import { readdirSync, readFileSync, readlinkSync } from "node:fs"
@@ -36,6 +39,21 @@ export interface Spawned {
   readonly ended: Deferred.Deferred<Ended>
 }
 
+const windows = process.platform === "win32"
+
+/** SIGKILL the process group the child leads (the child alone on Windows). */
+const killGroup = (child: ChildProcess): void => {
+  if (child.pid !== undefined && !windows) {
+    try {
+      process.kill(-child.pid, "SIGKILL")
+      return
+    } catch {
+      // the group is gone, or was never made: kill the process itself
+    }
+  }
+  child.kill("SIGKILL")
+}
+
 const live = new Set<ChildProcess>()
 let exitHookInstalled = false
 
@@ -44,7 +62,7 @@ const installExitHook = () => {
   if (exitHookInstalled) return
   exitHookInstalled = true
   process.on("exit", () => {
-    for (const child of live) child.kill("SIGKILL")
+    for (const child of live) killGroup(child)
   })
 }
 
@@ -54,7 +72,12 @@ const installExitHook = () => {
  */
 const WATCHDOG = `
 const pid = Number(process.argv[1]);
-const stop = () => { try { process.kill(pid, "SIGKILL") } catch {} process.exit(0) };
+const stop = () => {
+  try { process.kill(process.platform === "win32" ? pid : -pid, "SIGKILL") } catch { try { process.kill(pid, "SIGKILL") } catch {} }
+  process.exit(0);
+};
+// Signals meant for this process's group (Ctrl-C) must not end the watchdog before it has done its job.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => {});
 process.stdin.on("end", stop); process.stdin.on("error", stop); process.stdin.on("close", stop); process.stdin.resume();
 `
 
@@ -71,7 +94,9 @@ const startWatchdog = (pid: number): ChildProcess | undefined => {
     const watchdog = spawn(process.execPath, ["-e", WATCHDOG, String(pid)], {
       stdio: ["pipe", "ignore", "ignore"],
       env,
-      windowsHide: true
+      windowsHide: true,
+      // Its own process group: a signal to this process's group (even SIGKILL) does not reach it.
+      detached: !windows
     })
     watchdog.on("error", () => {})
     watchdog.stdin?.on("error", () => {})
@@ -91,7 +116,7 @@ const kill = (spawned: Spawned): Effect.Effect<void> =>
     if (child.exitCode === null && child.signalCode === null) {
       // Keep this process alive until the engine is gone (a script's last release, say).
       child.ref()
-      child.kill("SIGKILL")
+      killGroup(child)
     }
     return Deferred.await(spawned.ended)
   }).pipe(Effect.timeout(Duration.seconds(10)), Effect.ignore)
@@ -109,7 +134,7 @@ export const spawnScoped = (
     Effect.flatMap(Deferred.make<Ended>(), (ended) =>
       Effect.async<Spawned, EngineStartError>((resume) => {
         const output = new Output()
-        const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true })
+        const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: !windows })
         child.stdout?.setEncoding("utf8").on("data", (chunk: string) => output.append(chunk))
         child.stderr?.setEncoding("utf8").on("data", (chunk: string) => output.append(chunk))
         child.once("error", (cause) =>
@@ -170,28 +195,58 @@ const listeningInodes = (port: number): Set<string> | undefined => {
   return readAny ? inodes : undefined
 }
 
+/** The processes in the group led by `pid` (`pid` itself included); just `pid` where `/proc` cannot tell. */
+const groupOf = (pid: number): ReadonlyArray<number> => {
+  let entries: Array<string>
+  try {
+    entries = readdirSync("/proc").filter((entry) => /^\d+$/.test(entry))
+  } catch {
+    return [pid]
+  }
+  const members = entries.flatMap((entry) => {
+    try {
+      // pid (comm) state ppid pgrp …; comm may hold spaces and parentheses, so read after the last ')'
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8")
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+      return Number(fields[2]) === pid ? [Number(entry)] : []
+    } catch {
+      return []
+    }
+  })
+  return members.includes(pid) ? members : [pid, ...members]
+}
+
+const ownsSocket = (pid: number, inodes: ReadonlySet<string>): boolean => {
+  let fds: Array<string>
+  try {
+    fds = readdirSync(`/proc/${pid}/fd`)
+  } catch {
+    return false
+  }
+  return fds.some((fd) => {
+    try {
+      const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))
+      return match?.[1] !== undefined && inodes.has(match[1])
+    } catch {
+      return false
+    }
+  })
+}
+
 /**
- * Whether process `pid` is the one listening on `port`: `undefined` where this cannot be told (no `/proc`).
- * Guards against a port taken by another server between choosing it and the engine binding it: the engine
- * then fails to bind, while the other server answers our probes.
+ * Whether the process `pid` (or a process of its group) is the one listening on `port`: `undefined` where this
+ * cannot be told (no `/proc`). Guards against a port taken by another server between choosing it and the engine
+ * binding it: the engine then fails to bind, while the other server answers our probes.
  */
 export const listensOn = (pid: number, port: number): Effect.Effect<boolean | undefined> =>
   Effect.sync(() => {
     const inodes = listeningInodes(port)
     if (inodes === undefined) return undefined
     if (inodes.size === 0) return false
-    let fds: Array<string>
     try {
-      fds = readdirSync(`/proc/${pid}/fd`)
+      readdirSync(`/proc/${pid}/fd`)
     } catch {
       return undefined
     }
-    return fds.some((fd) => {
-      try {
-        const match = /^socket:\[(\d+)\]$/.exec(readlinkSync(`/proc/${pid}/fd/${fd}`))
-        return match?.[1] !== undefined && inodes.has(match[1])
-      } catch {
-        return false
-      }
-    })
+    return groupOf(pid).some((member) => ownsSocket(member, inodes))
   })
