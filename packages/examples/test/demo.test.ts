@@ -1,0 +1,42 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Console, Effect, type Layer } from "effect"
+import type { DynamoClient } from "dynofunc"
+import { Dynalite, DynamoDBLocal } from "@dynofunc/testing"
+import { program } from "../src/program.js"
+
+/** Runs the demo program on `engine`, returning what it printed. */
+const printed = (engine: Layer.Layer<DynamoClient, unknown>) =>
+  Effect.gen(function* () {
+    const lines: Array<string> = []
+    const console = { ...(yield* Console.consoleWith(Effect.succeed)), log: (...args: ReadonlyArray<unknown>) => Effect.sync(() => void lines.push(args.join(" "))) }
+    yield* program.pipe(Effect.withConsole(console), Effect.provide(engine))
+    return lines
+  })
+
+const expected = [
+  "created table users (on-demand, with index by-team)",
+  "added 3 users",
+  'found sunshie: team core, roles ["dev"]',
+  'updated sunshie: roles ["dev","admin"], friends ["jake","ann"]',
+  "conditional update of jake: not updated (ConditionalCheckFailedError)",
+  "query by-team core since 2020: jake",
+  "query users zoe: 1 item",
+  "scan for admins: sunshie (3 scanned)",
+  "removed zoe: found afterwards? false"
+]
+
+describe("the demo program (README example)", () => {
+  it.effect("runs on dynalite and prints what happened", () =>
+    Effect.gen(function* () {
+      const lines = yield* printed(Dynalite.layer())
+      expect(lines.slice(0, -1)).toEqual(expected)
+      expect(lines.at(-1)).toMatch(/^find on a missing table: ResourceNotFoundError: /)
+    }))
+
+  it.effect("runs on DynamoDB Local and prints the same", () =>
+    Effect.gen(function* () {
+      const lines = yield* printed(DynamoDBLocal.layer())
+      expect(lines.slice(0, -1)).toEqual(expected)
+      expect(lines.at(-1)).toMatch(/^find on a missing table: ResourceNotFoundError: /)
+    }), 120_000)
+})
