@@ -44,14 +44,17 @@ export const execute = <Name extends CommandName, Result>(
           })
         )
       : Effect.flatMap(DynamoClient, (client) =>
-          client.send({ operation: op.name, command: op.command, input: op.description }).pipe(
-            Effect.mapError((cause) => toDynamoError(cause, commandErrors[op.name])),
-            Effect.map(op.decode)
-          )
+          Effect.mapBoth(client.send({ operation: op.name, command: op.command, input: op.description }), {
+            onFailure: (cause) => toDynamoError(cause, commandErrors[op.name]),
+            onSuccess: op.decode
+          })
         )
   return Effect.withSpan(run as Effect.Effect<Result, ErrorOf<Name>, DynamoClient>, `DynamoDB.${op.name}`, {
     kind: "client",
-    attributes: spanAttributes(op.name, op.description)
+    attributes: spanAttributes(op.name, op.description),
+    // Effect would capture the caller of `withSpan`, which is always this line: a stack trace per call (and a
+    // WeakMap entry per span) for a location that tells nothing. The span and its name in failures stay.
+    captureStackTrace: false
   })
 }
 
