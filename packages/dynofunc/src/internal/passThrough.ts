@@ -24,6 +24,10 @@ export const passThrough =
   (...[input]: InputArgs<InputOf<Name>>): Operation<Name, OutputOf<Name>> =>
     make({ name, command, description: { ...input } as InputOf<Name>, decode: identity })
 
+/** `target` as the SDK input: a string goes into `field`, an input object is copied. */
+const withName = <Input>(target: string | Input, field: string): Input =>
+  (typeof target === "string" ? { [field]: target } : { ...target }) as Input
+
 /**
  * A builder for a command about one named thing: give the name (or ARN) alone, or the whole SDK input.
  * `field` is the input field the name goes into; `decode` turns the output into the result (default: as is).
@@ -41,10 +45,6 @@ export const byName =
   ) =>
   (target: string | InputOf<Name>): Operation<Name, Result> =>
     make({ name, command, description: withName(target, field), decode })
-
-/** `target` as the SDK input: a string goes into `field`, an input object is copied. */
-export const withName = <Input>(target: string | Input, field: string): Input =>
-  (typeof target === "string" ? { [field]: target } : { ...target }) as Input
 
 /**
  * A builder with a friendly form (a name or ARN first, then more arguments) and the raw SDK input form.
