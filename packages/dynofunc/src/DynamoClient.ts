@@ -15,7 +15,7 @@
  * })))
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
-import { Config, Context, Duration, Effect, Layer, Redacted } from "effect"
+import { Config, type ConfigError, Context, Duration, Effect, Layer, Redacted } from "effect"
 import type { CommandClass, CommandName, InputOf, OutputOf } from "./Operation.js"
 
 /** One request as a `DynamoClient` sees it: the operation's name, its SDK command class and its input. */
@@ -144,7 +144,7 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    */
   static readonly layerConfig = (
     config: Config.Config.Wrap<DynamoClientConfig>
-  ): Layer.Layer<DynamoClient, import("effect/ConfigError").ConfigError> =>
+  ): Layer.Layer<DynamoClient, ConfigError.ConfigError> =>
     Layer.scoped(DynamoClient, Effect.flatMap(Config.unwrap(config), DynamoClient.make))
 
   /**

@@ -1,6 +1,6 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Exit, Fiber, Layer, TestClock } from "effect"
+import { Effect, Exit, Fiber, type Layer, TestClock } from "effect"
 import { DynamoClient, execute, makeOperation, type DynamoError } from "dynofunc"
 
 const getItem = makeOperation({
