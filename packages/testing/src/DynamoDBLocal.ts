@@ -25,7 +25,7 @@ import {
 import { EngineFetchError, type EngineError, EngineStartError, type EngineTimeoutError } from "./EngineError.js"
 import * as Endpoint from "./Endpoint.js"
 import { awaitReady, freePort } from "./internal/net.js"
-import { listensOn, spawnScoped, type Spawned } from "./internal/process.js"
+import { listensOn, scratchDir, spawnScoped, type Spawned } from "./internal/process.js"
 
 /**
  * The environment variable naming a running engine to use instead of starting DynamoDB Local,
@@ -211,6 +211,8 @@ const launch = (
   Effect.gen(function* () {
     const scope = yield* Scope.fork(yield* Effect.scope, ExecutionStrategy.sequential)
     const start = Effect.gen(function* () {
+      // Its working directory: it writes a metadata file there. Removed after the process is killed.
+      const cwd = yield* scratchDir
       const spawned = yield* spawnScoped("dynamodb-local", java, [
         ...(options.jvmArgs ?? DEFAULT_JVM_ARGS),
         `-Djava.library.path=${path.join(dir, "DynamoDBLocal_lib")}`,
@@ -221,7 +223,7 @@ const launch = (
         "-port",
         String(port),
         ...(options.args ?? [])
-      ])
+      ], cwd)
       const endpoint = `http://127.0.0.1:${port}`
       yield* awaitReady("dynamodb-local", endpoint, options.startTimeout ?? DEFAULT_TIMEOUT, {
         output: () => spawned.output.toString(),

@@ -1,5 +1,6 @@
 import { createServer } from "node:http"
 import type { AddressInfo } from "node:net"
+import { existsSync } from "node:fs"
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
@@ -102,6 +103,8 @@ describe("DynamoDBLocal", () => {
       yield* Scope.close(scope, Exit.void)
       expect(isAlive(pid)).toBe(false)
       expect(yield* isOpen(instance.port)).toBe(false)
+      // DynamoDB Local writes a metadata file into its working directory: not ours
+      expect(existsSync(path.join(process.cwd(), "dynamodb-local-metadata.json"))).toBe(false)
     }))
 
   it.live("interrupting the start kills the java process", () =>

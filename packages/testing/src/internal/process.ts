@@ -6,7 +6,9 @@
  * through a wrapper (a `java` shim that does not `exec`) leaves nothing behind either.
  */
 import { type ChildProcess, spawn } from "node:child_process"
-import { readdirSync, readFileSync, readlinkSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
 import { Deferred, Duration, Effect, type Scope } from "effect"
 import { type Engine, EngineStartError } from "../EngineError.js"
 
@@ -109,6 +111,15 @@ const startWatchdog = (pid: number): ChildProcess | undefined => {
   }
 }
 
+/**
+ * A fresh temporary directory, removed when the scope closes: the working directory of an engine that writes
+ * files there (DynamoDB Local writes `dynamodb-local-metadata.json`), so nothing lands in the user's project.
+ */
+export const scratchDir: Effect.Effect<string, never, Scope.Scope> = Effect.acquireRelease(
+  Effect.sync(() => mkdtempSync(path.join(tmpdir(), "dynofunc-engine-"))),
+  (dir) => Effect.sync(() => rmSync(dir, { recursive: true, force: true }))
+)
+
 /** Kills the process (SIGKILL: the engines keep nothing worth flushing) and waits until it has ended. */
 const kill = (spawned: Spawned): Effect.Effect<void> =>
   Effect.suspend(() => {
@@ -128,13 +139,19 @@ const kill = (spawned: Spawned): Effect.Effect<void> =>
 export const spawnScoped = (
   engine: Engine,
   command: string,
-  args: ReadonlyArray<string>
+  args: ReadonlyArray<string>,
+  cwd?: string
 ): Effect.Effect<Spawned, EngineStartError, Scope.Scope> =>
   Effect.acquireRelease(
     Effect.flatMap(Deferred.make<Ended>(), (ended) =>
       Effect.async<Spawned, EngineStartError>((resume) => {
         const output = new Output()
-        const child = spawn(command, args, { stdio: ["ignore", "pipe", "pipe"], windowsHide: true, detached: !windows })
+        const child = spawn(command, args, {
+          stdio: ["ignore", "pipe", "pipe"],
+          windowsHide: true,
+          detached: !windows,
+          ...(cwd !== undefined && { cwd })
+        })
         child.stdout?.setEncoding("utf8").on("data", (chunk: string) => output.append(chunk))
         child.stderr?.setEncoding("utf8").on("data", (chunk: string) => output.append(chunk))
         child.once("error", (cause) =>
