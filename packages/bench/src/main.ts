@@ -12,6 +12,7 @@ import type { Settings } from "./harness.js"
 import { render, type Section } from "./report.js"
 import { runP1 } from "./p1/bench.js"
 import { runP2 } from "./p2/bench.js"
+import { runP3 } from "./p3/bench.js"
 import { runP6 } from "./p6/bench.js"
 
 // The SDK warns once that Node 20 support ends in 2027: noise in a results table (the Node version is printed).
@@ -32,12 +33,15 @@ const settings: Settings = quick ? { rounds: 3, batchMs: 10, warmupMs: 20 } : { 
 const suites: ReadonlyArray<{ readonly id: string; readonly run: () => Section | Promise<Section> }> = [
   { id: "P1", run: () => runP1(settings) },
   { id: "P2", run: () => runP2(settings) },
+  { id: "P3", run: () => runP3(quick ? { warmup: 20, calls: 50 } : { warmup: 300, calls: 3000 }) },
   { id: "P6", run: () => runP6(settings) }
 ]
 
 const main = async () => {
   console.log(`# dynofunc benchmarks${quick ? " (quick smoke run: figures are not meaningful)" : ""}`)
-  console.log(`\nNode ${process.version} · ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} · ${os.platform()} ${os.release()}\n`)
+  const load = () => os.loadavg().map((l) => l.toFixed(2)).join(" ")
+  console.log(`\nNode ${process.version} · ${os.cpus()[0]?.model ?? "?"} × ${os.cpus().length} · ${os.platform()} ${os.release()}`)
+  console.log(`load average at start: ${load()}\n`)
   const sections: Array<Section> = []
   for (const suite of suites) {
     if (!wanted(suite.id)) continue
@@ -45,6 +49,7 @@ const main = async () => {
     sections.push(section)
     console.log(render(section) + "\n")
   }
+  console.log(`load average at the end: ${load()}\n`)
   const targets = sections.flatMap((s) => s.targets.map((t) => ({ ...t, id: s.id })))
   console.log("## Summary\n")
   for (const t of targets) console.log(`- ${t.id} ${t.label}: ${t.value.toFixed(3)}× (wanted ${t.target}) ${t.met ? "PASS" : "MISS"}`)

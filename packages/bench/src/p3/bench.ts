@@ -1,0 +1,138 @@
+/**
+ * P3 — end to end on DynamoDB Local: GetItem and PutItem through dynofunc (`runtime.runPromise(execute(...))`)
+ * vs the raw SDK (`client.send(...)` with a hand-written AttributeValue input), on one SDK client, one DynamoDB
+ * Local started for the run. Calls alternate one by one (raw, dynofunc, raw, …) so both see the same server and
+ * machine; p50 and p99 of per-call latency.
+ */
+import {
+  CreateTableCommand,
+  DynamoDBClient,
+  GetItemCommand,
+  PutItemCommand,
+  waitUntilTableExists
+} from "@aws-sdk/client-dynamodb"
+import { DynamoDBLocal } from "@dynofunc/testing"
+import { DynamoClient, execute, getItem, putItem } from "dynofunc"
+import { Effect, ManagedRuntime } from "effect"
+import { measureLatencies, type Latencies } from "../harness.js"
+import { formatNs, formatRatio, type Row, type Section, type Target } from "../report.js"
+import { storedItem } from "../p2/bench.js"
+
+export interface P3Settings {
+  readonly warmup: number
+  readonly calls: number
+}
+
+/** The item PutItem writes, as plain JS (dynofunc) and as AttributeValues (raw SDK): the same 10 attributes. */
+const plainItem = {
+  pk: "user#2",
+  sk: "profile",
+  name: "Grace Hopper",
+  email: "grace@example.com",
+  age: 85,
+  balance: 99.5,
+  active: true,
+  address: { street: "1 Navy Way", city: "Arlington", zip: "22202" },
+  tags: ["cobol", "compilers"],
+  roles: new Set(["admin", "user"])
+}
+const attributeItem = {
+  pk: { S: "user#2" },
+  sk: { S: "profile" },
+  name: { S: "Grace Hopper" },
+  email: { S: "grace@example.com" },
+  age: { N: "85" },
+  balance: { N: "99.5" },
+  active: { BOOL: true },
+  address: { M: { street: { S: "1 Navy Way" }, city: { S: "Arlington" }, zip: { S: "22202" } } },
+  tags: { L: [{ S: "cobol" }, { S: "compilers" }] },
+  roles: { SS: ["admin", "user"] }
+}
+
+const measure = (settings: P3Settings, client: DynamoDBClient, runtime: ManagedRuntime.ManagedRuntime<DynamoClient, never>) =>
+  Effect.promise(async () => {
+    const get = await measureLatencies(
+      [
+        { name: "raw GetItem", run: () => client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } })) },
+        { name: "dynofunc GetItem", run: () => runtime.runPromise(execute(getItem("bench", { pk: "user#1", sk: "profile" }))) }
+      ],
+      settings
+    )
+    const put = await measureLatencies(
+      [
+        { name: "raw PutItem", run: () => client.send(new PutItemCommand({ TableName: "bench", Item: { ...attributeItem } })) },
+        { name: "dynofunc PutItem", run: () => runtime.runPromise(execute(putItem("bench", plainItem))) }
+      ],
+      settings
+    )
+    return [get, put] as const
+  })
+
+export const runP3 = (settings: P3Settings): Promise<Section> =>
+  Effect.runPromise(
+    Effect.scoped(
+      Effect.gen(function* () {
+        const engine = yield* DynamoDBLocal.make()
+        const client = yield* Effect.acquireRelease(
+          Effect.sync(
+            () =>
+              new DynamoDBClient({
+                endpoint: engine.endpoint,
+                region: "us-east-1",
+                credentials: { accessKeyId: "local", secretAccessKey: "local" }
+              })
+          ),
+          (c) => Effect.sync(() => c.destroy())
+        )
+        const runtime = yield* Effect.acquireRelease(
+          Effect.sync(() => ManagedRuntime.make(DynamoClient.layerFromSdk(client))),
+          (r) => Effect.promise(() => r.dispose())
+        )
+        yield* Effect.promise(async () => {
+          await client.send(
+            new CreateTableCommand({
+              TableName: "bench",
+              BillingMode: "PAY_PER_REQUEST",
+              AttributeDefinitions: [
+                { AttributeName: "pk", AttributeType: "S" },
+                { AttributeName: "sk", AttributeType: "S" }
+              ],
+              KeySchema: [
+                { AttributeName: "pk", KeyType: "HASH" },
+                { AttributeName: "sk", KeyType: "RANGE" }
+              ]
+            })
+          )
+          await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: "bench" })
+          await client.send(new PutItemCommand({ TableName: "bench", Item: storedItem }))
+        })
+        const check = yield* Effect.promise(() => runtime.runPromise(execute(getItem("bench", { pk: "user#1", sk: "profile" }))))
+        if (check.item?.["name"] !== "Ada Lovelace") return yield* Effect.die(new Error("P3: the stored item did not come back"))
+
+        const [get, put] = yield* measure(settings, client, runtime)
+        const rows: Array<Row> = []
+        const targets: Array<Target> = []
+        for (const pair of [get, put] as ReadonlyArray<ReadonlyArray<Latencies>>) {
+          const r = pair[0]!
+          const d = pair[1]!
+          const p50 = d.p50 / r.p50
+          const p99 = d.p99 / r.p99
+          rows.push({ contender: r.name, figure: `p50 ${formatNs(r.p50)} · p99 ${formatNs(r.p99)}`, ratio: "1 (floor)" })
+          rows.push({ contender: d.name, figure: `p50 ${formatNs(d.p50)} · p99 ${formatNs(d.p99)}`, ratio: `p50 ${formatRatio(p50)} · p99 ${formatRatio(p99)}` })
+          targets.push({ label: `${d.name} p50 vs raw`, value: p50, target: "≤ 1.03×", met: p50 <= 1.03 })
+          targets.push({ label: `${d.name} p99 vs raw`, value: p99, target: "≤ 1.03×", met: p99 <= 1.03 })
+        }
+        return {
+          id: "P3",
+          title: `end to end on DynamoDB Local ${DynamoDBLocal.version} (${settings.calls.toLocaleString("en")} calls each, after ${settings.warmup} warm-up)`,
+          rows,
+          targets,
+          notes: [
+            "one SDK client for both; dynofunc marshals the key/item and unmarshals the result, the raw calls send hand-written AttributeValues",
+            "calls alternate raw/dynofunc one by one; ratio = dynofunc quantile ÷ raw quantile"
+          ],
+          data: Object.fromEntries([...get, ...put].map((l) => [l.name, { p50: l.p50, p99: l.p99 }]))
+        } satisfies Section
+      })
+    )
+  )
