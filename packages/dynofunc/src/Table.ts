@@ -11,7 +11,8 @@
  *   return yield* execute(users.find({ id: "u1" }))
  * })
  */
-import { add, create, describe, find, query, remove, scan, update } from "./operations/index.js"
+import type { Condition } from "./Condition.js"
+import { add, create, describe, find, query, remove, scan, update, type QueryOptions, type ScanOptions } from "./operations/index.js"
 
 /** `operation` with its first argument, the table name, already given. */
 const bind =
@@ -34,8 +35,8 @@ export const table = (tableName: string) => ({
   update: bind(update, tableName),
   remove: bind(remove, tableName),
   delete: bind(remove, tableName),
-  query: bind(query, tableName),
-  scan: bind(scan, tableName)
+  query: (keyCondition: Condition, options?: QueryOptions) => query(tableName, keyCondition, options),
+  scan: (options?: ScanOptions) => scan(tableName, options)
 })
 
 /** The operations of `table(name)`. */

@@ -50,6 +50,14 @@ describe("execute", () => {
       expect(error).toMatchObject({ code: "TransactionCanceledException" })
     }))
 
+  it.effect("DynamoDB Local's short codes (DuplicateItem) map like DynamoDB's, keeping the code sent", () =>
+    Effect.gen(function* () {
+      const { ExecuteStatementCommand } = yield* Effect.promise(() => import("@aws-sdk/client-dynamodb"))
+      const op = makeOperation({ name: "ExecuteStatement", command: ExecuteStatementCommand, description: { Statement: "INSERT" }, decode: () => undefined })
+      const error = yield* failureOf(execute(op), failWith(awsError("DuplicateItem")))
+      expect(error).toMatchObject({ _tag: "DuplicateItemError", code: "DuplicateItem" })
+    }))
+
   it.effect("an unmodelled AWS code keeps its name", () =>
     Effect.gen(function* () {
       const error = yield* failureOf(execute(getItem), failWith(awsError("SomethingNewException")))

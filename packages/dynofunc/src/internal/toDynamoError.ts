@@ -92,6 +92,13 @@ interface RawError {
   readonly cause?: unknown
 }
 
+/**
+ * The AWS code, with DynamoDB Local's short spellings (`DuplicateItem` for `DuplicateItemException`) read as
+ * DynamoDB's own.
+ */
+const modelledName = (code: string): string =>
+  !code.endsWith("Exception") && `${code}Exception` in modelled ? `${code}Exception` : code
+
 const isTagged = (error: unknown): error is E.DynamoError =>
   typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string"
 
@@ -142,11 +149,12 @@ export const toDynamoError = (cause: unknown, declared: ReadonlyArray<string>): 
     return new E.TransportError({ reason, message, statusCode, cause })
   }
   const fields: E.AwsErrorFields = { code, message, requestId: raw.$metadata?.requestId, statusCode, cause }
-  const modelledClass = declared.includes(code) ? modelled[code] : undefined
-  if (code === "ConditionalCheckFailedException" && modelledClass) {
+  const name = modelledName(code)
+  const modelledClass = declared.includes(name) ? modelled[name] : undefined
+  if (name === "ConditionalCheckFailedException" && modelledClass) {
     return new E.ConditionalCheckFailedError({ ...fields, item: raw.Item ? fromItem(raw.Item) : undefined })
   }
-  if (code === "TransactionCanceledException" && modelledClass) {
+  if (name === "TransactionCanceledException" && modelledClass) {
     return new E.TransactionCanceledError({ ...fields, reasons: reasonsOf(raw) })
   }
   const errorClass = modelledClass ?? common[code] ?? E.UnknownAwsError

@@ -1,7 +1,7 @@
-import { ScanCommand, type ScanCommandOutput } from "@aws-sdk/client-dynamodb"
+import { ScanCommand, type ScanCommandInput, type ScanCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/build.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
-import type { Operation } from "../Operation.js"
+import { make, type Operation } from "../Operation.js"
 
 /** Options of `scan`. */
 export interface ScanOptions extends ReadOptions, EscapeHatch<"Scan"> {
@@ -13,18 +13,23 @@ export interface ScanOptions extends ReadOptions, EscapeHatch<"Scan"> {
 export type ScanResult = ReadResult<ScanCommandOutput>
 
 /**
- * Reads every item of a table or index, a page at a time (`Scan`).
+ * Reads every item of a table or index, a page at a time (`Scan`). Given the SDK input instead, it sends that input
+ * as is; either way the items come back as plain JS.
  *
  * @example
  * scan("users", { filter: attr("age").gte(18), projection: ["id", "name"] })
  * // FilterExpression: "#n0 >= :v0", ProjectionExpression: "#n1, #n2"
+ * scan({ TableName: "users", Limit: 10 })
  */
-export const scan = (tableName: string, options: ScanOptions = {}): Operation<"Scan", ScanResult> =>
-  operation(
+export function scan(tableName: string, options?: ScanOptions): Operation<"Scan", ScanResult>
+export function scan(input: ScanCommandInput): Operation<"Scan", ScanResult>
+export function scan(target: string | ScanCommandInput, options: ScanOptions = {}): Operation<"Scan", ScanResult> {
+  if (typeof target !== "string") return make({ name: "Scan", command: ScanCommand, description: { ...target }, decode: readResult })
+  return operation(
     "Scan",
     ScanCommand,
     {
-      TableName: tableName,
+      TableName: target,
       ...readFields(options),
       ...(options.segment !== undefined && { Segment: options.segment.segment, TotalSegments: options.segment.of })
     },
@@ -32,3 +37,4 @@ export const scan = (tableName: string, options: ScanOptions = {}): Operation<"S
     options.input,
     readResult
   )
+}
