@@ -165,7 +165,7 @@ const download = async (target, log, signal) => {
   // A sibling of the target, so the final rename stays on one file system and is atomic.
   const work = await mkdtemp(`${target}.tmp-`)
   try {
-    const packed = await run("npm", ["pack", spec, "--json", "--ignore-scripts", "--pack-destination", "."], work, signal)
+    const packed = await run("npm", ["pack", spec, "--json", "--ignore-scripts", "--prefer-offline", "--pack-destination", "."], work, signal)
     const info = parsePackOutput(packed)
     if (info.integrity !== SIMULATOR_INTEGRITY) {
       throw new Error(`${spec}: integrity ${String(info.integrity)} is not the pinned ${SIMULATOR_INTEGRITY}`)
@@ -223,7 +223,7 @@ const run = (command, args, cwd, signal) =>
     child.on("close", (code, killedBy) =>
       code === 0
         ? resolve(stdout)
-        : reject(new Error(`${command} ${args.join(" ")} failed (${killedBy ?? `exit code ${code}`}): ${stderr.trim()}`))
+        : reject(new Error(`${command} ${args.join(" ")} failed (${killedBy ?? `exit code ${code}`}): ${stderr.trim().slice(-2000)}`))
     )
   })
 

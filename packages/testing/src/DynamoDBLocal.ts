@@ -139,9 +139,10 @@ export const fetch = (dir?: string): Effect.Effect<string, EngineFetchError> =>
                 new EngineFetchError({
                   engine: "dynamodb-local",
                   dir: target,
-                  message: `DynamoDB Local could not be fetched into ${target}: ${
-                    cause instanceof Error ? cause.message : String(cause)
-                  }`,
+                  message: `DynamoDB Local could not be fetched into ${target} (pre-fetch it with the ` +
+                    `fetch-dynamodb-local script, or set ${DIR_ENV} to a copy or ${endpointEnv} to a running engine): ${
+                      cause instanceof Error ? cause.message : String(cause)
+                    }`,
                   cause
                 })
             })
