@@ -21,8 +21,9 @@ export type KeyConditionInput = Condition | { readonly [name: string]: unknown }
  * What is wrong with the shape of a key condition, or `undefined` when DynamoDB will accept it.
  *
  * @example
- * keyConditionProblem(attr("pk").equals(1))                 // undefined
- * keyConditionProblem(cor(attr("pk").equals(1), attr("x").exists())) // "a key condition is …"
+ * KeyCondition.problem({ pk: 1 })                                      // undefined
+ * KeyCondition.problem(attr("pk").equals(1))                           // undefined
+ * KeyCondition.problem(cor(attr("pk").equals(1), attr("x").exists()))  // "a key condition is …"
  */
 export const problem = (input: KeyConditionInput): string | undefined => {
   if (isConditionNode(input)) return keyConditionProblem(input)

@@ -46,6 +46,24 @@ const describeSpec = (value: unknown) =>
 
 let sequence = 0
 
+let table: Promise<unknown> | undefined
+/** Creates the table once, whichever test runs first (so `-t` can pick any of them). */
+const ensureTable = (sdk: DynamoDBClient) =>
+  (table ??= sdk.send(
+    new CreateTableCommand({
+      TableName,
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" }
+      ],
+      AttributeDefinitions: [
+        { AttributeName: "pk", AttributeType: "S" },
+        { AttributeName: "sk", AttributeType: "N" }
+      ],
+      BillingMode: "PAY_PER_REQUEST"
+    })
+  ))
+
 const conditionsProperty = (sdk: DynamoDBClient) =>
   fc.assert(
     fc.asyncProperty(
@@ -189,36 +207,11 @@ const namesProperty = (sdk: DynamoDBClient) =>
 describe("expressions against DynamoDB Local", () => {
   it.layer(DynamoDBLocal.layer({}, { maxAttempts: 1 }), { timeout: "120 seconds" })("differential", (it) => {
     it.effect(
-      "creates the table",
-      () =>
-        Effect.gen(function* () {
-          const { sdk } = yield* DynamoClient
-          yield* Effect.promise(() =>
-            sdk!.send(
-              new CreateTableCommand({
-                TableName,
-                KeySchema: [
-                  { AttributeName: "pk", KeyType: "HASH" },
-                  { AttributeName: "sk", KeyType: "RANGE" }
-                ],
-                AttributeDefinitions: [
-                  { AttributeName: "pk", AttributeType: "S" },
-                  { AttributeName: "sk", AttributeType: "N" }
-                ],
-                BillingMode: "PAY_PER_REQUEST"
-              })
-            )
-          )
-        }),
-      60_000
-    )
-
-    it.effect(
       "random condition trees over random items: DynamoDB Local's verdicts equal the reference evaluator's",
       () =>
         Effect.gen(function* () {
           const { sdk } = yield* DynamoClient
-          yield* Effect.promise(() => conditionsProperty(sdk!))
+          yield* Effect.promise(() => ensureTable(sdk!).then(() => conditionsProperty(sdk!)))
         }),
       180_000
     )
@@ -228,7 +221,7 @@ describe("expressions against DynamoDB Local", () => {
       () =>
         Effect.gen(function* () {
           const { sdk } = yield* DynamoClient
-          yield* Effect.promise(() => updatesProperty(sdk!))
+          yield* Effect.promise(() => ensureTable(sdk!).then(() => updatesProperty(sdk!)))
         }),
       180_000
     )
@@ -238,7 +231,7 @@ describe("expressions against DynamoDB Local", () => {
       () =>
         Effect.gen(function* () {
           const { sdk } = yield* DynamoClient
-          yield* Effect.promise(() => namesProperty(sdk!))
+          yield* Effect.promise(() => ensureTable(sdk!).then(() => namesProperty(sdk!)))
           console.log(`expression differential checks: ${JSON.stringify(counts)}`)
         }),
       180_000

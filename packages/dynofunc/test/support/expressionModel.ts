@@ -16,7 +16,7 @@ export type AVMap = Record<string, AV>
 // ---------------------------------------------------------------------------------------------------------------
 // Values
 
-const strings = ["", "a", "ab", "abc", "b", "ba", "B"]
+const strings = ["", "a", "ab", "abc", "b", "ba", "B", "é", "😀", "\uffff"]
 const numbers = [-2, -1, 0, 1, 1.5, 2, 10]
 const binaries = [[], [0], [0, 1], [1], [255], [1, 0]].map((bytes) => new Uint8Array(bytes))
 
@@ -300,7 +300,8 @@ export const equal = (a: AV, b: AV): boolean => {
 }
 
 const size = (v: AV): number | undefined => {
-  if (v.S !== undefined) return utf8(v.S).length
+  // DynamoDB Local counts UTF-16 code units ("😀" is 2), not code points nor UTF-8 bytes.
+  if (v.S !== undefined) return v.S.length
   if (v.B !== undefined) return v.B.length
   if (v.SS !== undefined) return v.SS.length
   if (v.NS !== undefined) return v.NS.length
@@ -412,7 +413,7 @@ const actionsFor = (target: ReadonlyArray<Segment>, current: AV | undefined, sou
         .tuple(fc.constantFrom("increment" as const, "decrement" as const), fc.integer({ min: 1, max: 5 }))
         .map(([k, by]): ActionSpec => ({ k, path: target, by }))
     )
-    if (target.length === 1) options.push(fc.integer({ min: -3, max: 3 }).map((value): ActionSpec => ({ k: "add", path: target, value })))
+    options.push(fc.integer({ min: -3, max: 3 }).map((value): ActionSpec => ({ k: "add", path: target, value })))
   }
   if (current === undefined || current.L !== undefined) {
     options.push(
@@ -422,7 +423,7 @@ const actionsFor = (target: ReadonlyArray<Segment>, current: AV | undefined, sou
     )
   }
   const kind = setKind(current)
-  if (target.length === 1 && (current === undefined || kind !== undefined)) {
+  if (current === undefined || kind !== undefined) {
     const kinds = kind !== undefined ? [kind] : (["SS", "NS", "BS"] as const)
     options.push(
       fc
