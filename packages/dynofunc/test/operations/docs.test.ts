@@ -3,7 +3,9 @@ import { describe, expect, it } from "@effect/vitest"
 import { readSdkCommands } from "../../scripts/generate-commands.js"
 import { supported } from "./engines.js"
 
-const doc = readFileSync(new URL("../../../../docs/operations.md", import.meta.url), "utf8")
+const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8")
+/** The README's coverage section, up to the next heading of its level or above. */
+const doc = readme.slice(readme.indexOf("### Coverage")).split(/\n##? /)[0]!
 
 /** The coverage table's rows: command → its cells. */
 const rows = new Map(
@@ -16,7 +18,7 @@ const rows = new Map(
     })
 )
 
-describe("docs/operations.md", () => {
+describe("the README coverage table", () => {
   it("has one row per command of the SDK, naming its builder", () => {
     const commands = readSdkCommands().map((command) => command.name)
     expect([...rows.keys()]).toEqual(commands)
