@@ -28,7 +28,7 @@ export type ErrorOf<Name extends CommandName> = E.ModelledErrorByTag[DeclaredErr
  * Interrupting the fiber aborts the HTTP request. Each call is traced as a span named `DynamoDB.<Operation>`.
  *
  * @example
- * execute(update("users", { id: "u1" }, { visits: add(1) }))
+ * execute(update("users", { id: "u1" }, { visits: attr.increment() }))
  */
 export const execute = <Name extends CommandName, Result>(
   op: Operation<Name, Result>
