@@ -6,7 +6,8 @@
  * dynofunc runs two ways: `runtime.runPromise(execute(...))` per call (a non-Effect caller, one fiber per call), and
  * `yield* execute(...)` inside a running fiber (an Effect program; 10 calls per fiber, time per call). For context:
  * the raw call wrapped in `Effect.tryPromise` with an abort signal inside a fiber (what any interruptible Effect
- * wrapper of the SDK costs, before dynofunc does anything), and the raw call followed by `unmarshall`.
+ * wrapper of the SDK costs, before dynofunc does anything), the same with `Effect.promise` (no abort: Effect's
+ * bare floor), and the raw call followed by `unmarshall`.
  */
 import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { unmarshall } from "@aws-sdk/util-dynamodb"
@@ -66,6 +67,10 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
           name: "context: Effect.tryPromise(raw send, abort signal) in a fiber",
           run: inFiber(() => Effect.tryPromise({ try: (signal) => client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }), { abortSignal: signal }), catch: (e) => e }))
         },
+        {
+          name: "context: Effect.promise(raw send) in a fiber (no abort)",
+          run: inFiber(() => Effect.promise(() => client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }))))
+        },
         { name: "context: raw SDK + unmarshall", run: rawDecoded }
       ],
       settings
@@ -81,13 +86,15 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
             cpuSamples: m.cpuSamples.map((x) => x / calls),
             cpuMedian: m.cpuMedian / calls
           }
-    const [rawResult, dynoResult, fiberResult, effectFloor, decodedResult] = [
+    const [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult] = [
       results[0]!,
       results[1]!,
       perCall(results[2]!, PER_FIBER),
       perCall(results[3]!, PER_FIBER),
-      results[4]!
+      perCall(results[4]!, PER_FIBER),
+      results[5]!
     ]
+    const all = [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult]
     const row = (m: Measured) =>
       m === rawResult
         ? { contender: m.name, figure: `${formatNs(m.median)} / call (CPU ${formatNs(m.cpuMedian)})`, ratio: "1 (floor)" }
@@ -101,7 +108,7 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
     return {
       id: "P2",
       title: "execution overhead: GetItem against a request handler that answers at once",
-      rows: [rawResult, dynoResult, fiberResult, effectFloor, decodedResult].map(row),
+      rows: all.map(row),
       targets: [
         { label: "runtime.runPromise(execute(getItem)) vs raw SDK", value: perCallOverhead, target: "≤ 1.05×", met: perCallOverhead <= 1.05 },
         { label: "execute(getItem) in a running fiber vs raw SDK", value: fiberOverhead, target: "≤ 1.05×", met: fiberOverhead <= 1.05 }
@@ -111,11 +118,12 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
         "ratio = median over rounds of (contender ÷ raw SDK) in the same round, wall clock; CPU = the same with process CPU time"
       ],
       data: {
-        nsPerCall: Object.fromEntries([rawResult, dynoResult, fiberResult, effectFloor, decodedResult].map((m) => [m.name, m.median])),
-        cpuNsPerCall: Object.fromEntries([rawResult, dynoResult, fiberResult, effectFloor, decodedResult].map((m) => [m.name, m.cpuMedian])),
+        nsPerCall: Object.fromEntries(all.map((m) => [m.name, m.median])),
+        cpuNsPerCall: Object.fromEntries(all.map((m) => [m.name, m.cpuMedian])),
         perCallOverhead,
         fiberOverhead,
-        effectFloor: ratio(effectFloor, rawResult)
+        abortableEffectFloor: ratio(effectFloor, rawResult),
+        promiseEffectFloor: ratio(promiseFloor, rawResult)
       }
     }
   } finally {
