@@ -4,6 +4,7 @@
  */
 import type { AttributeMap, Item } from "../Value.js"
 import { fromItem } from "../Value.js"
+import type { Condition } from "../Condition.js"
 import { compile, type ExpressionInput } from "../Expression.js"
 import { make, type CommandClass, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
 
@@ -33,17 +34,23 @@ export interface ReturnOptions<Values extends string> {
   readonly returnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined
 }
 
-/** The SDK fields for `ReturnOptions`, only those that were given. */
-export const returnFields = <Values extends string>(options: ReturnOptions<Values>) => ({
-  ...(options.returnValues !== undefined && { ReturnValues: options.returnValues }),
-  ...(options.returnValuesOnConditionCheckFailure !== undefined && {
-    ReturnValuesOnConditionCheckFailure: options.returnValuesOnConditionCheckFailure
-  })
-})
+/**
+ * Sets the SDK fields for `ReturnOptions` that were given on `description` (a builder's own fresh object: plain
+ * assignments, because object spreads cost microseconds on the request-building path).
+ */
+export const setReturnFields = <Values extends string>(
+  description: { ReturnValues?: Values | undefined; ReturnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined },
+  options: ReturnOptions<Values>
+): void => {
+  if (options.returnValues !== undefined) description.ReturnValues = options.returnValues
+  if (options.returnValuesOnConditionCheckFailure !== undefined) {
+    description.ReturnValuesOnConditionCheckFailure = options.returnValuesOnConditionCheckFailure
+  }
+}
 
 /**
- * An operation whose description is `base`, then the compiled `expressions`, then the caller's `input` fields;
- * the expressions' problems travel with it.
+ * An operation whose description is `base` (the builder's own fresh object, completed in place), then the compiled
+ * `expressions`, then the caller's `input` fields; the expressions' problems travel with it.
  */
 export const operation = <Name extends CommandName, Result>(
   name: Name,
@@ -54,5 +61,44 @@ export const operation = <Name extends CommandName, Result>(
   decode: (output: OutputOf<Name>) => Result
 ): Operation<Name, Result> => {
   const compiled = compile(expressions)
-  return make({ name, command, description: { ...base, ...compiled.fields, ...input }, decode, problems: compiled.problems })
+  const description = Object.assign(base, compiled.fields)
+  if (input !== undefined) Object.assign(description, input)
+  return make({ name, command, description, decode, problems: compiled.problems })
+}
+
+/** The item writes: `PutItem`, `UpdateItem` and `DeleteItem`. */
+type WriteName = "PutItem" | "UpdateItem" | "DeleteItem"
+
+/** What a write succeeds with: the attributes `returnValues` asked for, and the SDK output. */
+export interface WriteResult<Raw> {
+  readonly attributes: Item | undefined
+  readonly raw: Raw
+}
+
+/** The options every item write takes. */
+export interface WriteOptions<Name extends WriteName, Values extends string> extends EscapeHatch<Name>, RawPlaceholders, ReturnOptions<Values> {
+  /** Write only if this holds. */
+  readonly condition?: Condition | undefined
+}
+
+/**
+ * An item write: `base` completed with the return options, the condition (and `update` for `UpdateItem`) and the
+ * caller's `input`; it succeeds with the returned attributes as plain JS.
+ */
+export const writeOperation = <Name extends WriteName, Values extends string>(
+  name: Name,
+  command: CommandClass<Name>,
+  base: InputOf<Name>,
+  options: WriteOptions<Name, Values>,
+  update?: ExpressionInput["update"]
+): Operation<Name, WriteResult<OutputOf<Name>>> => {
+  setReturnFields(base as Parameters<typeof setReturnFields<Values>>[0], options)
+  return operation(
+    name,
+    command,
+    base,
+    { update, condition: options.condition, names: options.names, values: options.values },
+    options.input,
+    (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
+  )
 }

@@ -1,20 +1,16 @@
 import { PutItemCommand, type PutItemCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { Condition } from "../Condition.js"
-import { operation, optionalItem, returnFields, type EscapeHatch, type RawPlaceholders, type ReturnOptions } from "../internal/build.js"
+import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
 import { toItem, type Item } from "../Value.js"
 
-/** Options of `add`. */
-export interface AddOptions extends EscapeHatch<"PutItem">, RawPlaceholders, ReturnOptions<"NONE" | "ALL_OLD"> {
-  /** Write only if this holds, e.g. `attr("id").notExists()` to never overwrite. */
-  readonly condition?: Condition | undefined
-}
+/**
+ * Options of `add`: a `condition` (e.g. `attr("id").notExists()` to never overwrite), `returnValues: "ALL_OLD"` for
+ * the replaced item, `returnValuesOnConditionCheckFailure`, raw `names`/`values` placeholders, and any SDK `input`.
+ */
+export type AddOptions = WriteOptions<"PutItem", "NONE" | "ALL_OLD">
 
 /** What `add` succeeds with: the replaced item when `returnValues: "ALL_OLD"` asked for it, and the SDK output. */
-export interface AddResult {
-  readonly attributes: Item | undefined
-  readonly raw: PutItemCommandOutput
-}
+export type AddResult = WriteResult<PutItemCommandOutput>
 
 /**
  * Writes a whole item, replacing any item with the same key (`PutItem`).
@@ -25,15 +21,4 @@ export interface AddResult {
  * //   ConditionExpression: "attribute_not_exists(#n0)", ExpressionAttributeNames: { "#n0": "id" } }
  */
 export const add = (tableName: string, item: Item, options: AddOptions = {}): Operation<"PutItem", AddResult> =>
-  operation(
-    "PutItem",
-    PutItemCommand,
-    {
-      TableName: tableName,
-      Item: toItem(item),
-      ...returnFields(options)
-    },
-    { condition: options.condition, names: options.names, values: options.values },
-    options.input,
-    (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
-  )
+  writeOperation("PutItem", PutItemCommand, { TableName: tableName, Item: toItem(item) }, options)

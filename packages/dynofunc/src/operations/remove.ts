@@ -1,20 +1,16 @@
 import { DeleteItemCommand, type DeleteItemCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { Condition } from "../Condition.js"
-import { operation, optionalItem, returnFields, type EscapeHatch, type RawPlaceholders, type ReturnOptions } from "../internal/build.js"
+import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
 import { toItem, type Item } from "../Value.js"
 
-/** Options of `remove`. */
-export interface RemoveOptions extends EscapeHatch<"DeleteItem">, RawPlaceholders, ReturnOptions<"NONE" | "ALL_OLD"> {
-  /** Delete only if this holds. */
-  readonly condition?: Condition | undefined
-}
+/**
+ * Options of `remove`: a `condition`, `returnValues: "ALL_OLD"` for the deleted item,
+ * `returnValuesOnConditionCheckFailure`, raw `names`/`values` placeholders, and any SDK `input`.
+ */
+export type RemoveOptions = WriteOptions<"DeleteItem", "NONE" | "ALL_OLD">
 
 /** What `remove` succeeds with: the deleted item when `returnValues: "ALL_OLD"` asked for it, and the SDK output. */
-export interface RemoveResult {
-  readonly attributes: Item | undefined
-  readonly raw: DeleteItemCommandOutput
-}
+export type RemoveResult = WriteResult<DeleteItemCommandOutput>
 
 /**
  * Deletes one item by its full primary key (`DeleteItem`); also exported as `delete`.
@@ -24,15 +20,4 @@ export interface RemoveResult {
  * // ConditionExpression: "#n0 = :v0"
  */
 export const remove = (tableName: string, key: Item, options: RemoveOptions = {}): Operation<"DeleteItem", RemoveResult> =>
-  operation(
-    "DeleteItem",
-    DeleteItemCommand,
-    {
-      TableName: tableName,
-      Key: toItem(key),
-      ...returnFields(options)
-    },
-    { condition: options.condition, names: options.names, values: options.values },
-    options.input,
-    (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
-  )
+  writeOperation("DeleteItem", DeleteItemCommand, { TableName: tableName, Key: toItem(key) }, options)

@@ -1,21 +1,18 @@
 import { UpdateItemCommand, type ReturnValue, type UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { Condition } from "../Condition.js"
 import type { UpdateInput } from "../Expression.js"
-import { operation, optionalItem, returnFields, type EscapeHatch, type RawPlaceholders, type ReturnOptions } from "../internal/build.js"
+import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
 import { toItem, type Item } from "../Value.js"
 
-/** Options of `update`. */
-export interface UpdateOptions extends EscapeHatch<"UpdateItem">, RawPlaceholders, ReturnOptions<ReturnValue> {
-  /** Update only if this holds, e.g. `attr("version").equals(3)`. */
-  readonly condition?: Condition | undefined
-}
+/**
+ * Options of `update`: a `condition` (e.g. `attr("version").equals(3)`), `returnValues` (`ALL_NEW`, `UPDATED_NEW`,
+ * `ALL_OLD`, `UPDATED_OLD` or `NONE`), `returnValuesOnConditionCheckFailure`, raw `names`/`values` placeholders, and
+ * any SDK `input`.
+ */
+export type UpdateOptions = WriteOptions<"UpdateItem", ReturnValue>
 
 /** What `update` succeeds with: the attributes `returnValues` asked for, and the SDK output. */
-export interface UpdateResult {
-  readonly attributes: Item | undefined
-  readonly raw: UpdateItemCommandOutput
-}
+export type UpdateResult = WriteResult<UpdateItemCommandOutput>
 
 /**
  * Changes attributes of one item, creating it if it does not exist (`UpdateItem`). A plain value sets the
@@ -31,15 +28,4 @@ export const update = (
   attributes: UpdateInput,
   options: UpdateOptions = {}
 ): Operation<"UpdateItem", UpdateResult> =>
-  operation(
-    "UpdateItem",
-    UpdateItemCommand,
-    {
-      TableName: tableName,
-      Key: toItem(key),
-      ...returnFields(options)
-    },
-    { update: attributes, condition: options.condition, names: options.names, values: options.values },
-    options.input,
-    (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
-  )
+  writeOperation("UpdateItem", UpdateItemCommand, { TableName: tableName, Key: toItem(key) }, options, attributes)
