@@ -156,6 +156,10 @@ const objectToAttributeValue = (value: object): AttributeValue => {
       return { S: value.toString() }
   }
   if (isBinary(value)) return { B: value as Uint8Array }
+  // A Date has no enumerable properties: as a map it would be stored as `{}` and lost.
+  if (value instanceof Date || constructorName(value) === "Date") {
+    throw new Error(`A Date has no DynamoDB type: store date.toISOString() (sorts as text) or date.getTime() (a number).`)
+  }
   // Any other object (a class instance): its enumerable properties, as a map.
   return { M: mapFromProperties(value) }
 }

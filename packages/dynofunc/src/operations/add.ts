@@ -1,4 +1,5 @@
 import { PutItemCommand, type PutItemCommandOutput } from "@aws-sdk/client-dynamodb"
+import { guard } from "../internal/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
 import { toItem, type Item } from "../Value.js"
@@ -20,5 +21,5 @@ export type AddResult = WriteResult<PutItemCommandOutput>
  * // { TableName: "users", Item: { id: { S: "u1" }, … },
  * //   ConditionExpression: "attribute_not_exists(#n0)", ExpressionAttributeNames: { "#n0": "id" } }
  */
-export const add = (tableName: string, item: Item, options: AddOptions = {}): Operation<"PutItem", AddResult> =>
-  writeOperation("PutItem", PutItemCommand, { TableName: tableName, Item: toItem(item) }, options)
+export const add = guard("PutItem", PutItemCommand, (tableName: string, item: Item, options: AddOptions = {}): Operation<"PutItem", AddResult> =>
+  writeOperation("PutItem", PutItemCommand, { TableName: tableName, Item: toItem(item) }, options))

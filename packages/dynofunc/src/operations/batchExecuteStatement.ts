@@ -9,6 +9,7 @@ import { optionalItem } from "../internal/build.js"
 import { toStatement, type StatementInput } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
+import { guard } from "../internal/guard.js"
 
 export type { Statement, StatementInput } from "../internal/partiql.js"
 
@@ -41,23 +42,12 @@ const decode = (raw: BatchExecuteStatementCommandOutput): BatchExecuteResult => 
   raw
 })
 
-/**
- * Runs up to 25 PartiQL statements, each on its own: all reads or all writes (`BatchExecuteStatement`). Give the
- * statements (`{ statement, parameters }` with plain JS parameters, or `executeStatement` operations), or the SDK
- * input. Each statement's own failure is in its response, not in the error channel.
- *
- * @example
- * batchExecuteStatement([
- *   { statement: `INSERT INTO "users" VALUE {'id': ?, 'name': ?}`, parameters: ["u1", "Ada"] },
- *   executeStatement(`DELETE FROM "users" WHERE id = ?`, ["u2"])
- * ])
- */
-export function batchExecuteStatement(
+function buildBatchExecuteStatement(
   statements: ReadonlyArray<StatementInput>,
   options?: { readonly returnConsumedCapacity?: ReturnConsumedCapacity | undefined }
 ): Operation<"BatchExecuteStatement", BatchExecuteResult>
-export function batchExecuteStatement(input: BatchExecuteStatementCommandInput): Operation<"BatchExecuteStatement", BatchExecuteResult>
-export function batchExecuteStatement(
+function buildBatchExecuteStatement(input: BatchExecuteStatementCommandInput): Operation<"BatchExecuteStatement", BatchExecuteResult>
+function buildBatchExecuteStatement(
   target: ReadonlyArray<StatementInput> | BatchExecuteStatementCommandInput,
   options: { readonly returnConsumedCapacity?: ReturnConsumedCapacity | undefined } = {}
 ): Operation<"BatchExecuteStatement", BatchExecuteResult> {
@@ -80,3 +70,16 @@ export function batchExecuteStatement(
     problems
   })
 }
+
+/**
+ * Runs up to 25 PartiQL statements, each on its own: all reads or all writes (`BatchExecuteStatement`). Give the
+ * statements (`{ statement, parameters }` with plain JS parameters, or `executeStatement` operations), or the SDK
+ * input. Each statement's own failure is in its response, not in the error channel.
+ *
+ * @example
+ * batchExecuteStatement([
+ *   { statement: `INSERT INTO "users" VALUE {'id': ?, 'name': ?}`, parameters: ["u1", "Ada"] },
+ *   executeStatement(`DELETE FROM "users" WHERE id = ?`, ["u2"])
+ * ])
+ */
+export const batchExecuteStatement = guard("BatchExecuteStatement", BatchExecuteStatementCommand, buildBatchExecuteStatement)

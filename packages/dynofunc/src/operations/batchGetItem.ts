@@ -9,6 +9,7 @@ import { compile, type ProjectionInput } from "../Expression.js"
 import type { EscapeHatch } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import { fromItem, toItem, type Item } from "../Value.js"
+import { guard } from "../internal/guard.js"
 
 /** The keys to read from one table, with how to read them. */
 export interface BatchGetTable {
@@ -65,18 +66,9 @@ const tableRequest = (
   }
 }
 
-/**
- * Reads up to 100 items by key from one or more tables (`BatchGetItem`). Give table name → keys (plain JS), or
- * table name → `{ keys, consistent, projection }`; or the SDK input. Keys DynamoDB did not get to come back in
- * `unprocessed` (the bulk helpers retry them for you).
- *
- * @example
- * batchGetItem({ users: [{ id: "u1" }, { id: "u2" }], orders: { keys: [{ id: "o1" }], projection: ["id", "total"] } })
- * // succeeds with { items: { users: [{ id: "u1", … }], orders: [{ id: "o1", total: 10 }] }, unprocessed: {}, raw }
- */
-export function batchGetItem(requests: BatchGetRequests, options?: EscapeHatch<"BatchGetItem">): Operation<"BatchGetItem", BatchGetResult>
-export function batchGetItem(input: BatchGetItemCommandInput): Operation<"BatchGetItem", BatchGetResult>
-export function batchGetItem(
+function buildBatchGetItem(requests: BatchGetRequests, options?: EscapeHatch<"BatchGetItem">): Operation<"BatchGetItem", BatchGetResult>
+function buildBatchGetItem(input: BatchGetItemCommandInput): Operation<"BatchGetItem", BatchGetResult>
+function buildBatchGetItem(
   target: BatchGetRequests | BatchGetItemCommandInput,
   options: EscapeHatch<"BatchGetItem"> = {}
 ): Operation<"BatchGetItem", BatchGetResult> {
@@ -96,3 +88,14 @@ export function batchGetItem(
     problems
   })
 }
+
+/**
+ * Reads up to 100 items by key from one or more tables (`BatchGetItem`). Give table name → keys (plain JS), or
+ * table name → `{ keys, consistent, projection }`; or the SDK input. Keys DynamoDB did not get to come back in
+ * `unprocessed` (the bulk helpers retry them for you).
+ *
+ * @example
+ * batchGetItem({ users: [{ id: "u1" }, { id: "u2" }], orders: { keys: [{ id: "o1" }], projection: ["id", "total"] } })
+ * // succeeds with { items: { users: [{ id: "u1", … }], orders: [{ id: "o1", total: 10 }] }, unprocessed: {}, raw }
+ */
+export const batchGetItem = guard("BatchGetItem", BatchGetItemCommand, buildBatchGetItem)

@@ -2,6 +2,7 @@ import { BatchWriteItemCommand, type BatchWriteItemCommandInput, type BatchWrite
 import type { EscapeHatch } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import { fromItem, toItem, type Item } from "../Value.js"
+import { guard } from "../internal/guard.js"
 
 /** One write of a batch: a whole item to put, or the key of an item to delete. */
 export type BatchWrite = { readonly put: Item } | { readonly delete: Item }
@@ -42,19 +43,9 @@ const isInput = (target: BatchWriteRequests | BatchWriteItemCommandInput): targe
   return typeof requestItems === "object" && requestItems !== null && !Array.isArray(requestItems)
 }
 
-/**
- * Puts and deletes up to 25 items in one or more tables (`BatchWriteItem`); each write stands alone (no conditions,
- * no atomicity: use `transactWriteItems` for that). Give table name → `{ put: item }` / `{ delete: key }` in plain
- * JS, or the SDK input. Writes DynamoDB did not get to come back in `unprocessed`.
- *
- * @example
- * batchWriteItem({ users: [{ put: { id: "u1", name: "Ada" } }, { delete: { id: "u2" } }] }).description
- * // { RequestItems: { users: [{ PutRequest: { Item: { id: { S: "u1" }, name: { S: "Ada" } } } },
- * //                           { DeleteRequest: { Key: { id: { S: "u2" } } } }] } }
- */
-export function batchWriteItem(requests: BatchWriteRequests, options?: EscapeHatch<"BatchWriteItem">): Operation<"BatchWriteItem", BatchWriteResult>
-export function batchWriteItem(input: BatchWriteItemCommandInput): Operation<"BatchWriteItem", BatchWriteResult>
-export function batchWriteItem(
+function buildBatchWriteItem(requests: BatchWriteRequests, options?: EscapeHatch<"BatchWriteItem">): Operation<"BatchWriteItem", BatchWriteResult>
+function buildBatchWriteItem(input: BatchWriteItemCommandInput): Operation<"BatchWriteItem", BatchWriteResult>
+function buildBatchWriteItem(
   target: BatchWriteRequests | BatchWriteItemCommandInput,
   options: EscapeHatch<"BatchWriteItem"> = {}
 ): Operation<"BatchWriteItem", BatchWriteResult> {
@@ -70,3 +61,15 @@ export function batchWriteItem(
     decode
   })
 }
+
+/**
+ * Puts and deletes up to 25 items in one or more tables (`BatchWriteItem`); each write stands alone (no conditions,
+ * no atomicity: use `transactWriteItems` for that). Give table name → `{ put: item }` / `{ delete: key }` in plain
+ * JS, or the SDK input. Writes DynamoDB did not get to come back in `unprocessed`.
+ *
+ * @example
+ * batchWriteItem({ users: [{ put: { id: "u1", name: "Ada" } }, { delete: { id: "u2" } }] }).description
+ * // { RequestItems: { users: [{ PutRequest: { Item: { id: { S: "u1" }, name: { S: "Ada" } } } },
+ * //                           { DeleteRequest: { Key: { id: { S: "u2" } } } }] } }
+ */
+export const batchWriteItem = guard("BatchWriteItem", BatchWriteItemCommand, buildBatchWriteItem)

@@ -1,4 +1,4 @@
-import type { ConditionCheck as SdkConditionCheck } from "@aws-sdk/client-dynamodb"
+import type { AttributeValue, ConditionCheck as SdkConditionCheck } from "@aws-sdk/client-dynamodb"
 import type { Condition } from "../Condition.js"
 import type { InputProblem } from "../DynamoError.js"
 import { compile } from "../Expression.js"
@@ -38,11 +38,12 @@ export const conditionCheck = (
   options: ConditionCheckOptions = {}
 ): ConditionCheck => {
   const compiled = compile({ condition, names: options.names, values: options.values })
+  const problems = [...compiled.problems]
   return {
     _tag: "ConditionCheck",
     description: {
       TableName: tableName,
-      Key: toItem(key),
+      Key: keyOrProblem(key, problems),
       ConditionExpression: compiled.fields.ConditionExpression,
       ...(compiled.fields.ExpressionAttributeNames !== undefined && { ExpressionAttributeNames: compiled.fields.ExpressionAttributeNames }),
       ...(compiled.fields.ExpressionAttributeValues !== undefined && { ExpressionAttributeValues: compiled.fields.ExpressionAttributeValues }),
@@ -50,7 +51,17 @@ export const conditionCheck = (
         ReturnValuesOnConditionCheckFailure: options.returnValuesOnConditionCheckFailure
       })
     },
-    problems: compiled.problems
+    problems
+  }
+}
+
+/** The marshalled key, or `{}` with a problem when a key value cannot be stored. */
+const keyOrProblem = (key: Item, problems: Array<InputProblem>): Record<string, AttributeValue> => {
+  try {
+    return toItem(key)
+  } catch (error) {
+    problems.push({ part: "Key", message: error instanceof Error ? error.message : String(error) })
+    return {}
   }
 }
 

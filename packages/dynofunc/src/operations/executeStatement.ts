@@ -3,6 +3,7 @@ import { optionalItem, type EscapeHatch } from "../internal/build.js"
 import { parameters } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import { fromItem, type Item } from "../Value.js"
+import { guard } from "../internal/guard.js"
 
 /** Options of `executeStatement`. */
 export interface ExecuteStatementOptions extends EscapeHatch<"ExecuteStatement"> {
@@ -25,22 +26,13 @@ export interface ExecuteStatementResult {
   readonly raw: ExecuteStatementCommandOutput
 }
 
-/**
- * Runs one PartiQL statement (`ExecuteStatement`) with its `?` parameters as plain JS values; or the SDK input.
- * Succeeds with the items read as plain JS.
- *
- * @example
- * executeStatement(`SELECT * FROM "users" WHERE id = ?`, ["u1"]).description
- * // { Statement: "SELECT * FROM \"users\" WHERE id = ?", Parameters: [{ S: "u1" }] }
- * executeStatement(`UPDATE "users" SET visits = visits + ? WHERE id = ?`, [1, "u1"])
- */
-export function executeStatement(
+function buildExecuteStatement(
   statement: string,
   parameters?: ReadonlyArray<unknown>,
   options?: ExecuteStatementOptions
 ): Operation<"ExecuteStatement", ExecuteStatementResult>
-export function executeStatement(input: ExecuteStatementCommandInput): Operation<"ExecuteStatement", ExecuteStatementResult>
-export function executeStatement(
+function buildExecuteStatement(input: ExecuteStatementCommandInput): Operation<"ExecuteStatement", ExecuteStatementResult>
+function buildExecuteStatement(
   target: string | ExecuteStatementCommandInput,
   values?: ReadonlyArray<unknown>,
   options: ExecuteStatementOptions = {}
@@ -70,3 +62,14 @@ export function executeStatement(
     })
   })
 }
+
+/**
+ * Runs one PartiQL statement (`ExecuteStatement`) with its `?` parameters as plain JS values; or the SDK input.
+ * Succeeds with the items read as plain JS.
+ *
+ * @example
+ * executeStatement(`SELECT * FROM "users" WHERE id = ?`, ["u1"]).description
+ * // { Statement: "SELECT * FROM \"users\" WHERE id = ?", Parameters: [{ S: "u1" }] }
+ * executeStatement(`UPDATE "users" SET visits = visits + ? WHERE id = ?`, [1, "u1"])
+ */
+export const executeStatement = guard("ExecuteStatement", ExecuteStatementCommand, buildExecuteStatement)

@@ -9,6 +9,7 @@ import { optionalItem, type EscapeHatch } from "../internal/build.js"
 import { toStatement, type StatementInput } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
+import { guard } from "../internal/guard.js"
 
 /** The most statements one `ExecuteTransaction` takes. */
 const maxStatements = 100
@@ -30,23 +31,12 @@ const decode = (raw: ExecuteTransactionCommandOutput): ExecuteTransactionResult 
   raw
 })
 
-/**
- * Runs up to 100 PartiQL statements all or nothing: all reads or all writes (`ExecuteTransaction`). Give the
- * statements (`{ statement, parameters }` with plain JS parameters, or `executeStatement` operations), or the SDK
- * input. A failed condition cancels all: `TransactionCanceledError` with one reason per statement.
- *
- * @example
- * executeTransaction([
- *   { statement: `UPDATE "accounts" SET balance = balance - ? WHERE id = ? AND balance >= ?`, parameters: [10, "a1", 10] },
- *   { statement: `UPDATE "accounts" SET balance = balance + ? WHERE id = ?`, parameters: [10, "a2"] }
- * ])
- */
-export function executeTransaction(
+function buildExecuteTransaction(
   statements: ReadonlyArray<StatementInput>,
   options?: ExecuteTransactionOptions
 ): Operation<"ExecuteTransaction", ExecuteTransactionResult>
-export function executeTransaction(input: ExecuteTransactionCommandInput): Operation<"ExecuteTransaction", ExecuteTransactionResult>
-export function executeTransaction(
+function buildExecuteTransaction(input: ExecuteTransactionCommandInput): Operation<"ExecuteTransaction", ExecuteTransactionResult>
+function buildExecuteTransaction(
   target: ReadonlyArray<StatementInput> | ExecuteTransactionCommandInput,
   options: ExecuteTransactionOptions = {}
 ): Operation<"ExecuteTransaction", ExecuteTransactionResult> {
@@ -79,3 +69,16 @@ export function executeTransaction(
     problems
   })
 }
+
+/**
+ * Runs up to 100 PartiQL statements all or nothing: all reads or all writes (`ExecuteTransaction`). Give the
+ * statements (`{ statement, parameters }` with plain JS parameters, or `executeStatement` operations), or the SDK
+ * input. A failed condition cancels all: `TransactionCanceledError` with one reason per statement.
+ *
+ * @example
+ * executeTransaction([
+ *   { statement: `UPDATE "accounts" SET balance = balance - ? WHERE id = ? AND balance >= ?`, parameters: [10, "a1", 10] },
+ *   { statement: `UPDATE "accounts" SET balance = balance + ? WHERE id = ?`, parameters: [10, "a2"] }
+ * ])
+ */
+export const executeTransaction = guard("ExecuteTransaction", ExecuteTransactionCommand, buildExecuteTransaction)

@@ -1,6 +1,7 @@
 import { GetItemCommand, type GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { ProjectionInput } from "../Expression.js"
 import { operation, optionalItem, type EscapeHatch } from "../internal/build.js"
+import { guard } from "../internal/guard.js"
 import type { Operation } from "../Operation.js"
 import { toItem, type Item } from "../Value.js"
 
@@ -26,7 +27,7 @@ export interface FindResult {
  * // { TableName: "users", Key: { id: { S: "u1" } } }
  * find("users", { id: "u1" }, { consistent: true, projection: ["name", "roles"] })
  */
-export const find = (tableName: string, key: Item, options: FindOptions = {}): Operation<"GetItem", FindResult> =>
+export const find = guard("GetItem", GetItemCommand, (tableName: string, key: Item, options: FindOptions = {}): Operation<"GetItem", FindResult> =>
   operation(
     "GetItem",
     GetItemCommand,
@@ -38,4 +39,4 @@ export const find = (tableName: string, key: Item, options: FindOptions = {}): O
     { projection: options.projection },
     options.input,
     (raw) => ({ item: optionalItem(raw.Item), raw })
-  )
+  ))

@@ -1,6 +1,7 @@
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { Condition } from "../Condition.js"
 import { operation, type EscapeHatch } from "../internal/build.js"
+import { guard } from "../internal/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
 import { make, type Operation } from "../Operation.js"
 
@@ -13,19 +14,9 @@ export interface QueryOptions extends ReadOptions, EscapeHatch<"Query"> {
 /** What `query` succeeds with: one page. */
 export type QueryResult = ReadResult<QueryCommandOutput>
 
-/**
- * Reads the items of one partition, optionally narrowed on the sort key (`Query`). The key condition is an
- * equality on the partition key, `cand`-ed with at most one condition on the sort key. Given the SDK input instead,
- * it sends that input as is; either way the items come back as plain JS.
- *
- * @example
- * query("posts", cand(attr("author").equals("ada"), attr("date").beginsWith("2026-")), { order: "desc", limit: 10 })
- * // KeyConditionExpression: "#n0 = :v0 AND begins_with(#n1, :v1)", ScanIndexForward: false, Limit: 10
- * query({ TableName: "posts", KeyConditionExpression: "author = :a", ExpressionAttributeValues: { ":a": { S: "ada" } } })
- */
-export function query(tableName: string, keyCondition: Condition, options?: QueryOptions): Operation<"Query", QueryResult>
-export function query(input: QueryCommandInput): Operation<"Query", QueryResult>
-export function query(target: string | QueryCommandInput, keyCondition?: Condition, options: QueryOptions = {}): Operation<"Query", QueryResult> {
+function buildQuery(tableName: string, keyCondition: Condition, options?: QueryOptions): Operation<"Query", QueryResult>
+function buildQuery(input: QueryCommandInput): Operation<"Query", QueryResult>
+function buildQuery(target: string | QueryCommandInput, keyCondition?: Condition, options: QueryOptions = {}): Operation<"Query", QueryResult> {
   if (typeof target !== "string") return make({ name: "Query", command: QueryCommand, description: { ...target }, decode: readResult })
   return operation(
     "Query",
@@ -46,3 +37,15 @@ export function query(target: string | QueryCommandInput, keyCondition?: Conditi
     readResult
   )
 }
+
+/**
+ * Reads the items of one partition, optionally narrowed on the sort key (`Query`). The key condition is an
+ * equality on the partition key, `cand`-ed with at most one condition on the sort key. Given the SDK input instead,
+ * it sends that input as is; either way the items come back as plain JS.
+ *
+ * @example
+ * query("posts", cand(attr("author").equals("ada"), attr("date").beginsWith("2026-")), { order: "desc", limit: 10 })
+ * // KeyConditionExpression: "#n0 = :v0 AND begins_with(#n1, :v1)", ScanIndexForward: false, Limit: 10
+ * query({ TableName: "posts", KeyConditionExpression: "author = :a", ExpressionAttributeValues: { ":a": { S: "ada" } } })
+ */
+export const query = guard("Query", QueryCommand, buildQuery)

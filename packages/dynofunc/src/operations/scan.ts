@@ -1,5 +1,6 @@
 import { ScanCommand, type ScanCommandInput, type ScanCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/build.js"
+import { guard } from "../internal/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
 import { make, type Operation } from "../Operation.js"
 
@@ -12,18 +13,9 @@ export interface ScanOptions extends ReadOptions, EscapeHatch<"Scan"> {
 /** What `scan` succeeds with: one page. */
 export type ScanResult = ReadResult<ScanCommandOutput>
 
-/**
- * Reads every item of a table or index, a page at a time (`Scan`). Given the SDK input instead, it sends that input
- * as is; either way the items come back as plain JS.
- *
- * @example
- * scan("users", { filter: attr("age").gte(18), projection: ["id", "name"] })
- * // FilterExpression: "#n0 >= :v0", ProjectionExpression: "#n1, #n2"
- * scan({ TableName: "users", Limit: 10 })
- */
-export function scan(tableName: string, options?: ScanOptions): Operation<"Scan", ScanResult>
-export function scan(input: ScanCommandInput): Operation<"Scan", ScanResult>
-export function scan(target: string | ScanCommandInput, options: ScanOptions = {}): Operation<"Scan", ScanResult> {
+function buildScan(tableName: string, options?: ScanOptions): Operation<"Scan", ScanResult>
+function buildScan(input: ScanCommandInput): Operation<"Scan", ScanResult>
+function buildScan(target: string | ScanCommandInput, options: ScanOptions = {}): Operation<"Scan", ScanResult> {
   if (typeof target !== "string") return make({ name: "Scan", command: ScanCommand, description: { ...target }, decode: readResult })
   return operation(
     "Scan",
@@ -38,3 +30,14 @@ export function scan(target: string | ScanCommandInput, options: ScanOptions = {
     readResult
   )
 }
+
+/**
+ * Reads every item of a table or index, a page at a time (`Scan`). Given the SDK input instead, it sends that input
+ * as is; either way the items come back as plain JS.
+ *
+ * @example
+ * scan("users", { filter: attr("age").gte(18), projection: ["id", "name"] })
+ * // FilterExpression: "#n0 >= :v0", ProjectionExpression: "#n1, #n2"
+ * scan({ TableName: "users", Limit: 10 })
+ */
+export const scan = guard("Scan", ScanCommand, buildScan)

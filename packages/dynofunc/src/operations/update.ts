@@ -1,5 +1,6 @@
 import { UpdateItemCommand, type ReturnValue, type UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
+import { guard } from "../internal/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
 import { toItem, type Item } from "../Value.js"
@@ -22,10 +23,10 @@ export type UpdateResult = WriteResult<UpdateItemCommandOutput>
  * update("users", { id: "u1" }, { name: "Ada", roles: attr.append("admin") }, { returnValues: "ALL_NEW" })
  * // UpdateExpression: "SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v1), :v2)"
  */
-export const update = (
+export const update = guard("UpdateItem", UpdateItemCommand, (
   tableName: string,
   key: Item,
   attributes: UpdateInput,
   options: UpdateOptions = {}
 ): Operation<"UpdateItem", UpdateResult> =>
-  writeOperation("UpdateItem", UpdateItemCommand, { TableName: tableName, Key: toItem(key) }, options, attributes)
+  writeOperation("UpdateItem", UpdateItemCommand, { TableName: tableName, Key: toItem(key) }, options, attributes))
