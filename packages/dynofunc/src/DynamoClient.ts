@@ -108,7 +108,12 @@ export const fromSdk = (sdk: DynamoDBClient): DynamoClientService => ({
  */
 export type TestHandler = (request: { [Name in CommandName]: Request<Name> }[CommandName]) => Effect.Effect<unknown, unknown>
 
-/** The `DynamoClient` service. Its key is this module's path. */
+/**
+ * The `DynamoClient` service. Its key is this module's path.
+ *
+ * @example
+ * const tables = Effect.flatMap(DynamoClient, (client) => client.send({ operation: "ListTables", command: ListTablesCommand, input: {} }))
+ */
 export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoClient, DynamoClientService>() {
   /**
    * A scoped service over a new SDK client, destroyed when the scope closes.

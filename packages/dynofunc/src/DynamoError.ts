@@ -37,6 +37,12 @@ export class BackupNotFoundError extends Data.TaggedError("BackupNotFoundError")
 /**
  * The request's condition was false. `item` is the item as it was, when the request asked for it with
  * `ReturnValuesOnConditionCheckFailure: "ALL_OLD"`.
+ *
+ * @example
+ * execute(update("users", { id: "u1" }, { version: 4 }, {
+ *   condition: attr("version").equals(3),
+ *   returnValuesOnConditionCheckFailure: "ALL_OLD"
+ * })).pipe(Effect.catchTag("ConditionalCheckFailedError", (error) => Effect.succeed(error.item?.["version"])))
  */
 export class ConditionalCheckFailedError extends Data.TaggedError("ConditionalCheckFailedError")<
   AwsErrorFields & { readonly item?: Item | undefined }
@@ -89,7 +95,12 @@ export class ReplicatedWriteConflictError extends Data.TaggedError("ReplicatedWr
 export class RequestLimitExceededError extends Data.TaggedError("RequestLimitExceededError")<AwsErrorFields> {}
 /** The resource is being created, updated or deleted, or already exists. */
 export class ResourceInUseError extends Data.TaggedError("ResourceInUseError")<AwsErrorFields> {}
-/** No table, index or resource by that name (or it is not active yet). */
+/**
+ * No table, index or resource by that name (or it is not active yet).
+ *
+ * @example
+ * execute(find("users", { id: "u1" })).pipe(Effect.catchTag("ResourceNotFoundError", () => Effect.succeed(undefined)))
+ */
 export class ResourceNotFoundError extends Data.TaggedError("ResourceNotFoundError")<AwsErrorFields> {}
 /** A table with that name already exists (restore, import). */
 export class TableAlreadyExistsError extends Data.TaggedError("TableAlreadyExistsError")<AwsErrorFields> {}
@@ -102,6 +113,11 @@ export class ThrottlingError extends Data.TaggedError("ThrottlingError")<AwsErro
 /**
  * A transaction was cancelled. `reasons` holds one entry per action, in the order they were given: the code
  * (`None` where that action was fine), the message, and the item when `ALL_OLD` was asked for.
+ *
+ * @example
+ * execute(transactWriteItems([add("a", { id: "1" }), update("b", { id: "2" }, { n: 1 }, { condition: attr("id").exists() })])).pipe(
+ *   Effect.catchTag("TransactionCanceledError", (error) => Effect.succeed(error.reasons.map((reason) => reason.code)))
+ * ) // ["None", "ConditionalCheckFailed"]
  */
 export class TransactionCanceledError extends Data.TaggedError("TransactionCanceledError")<
   AwsErrorFields & { readonly reasons: ReadonlyArray<TransactionCancellationReason> }
@@ -135,6 +151,11 @@ export class UnknownAwsError extends Data.TaggedError("UnknownAwsError")<AwsErro
 /**
  * The request never got an answer from DynamoDB: connection refused or reset, a timeout, a bad gateway, or a
  * response that was not DynamoDB's.
+ *
+ * @example
+ * execute(find("users", { id: "u1" })).pipe(
+ *   Effect.retry({ while: (error) => error._tag === "TransportError", schedule: Schedule.exponential("100 millis"), times: 3 })
+ * )
  */
 export class TransportError extends Data.TaggedError("TransportError")<{
   readonly reason: "ConnectionRefused" | "ConnectionReset" | "Timeout" | "BadGateway" | "Other"
@@ -153,8 +174,13 @@ export interface InputProblem {
 
 /**
  * dynofunc refused to send the request: it breaks a DynamoDB limit or rule that would fail on the server anyway
- * (a 4 KB expression, 101 operands for `IN`, a bad key condition, the same path updated twice, …).
- * Nothing was sent.
+ * (a 4 KB expression, 101 operands for `IN`, a bad key condition, the same path updated twice, a value DynamoDB
+ * cannot store, …). Nothing was sent.
+ *
+ * @example
+ * execute(add("users", { id: "u1", tags: new Set() })).pipe(
+ *   Effect.catchTag("InvalidInputError", (error) => Effect.succeed(error.problems)) // [{ part: "value", message: "Pass a non-empty set…" }]
+ * )
  */
 export class InvalidInputError extends Data.TaggedError("InvalidInputError")<{
   readonly operation: string

@@ -39,7 +39,12 @@ export type CommandClass<Name extends CommandName> = new (input: InputOf<Name>) 
   ServiceOutputTypes
 >
 
-/** Identifies an `Operation`. */
+/**
+ * Identifies an `Operation` (the same symbol across copies of dynofunc).
+ *
+ * @example
+ * TypeId in find("users", { id: "u1" }) // true
+ */
 export const TypeId: unique symbol = Symbol.for("dynofunc/Operation")
 export type TypeId = typeof TypeId
 
@@ -61,7 +66,12 @@ export interface Operation<Name extends CommandName, Result> extends Pipeable {
   readonly problems: ReadonlyArray<InputProblem>
 }
 
-/** Any operation. */
+/**
+ * Any operation, whatever its command and result.
+ *
+ * @example
+ * const log = (op: AnyOperation) => console.log(op.name, JSON.stringify(op.description))
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyOperation = Operation<any, any>
 
@@ -106,7 +116,12 @@ export const make = <Name extends CommandName, Result>(fields: {
   return Object.freeze(op)
 }
 
-/** Whether `value` is an `Operation`. */
+/**
+ * Whether `value` is an `Operation`.
+ *
+ * @example
+ * isOperation(find("users", { id: "u1" })) // true
+ */
 export const isOperation = (value: unknown): value is AnyOperation =>
   typeof value === "object" && value !== null && TypeId in value
 
