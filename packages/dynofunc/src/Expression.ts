@@ -71,7 +71,8 @@ export interface CompiledExpression {
   readonly problems: ReadonlyArray<InputProblem>
 }
 
-type MutableFields = {
+/** The expression fields, writable: what `compileInto` completes. */
+export type MutableFields = {
   -readonly [K in keyof CompiledExpression["fields"]]: CompiledExpression["fields"][K]
 }
 
@@ -87,8 +88,18 @@ const hasRaw = (c: Condition | undefined): boolean => c !== undefined && (c as {
  * //   ExpressionAttributeValues: { ":v0": { S: "u1" }, ":v1": { N: "1" } } }
  */
 export const compile = (input: ExpressionInput): CompiledExpression => {
-  const ctx = P.make()
   const fields: MutableFields = {}
+  return { fields, problems: compileInto(fields, input) }
+}
+
+/**
+ * `compile`, writing the fields straight onto `target` (a builder's own fresh description) and returning the
+ * problems: the request-building path, where copying the fields over afterwards (`Object.assign`) was the
+ * costliest line of an `update`.
+ */
+export const compileInto = (target: MutableFields, input: ExpressionInput): ReadonlyArray<InputProblem> => {
+  const ctx = P.make()
+  const fields = target
   const keyCondition = input.keyCondition
   const keyIsCondition = keyCondition !== undefined && isConditionNode(keyCondition)
 
@@ -133,8 +144,10 @@ export const compile = (input: ExpressionInput): CompiledExpression => {
   if (names !== undefined) fields.ExpressionAttributeNames = names
   const values = P.valuesRecord(ctx)
   if (values !== undefined) fields.ExpressionAttributeValues = values
-  return { fields, problems: ctx.problems }
+  return ctx.problems ?? noProblems
 }
+
+const noProblems: ReadonlyArray<InputProblem> = []
 
 const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
   const sections: Emit.UpdateSections = { set: "", remove: "", add: "", delete: "", paths: [] }

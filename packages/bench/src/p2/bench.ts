@@ -7,7 +7,8 @@
  * `yield* execute(...)` inside a running fiber (an Effect program; 10 calls per fiber, time per call). For context:
  * the raw call wrapped in `Effect.tryPromise` with an abort signal inside a fiber (what any interruptible Effect
  * wrapper of the SDK costs, before dynofunc does anything), the same with `Effect.promise` (no abort: Effect's
- * bare floor), and the raw call followed by `unmarshall`.
+ * bare floor), the raw call followed by `unmarshall`, and the raw call given an abort signal (what abortability costs
+ * the SDK itself, with no Effect).
  */
 import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { unmarshall } from "@aws-sdk/util-dynamodb"
@@ -52,6 +53,12 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
       return output.Item === undefined ? undefined : unmarshall(output.Item)
     }
 
+    // What being abortable costs the SDK itself: a new AbortSignal per call, which the SDK then listens to.
+    const rawAbortable = () =>
+      client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }), {
+        abortSignal: new AbortController().signal
+      })
+
     const check = await dyno()
     if (check.item?.["name"] !== "Ada Lovelace") throw new Error(`P2: unexpected result ${JSON.stringify(check.item)}`)
 
@@ -71,7 +78,8 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
           name: "context: Effect.promise(raw send) in a fiber (no abort)",
           run: inFiber(() => Effect.promise(() => client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }))))
         },
-        { name: "context: raw SDK + unmarshall", run: rawDecoded }
+        { name: "context: raw SDK + unmarshall", run: rawDecoded },
+        { name: "context: raw SDK given an abort signal (no Effect)", run: rawAbortable }
       ],
       settings
     )
@@ -86,15 +94,16 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
             cpuSamples: m.cpuSamples.map((x) => x / calls),
             cpuMedian: m.cpuMedian / calls
           }
-    const [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult] = [
+    const [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult] = [
       results[0]!,
       results[1]!,
       perCall(results[2]!, PER_FIBER),
       perCall(results[3]!, PER_FIBER),
       perCall(results[4]!, PER_FIBER),
-      results[5]!
+      results[5]!,
+      results[6]!
     ]
-    const all = [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult]
+    const all = [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult]
     const row = (m: Measured) =>
       m === rawResult
         ? { contender: m.name, figure: `${formatNs(m.median)} / call (CPU ${formatNs(m.cpuMedian)})`, ratio: "1 (floor)" }
@@ -123,7 +132,8 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
         perCallOverhead,
         fiberOverhead,
         abortableEffectFloor: ratio(effectFloor, rawResult),
-        promiseEffectFloor: ratio(promiseFloor, rawResult)
+        promiseEffectFloor: ratio(promiseFloor, rawResult),
+        abortableSdkFloor: ratio(abortableResult, rawResult)
       }
     }
   } finally {

@@ -5,7 +5,7 @@
 import type { AttributeMap, Item } from "../Value.js"
 import { fromItem } from "../Value.js"
 import type { Condition } from "../Condition.js"
-import { compile, type ExpressionInput } from "../Expression.js"
+import { compileInto, type ExpressionInput, type MutableFields } from "../Expression.js"
 import { make, type CommandClass, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
 
 /** The decoded item, or `undefined` when DynamoDB sent none. */
@@ -60,10 +60,9 @@ export const operation = <Name extends CommandName, Result>(
   input: Partial<InputOf<Name>> | undefined,
   decode: (output: OutputOf<Name>) => Result
 ): Operation<Name, Result> => {
-  const compiled = compile(expressions)
-  const description = Object.assign(base, compiled.fields)
-  if (input !== undefined) Object.assign(description, input)
-  return make({ name, command, description, decode, problems: compiled.problems })
+  const problems = compileInto(base as MutableFields, expressions)
+  if (input !== undefined) Object.assign(base, input)
+  return make({ name, command, description: base, decode, problems })
 }
 
 /** The item writes: `PutItem`, `UpdateItem` and `DeleteItem`. */
@@ -99,6 +98,12 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
     base,
     { update, condition: options.condition, names: options.names, values: options.values },
     options.input,
-    (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
+    decodeWrite
   )
 }
+
+/** The friendly result of a write (one function for every write, rather than a closure per operation). */
+const decodeWrite = <Raw extends { readonly Attributes?: AttributeMap | undefined }>(raw: Raw): WriteResult<Raw> => ({
+  attributes: optionalItem(raw.Attributes),
+  raw
+})

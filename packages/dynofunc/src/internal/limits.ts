@@ -32,31 +32,36 @@ const tableNamePattern = /^[a-zA-Z0-9_.-]+$/
 
 const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8")
 
+/** No problem: one shared empty list. */
+const none: ReadonlyArray<InputProblem> = []
+
 /** Problems with a table name: 3 to 255 characters of `a-z A-Z 0-9 _ . -` (ARNs are let through). */
 export const tableNameProblems = (name: unknown, part = "TableName"): ReadonlyArray<InputProblem> => {
-  if (typeof name !== "string") return []
-  if (name.startsWith("arn:")) return []
+  if (typeof name !== "string") return none
+  if (name.startsWith("arn:")) return none
   if (name.length < Limits.tableNameMin || name.length > Limits.tableNameMax) {
     return [{ part, message: `table name "${name}" must be ${Limits.tableNameMin} to ${Limits.tableNameMax} characters long` }]
   }
-  return tableNamePattern.test(name) ? [] : [{ part, message: `table name "${name}" may only hold a-z, A-Z, 0-9, _, . and -` }]
+  return tableNamePattern.test(name) ? none : [{ part, message: `table name "${name}" may only hold a-z, A-Z, 0-9, _, . and -` }]
 }
 
-const expressionProblems = (input: Record<string, unknown>, prefix = ""): Array<InputProblem> => {
-  const problems: Array<InputProblem> = []
-  for (const field of expressionFields) {
+const expressionProblems = (input: Record<string, unknown>, prefix = ""): ReadonlyArray<InputProblem> => {
+  let problems: Array<InputProblem> | undefined
+  for (let i = 0; i < expressionFields.length; i++) {
+    const field = expressionFields[i]!
     const expression = input[field]
     if (typeof expression === "string" && expression.length * 3 > Limits.expressionBytes && utf8Bytes(expression) > Limits.expressionBytes) {
+      if (problems === undefined) problems = []
       problems.push({ part: prefix + field, message: `expression is ${utf8Bytes(expression)} bytes; DynamoDB allows ${Limits.expressionBytes}` })
     }
   }
-  return problems
+  return problems ?? none
 }
 
-const itemProblems = (item: Record<string, AttributeValue> | undefined, part: string): Array<InputProblem> => {
-  if (item === undefined) return []
+const itemProblems = (item: Record<string, AttributeValue> | undefined, part: string): ReadonlyArray<InputProblem> => {
+  if (item === undefined) return none
   const size = itemSize(item)
-  return size > Limits.itemBytes ? [{ part, message: `item is ${size} bytes; DynamoDB allows ${Limits.itemBytes}` }] : []
+  return size > Limits.itemBytes ? [{ part, message: `item is ${size} bytes; DynamoDB allows ${Limits.itemBytes}` }] : none
 }
 
 type Description = Record<string, unknown>
@@ -134,9 +139,11 @@ export const checkLimits = (operation: CommandName, description: unknown): Reado
     case "TransactGetItems":
       return transactionProblems(input["TransactItems"] as ReadonlyArray<Record<string, Description>>)
     default: {
-      const problems = [...tableNameProblems(input["TableName"]), ...expressionProblems(input)]
-      if (operation === "PutItem") problems.push(...itemProblems(input["Item"] as Record<string, AttributeValue>, "Item"))
-      return problems
+      // Checked on every `execute`: no copying when (as nearly always) nothing is wrong.
+      const table = tableNameProblems(input["TableName"])
+      const expressions = expressionProblems(input)
+      const item = operation === "PutItem" ? itemProblems(input["Item"] as Record<string, AttributeValue>, "Item") : none
+      return table.length + expressions.length + item.length === 0 ? none : [...table, ...expressions, ...item]
     }
   }
 }

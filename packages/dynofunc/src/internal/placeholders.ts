@@ -8,6 +8,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import { toAttributeValue } from "../Value.js"
+import * as Records from "./records.generated.js"
 
 /** The state of one compilation. */
 export interface Placeholders {
@@ -19,7 +20,8 @@ export interface Placeholders {
   readonly valueList: Array<AttributeValue>
   /** Caller placeholders (the raw escape hatch), when there are any: the allocator steps around them. */
   reserved: Reserved | undefined
-  readonly problems: Array<InputProblem>
+  /** What is wrong so far; allocated with the first problem (most compilations have none). */
+  problems: Array<InputProblem> | undefined
   /** The part being compiled, for problems: `ConditionExpression`, `UpdateExpression`, … */
   part: string
 }
@@ -40,13 +42,19 @@ export const make = (): Placeholders => ({
   nameIndex: undefined,
   valueList: [],
   reserved: undefined,
-  problems: [],
+  problems: undefined,
   part: ""
 })
 
 /** Records a problem with the part being compiled. */
 export const problem = (ctx: Placeholders, message: string): void => {
-  ctx.problems.push({ message, part: ctx.part })
+  problemIn(ctx, ctx.part, message)
+}
+
+/** Records a problem with `part`. */
+export const problemIn = (ctx: Placeholders, part: string, message: string): void => {
+  if (ctx.problems === undefined) ctx.problems = []
+  ctx.problems.push({ part, message })
 }
 
 const nameKeys: Array<string> = []
@@ -101,39 +109,14 @@ export const attributeValue = (ctx: Placeholders, value: AttributeValue): string
   return key
 }
 
-/**
- * Builders of `{ "#n0": a[0], "#n1": a[1], … }` for each count, written once as code: an object literal with
- * constant keys is many times faster to build than one filled key by key. Where code generation is not allowed
- * (a strict content security policy), records are filled key by key.
- */
-type RecordBuilder = (list: ReadonlyArray<unknown>) => Record<string, never>
-const generated = { names: [] as Array<RecordBuilder | undefined>, values: [] as Array<RecordBuilder | undefined> }
-let canGenerate = true
-
-const generate = (keys: (i: number) => string, n: number): RecordBuilder | undefined => {
-  if (!canGenerate) return undefined
-  try {
-    let body = "return {"
-    for (let i = 0; i < n; i++) body += (i === 0 ? "" : ",") + JSON.stringify(keys(i)) + ":a[" + i + "]"
-    return new Function("a", body + "}") as RecordBuilder
-  } catch {
-    canGenerate = false
-    return undefined
-  }
-}
-
-const generatedLimit = 64
-
+/** The record `{ key(0): list[0], key(1): list[1], … }`: a literal for the common sizes (`records.generated.ts`). */
 const toRecord = <A>(
   list: ReadonlyArray<A>,
-  cache: Array<RecordBuilder | undefined>,
+  literals: ReadonlyArray<(a: ReadonlyArray<unknown>) => Record<string, unknown>>,
   keys: (i: number) => string
 ): Record<string, A> => {
   const n = list.length
-  if (n <= generatedLimit) {
-    const builder = cache[n] ?? (cache[n] = generate(keys, n))
-    if (builder !== undefined) return builder(list) as Record<string, A>
-  }
+  if (n < literals.length) return literals[n]!(list) as Record<string, A>
   const out: Record<string, A> = {}
   for (let i = 0; i < n; i++) out[keys(i)] = list[i]!
   return out
@@ -142,7 +125,7 @@ const toRecord = <A>(
 /** `ExpressionAttributeNames`, or `undefined` when there are none. */
 export const namesRecord = (ctx: Placeholders): Record<string, string> | undefined => {
   const reserved = ctx.reserved
-  if (reserved === undefined) return ctx.nameList.length === 0 ? undefined : toRecord(ctx.nameList, generated.names, nameKey)
+  if (reserved === undefined) return ctx.nameList.length === 0 ? undefined : toRecord(ctx.nameList, Records.names, nameKey)
   const out: Record<string, string> = { ...reserved.names }
   for (let i = 0; i < ctx.nameList.length; i++) out[reserved.nameKeys[i]!] = ctx.nameList[i]!
   return Object.keys(out).length === 0 ? undefined : out
@@ -151,7 +134,7 @@ export const namesRecord = (ctx: Placeholders): Record<string, string> | undefin
 /** `ExpressionAttributeValues`, or `undefined` when there are none. */
 export const valuesRecord = (ctx: Placeholders): Record<string, AttributeValue> | undefined => {
   const reserved = ctx.reserved
-  if (reserved === undefined) return ctx.valueList.length === 0 ? undefined : toRecord(ctx.valueList, generated.values, valueKey)
+  if (reserved === undefined) return ctx.valueList.length === 0 ? undefined : toRecord(ctx.valueList, Records.values, valueKey)
   const out: Record<string, AttributeValue> = { ...reserved.values }
   for (let i = 0; i < ctx.valueList.length; i++) out[reserved.valueKeys[i]!] = ctx.valueList[i]!
   return Object.keys(out).length === 0 ? undefined : out
@@ -221,12 +204,12 @@ export const reserveNames = (ctx: Placeholders, names: Readonly<Record<string, s
   for (const key of Object.keys(names)) {
     const target = names[key]!
     if (!namePattern.test(key)) {
-      ctx.problems.push({ part, message: `name placeholder "${key}" must be # followed by letters, digits or _` })
+      problemIn(ctx, part, `name placeholder "${key}" must be # followed by letters, digits or _`)
       continue
     }
     const existing = reserved.names[key]
     if (existing !== undefined && existing !== target) {
-      ctx.problems.push({ part, message: `name placeholder ${key} is given twice: "${existing}" and "${target}"` })
+      problemIn(ctx, part, `name placeholder ${key} is given twice: "${existing}" and "${target}"`)
       continue
     }
     reserved.names[key] = target
@@ -243,7 +226,7 @@ export const reserveValues = (
   const reserved = reserve(ctx)
   for (const key of Object.keys(values)) {
     if (!valuePattern.test(key)) {
-      ctx.problems.push({ part, message: `value placeholder "${key}" must be : followed by letters, digits or _` })
+      problemIn(ctx, part, `value placeholder "${key}" must be : followed by letters, digits or _`)
       continue
     }
     const saved = ctx.part
@@ -252,7 +235,7 @@ export const reserveValues = (
     ctx.part = saved
     const existing = reserved.values[key]
     if (existing !== undefined && !sameValue(existing, target)) {
-      ctx.problems.push({ part, message: `value placeholder ${key} is given twice with different values` })
+      problemIn(ctx, part, `value placeholder ${key} is given twice with different values`)
       continue
     }
     reserved.values[key] = target
