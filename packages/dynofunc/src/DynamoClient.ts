@@ -96,7 +96,8 @@ const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
 export const fromSdk = (sdk: DynamoDBClient): DynamoClientService => ({
   sdk,
   // `Effect.async` with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
-  // without the `onInterrupt` wrapper `tryPromise` adds around every call (about 4 µs a call; BENCHMARKS.md, P2).
+  // without the `onInterrupt` wrapper `tryPromise` adds around every call (about 1 µs in a loop, 2–4% of a call next
+  // to the SDK; BENCHMARKS.md, P2).
   send: (request) =>
     Effect.async((resume) => {
       const controller = new AbortController()
