@@ -478,7 +478,11 @@ export const buildUpdate = (specs: ReadonlyArray<ActionSpec>): Array<Record<stri
   for (const spec of specs) {
     const p = toPath(spec.path)
     const top = spec.path.length === 1 ? (spec.path[0] as string) : undefined
-    const put = (helper: unknown, clause: () => UpdateClause) => (top !== undefined && clauses.length % 2 === 0 ? (object[top] = helper) : clauses.push(clause()))
+    // defineProperty, so a random name like `__proto__` becomes a key, not the object's prototype.
+    const put = (helper: unknown, clause: () => UpdateClause) =>
+      top !== undefined && clauses.length % 2 === 0
+        ? Object.defineProperty(object, top, { value: helper, enumerable: true, configurable: true, writable: true })
+        : clauses.push(clause())
     switch (spec.k) {
       case "set":
         put(spec.value, () => p.set(spec.value))
