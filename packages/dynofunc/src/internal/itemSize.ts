@@ -6,10 +6,24 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 
 const utf8 = (text: string): number => Buffer.byteLength(text, "utf8")
 
-/** DynamoDB stores numbers as up to 38 significant digits: about one byte per two digits, plus one. */
+/**
+ * DynamoDB stores a number as base-100 digits aligned on the decimal point (one byte per pair of digits, leading and
+ * trailing zero pairs dropped), one byte of exponent, and one more byte when it is negative; zero takes one byte.
+ * (Checked against DynamoDB Local by test/itemSize.dynamodb-local.test.ts.)
+ */
 const numberSize = (text: string): number => {
-  const digits = text.replace(/^[-+]/, "").replace(/[eE].*$/, "").replace(".", "").replace(/^0+/, "").replace(/0+$/, "")
-  return Math.ceil(Math.max(digits.length, 1) / 2) + 1
+  const match = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/.exec(text.trim())
+  if (match === null) return utf8(text)
+  const [, sign, integer = "", fraction = "", exponent = "0"] = match
+  let digits = integer + fraction
+  let point = integer.length + Number(exponent)
+  const leadingZeros = /^0*/.exec(digits)![0].length
+  digits = digits.slice(leadingZeros).replace(/0+$/, "")
+  point -= leadingZeros
+  if (digits.length === 0) return 1
+  // Pairs are counted from the decimal point: an odd number of digits before it starts with a half pair.
+  const pairs = Math.ceil((digits.length + (Math.abs(point) % 2)) / 2)
+  return pairs + 1 + (sign === "-" ? 1 : 0)
 }
 
 const binarySize = (value: Uint8Array): number => value.byteLength
