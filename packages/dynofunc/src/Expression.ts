@@ -150,12 +150,12 @@ export const compileInto = (target: MutableFields, input: ExpressionInput): Read
 const noProblems: ReadonlyArray<InputProblem> = []
 
 const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
-  const sections: Emit.UpdateSections = { set: "", remove: "", add: "", delete: "", paths: [] }
+  const sections: Emit.UpdateSections = { set: "", remove: "", add: "", delete: "", mayOverlap: false }
   if (Array.isArray(update)) {
     const parts = update as ReadonlyArray<UpdateObject>
     for (let i = 0; i < parts.length; i++) updatePart(ctx, sections, parts[i]!)
   } else updatePart(ctx, sections, update as UpdateObject)
-  if (sections.paths.length > 1) Emit.overlaps(ctx, sections.paths, "update paths")
+  if (sections.mayOverlap) Emit.overlaps(ctx, updatePaths(update), "update paths")
   let out = sections.set === "" ? "" : "SET " + sections.set
   if (sections.remove !== "") out += (out === "" ? "REMOVE " : " REMOVE ") + sections.remove
   if (sections.add !== "") out += (out === "" ? "ADD " : " ADD ") + sections.add
@@ -166,10 +166,25 @@ const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
 
 const updatePart = (ctx: Placeholders, sections: Emit.UpdateSections, part: UpdateObject): void => {
   if (part instanceof ClauseNode) Emit.updateClause(ctx, sections, part)
-  else if (typeof part === "object" && part !== null && !(part instanceof PathImpl) && !isConditionNode(part)) {
-    Emit.updateObject(ctx, sections, part)
-  }
+  else if (isUpdateObject(part)) Emit.updateObject(ctx, sections, part)
   else P.problem(ctx, "an update is a plain object { name: value } or an action tied to a path, e.g. path(\"a\", \"b\").set(1)")
+}
+
+/** Whether `part` is a plain update object (what `updatePart` takes for one). */
+const isUpdateObject = (part: UpdateObject): boolean =>
+  typeof part === "object" && part !== null && !(part instanceof PathImpl) && !isConditionNode(part)
+
+/** Every path the update touches, in order: collected only when two may overlap (see `UpdateSections`). */
+const updatePaths = (update: UpdateInput): Array<string | ReadonlyArray<Segment>> => {
+  const paths: Array<string | ReadonlyArray<Segment>> = []
+  const parts = (Array.isArray(update) ? update : [update]) as ReadonlyArray<UpdateObject>
+  for (const part of parts) {
+    if (part instanceof ClauseNode) paths.push(Emit.clausePath(part))
+    else if (isUpdateObject(part)) {
+      for (const attribute in part) if (part[attribute] !== undefined) paths.push(attribute)
+    }
+  }
+  return paths
 }
 
 const compileProjection = (ctx: Placeholders, projection: ProjectionInput): string => {

@@ -80,7 +80,8 @@ const parse = (text: string): Path => {
  * path("a", "b", 3).equals(1) // #n0.#n1[3] = :v0
  */
 export const path: PathConstructor = Object.assign(
-  (first: string, ...rest: ReadonlyArray<Segment>): Path => new PathImpl(rest.length === 0 ? [first] : [first, ...rest]),
+  // Two segments (the usual nested path) without the array spread.
+  (first: string, ...rest: ReadonlyArray<Segment>): Path => new PathImpl(rest.length === 0 ? [first] : rest.length === 1 ? [first, rest[0]!] : [first, ...rest]),
   { parse }
 )
 

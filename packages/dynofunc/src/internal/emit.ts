@@ -13,6 +13,7 @@ import {
   BeginsWithNode,
   BetweenNode,
   CompareNode,
+  type Comparator,
   type Condition,
   ContainsNode,
   ExistsNode,
@@ -115,6 +116,7 @@ const compareBounds = (a: AttributeValue, b: AttributeValue): number | undefined
 
 /** An operand of `SET`: a path, `if_not_exists`, `list_append`, a given `AttributeValue`, or a plain value. */
 const updateOperand = (ctx: Placeholders, operand: unknown, top: boolean): string => {
+  if (typeof operand === "string") return P.attributeValue(ctx, { S: operand }) // the usual SET, before the kind switch
   switch (operandKind(operand)) {
     case undefined:
       return P.value(ctx, operand)
@@ -217,11 +219,29 @@ const distinct = (ctx: Placeholders, first: unknown, others: ReadonlyArray<unkno
   }
 }
 
+/** The comparator with its spaces, as one constant: one concatenation per comparison rather than three. */
+const spaced = (op: Comparator): string => {
+  switch (op) {
+    case "=":
+      return " = "
+    case "<>":
+      return " <> "
+    case "<":
+      return " < "
+    case "<=":
+      return " <= "
+    case ">":
+      return " > "
+    case ">=":
+      return " >= "
+  }
+}
+
 const leaf = (ctx: Placeholders, c: Condition): string => {
   if (c instanceof CompareNode) {
     if (operandKind(c.right) !== undefined) distinct(ctx, c.left, [c.right])
-    if (c.op === "=" || c.op === "<>") return conditionOperand(ctx, c.left) + " " + c.op + " " + conditionOperand(ctx, c.right)
-    return typedOperand(ctx, c.left, c.op, true, true) + " " + c.op + " " + typedOperand(ctx, c.right, c.op, true, true)
+    if (c.op === "=" || c.op === "<>") return conditionOperand(ctx, c.left) + spaced(c.op) + conditionOperand(ctx, c.right)
+    return typedOperand(ctx, c.left, c.op, true, true) + spaced(c.op) + typedOperand(ctx, c.right, c.op, true, true)
   }
   if (c instanceof ExistsNode) return "attribute_exists(" + path(ctx, c.path.segments) + ")"
   if (c instanceof NotExistsNode) return "attribute_not_exists(" + path(ctx, c.path.segments) + ")"
@@ -340,13 +360,17 @@ export const keyObject = (ctx: Placeholders, key: Readonly<Record<string, unknow
 // ---------------------------------------------------------------------------------------------------------------
 // Updates
 
-/** The four clauses of an update being built, and every path it touches (to find overlaps). */
+/** The four clauses of an update being built, and whether its paths need the overlap check. */
 export interface UpdateSections {
   set: string
   remove: string
   add: string
   delete: string
-  readonly paths: Array<string | ReadonlyArray<Segment>>
+  /**
+   * Whether two paths may overlap: set when a path starts with a name met before. Paths whose first names are all
+   * new to the request cannot overlap, so the paths are collected and checked pairwise only when this is set.
+   */
+  mayOverlap: boolean
 }
 
 /** Adds one action on `target` (path text `p`) to the sections. */
@@ -354,6 +378,12 @@ export const action = (ctx: Placeholders, sections: UpdateSections, kind: Update
   switch (kind) {
     case "set":
       return set(sections, p + " = " + updateOperand(ctx, v, true))
+    // Early: a string switch tests its cases in order, and ADD is common.
+    case "add": {
+      const text = p + " " + setOrNumberOperand(ctx, v)
+      sections.add = sections.add === "" ? text : sections.add + ", " + text
+      return
+    }
     case "ifNotExists":
       return set(sections, p + " = if_not_exists(" + p + ", " + updateOperand(ctx, v, false) + ")")
     case "append": {
@@ -373,11 +403,6 @@ export const action = (ctx: Placeholders, sections: UpdateSections, kind: Update
     case "remove":
       sections.remove = sections.remove === "" ? p : sections.remove + ", " + p
       return
-    case "add": {
-      const text = p + " " + setOrNumberOperand(ctx, v)
-      sections.add = sections.add === "" ? text : sections.add + ", " + text
-      return
-    }
     case "delete": {
       const text = p + " " + setOrNumberOperand(ctx, v)
       sections.delete = sections.delete === "" ? text : sections.delete + ", " + text
@@ -405,6 +430,7 @@ const numberOperand = (ctx: Placeholders, v: unknown): string => {
 
 /** The operand of ADD / DELETE: a number, a set, an array (taken as a set), or one string/binary (a set of one). */
 const setOrNumberOperand = (ctx: Placeholders, v: unknown): string => {
+  if (typeof v === "number") return P.value(ctx, v) // the usual ADD, before the type tests below
   if (Array.isArray(v)) return P.value(ctx, new Set(v))
   if (typeof v === "string" || v instanceof Uint8Array) return P.value(ctx, new Set([v]))
   if (operandKind(v) === "AttributeValue") return P.attributeValue(ctx, (v as AttributeValueNode).value)
@@ -417,8 +443,9 @@ export const updateObject = (ctx: Placeholders, sections: UpdateSections, object
   for (const attribute in object) {
     const v = object[attribute]
     if (v === undefined) continue
+    const known = ctx.nameList.length
     const p = P.name(ctx, attribute)
-    sections.paths.push(attribute)
+    if (ctx.nameList.length === known) sections.mayOverlap = true
     if (typeof v === "object" && v !== null) {
       if (v instanceof ActionNode) {
         action(ctx, sections, v.kind, p, v.value)
@@ -436,8 +463,17 @@ export const updateObject = (ctx: Placeholders, sections: UpdateSections, object
 /** Adds one action tied to a path. */
 export const updateClause = (ctx: Placeholders, sections: UpdateSections, clause: ClauseNode): void => {
   const segments = clause.path.segments
-  sections.paths.push(segments.length === 1 && typeof segments[0] === "string" ? segments[0] : segments)
-  action(ctx, sections, clause.kind, path(ctx, segments), clause.value)
+  const known = ctx.nameList.length
+  const p = path(ctx, segments)
+  // The first segment is new exactly when `path` just added it at index `known`.
+  if (typeof segments[0] !== "string" || ctx.nameList[known] !== segments[0]) sections.mayOverlap = true
+  action(ctx, sections, clause.kind, p, clause.value)
+}
+
+/** The path a clause updates: its one name, or its segments. */
+export const clausePath = (clause: ClauseNode): string | ReadonlyArray<Segment> => {
+  const segments = clause.path.segments
+  return segments.length === 1 && typeof segments[0] === "string" ? segments[0] : segments
 }
 
 /** Whether two paths overlap: one is the other or lies inside it. */

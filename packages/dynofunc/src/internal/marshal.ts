@@ -61,8 +61,10 @@ const mapFromProperties = (value: object): AttributeMap => {
   const out: AttributeMap = {}
   for (const key in value) {
     const field = (value as Record<string, unknown>)[key]
-    if (field === undefined || typeof field === "function") continue
-    if (key === "__proto__") Object.defineProperty(out, key, { value: toAttributeValue(field), enumerable: true, writable: true, configurable: true })
+    // Strings first: the most common attribute (and key) values skip the general switch.
+    if (typeof field === "string" && key !== "__proto__") out[key] = { S: field }
+    else if (field === undefined || typeof field === "function") continue
+    else if (key === "__proto__") Object.defineProperty(out, key, { value: toAttributeValue(field), enumerable: true, writable: true, configurable: true })
     else out[key] = toAttributeValue(field)
   }
   return out
@@ -192,6 +194,9 @@ export const toAttributeMap = (value: unknown): AttributeMap => {
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     throw new Error(`An item must be an object, not ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.`)
   }
+  // A plain object (the usual item or key) goes straight to its map, without the `{ M }` wrapper.
+  const proto: unknown = Object.getPrototypeOf(value)
+  if (proto === Object.prototype || proto === null) return mapFromProperties(value)
   const converted = objectToAttributeValue(value)
   if (converted.M === undefined) throw new Error(`An item must be an object of attributes, not a ${Object.keys(converted)[0]} value.`)
   return converted.M

@@ -16,6 +16,11 @@ export interface Placeholders {
   readonly nameList: Array<string>
   /** name → index, built only once there are many names (a linear search is faster for a few). */
   nameIndex: Map<string, number> | undefined
+  /**
+   * A 32-bit filter of the names met so far (bit `nameBit(name)` set for each): a name whose bit is clear is new,
+   * so most names skip the search for an earlier occurrence (string comparisons were most of the cost of `name`).
+   */
+  nameBits: number
   /** The values met so far, in order: the value at index `i` is `:v{i}` (unless placeholders are reserved). */
   readonly valueList: Array<AttributeValue>
   /** Caller placeholders (the raw escape hatch), when there are any: the allocator steps around them. */
@@ -40,6 +45,7 @@ interface Reserved {
 export const make = (): Placeholders => ({
   nameList: [],
   nameIndex: undefined,
+  nameBits: 0,
   valueList: [],
   reserved: undefined,
   problems: undefined,
@@ -68,12 +74,18 @@ const valueKey = (i: number): string => (i < 128 ? valueKeys[i]! : ":v" + i)
 
 const linearLimit = 12
 
+/** The filter bit of `name`: its length, first and last character, spread by Fibonacci hashing (top 5 bits). */
+const nameBit = (name: string): number =>
+  1 << (Math.imul((name.length << 16) ^ (name.charCodeAt(0) << 8) ^ name.charCodeAt(name.length - 1), 0x9e3779b1) >>> 27)
+
 /** The placeholder of attribute name `name` (allocated on first use; one per distinct name). */
 export const name = (ctx: Placeholders, name: string): string => {
   const list = ctx.nameList
   const n = list.length
   let index = -1
-  if (ctx.nameIndex === undefined) {
+  const bit = nameBit(name)
+  if ((ctx.nameBits & bit) === 0) ctx.nameBits |= bit
+  else if (ctx.nameIndex === undefined) {
     for (let i = 0; i < n; i++) {
       if (list[i] === name) {
         index = i
