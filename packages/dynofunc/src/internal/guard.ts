@@ -22,12 +22,14 @@ export const guard = <Name extends CommandName, Builder extends (...args: never)
   builder: Builder
 ): Builder => {
   const run = builder as unknown as (...args: ReadonlyArray<unknown>) => Operation<Name, unknown>
-  return ((...args: ReadonlyArray<unknown>) => {
+  // Forwarding `arguments` as they are: no rest array built and spread again on every call.
+  return function guarded() {
     try {
-      return run(...args)
+      // eslint-disable-next-line prefer-rest-params
+      return Reflect.apply(run, undefined, arguments) as Operation<Name, unknown>
     } catch (error) {
       const problem: InputProblem = { part: "value", message: error instanceof Error ? error.message : String(error) }
       return make({ name, command, description: {} as InputOf<Name>, decode: unsent, problems: [problem] })
     }
-  }) as unknown as Builder
+  } as unknown as Builder
 }
