@@ -103,7 +103,13 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
 }
 
 /** The friendly result of a write (one function for every write, rather than a closure per operation). */
-const decodeWrite = <Raw extends { readonly Attributes?: AttributeMap | undefined }>(raw: Raw): WriteResult<Raw> => ({
+export const decodeWrite = <Raw extends { readonly Attributes?: AttributeMap | undefined }>(raw: Raw): WriteResult<Raw> => ({
   attributes: optionalItem(raw.Attributes),
+  raw
+})
+
+/** The friendly result of a single-item read: the item as plain JS (or `undefined`), and the SDK output. */
+export const decodeItem = <Raw extends { readonly Item?: AttributeMap | undefined }>(raw: Raw) => ({
+  item: optionalItem(raw.Item),
   raw
 })

@@ -1,5 +1,5 @@
 import { DeleteItemCommand, type DeleteItemCommandInput } from "@aws-sdk/client-dynamodb"
-import { optionalItem } from "../internal/build.js"
+import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { remove, type RemoveOptions, type RemoveResult } from "./remove.js"
@@ -25,6 +25,6 @@ export function deleteItem(
         name: "DeleteItem",
         command: DeleteItemCommand,
         description: { ...target },
-        decode: (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
+        decode: decodeWrite
       })
 }

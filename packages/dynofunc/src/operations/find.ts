@@ -1,6 +1,6 @@
 import { GetItemCommand, type GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { ProjectionInput } from "../Expression.js"
-import { operation, optionalItem, type EscapeHatch } from "../internal/build.js"
+import { decodeItem, operation, type EscapeHatch } from "../internal/build.js"
 import { guard } from "../internal/guard.js"
 import type { Operation } from "../Operation.js"
 import { toItem, type Item } from "../Value.js"
@@ -38,5 +38,5 @@ export const find = guard("GetItem", GetItemCommand, (tableName: string, key: It
     },
     { projection: options.projection },
     options.input,
-    (raw) => ({ item: optionalItem(raw.Item), raw })
+    decodeItem
   ))

@@ -1,7 +1,7 @@
 import { GetItemCommand, type GetItemCommandInput } from "@aws-sdk/client-dynamodb"
-import { optionalItem } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
+import { decodeItem } from "../internal/build.js"
 import { find, type FindOptions, type FindResult } from "./find.js"
 
 /**
@@ -17,5 +17,5 @@ export function getItem(input: GetItemCommandInput): Operation<"GetItem", FindRe
 export function getItem(target: string | GetItemCommandInput, key?: Item, options?: FindOptions): Operation<"GetItem", FindResult> {
   return typeof target === "string"
     ? find(target, key ?? {}, options)
-    : make({ name: "GetItem", command: GetItemCommand, description: { ...target }, decode: (raw) => ({ item: optionalItem(raw.Item), raw }) })
+    : make({ name: "GetItem", command: GetItemCommand, description: { ...target }, decode: decodeItem })
 }

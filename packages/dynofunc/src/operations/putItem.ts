@@ -1,5 +1,5 @@
 import { PutItemCommand, type PutItemCommandInput } from "@aws-sdk/client-dynamodb"
-import { optionalItem } from "../internal/build.js"
+import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { add, type AddOptions, type AddResult } from "./add.js"
@@ -21,6 +21,6 @@ export function putItem(target: string | PutItemCommandInput, item?: Item, optio
         name: "PutItem",
         command: PutItemCommand,
         description: { ...target },
-        decode: (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
+        decode: decodeWrite
       })
 }

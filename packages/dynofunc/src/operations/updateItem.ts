@@ -1,6 +1,6 @@
 import { UpdateItemCommand, type UpdateItemCommandInput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
-import { optionalItem } from "../internal/build.js"
+import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { update, type UpdateOptions, type UpdateResult } from "./update.js"
@@ -32,6 +32,6 @@ export function updateItem(
         name: "UpdateItem",
         command: UpdateItemCommand,
         description: { ...target },
-        decode: (raw) => ({ attributes: optionalItem(raw.Attributes), raw })
+        decode: decodeWrite
       })
 }
