@@ -62,3 +62,27 @@ export const toStatement = (
   }
   return { statement: input as ParameterizedStatement, problems: [] }
 }
+
+/**
+ * The statements of a batch or transaction as the SDK's, with their problems: each statement's own, what `check`
+ * finds in each, and one when there are more than `max` (`part` is the input field, `operation` the command, for
+ * the messages).
+ */
+export const toStatements = (
+  inputs: ReadonlyArray<StatementInput>,
+  part: string,
+  operation: string,
+  max: number,
+  check: (statement: BatchStatementRequest, index: number) => InputProblem | undefined = () => undefined
+): { readonly statements: Array<BatchStatementRequest>; readonly problems: Array<InputProblem> } => {
+  const converted = inputs.map((input, index) => toStatement(input, index, part))
+  const problems = converted.flatMap((statement) => statement.problems)
+  converted.forEach(({ statement }, index) => {
+    const problem = check(statement, index)
+    if (problem !== undefined) problems.push(problem)
+  })
+  if (converted.length > max) {
+    problems.push({ part, message: `${converted.length} statements; ${operation} takes at most ${max}` })
+  }
+  return { statements: converted.map((statement) => statement.statement), problems }
+}

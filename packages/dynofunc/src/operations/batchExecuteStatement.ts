@@ -4,9 +4,8 @@ import {
   type BatchExecuteStatementCommandOutput,
   type ReturnConsumedCapacity
 } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../DynamoError.js"
 import { optionalItem } from "../internal/build.js"
-import { toStatement, type StatementInput } from "../internal/partiql.js"
+import { toStatements, type StatementInput } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/guard.js"
@@ -54,16 +53,12 @@ function buildBatchExecuteStatement(
   if (!Array.isArray(target)) {
     return make({ name: "BatchExecuteStatement", command: BatchExecuteStatementCommand, description: { ...(target as BatchExecuteStatementCommandInput) }, decode })
   }
-  const converted = (target as ReadonlyArray<StatementInput>).map((statement, index) => toStatement(statement, index, "Statements"))
-  const problems: Array<InputProblem> = converted.flatMap((statement) => statement.problems)
-  if (converted.length > maxStatements) {
-    problems.push({ part: "Statements", message: `${converted.length} statements; BatchExecuteStatement takes at most ${maxStatements}` })
-  }
+  const { statements, problems } = toStatements(target as ReadonlyArray<StatementInput>, "Statements", "BatchExecuteStatement", maxStatements)
   return make({
     name: "BatchExecuteStatement",
     command: BatchExecuteStatementCommand,
     description: {
-      Statements: converted.map((statement) => statement.statement),
+      Statements: statements,
       ...(options.returnConsumedCapacity !== undefined && { ReturnConsumedCapacity: options.returnConsumedCapacity })
     },
     decode,

@@ -4,9 +4,8 @@ import {
   type ExecuteTransactionCommandOutput,
   type ParameterizedStatement
 } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../DynamoError.js"
 import { optionalItem, type EscapeHatch } from "../internal/build.js"
-import { toStatement, type StatementInput } from "../internal/partiql.js"
+import { toStatements, type StatementInput } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/guard.js"
@@ -43,21 +42,21 @@ function buildExecuteTransaction(
   if (!Array.isArray(target)) {
     return make({ name: "ExecuteTransaction", command: ExecuteTransactionCommand, description: { ...(target as ExecuteTransactionCommandInput) }, decode })
   }
-  const converted = (target as ReadonlyArray<StatementInput>).map((statement, index) => toStatement(statement, index, "TransactStatements"))
-  const problems: Array<InputProblem> = converted.flatMap((statement) => statement.problems)
-  converted.forEach(({ statement }, index) => {
-    if (statement.ConsistentRead !== undefined) {
-      problems.push({ part: `TransactStatements[${index}].ConsistentRead`, message: "a transaction always reads consistently; leave it out" })
-    }
-  })
-  if (converted.length > maxStatements) {
-    problems.push({ part: "TransactStatements", message: `${converted.length} statements; ExecuteTransaction takes at most ${maxStatements}` })
-  }
+  const { statements, problems } = toStatements(
+    target as ReadonlyArray<StatementInput>,
+    "TransactStatements",
+    "ExecuteTransaction",
+    maxStatements,
+    (statement, index) =>
+      statement.ConsistentRead === undefined
+        ? undefined
+        : { part: `TransactStatements[${index}].ConsistentRead`, message: "a transaction always reads consistently; leave it out" }
+  )
   return make({
     name: "ExecuteTransaction",
     command: ExecuteTransactionCommand,
     description: {
-      TransactStatements: converted.map(({ statement }): ParameterizedStatement => {
+      TransactStatements: statements.map((statement): ParameterizedStatement => {
         // eslint-disable-next-line @typescript-eslint/no-unused-vars
         const { ConsistentRead, ...rest } = statement
         return rest
