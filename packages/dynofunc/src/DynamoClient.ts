@@ -17,6 +17,7 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
 import { Config, type ConfigError, Context, Duration, Effect, Layer, Redacted } from "effect"
 import type { CommandClass, CommandName, InputOf, OutputOf } from "./Operation.js"
+import { Protocol } from "./internal/sdkProtocol.js"
 
 /** One request as a `DynamoClient` sees it: the operation's name, its SDK command class and its input. */
 export interface Request<Name extends CommandName = CommandName> {
@@ -65,6 +66,7 @@ export interface DynamoClientConfig {
 }
 
 const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
+  protocol: Protocol,
   ...config.sdk,
   ...(config.region !== undefined && { region: config.region }),
   ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
@@ -164,7 +166,17 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
     Layer.scoped(DynamoClient, Effect.flatMap(Config.unwrap(config), DynamoClient.make))
 
   /**
-   * A Layer over an SDK client you already have; you stay its owner (it is not destroyed).
+   * The SDK's DynamoDB protocol with a fix the clients dynofunc builds always use: the SDK's own response reader loses
+   * an item attribute named `__proto__` at the top level of an item or key. Give it to an SDK client you build yourself.
+   *
+   * @example
+   * const sdk = new DynamoDBClient({ region: "eu-west-1", protocol: DynamoClient.protocol })
+   */
+  static readonly protocol = Protocol
+
+  /**
+   * A Layer over an SDK client you already have; you stay its owner (it is not destroyed). Build that client with
+   * `protocol: DynamoClient.protocol` to keep attributes named `__proto__`.
    *
    * @example
    * Effect.provide(program, DynamoClient.layerFromSdk(existingClient))

@@ -201,7 +201,11 @@ const namesProperty = (sdk: DynamoDBClient) =>
         counts.nameChecks++
       }
     ),
-    { numRuns: runs.names }
+    {
+      numRuns: runs.names,
+      // Found by this test in CI: the SDK's own response reader lost a top-level attribute named `__proto__`.
+      examples: [[["__proto__", "ABORT. "], [new Uint8Array(), new Uint8Array(), new Set([new Uint8Array()]), "", [], new Set([new Uint8Array()])]]]
+    }
   )
 
 describe("expressions against DynamoDB Local", () => {

@@ -1,27 +1,9 @@
-import { createServer, type Server } from "node:http"
-import type { AddressInfo } from "node:net"
 import { describe, expect, it } from "@effect/vitest"
 import { Deferred, Effect, Fiber, Redacted } from "effect"
 import { DynamoClient, describe as describeTable, execute } from "dynofunc"
+import { endpointOf, server } from "./support/httpServer.js"
 
 const credentials = { accessKeyId: "test", secretAccessKey: Redacted.make("test") }
-
-/** A loopback HTTP server answering every request with `handler`, closed with the scope. */
-const server = (handler: Parameters<typeof createServer>[1]) =>
-  Effect.acquireRelease(
-    Effect.async<Server>((resume) => {
-      const s = createServer(handler)
-      s.listen(0, "127.0.0.1", () => {
-        resume(Effect.succeed(s))
-      })
-    }),
-    (s) => Effect.async<void>((resume) => {
-      s.closeAllConnections()
-      s.close(() => resume(Effect.void))
-    })
-  )
-
-const endpointOf = (s: Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`
 
 const clientFor = (endpoint: string) =>
   DynamoClient.layer({ region: "local", endpoint, credentials, maxAttempts: 1, requestTimeout: "300 millis" })

@@ -37,7 +37,9 @@ const PER_FIBER = 10
 
 export const runP2 = async (settings: Settings): Promise<Section> => {
   const client = cannedClient({ Item: storedItem })
-  const runtime = ManagedRuntime.make(DynamoClient.layerFromSdk(client))
+  // dynofunc's side gets the client `DynamoClient.layer` would build: the SDK's with dynofunc's protocol.
+  const ours = cannedClient({ Item: storedItem }, { protocol: DynamoClient.protocol })
+  const runtime = ManagedRuntime.make(DynamoClient.layerFromSdk(ours))
   try {
     const raw = () =>
       client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }))
@@ -52,6 +54,10 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
       const output = await raw()
       return output.Item === undefined ? undefined : unmarshall(output.Item)
     }
+
+    // What dynofunc's protocol (the SDK's previous response reader, which keeps `__proto__` attributes) costs.
+    const rawOurProtocol = () =>
+      ours.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }))
 
     // What being abortable costs the SDK itself: a new AbortSignal per call, which the SDK then listens to.
     const rawAbortable = () =>
@@ -79,7 +85,8 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
           run: inFiber(() => Effect.promise(() => client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }))))
         },
         { name: "context: raw SDK + unmarshall", run: rawDecoded },
-        { name: "context: raw SDK given an abort signal (no Effect)", run: rawAbortable }
+        { name: "context: raw SDK given an abort signal (no Effect)", run: rawAbortable },
+        { name: "context: raw SDK with DynamoClient.protocol (no Effect)", run: rawOurProtocol }
       ],
       settings
     )
@@ -94,16 +101,17 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
             cpuSamples: m.cpuSamples.map((x) => x / calls),
             cpuMedian: m.cpuMedian / calls
           }
-    const [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult] = [
+    const [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult, protocolResult] = [
       results[0]!,
       results[1]!,
       perCall(results[2]!, PER_FIBER),
       perCall(results[3]!, PER_FIBER),
       perCall(results[4]!, PER_FIBER),
       results[5]!,
-      results[6]!
+      results[6]!,
+      results[7]!
     ]
-    const all = [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult]
+    const all = [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult, protocolResult]
     const row = (m: Measured) =>
       m === rawResult
         ? { contender: m.name, figure: `${formatNs(m.median)} / call (CPU ${formatNs(m.cpuMedian)})`, ratio: "1 (floor)" }
@@ -133,11 +141,13 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
         fiberOverhead,
         abortableEffectFloor: ratio(effectFloor, rawResult),
         promiseEffectFloor: ratio(promiseFloor, rawResult),
-        abortableSdkFloor: ratio(abortableResult, rawResult)
+        abortableSdkFloor: ratio(abortableResult, rawResult),
+        protocolFloor: ratio(protocolResult, rawResult)
       }
     }
   } finally {
     await runtime.dispose()
     client.destroy()
+    ours.destroy()
   }
 }

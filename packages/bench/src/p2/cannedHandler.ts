@@ -2,7 +2,7 @@
  * An SDK request handler that answers at once, with no network: the client still resolves its endpoint, signs
  * (SigV4), serializes the request and deserializes the canned response, so the SDK's own cost stays in the figure.
  */
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
 
 interface CannedResponse {
   readonly statusCode: number
@@ -30,9 +30,10 @@ export const cannedHandler = (json: unknown) => {
   }
 }
 
-/** A DynamoDB client whose every call answers `json` at once. */
-export const cannedClient = (json: unknown): DynamoDBClient =>
+/** A DynamoDB client whose every call answers `json` at once; `config` adds SDK settings (e.g. its `protocol`). */
+export const cannedClient = (json: unknown, config: DynamoDBClientConfig = {}): DynamoDBClient =>
   new DynamoDBClient({
+    ...config,
     region: "us-east-1",
     credentials: { accessKeyId: "AKIDBENCHMARK", secretAccessKey: "benchmark-secret" },
     requestHandler: cannedHandler(json) as never

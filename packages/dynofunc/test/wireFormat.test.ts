@@ -1,0 +1,64 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+import type { Server } from "node:http"
+import { describe, expect, it } from "@effect/vitest"
+import { Effect, Redacted } from "effect"
+import { attr, DynamoClient, execute, find, query } from "dynofunc"
+import { endpointOf, server } from "./support/httpServer.js"
+
+/** A loopback DynamoDB that answers every request with `body`, written by hand as DynamoDB writes it. */
+const answering = (body: string) =>
+  server((_, res) => {
+    res.writeHead(200, { "content-type": "application/x-amz-json-1.0" })
+    res.end(body)
+  })
+
+const credentials = { accessKeyId: "test", secretAccessKey: "test" }
+
+/** A `DynamoClient` built by dynofunc over the loopback server. */
+const clientOf = (s: Server) =>
+  DynamoClient.layer({ region: "local", endpoint: endpointOf(s), credentials: { ...credentials, secretAccessKey: Redacted.make("test") } })
+
+describe("responses read from the wire", () => {
+  // The SDK's own reader loses a top-level attribute named `__proto__` (see src/internal/sdkProtocol.ts).
+  it.scoped("an attribute named __proto__ is kept, at the top level and nested", () =>
+    Effect.gen(function* () {
+      const layer = clientOf(
+        yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"M":{"__proto__":{"N":"1"},"x":{"S":"y"}}},"n":{"N":"2"}}}`)
+      )
+      const { item } = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(layer))
+      expect(Object.keys(item!)).toEqual(["pk", "__proto__", "n"])
+      const nested = Object.getOwnPropertyDescriptor(item, "__proto__")?.value as object
+      expect(Object.getPrototypeOf(item)).toBe(Object.prototype)
+      expect(Object.getOwnPropertyDescriptor(nested, "__proto__")?.value).toBe(1)
+      expect(Object.getOwnPropertyDescriptor(nested, "x")?.value).toBe("y")
+    }))
+
+  it.scoped("query items and the last evaluated key keep __proto__ too", () =>
+    Effect.gen(function* () {
+      const layer = clientOf(yield* answering(
+        `{"Items":[{"pk":{"S":"a"},"__proto__":{"S":"p"}}],"Count":1,"ScannedCount":1,` +
+          `"LastEvaluatedKey":{"pk":{"S":"a"},"__proto__":{"S":"p"}}}`
+      ))
+      const result = yield* execute(query("users", attr("pk").equals("a"))).pipe(Effect.provide(layer))
+      expect(Object.getOwnPropertyDescriptor(result.items[0], "__proto__")?.value).toBe("p")
+      expect(Object.getOwnPropertyDescriptor(result.lastKey, "__proto__")?.value).toBe("p")
+    }))
+
+  it.scoped("an SDK client built with DynamoClient.protocol keeps __proto__ through layerFromSdk", () =>
+    Effect.gen(function* () {
+      const s = yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"S":"p"}}}`)
+      const sdk = yield* Effect.acquireRelease(
+        Effect.sync(() =>
+          new DynamoDBClient({
+            region: "local",
+            endpoint: endpointOf(s),
+            credentials,
+            protocol: DynamoClient.protocol
+          })
+        ),
+        (sdk) => Effect.sync(() => sdk.destroy())
+      )
+      const { item } = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(DynamoClient.layerFromSdk(sdk)))
+      expect(Object.getOwnPropertyDescriptor(item, "__proto__")?.value).toBe("p")
+    }))
+})
