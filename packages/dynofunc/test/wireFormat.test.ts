@@ -1,7 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import type { Server } from "node:http"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Redacted } from "effect"
+import { Cause, Effect, Exit, Redacted } from "effect"
 import { attr, DynamoClient, execute, find, query } from "dynofunc"
 import { endpointOf, server } from "./support/httpServer.js"
 
@@ -60,5 +60,18 @@ describe("responses read from the wire", () => {
       )
       const { item } = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(DynamoClient.layerFromSdk(sdk)))
       expect(Object.getOwnPropertyDescriptor(item, "__proto__")?.value).toBe("p")
+    }))
+
+  it.scoped("a stock SDK client loses __proto__: the call dies saying how to fix it, instead of dropping the attribute", () =>
+    Effect.gen(function* () {
+      const s = yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"S":"p"}}}`)
+      const sdk = yield* Effect.acquireRelease(
+        Effect.sync(() => new DynamoDBClient({ region: "local", endpoint: endpointOf(s), credentials })),
+        (sdk) => Effect.sync(() => sdk.destroy())
+      )
+      const exit = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(DynamoClient.layerFromSdk(sdk)), Effect.exit)
+      expect(Exit.isFailure(exit) && Cause.isDie(exit.cause) && String(Cause.squash(exit.cause))).toContain(
+        "protocol: DynamoClient.protocol"
+      )
     }))
 })

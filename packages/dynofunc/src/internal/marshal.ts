@@ -256,11 +256,20 @@ export const readNumber = (text: string): number | bigint | NumberValue => {
 const mapToObject = (map: AttributeMap): Record<string, unknown> => {
   const out: Record<string, unknown> = {}
   for (const key in map) {
-    const value = fromAttributeValue(map[key]!)
-    if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
-    else out[key] = value
+    if (key === "__proto__") Object.defineProperty(out, key, { value: protoAttribute(map[key]), enumerable: true, writable: true, configurable: true })
+    else out[key] = fromAttributeValue(map[key]!)
   }
   return out
+}
+
+/** An attribute named `__proto__`, which an SDK client built without `DynamoClient.protocol` hands over empty. */
+const protoAttribute = (value: AttributeValue | undefined): unknown => {
+  if (value === undefined) {
+    throw new Error(
+      "the SDK client lost the value of an attribute named __proto__; build it with `protocol: DynamoClient.protocol`"
+    )
+  }
+  return fromAttributeValue(value)
 }
 
 /** One `AttributeValue` as JS: strings, numbers (see `readNumber`), booleans, `null`, binaries, arrays, objects, `Set`s. */
