@@ -149,8 +149,8 @@ const namesProperty = (sdk: DynamoDBClient) =>
         const key = { pk: { S: "n" }, sk: { N: String(sequence++) } }
         const [first, ...rest] = names as [string, ...Array<string>]
         // 1. SET every name (the first one to a map), guarded by attribute_not_exists on each.
-        const set: Record<string, unknown> = { [first]: {} }
-        rest.forEach((n, i) => (set[n] = values[i]))
+        // Built with fromEntries, not assignment: `object["__proto__"] = v` would set the prototype, not a key.
+        const set = Object.fromEntries([[first, {}], ...rest.map((n, i) => [n, values[i]])])
         await send(sdk, new UpdateItemCommand({ TableName, Key: key, ...compiled({ update: set, condition: cand(...names.map((n) => attr(n).notExists())) }) }))
         // 2. Nested paths under the first name, guarded by equality on each other name.
         const nested = rest.map((n, i) => path(first, n).set(values[i]))
@@ -165,8 +165,10 @@ const namesProperty = (sdk: DynamoDBClient) =>
         // 3. Read back through a projection of every name but the first, and of the nested paths under the first.
         const projection = [...rest, ...rest.map((n) => path(first, n))]
         const got = await send<{ Item?: M.AVMap }>(sdk, new GetItemCommand({ TableName, Key: key, ConsistentRead: true, ...compiled({ projection }) }))
-        const expected: Record<string, unknown> = { [first]: Object.fromEntries(rest.map((n, i) => [n, values[i]])) }
-        rest.forEach((n, i) => (expected[n] = values[i]))
+        const expected = Object.fromEntries([
+          [first, Object.fromEntries(rest.map((n, i) => [n, values[i]]))],
+          ...rest.map((n, i) => [n, values[i]])
+        ])
         expect(M.canonical(got.Item ?? {}), describeSpec(names)).toEqual(M.canonical(Value.toItem(expected)))
         // 4. Query with a filter on every name and nested path.
         const found = await send<{ Count?: number }>(
@@ -203,8 +205,12 @@ const namesProperty = (sdk: DynamoDBClient) =>
     ),
     {
       numRuns: runs.names,
-      // Found by this test in CI: the SDK's own response reader lost a top-level attribute named `__proto__`.
-      examples: [[["__proto__", "ABORT. "], [new Uint8Array(), new Uint8Array(), new Set([new Uint8Array()]), "", [], new Set([new Uint8Array()])]]]
+      // Found by this test: the SDK's own response reader lost a top-level attribute named `__proto__`; the test
+      // itself once assigned `__proto__` as a key.
+      examples: [
+        [["__proto__", "ABORT. "], [new Uint8Array(), new Uint8Array(), new Set([new Uint8Array()]), "", [], new Set([new Uint8Array()])]],
+        [[" ", "__proto__"], [new Set([-2]), null, new Set([new Uint8Array()]), {}, new Set([-2]), new Uint8Array()]]
+      ]
     }
   )
 
