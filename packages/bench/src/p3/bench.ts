@@ -1,12 +1,13 @@
 /**
  * P3 — end to end on DynamoDB Local: GetItem and PutItem through dynofunc (`runtime.runPromise(execute(...))`)
- * vs the raw SDK (`client.send(...)` with a hand-written AttributeValue input), on one SDK client, one DynamoDB
+ * vs the raw SDK (`client.send(...)` with a hand-written AttributeValue input), on one SDK client each, one DynamoDB
  * Local started for the run. Calls alternate one by one (raw, dynofunc, raw, …) so both see the same server and
  * machine; p50 and p99 of per-call latency.
  */
 import {
   CreateTableCommand,
   DynamoDBClient,
+  type DynamoDBClientConfig,
   GetItemCommand,
   PutItemCommand,
   waitUntilTableExists
@@ -73,19 +74,24 @@ export const runP3 = (settings: P3Settings): Promise<Section> =>
     Effect.scoped(
       Effect.gen(function* () {
         const engine = yield* DynamoDBLocal.make()
-        const client = yield* Effect.acquireRelease(
-          Effect.sync(
-            () =>
-              new DynamoDBClient({
-                endpoint: engine.endpoint,
-                region: "us-east-1",
-                credentials: { accessKeyId: "local", secretAccessKey: "local" }
-              })
-          ),
-          (c) => Effect.sync(() => c.destroy())
-        )
+        const sdkClient = (config: DynamoDBClientConfig) =>
+          Effect.acquireRelease(
+            Effect.sync(
+              () =>
+                new DynamoDBClient({
+                  ...config,
+                  endpoint: engine.endpoint,
+                  region: "us-east-1",
+                  credentials: { accessKeyId: "local", secretAccessKey: "local" }
+                })
+            ),
+            (c) => Effect.sync(() => c.destroy())
+          )
+        const client = yield* sdkClient({})
+        // dynofunc's side gets the client `DynamoClient.layer` would build: the SDK's with dynofunc's protocol.
+        const ours = yield* sdkClient({ protocol: DynamoClient.protocol })
         const runtime = yield* Effect.acquireRelease(
-          Effect.sync(() => ManagedRuntime.make(DynamoClient.layerFromSdk(client))),
+          Effect.sync(() => ManagedRuntime.make(DynamoClient.layerFromSdk(ours))),
           (r) => Effect.promise(() => r.dispose())
         )
         yield* Effect.promise(async () => {
@@ -128,7 +134,7 @@ export const runP3 = (settings: P3Settings): Promise<Section> =>
           rows,
           targets,
           notes: [
-            "one SDK client for both; dynofunc marshals the key/item and unmarshals the result, the raw calls send hand-written AttributeValues",
+            "one SDK client each, alike but for dynofunc's protocol (DynamoClient.protocol); dynofunc marshals the key/item and unmarshals the result, the raw calls send hand-written AttributeValues",
             "calls alternate raw/dynofunc one by one; ratio = dynofunc quantile ÷ raw quantile"
           ],
           data: Object.fromEntries([...get, ...put].map((l) => [l.name, { p50: l.p50, p99: l.p99 }]))
