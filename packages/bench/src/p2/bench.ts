@@ -1,14 +1,14 @@
 /**
- * P2 — execution overhead: `execute(getItem(...))` vs the raw `client.send(new GetItemCommand(...))`, on one SDK
- * client whose request handler answers at once (no network). Both build their request in the call; dynofunc also
+ * P2 — execution overhead: `execute(getItem(...))` vs the raw `client.send(new GetItemCommand(...))`, on SDK
+ * clients whose request handler answers at once (no network); dynofunc's is built with `DynamoClient.protocol`. Both build their request in the call; dynofunc also
  * decodes the item to plain JS (its result), the raw call does not (the SDK's own cost is the floor).
  *
  * dynofunc runs two ways: `runtime.runPromise(execute(...))` per call (a non-Effect caller, one fiber per call), and
  * `yield* execute(...)` inside a running fiber (an Effect program; 10 calls per fiber, time per call). For context:
  * the raw call wrapped in `Effect.tryPromise` with an abort signal inside a fiber (what any interruptible Effect
  * wrapper of the SDK costs, before dynofunc does anything), the same with `Effect.promise` (no abort: Effect's
- * bare floor), the raw call followed by `unmarshall`, and the raw call given an abort signal (what abortability costs
- * the SDK itself, with no Effect).
+ * bare floor), the raw call followed by `unmarshall`, the raw call given an abort signal (what abortability costs
+ * the SDK itself, with no Effect), and the raw call on dynofunc's client (what its protocol costs).
  */
 import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { unmarshall } from "@aws-sdk/util-dynamodb"
@@ -32,6 +32,9 @@ export const storedItem = {
   roles: { SS: ["admin", "user"] }
 }
 
+/** The raw contenders' request: built per call, as dynofunc builds its own. */
+const getCommand = () => new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } })
+
 /** Calls per fiber for the in-fiber contenders. */
 const PER_FIBER = 10
 
@@ -42,7 +45,7 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
   const runtime = ManagedRuntime.make(DynamoClient.layerFromSdk(ours))
   try {
     const raw = () =>
-      client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }))
+      client.send(getCommand())
     const dyno = () => runtime.runPromise(execute(getItem("bench", { pk: "user#1", sk: "profile" })))
     const inFiber = <A, E>(call: () => Effect.Effect<A, E, DynamoClient>) => {
       const program = Effect.gen(function* () {
@@ -57,11 +60,11 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
 
     // What dynofunc's protocol (the SDK's previous response reader, which keeps `__proto__` attributes) costs.
     const rawOurProtocol = () =>
-      ours.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }))
+      ours.send(getCommand())
 
     // What being abortable costs the SDK itself: a new AbortSignal per call, which the SDK then listens to.
     const rawAbortable = () =>
-      client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }), {
+      client.send(getCommand(), {
         abortSignal: new AbortController().signal
       })
 
@@ -78,11 +81,11 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
         },
         {
           name: "context: Effect.tryPromise(raw send, abort signal) in a fiber",
-          run: inFiber(() => Effect.tryPromise({ try: (signal) => client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }), { abortSignal: signal }), catch: (e) => e }))
+          run: inFiber(() => Effect.tryPromise({ try: (signal) => client.send(getCommand(), { abortSignal: signal }), catch: (e) => e }))
         },
         {
           name: "context: Effect.promise(raw send) in a fiber (no abort)",
-          run: inFiber(() => Effect.promise(() => client.send(new GetItemCommand({ TableName: "bench", Key: { pk: { S: "user#1" }, sk: { S: "profile" } } }))))
+          run: inFiber(() => Effect.promise(() => client.send(getCommand())))
         },
         { name: "context: raw SDK + unmarshall", run: rawDecoded },
         { name: "context: raw SDK given an abort signal (no Effect)", run: rawAbortable },
