@@ -1,4 +1,4 @@
-import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
 import type { Server } from "node:http"
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Redacted } from "effect"
@@ -17,6 +17,16 @@ const credentials = { accessKeyId: "test", secretAccessKey: "test" }
 /** A `DynamoClient` built by dynofunc over the loopback server. */
 const clientOf = (s: Server) =>
   DynamoClient.layer({ region: "local", endpoint: endpointOf(s), credentials: { ...credentials, secretAccessKey: Redacted.make("test") } })
+
+/** An SDK client of your own over the loopback server (destroyed with the scope), given as a `DynamoClient`. */
+const ownClientOf = (s: Server, config: DynamoDBClientConfig) =>
+  Effect.map(
+    Effect.acquireRelease(
+      Effect.sync(() => new DynamoDBClient({ ...config, region: "local", endpoint: endpointOf(s), credentials })),
+      (sdk) => Effect.sync(() => sdk.destroy())
+    ),
+    DynamoClient.layerFromSdk
+  )
 
 describe("responses read from the wire", () => {
   // The SDK's own reader loses a top-level attribute named `__proto__` (see src/internal/sdkProtocol.ts).
@@ -47,29 +57,16 @@ describe("responses read from the wire", () => {
   it.scoped("an SDK client built with DynamoClient.protocol keeps __proto__ through layerFromSdk", () =>
     Effect.gen(function* () {
       const s = yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"S":"p"}}}`)
-      const sdk = yield* Effect.acquireRelease(
-        Effect.sync(() =>
-          new DynamoDBClient({
-            region: "local",
-            endpoint: endpointOf(s),
-            credentials,
-            protocol: DynamoClient.protocol
-          })
-        ),
-        (sdk) => Effect.sync(() => sdk.destroy())
-      )
-      const { item } = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(DynamoClient.layerFromSdk(sdk)))
+      const layer = yield* ownClientOf(s, { protocol: DynamoClient.protocol })
+      const { item } = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(layer))
       expect(Object.getOwnPropertyDescriptor(item, "__proto__")?.value).toBe("p")
     }))
 
   it.scoped("a stock SDK client loses __proto__: the call dies saying how to fix it, instead of dropping the attribute", () =>
     Effect.gen(function* () {
       const s = yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"S":"p"}}}`)
-      const sdk = yield* Effect.acquireRelease(
-        Effect.sync(() => new DynamoDBClient({ region: "local", endpoint: endpointOf(s), credentials })),
-        (sdk) => Effect.sync(() => sdk.destroy())
-      )
-      const exit = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(DynamoClient.layerFromSdk(sdk)), Effect.exit)
+      const layer = yield* ownClientOf(s, {})
+      const exit = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(layer), Effect.exit)
       expect(Exit.isFailure(exit) && Cause.isDie(exit.cause) && String(Cause.squash(exit.cause))).toContain(
         "protocol: DynamoClient.protocol"
       )
