@@ -58,16 +58,20 @@ type CreateServer = (options: DynaliteOptions) => Server
 
 const require = createRequire(import.meta.url)
 
+/** dynalite failing before it listens: it could not be `loaded` (the package) or `created` (the server). */
+const loadError = (what: "loaded" | "created", cause: unknown) =>
+  new EngineStartError({
+    engine: "dynalite",
+    reason: "load",
+    message: `dynalite could not be ${what}: ${cause instanceof Error ? cause.message : String(cause)}`,
+    cause
+  })
+
 /** dynalite is loaded on first use, so importing `@dynofunc/testing` for DynamoDB Local alone never loads it. */
 const load = Effect.try({
   try: () => require("dynalite") as CreateServer,
   catch: (cause) =>
-    new EngineStartError({
-      engine: "dynalite",
-      reason: "load",
-      message: `dynalite could not be loaded: ${cause instanceof Error ? cause.message : String(cause)}`,
-      cause
-    })
+    loadError("loaded", cause)
 })
 
 const listen = (server: Server, port: number): Effect.Effect<number, EngineStartError> =>
@@ -123,12 +127,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineStart
             ...(options.maxItemSizeKb !== undefined && { maxItemSizeKb: options.maxItemSizeKb })
           }),
         catch: (cause) =>
-          new EngineStartError({
-            engine: "dynalite",
-            reason: "load",
-            message: `dynalite could not be created: ${cause instanceof Error ? cause.message : String(cause)}`,
-            cause
-          })
+          loadError("created", cause)
       }),
       close
     )

@@ -1,26 +1,17 @@
-import { CreateTableCommand, DescribeTableCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb"
+import { DescribeTableCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Deferred, Effect, Exit, Fiber, Scope } from "effect"
 import { DynamoClient } from "dynofunc"
 import { Dynalite, Endpoint } from "@dynofunc/testing"
-import { isOpen, listTables } from "./support/net.js"
+import { createUsersTable, isOpen, listTables } from "./support/net.js"
 
 describe("Dynalite", () => {
   it.layer(Dynalite.layer())("layer", (it) => {
     it.effect("answers through the DynamoClient service; new tables are ACTIVE at once", () =>
       Effect.gen(function* () {
         expect((yield* listTables).TableNames).toEqual([])
+        yield* createUsersTable
         const client = yield* DynamoClient
-        yield* client.send({
-          operation: "CreateTable",
-          command: CreateTableCommand,
-          input: {
-            TableName: "users",
-            KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
-            AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
-            BillingMode: "PAY_PER_REQUEST"
-          }
-        })
         // CreateTable answers CREATING, as DynamoDB does; with createTableMs 0 the table is ACTIVE right after
         const described = yield* client.send({
           operation: "DescribeTable",

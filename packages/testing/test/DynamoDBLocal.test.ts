@@ -4,12 +4,12 @@ import { existsSync } from "node:fs"
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import { CreateTableCommand, ExecuteStatementCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb"
+import { ExecuteStatementCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Fiber, Layer, Scope, TestServices } from "effect"
 import { DynamoClient } from "dynofunc"
 import { DynamoDBLocal, Endpoint } from "@dynofunc/testing"
-import { isAlive, isOpen, javaChildren, listTables } from "./support/net.js"
+import { createUsersTable, isAlive, isOpen, javaChildren, listTables } from "./support/net.js"
 
 // These tests are about starting the engine: an endpoint set for the whole run must not replace it.
 delete process.env[DynamoDBLocal.endpointEnv]
@@ -66,17 +66,8 @@ describe("DynamoDBLocal", () => {
       expect(isAlive(pid)).toBe(true)
 
       yield* Effect.gen(function* () {
+        yield* createUsersTable
         const client = yield* DynamoClient
-        yield* client.send({
-          operation: "CreateTable",
-          command: CreateTableCommand,
-          input: {
-            TableName: "users",
-            KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
-            AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
-            BillingMode: "PAY_PER_REQUEST"
-          }
-        })
         // PartiQL: DynamoDB Local, not dynalite
         yield* client.send({
           operation: "ExecuteStatement",

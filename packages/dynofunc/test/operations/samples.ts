@@ -79,6 +79,17 @@ export const streamArn = "arn:aws:kinesis:eu-west-1:123456789012:stream/changes"
 export const bulkArn = `${tableArn}/bulk-operation/01700000000000-abcdefgh`
 
 const s3 = { S3Bucket: "bucket", S3KeyPrefix: "prefix" }
+/** An ImportTable input, fresh per call: one for the builder, one to compare its description with. */
+const importInput = () => ({
+  S3BucketSource: s3,
+  InputFormat: "CSV" as const,
+  TableCreationParameters: {
+    TableName: "users",
+    KeySchema: [{ AttributeName: "id", KeyType: "HASH" as const }],
+    AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" as const }],
+    BillingMode: "PAY_PER_REQUEST" as const
+  }
+})
 const bulkIn = { S3Bucket: "in", InputFormat: "DYNAMODB_JSON" as const }
 const bulkOut = { S3Bucket: "out", OutputType: ["ERROR" as const] }
 
@@ -135,28 +146,7 @@ export const samples: Samples = {
   ExportTableToPointInTime: sample(exportTableToPointInTime({ TableArn: tableArn, S3Bucket: "bucket" }), { TableArn: tableArn, S3Bucket: "bucket" }),
   GetItem: sample(getItem("users", { id: "u1" }), { TableName: "users", Key: { id: { S: "u1" } } }),
   GetResourcePolicy: sample(getResourcePolicy(tableArn), { ResourceArn: tableArn }),
-  ImportTable: sample(
-    importTable({
-      S3BucketSource: s3,
-      InputFormat: "CSV",
-      TableCreationParameters: {
-        TableName: "users",
-        KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
-        AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
-        BillingMode: "PAY_PER_REQUEST"
-      }
-    }),
-    {
-      S3BucketSource: s3,
-      InputFormat: "CSV",
-      TableCreationParameters: {
-        TableName: "users",
-        KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
-        AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
-        BillingMode: "PAY_PER_REQUEST"
-      }
-    }
-  ),
+  ImportTable: sample(importTable(importInput()), importInput()),
   ListBackups: sample(listBackups({ TableName: "users" }), { TableName: "users" }),
   ListBulkOperations: sample(listBulkOperations(), {}),
   ListContributorInsights: sample(listContributorInsights({ TableName: "users" }), { TableName: "users" }),

@@ -1,7 +1,10 @@
-/** Test helpers: is a loopback port open, is a process alive, which java processes did this process start. */
+/**
+ * Test helpers: is a loopback port open, is a process alive, which java processes did this process start, and a
+ * small table to create through the engine under test.
+ */
 import { readdirSync, readFileSync } from "node:fs"
 import { connect } from "node:net"
-import { ListTablesCommand, type ListTablesCommandOutput } from "@aws-sdk/client-dynamodb"
+import { CreateTableCommand, ListTablesCommand, type ListTablesCommandOutput } from "@aws-sdk/client-dynamodb"
 import { DynamoClient } from "dynofunc"
 import { Effect } from "effect"
 
@@ -56,4 +59,18 @@ export const javaChildren = (): ReadonlyArray<number> | undefined => {
 export const listTables: Effect.Effect<ListTablesCommandOutput, unknown, DynamoClient> = Effect.flatMap(
   DynamoClient,
   (client) => client.send({ operation: "ListTables", command: ListTablesCommand, input: {} })
+)
+
+/** Creates the on-demand table `users` (string key `id`) through the `DynamoClient` service. */
+export const createUsersTable = Effect.flatMap(DynamoClient, (client) =>
+  client.send({
+    operation: "CreateTable",
+    command: CreateTableCommand,
+    input: {
+      TableName: "users",
+      KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+      AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+      BillingMode: "PAY_PER_REQUEST"
+    }
+  })
 )
