@@ -132,7 +132,10 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * A scoped service over a new SDK client, destroyed when the scope closes.
    *
    * @example
-   * Effect.scoped(Effect.flatMap(DynamoClient.make({ region: "eu-west-1" }), (client) => …))
+   * const tables = Effect.scoped(
+   *   Effect.flatMap(DynamoClient.make({ region: "eu-west-1" }), (client) =>
+   *     client.send({ operation: "ListTables", command: ListTablesCommand, input: {} }))
+   * )
    */
   static readonly make = (config: DynamoClientConfig = {}) =>
     Effect.map(
@@ -146,6 +149,7 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * A Layer with a new SDK client, destroyed when the Layer is released.
    *
    * @example
+   * const program = execute(find("users", { id: "u1" }))
    * Effect.provide(program, DynamoClient.layer({ region: "eu-west-1" }))
    */
   static readonly layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient> =>
@@ -179,6 +183,8 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * `protocol: DynamoClient.protocol` to keep attributes named `__proto__`.
    *
    * @example
+   * const existingClient = new DynamoDBClient({ region: "eu-west-1", protocol: DynamoClient.protocol })
+   * const program = execute(find("users", { id: "u1" }))
    * Effect.provide(program, DynamoClient.layerFromSdk(existingClient))
    */
   static readonly layerFromSdk = (sdk: DynamoDBClient): Layer.Layer<DynamoClient> =>

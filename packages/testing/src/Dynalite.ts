@@ -39,7 +39,10 @@ export interface Options {
  * A running dynalite.
  *
  * @example
- * const { endpoint, port } = yield* Dynalite.make()
+ * const instance = Effect.scoped(Effect.gen(function* () {
+ *   const { endpoint, port } = yield* Dynalite.make()
+ *   return `${endpoint} (port ${port})`
+ * }))
  */
 export interface Instance {
   /** Its URL, `http://127.0.0.1:<port>`. */
@@ -142,7 +145,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineStart
  * @example
  * import { it } from "@effect/vitest"
  * it.layer(Dynalite.layer())("users", (it) => {
- *   it.effect("creates a table", () => execute(create("users", { id: "S" })))
+ *   it.effect("creates a table", () => execute(create("users", "id")))
  * })
  */
 export const layer = (

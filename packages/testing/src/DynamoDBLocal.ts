@@ -84,7 +84,10 @@ export interface Options {
  * A running DynamoDB Local, or the endpoint used in its place.
  *
  * @example
- * const { endpoint, pid } = yield* DynamoDBLocal.make()
+ * const instance = Effect.scoped(Effect.gen(function* () {
+ *   const { endpoint, pid } = yield* DynamoDBLocal.make()
+ *   return `${endpoint} (java pid ${pid})`
+ * }))
  */
 export interface Instance {
   /** Its URL, e.g. `http://127.0.0.1:41234`. */
@@ -109,7 +112,7 @@ const setting = (name: string) =>
  * The directory DynamoDB Local is (or will be) in: `dir`, else `$DYNOFUNC_DYNAMODB_LOCAL_DIR`, else the cache.
  *
  * @example
- * const dir = yield* DynamoDBLocal.directory()
+ * const dir: Effect.Effect<string> = DynamoDBLocal.directory()
  */
 export const directory = (dir?: string): Effect.Effect<string> =>
   dir !== undefined
@@ -280,7 +283,8 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
  * @example
  * import { it } from "@effect/vitest"
  * it.layer(DynamoDBLocal.layer(), { timeout: "60 seconds" })("transactions", (it) => {
- *   it.effect("writes two items at once", () => execute(transactWrite([...])))
+ *   it.effect("writes two items at once", () =>
+ *     execute(transactWriteItems([add("users", { id: "u1" }), add("users", { id: "u2" })])))
  * })
  */
 export const layer = (

@@ -18,7 +18,7 @@ import { type Layer, Redacted } from "effect"
  * with `-sharedDb`), so every client built here sees the same tables.
  *
  * @example
- * DynamoClient.layer({ endpoint, region: Endpoint.region, credentials: Endpoint.credentials })
+ * DynamoClient.layer({ endpoint: "http://127.0.0.1:8000", region: Endpoint.region, credentials: Endpoint.credentials })
  */
 export const region = "local"
 
@@ -26,7 +26,7 @@ export const region = "local"
  * Dummy credentials: local engines check that a request is signed, not by whom.
  *
  * @example
- * new DynamoDBClient({ endpoint, region: "local", credentials: {
+ * new DynamoDBClient({ endpoint: "http://127.0.0.1:8000", region: "local", credentials: {
  *   accessKeyId: Endpoint.credentials.accessKeyId,
  *   secretAccessKey: Redacted.value(Endpoint.credentials.secretAccessKey)
  * } })
@@ -50,6 +50,7 @@ export const config = (endpoint: string, overrides: DynamoClientConfig = {}): Dy
  * A `DynamoClient` over a local engine already running at `endpoint` (its SDK client is destroyed on release).
  *
  * @example
+ * const program = execute(scan("users"))
  * Effect.provide(program, Endpoint.layer(process.env.DYNAMODB_ENDPOINT ?? "http://127.0.0.1:8000"))
  */
 export const layer = (endpoint: string, overrides: DynamoClientConfig = {}): Layer.Layer<DynamoClient> =>

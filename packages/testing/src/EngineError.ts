@@ -15,7 +15,7 @@ import { Data, type Duration } from "effect"
  * Which engine an error comes from.
  *
  * @example
- * const engine: Engine = error.engine // "dynalite" | "dynamodb-local"
+ * const engineOf = (error: EngineError): Engine => error.engine // "dynalite" | "dynamodb-local"
  */
 export type Engine = "dynalite" | "dynamodb-local"
 
@@ -25,7 +25,9 @@ export type Engine = "dynalite" | "dynamodb-local"
  * `DYNOFUNC_DYNAMODB_ENDPOINT` to a running engine.
  *
  * @example
- * Effect.catchTag("EngineFetchError", (error) => Effect.logError(`no DynamoDB Local in ${error.dir}`, error.cause))
+ * DynamoDBLocal.fetch().pipe(
+ *   Effect.catchTag("EngineFetchError", (error) => Effect.logError(`no DynamoDB Local in ${error.dir}`, error.cause))
+ * )
  */
 export class EngineFetchError extends Data.TaggedError("EngineFetchError")<{
   readonly engine: Engine
@@ -44,8 +46,10 @@ export class EngineFetchError extends Data.TaggedError("EngineFetchError")<{
  * - `"endpoint"`: the endpoint given instead of starting an engine is not a URL.
  *
  * @example
- * Effect.catchTag("EngineStartError", (error) =>
- *   error.reason === "spawn" ? Effect.logWarning("no Java: skipping DynamoDB Local tests") : Effect.fail(error))
+ * Effect.scoped(DynamoDBLocal.make()).pipe(
+ *   Effect.catchTag("EngineStartError", (error) =>
+ *     error.reason === "spawn" ? Effect.logWarning("no Java: skipping DynamoDB Local tests") : Effect.fail(error))
+ * )
  */
 export class EngineStartError extends Data.TaggedError("EngineStartError")<{
   readonly engine: Engine

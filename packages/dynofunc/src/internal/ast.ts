@@ -568,7 +568,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `SET path = if_not_exists(path, value)`: set only when missing.
    *
    * @example
-   * attr("createdAt").setIfNotExists(now) // SET #n0 = if_not_exists(#n0, :v0)
+   * attr("createdAt").setIfNotExists(Date.now()) // SET #n0 = if_not_exists(#n0, :v0)
    */
   setIfNotExists(value: unknown): UpdateClause
   /**

@@ -14,7 +14,9 @@ const unsent = (): never => {
  * `builder`, returning an operation with a problem (and an empty description) where it would have thrown.
  *
  * @example
- * export const add = guard("PutItem", PutItemCommand, (tableName: string, item: Item) => …)
+ * const getUser = guard("GetItem", GetItemCommand, (id: string) =>
+ *   makeOperation({ name: "GetItem", command: GetItemCommand, description: { TableName: "users", Key: { id: { S: id } } }, decode: (output) => output })
+ * )
  */
 export const guard = <Name extends CommandName, Builder extends (...args: never) => Operation<Name, unknown>>(
   name: Name,

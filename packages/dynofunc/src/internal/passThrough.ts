@@ -16,7 +16,7 @@ const identity = <A>(a: A): A => a
  * A builder whose argument is the SDK input as is and whose result is the SDK output as is.
  *
  * @example
- * export const describeLimits = /* @__PURE__ *\/ passThrough("DescribeLimits", DescribeLimitsCommand)
+ * const describeLimits = passThrough("DescribeLimits", DescribeLimitsCommand)
  * describeLimits().description // {}
  */
 export const passThrough =
@@ -33,7 +33,7 @@ const withName = <Input>(target: string | Input, field: string): Input =>
  * `field` is the input field the name goes into; `decode` turns the output into the result (default: as is).
  *
  * @example
- * export const describeTimeToLive = /* @__PURE__ *\/ byName("DescribeTimeToLive", DescribeTimeToLiveCommand, "TableName")
+ * const describeTimeToLive = byName("DescribeTimeToLive", DescribeTimeToLiveCommand, "TableName")
  * describeTimeToLive("users").description // { TableName: "users" }
  */
 export const byName =
@@ -50,8 +50,11 @@ export const byName =
  * A builder with a friendly form (a name or ARN first, then more arguments) and the raw SDK input form.
  *
  * @example
- * export const updateTimeToLive = /* @__PURE__ *\/ friendly("UpdateTimeToLive", UpdateTimeToLiveCommand,
- *   (table: string, attribute: string, enabled: boolean) => ({ TableName: table, TimeToLiveSpecification: { … } }))
+ * const updateTimeToLive = friendly("UpdateTimeToLive", UpdateTimeToLiveCommand,
+ *   (table: string, attribute: string, enabled: boolean) => ({
+ *     TableName: table,
+ *     TimeToLiveSpecification: { AttributeName: attribute, Enabled: enabled }
+ *   }))
  */
 export const friendly =
   <Name extends CommandName, Args extends ReadonlyArray<unknown>, Result = OutputOf<Name>>(

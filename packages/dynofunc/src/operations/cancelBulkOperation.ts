@@ -5,6 +5,7 @@ import { byName } from "../internal/passThrough.js"
  * Cancels a running bulk operation (`CancelBulkOperation`). Give the bulk operation ARN, or the SDK input. Succeeds with the SDK output.
  *
  * @example
+ * const operationArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/bulk-operation/01700000000000-a1b2c3d4"
  * cancelBulkOperation(operationArn).description // { BulkOperationArn: operationArn }
  */
 export const cancelBulkOperation = /* @__PURE__ */ byName("CancelBulkOperation", CancelBulkOperationCommand, "BulkOperationArn")

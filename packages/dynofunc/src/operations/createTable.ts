@@ -8,7 +8,12 @@ import { create, type CreateOptions, type CreateResult, type KeySpec } from "./c
  *
  * @example
  * createTable("users", "id", { rangeKey: { name: "at", type: "N" } })
- * createTable({ TableName: "users", KeySchema: […], AttributeDefinitions: […], BillingMode: "PAY_PER_REQUEST" })
+ * createTable({
+ *   TableName: "users",
+ *   KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+ *   AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+ *   BillingMode: "PAY_PER_REQUEST"
+ * })
  */
 export function createTable(tableName: string, hashKey: KeySpec, options?: CreateOptions): Operation<"CreateTable", CreateResult>
 export function createTable(input: CreateTableCommandInput): Operation<"CreateTable", CreateResult>

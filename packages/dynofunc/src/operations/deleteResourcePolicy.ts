@@ -5,6 +5,7 @@ import { byName } from "../internal/passThrough.js"
  * Deletes the resource-based policy of a table or stream (`DeleteResourcePolicy`). Give the resource ARN, or the SDK input. Succeeds with the SDK output.
  *
  * @example
+ * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * deleteResourcePolicy(tableArn).description // { ResourceArn: tableArn }
  */
 export const deleteResourcePolicy = /* @__PURE__ */ byName("DeleteResourcePolicy", DeleteResourcePolicyCommand, "ResourceArn")

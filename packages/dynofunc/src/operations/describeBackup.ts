@@ -5,6 +5,7 @@ import { byName } from "../internal/passThrough.js"
  * Reads an on-demand backup's description (`DescribeBackup`). Give the backup ARN, or the SDK input. Succeeds with the SDK output.
  *
  * @example
+ * const backupArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/backup/01700000000000-a1b2c3d4"
  * describeBackup(backupArn).description // { BackupArn: backupArn }
  */
 export const describeBackup = /* @__PURE__ */ byName("DescribeBackup", DescribeBackupCommand, "BackupArn")

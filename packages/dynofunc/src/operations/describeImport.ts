@@ -5,6 +5,7 @@ import { byName } from "../internal/passThrough.js"
  * Reads an import's status and settings (`DescribeImport`). Give the import ARN, or the SDK input. Succeeds with the SDK output.
  *
  * @example
+ * const importArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/import/01700000000000-a1b2c3d4"
  * describeImport(importArn).description // { ImportArn: importArn }
  */
 export const describeImport = /* @__PURE__ */ byName("DescribeImport", DescribeImportCommand, "ImportArn")

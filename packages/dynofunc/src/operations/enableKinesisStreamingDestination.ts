@@ -6,6 +6,7 @@ import { friendly } from "../internal/passThrough.js"
  * table and the stream's ARN, or the SDK input.
  *
  * @example
+ * const streamArn = "arn:aws:kinesis:eu-west-1:123456789012:stream/users-changes"
  * enableKinesisStreamingDestination("users", streamArn).description // { TableName: "users", StreamArn: streamArn }
  */
 export const enableKinesisStreamingDestination = /* @__PURE__ */ friendly(

@@ -5,6 +5,7 @@ import { byName } from "../internal/passThrough.js"
  * Reads the resource-based policy of a table or stream (`GetResourcePolicy`). Give the resource ARN, or the SDK input. Succeeds with the SDK output.
  *
  * @example
+ * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * getResourcePolicy(tableArn).description // { ResourceArn: tableArn }
  */
 export const getResourcePolicy = /* @__PURE__ */ byName("GetResourcePolicy", GetResourcePolicyCommand, "ResourceArn")

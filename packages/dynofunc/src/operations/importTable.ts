@@ -5,6 +5,15 @@ import { passThrough } from "../internal/passThrough.js"
  * Creates a new table from data in S3 (`ImportTable`). Takes the SDK input; succeeds with the SDK output.
  *
  * @example
- * importTable({ S3BucketSource: { S3Bucket: "imports" }, InputFormat: "CSV", TableCreationParameters: { … } })
+ * importTable({
+ *   S3BucketSource: { S3Bucket: "imports" },
+ *   InputFormat: "CSV",
+ *   TableCreationParameters: {
+ *     TableName: "users",
+ *     AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
+ *     KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],
+ *     BillingMode: "PAY_PER_REQUEST"
+ *   }
+ * })
  */
 export const importTable = /* @__PURE__ */ passThrough("ImportTable", ImportTableCommand)

@@ -13,6 +13,7 @@ export interface ListTagsResult {
  * Reads the tags of a table, index or stream (`ListTagsOfResource`). Give its ARN, or the SDK input.
  *
  * @example
+ * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * listTagsOfResource(tableArn).description // { ResourceArn: tableArn }
  * // succeeds with { tags: { team: "growth" }, nextToken: undefined, raw }
  */

@@ -6,8 +6,9 @@ import { friendly } from "../internal/passThrough.js"
  * policy (a JSON string, or an object that is serialized), or the SDK input (for `ExpectedRevisionId`).
  *
  * @example
- * putResourcePolicy(tableArn, { Version: "2012-10-17", Statement: [ … ] }).description
- * // { ResourceArn: tableArn, Policy: "{\"Version\":\"2012-10-17\",\"Statement\":[ … ]}" }
+ * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
+ * putResourcePolicy(tableArn, { Version: "2012-10-17", Statement: [] }).description
+ * // { ResourceArn: tableArn, Policy: "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
  */
 export const putResourcePolicy = /* @__PURE__ */ friendly(
   "PutResourcePolicy",

@@ -6,6 +6,7 @@ import { friendly } from "../internal/passThrough.js"
  * name, or the SDK input (to override billing, indexes, encryption).
  *
  * @example
+ * const backupArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/backup/01700000000000-a1b2c3d4"
  * restoreTableFromBackup(backupArn, "users-restored").description
  * // { BackupArn: backupArn, TargetTableName: "users-restored" }
  */

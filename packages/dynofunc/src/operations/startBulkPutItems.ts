@@ -5,6 +5,10 @@ import { passThrough } from "../internal/passThrough.js"
  * Starts a bulk write of items from S3 into an existing table (`StartBulkPutItems`). Takes the SDK input; succeeds with the SDK output.
  *
  * @example
- * startBulkPutItems({ TableName: "users", InputS3Configuration: { … }, OutputS3Configuration: { … } })
+ * startBulkPutItems({
+ *   TableName: "users",
+ *   InputS3Configuration: { S3Bucket: "imports", InputFormat: "DYNAMODB_JSON" },
+ *   OutputS3Configuration: { S3Bucket: "reports", OutputType: ["ERROR"] }
+ * })
  */
 export const startBulkPutItems = /* @__PURE__ */ passThrough("StartBulkPutItems", StartBulkPutItemsCommand)

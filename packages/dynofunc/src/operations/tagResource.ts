@@ -6,6 +6,7 @@ import { friendly } from "../internal/passThrough.js"
  * or the SDK input.
  *
  * @example
+ * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * tagResource(tableArn, { team: "growth", env: "prod" }).description
  * // { ResourceArn: tableArn, Tags: [{ Key: "team", Value: "growth" }, { Key: "env", Value: "prod" }] }
  */

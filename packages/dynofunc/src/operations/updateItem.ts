@@ -11,7 +11,13 @@ import { update, type UpdateOptions, type UpdateResult } from "./update.js"
  *
  * @example
  * updateItem("users", { id: "u1" }, { name: "Ada" }, { returnValues: "ALL_NEW" })
- * updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET #n = :n", … })
+ * updateItem({
+ *   TableName: "users",
+ *   Key: { id: { S: "u1" } },
+ *   UpdateExpression: "SET #n = :n",
+ *   ExpressionAttributeNames: { "#n": "name" },
+ *   ExpressionAttributeValues: { ":n": { S: "Ada" } }
+ * })
  */
 export function updateItem(
   tableName: string,
