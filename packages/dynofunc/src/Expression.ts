@@ -31,7 +31,7 @@ import { ClauseNode, type Condition, isConditionNode, PathImpl, type Segment } f
 import * as Emit from "./internal/emit.js"
 import * as P from "./internal/placeholders.js"
 import type { Placeholders } from "./internal/placeholders.js"
-import type { KeyConditionInput } from "./KeyCondition.js"
+import type { KeyConditionInput, KeySchema } from "./KeyCondition.js"
 import type { ProjectionInput } from "./Projection.js"
 import type { UpdateInput, UpdateObject } from "./Update.js"
 
@@ -43,6 +43,8 @@ export type { UpdateInput } from "./Update.js"
 export interface ExpressionInput {
   /** `Query`'s key condition: `{ pk: value }` or a condition (see `KeyCondition`). */
   readonly keyCondition?: KeyConditionInput | undefined
+  /** The key attributes of the table or index queried, when known: the key condition is checked against them. */
+  readonly keySchema?: KeySchema | undefined
   /** The condition a write needs (`ConditionExpression`). */
   readonly condition?: Condition | undefined
   /** The filter of a query or scan (`FilterExpression`). */
@@ -113,12 +115,12 @@ export const compileInto = (target: MutableFields, input: ExpressionInput): Read
   if (keyCondition !== undefined) {
     ctx.part = "KeyConditionExpression"
     if (keyIsCondition) {
-      const shape = Emit.keyConditionProblem(keyCondition)
+      const shape = Emit.keyConditionProblem(keyCondition, input.keySchema)
       if (shape !== undefined) P.problem(ctx, shape)
       const text = Emit.condition(ctx, keyCondition)
       if (text !== "") fields.KeyConditionExpression = text
     } else {
-      fields.KeyConditionExpression = Emit.keyObject(ctx, keyCondition)
+      fields.KeyConditionExpression = Emit.keyObject(ctx, keyCondition, input.keySchema)
     }
   }
   if (input.condition !== undefined) {

@@ -1,33 +1,47 @@
 /**
- * Key conditions: what `Query`'s `KeyConditionExpression` holds. Partition-key equality is required; the sort key
- * may take one of `=`, `<`, `<=`, `>`, `>=`, `BETWEEN` or `begins_with`. Anything else (an `OR`, a `NOT`, a nested
- * path, two sort-key conditions, comparing two attributes, …) is an `InvalidInputError` before sending.
+ * Key conditions: what `Query`'s `KeyConditionExpression` holds. Each partition key attribute is tested with `=`;
+ * the sort key attributes may follow, left to right, with `=` — the last one tested may instead take `<`, `<=`,
+ * `>`, `>=`, `BETWEEN` or `begins_with`. A table or a classic index has one partition and at most one sort key
+ * attribute; a global secondary index may have up to 4 of each (DynamoDB's multi-attribute keys).
  *
- * Give a plain object for equality on one or two keys, or a condition built with `attr`.
+ * When the key schema is known (`KeyCondition.problem(input, keySchema)`, or a typed table), the condition is
+ * checked against it: every partition attribute given, no sort attribute skipped, no other attribute. Otherwise any
+ * condition of that form passes: up to 8 conditions, all equalities but at most one. Anything else (an `OR`, a
+ * `NOT`, a nested path, two range conditions, comparing two attributes, …) is an `InvalidInputError` before sending.
+ *
+ * Give a plain object for equalities, or a condition built with `attr`.
  *
  * @example
  * import { attr, cand } from "dynofunc"
- * { pk: "user#1" }                                                   // #n0 = :v0
- * cand(attr("pk").equals("user#1"), attr("sk").beginsWith("order#")) // #n0 = :v0 AND begins_with(#n1, :v1)
+ * const byUser = { pk: "user#1" }                                                   // #n0 = :v0
+ * const orders = cand(attr("pk").equals("user#1"), attr("sk").beginsWith("order#")) // #n0 = :v0 AND begins_with(#n1, :v1)
  */
 import type { Condition } from "./internal/ast.js"
-import { keyConditionProblem } from "./internal/emit.js"
+import { keyConditionProblem, keyObjectProblem, type KeyNames } from "./internal/emit.js"
 import { isConditionNode } from "./internal/ast.js"
 
-/** A key condition: a condition of the shape above, or `{ partitionKey: value, sortKey?: value }` (equality). */
+/** A key condition: a condition of the shape above, or `{ attribute: value, … }` (equalities). */
 export type KeyConditionInput = Condition | { readonly [name: string]: unknown }
 
 /**
- * What is wrong with the shape of a key condition, or `undefined` when DynamoDB will accept it.
+ * The key attributes of a table or index, in order: `partition` (1 to 4 names) and `sort` (0 to 4 names).
  *
  * @example
+ * const byRegion: KeySchema = { partition: ["tournament", "region"], sort: ["round", "bracket"] }
+ */
+export type KeySchema = KeyNames
+
+/**
+ * What is wrong with the shape of a key condition, or `undefined` when DynamoDB will accept it; checked against
+ * `keySchema` when given.
+ *
+ * @example
+ * import { attr, cand, cor } from "dynofunc"
  * KeyCondition.problem({ pk: 1 })                                      // undefined
  * KeyCondition.problem(attr("pk").equals(1))                           // undefined
  * KeyCondition.problem(cor(attr("pk").equals(1), attr("x").exists()))  // "a key condition is …"
+ * KeyCondition.problem({ t: "w24", round: "final" }, { partition: ["t", "region"], sort: ["round"] })
+ * // "the key condition must give the partition key attribute \"region\" (with =)"
  */
-export const problem = (input: KeyConditionInput): string | undefined => {
-  if (isConditionNode(input)) return keyConditionProblem(input)
-  let count = 0
-  for (const key in input) if (input[key] !== undefined) count++
-  return count === 1 || count === 2 ? undefined : `a key condition object holds one or two key attributes; got ${count}`
-}
+export const problem = (input: KeyConditionInput, keySchema?: KeySchema | undefined): string | undefined =>
+  isConditionNode(input) ? keyConditionProblem(input, keySchema) : keyObjectProblem(input, keySchema)

@@ -11,7 +11,7 @@
  *   return yield* execute(users.find({ id: "u1" }))
  * })
  */
-import type { Condition } from "./Condition.js"
+import type { KeyConditionInput } from "./KeyCondition.js"
 import { add, create, describe, find, query, remove, scan, update, type QueryOptions, type ScanOptions } from "./operations/index.js"
 
 /** `operation` with its first argument, the table name, already given. */
@@ -35,7 +35,7 @@ export const table = (tableName: string) => ({
   update: bind(update, tableName),
   remove: bind(remove, tableName),
   delete: bind(remove, tableName),
-  query: (keyCondition: Condition, options?: QueryOptions) => query(tableName, keyCondition, options),
+  query: (keyCondition: KeyConditionInput, options?: QueryOptions) => query(tableName, keyCondition, options),
   scan: (options?: ScanOptions) => scan(tableName, options)
 })
 

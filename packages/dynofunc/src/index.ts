@@ -24,7 +24,7 @@ export type { AttributeTypeCode, Comparable, Path, PathConstructor, Segment, Siz
 export * as Update from "./Update.js"
 export type { UpdateAction, UpdateClause, UpdateInput, UpdateKind, UpdateObject } from "./Update.js"
 export * as KeyCondition from "./KeyCondition.js"
-export type { KeyConditionInput } from "./KeyCondition.js"
+export type { KeyConditionInput, KeySchema } from "./KeyCondition.js"
 export type { ProjectionInput } from "./Projection.js"
 export { compile } from "./Expression.js"
 export type { CompiledExpression, ExpressionInput } from "./Expression.js"

@@ -25,11 +25,14 @@ export interface Throughput {
   readonly write: number
 }
 
-/** A global secondary index: its own partition key, optional sort key and projection. */
+/**
+ * A global secondary index: its own partition key, optional sort key and projection. Either key may be a list of
+ * up to 4 attributes (DynamoDB's multi-attribute keys): the index is then keyed on those attributes together.
+ */
 export interface GlobalIndexSpec {
   readonly name: string
-  readonly hashKey: KeySpec
-  readonly rangeKey?: KeySpec | undefined
+  readonly hashKey: KeySpec | ReadonlyArray<KeySpec>
+  readonly rangeKey?: KeySpec | ReadonlyArray<KeySpec> | undefined
   /** Default `ALL`. */
   readonly projection?: IndexProjection | undefined
   /** With provisioned billing; defaults to the table's. */
@@ -67,10 +70,29 @@ export interface CreateResult {
 const keyName = (spec: KeySpec): string => (typeof spec === "string" ? spec : spec.name)
 const keyType = (spec: KeySpec): ScalarAttributeType => (typeof spec === "string" ? "S" : (spec.type ?? "S"))
 
-const keySchema = (hashKey: KeySpec, rangeKey: KeySpec | undefined): Array<KeySchemaElement> => [
-  { AttributeName: keyName(hashKey), KeyType: "HASH" },
-  ...(rangeKey === undefined ? [] : [{ AttributeName: keyName(rangeKey), KeyType: "RANGE" as const }])
+/** The key attributes a spec lists: one, several (a multi-attribute key), or none. */
+const keyList = (spec: KeySpec | ReadonlyArray<KeySpec> | undefined): ReadonlyArray<KeySpec> =>
+  spec === undefined ? [] : Array.isArray(spec) ? (spec as ReadonlyArray<KeySpec>) : [spec as KeySpec]
+
+const keySchema = (hashKey: KeySpec | ReadonlyArray<KeySpec>, rangeKey: KeySpec | ReadonlyArray<KeySpec> | undefined): Array<KeySchemaElement> => [
+  ...keyList(hashKey).map((key) => ({ AttributeName: keyName(key), KeyType: "HASH" as const })),
+  ...keyList(rangeKey).map((key) => ({ AttributeName: keyName(key), KeyType: "RANGE" as const }))
 ]
+
+/** A multi-attribute key holds 1 to 4 partition attributes and 0 to 4 sort attributes, each named once. */
+const globalKeyProblems = (index: GlobalIndexSpec): Array<InputProblem> => {
+  const hash = keyList(index.hashKey)
+  const range = keyList(index.rangeKey)
+  const names = [...hash, ...range].map(keyName)
+  const part = `GlobalSecondaryIndexes[${index.name}].KeySchema`
+  return [
+    ...(hash.length === 0 || hash.length > 4 ? [{ part, message: `a partition key has 1 to 4 attributes; got ${hash.length}` }] : []),
+    ...(range.length > 4 ? [{ part, message: `a sort key has at most 4 attributes; got ${range.length}` }] : []),
+    ...names
+      .filter((name, i) => names.indexOf(name) !== i)
+      .map((name) => ({ part, message: `key attribute "${name}" appears twice in the key` }))
+  ]
+}
 
 const projection = (spec: IndexProjection | undefined): Projection =>
   spec === undefined || spec === "ALL"
@@ -103,14 +125,19 @@ const duplicateIndexProblems = (names: ReadonlyArray<string>): Array<InputProble
     .map((name) => ({ part: "IndexName", message: `index "${name}" is defined twice` }))
 
 /**
- * Creates a table (`CreateTable`): a partition key, optionally a sort key, global and local secondary indexes,
- * on-demand billing unless provisioned throughput is given. Key types default to string.
+ * Creates a table (`CreateTable`): a partition key, optionally a sort key, global and local secondary indexes (a
+ * global index's keys may list up to 4 attributes each), on-demand billing unless provisioned throughput is given.
+ * Key types default to string.
  *
  * @example
  * create("users", "id", {
  *   globalIndexes: [{ name: "by-email", hashKey: "email", projection: "KEYS_ONLY" }]
  * })
  * create("events", { name: "device", type: "S" }, { rangeKey: { name: "at", type: "N" }, billing: { read: 5, write: 5 } })
+ * // A multi-attribute GSI key: KeySchema [tournament HASH, region HASH, round RANGE, bracket RANGE].
+ * create("matches", "id", {
+ *   globalIndexes: [{ name: "by-region", hashKey: ["tournament", "region"], rangeKey: ["round", "bracket"] }]
+ * })
  */
 export const create = (tableName: string, hashKey: KeySpec, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> => {
   const globalIndexes = options.globalIndexes ?? []
@@ -121,7 +148,7 @@ export const create = (tableName: string, hashKey: KeySpec, options: CreateOptio
     [
       hashKey,
       ...(options.rangeKey === undefined ? [] : [options.rangeKey]),
-      ...globalIndexes.flatMap((index) => [index.hashKey, ...(index.rangeKey === undefined ? [] : [index.rangeKey])]),
+      ...globalIndexes.flatMap((index) => [...keyList(index.hashKey), ...keyList(index.rangeKey)]),
       ...localIndexes.map((index) => index.rangeKey)
     ],
     problems
@@ -129,6 +156,7 @@ export const create = (tableName: string, hashKey: KeySpec, options: CreateOptio
   if (localIndexes.length > 0 && options.rangeKey === undefined) {
     problems.push({ part: "LocalSecondaryIndexes", message: "local secondary indexes need a table with a sort key (rangeKey)" })
   }
+  problems.push(...globalIndexes.flatMap(globalKeyProblems))
   problems.push(...duplicateIndexProblems([...globalIndexes, ...localIndexes].map((index) => index.name)))
   return make({
     name: "CreateTable",

@@ -1,22 +1,24 @@
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { Condition } from "../Condition.js"
 import { operation, type EscapeHatch } from "../internal/build.js"
 import { guard } from "../internal/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
+import type { KeyConditionInput, KeySchema } from "../KeyCondition.js"
 import { make, type Operation } from "../Operation.js"
 
 /** Options of `query`. */
 export interface QueryOptions extends ReadOptions, EscapeHatch<"Query"> {
   /** Sort-key order: `"asc"` (the default) or `"desc"`. */
   readonly order?: "asc" | "desc" | undefined
+  /** The key attributes of the table or index queried: when given, the key condition is checked against them. */
+  readonly keySchema?: KeySchema | undefined
 }
 
 /** What `query` succeeds with: one page. */
 export type QueryResult = ReadResult<QueryCommandOutput>
 
-function buildQuery(tableName: string, keyCondition: Condition, options?: QueryOptions): Operation<"Query", QueryResult>
+function buildQuery(tableName: string, keyCondition: KeyConditionInput, options?: QueryOptions): Operation<"Query", QueryResult>
 function buildQuery(input: QueryCommandInput): Operation<"Query", QueryResult>
-function buildQuery(target: string | QueryCommandInput, keyCondition?: Condition, options: QueryOptions = {}): Operation<"Query", QueryResult> {
+function buildQuery(target: string | QueryCommandInput, keyCondition?: KeyConditionInput, options: QueryOptions = {}): Operation<"Query", QueryResult> {
   if (typeof target !== "string") return make({ name: "Query", command: QueryCommand, description: { ...target }, decode: readResult })
   return operation(
     "Query",
@@ -28,6 +30,7 @@ function buildQuery(target: string | QueryCommandInput, keyCondition?: Condition
     },
     {
       keyCondition,
+      keySchema: options.keySchema,
       filter: options.filter,
       projection: options.projection,
       names: options.names,
@@ -39,13 +42,15 @@ function buildQuery(target: string | QueryCommandInput, keyCondition?: Condition
 }
 
 /**
- * Reads the items of one partition, optionally narrowed on the sort key (`Query`). The key condition is an
- * equality on the partition key, `cand`-ed with at most one condition on the sort key. Given the SDK input instead,
- * it sends that input as is; either way the items come back as plain JS.
+ * Reads the items of one partition, optionally narrowed on the sort key (`Query`). The key condition is
+ * `{ partitionKey: value }`, or an equality on the partition key `cand`-ed with a condition on the sort key
+ * (multi-attribute keys: see `KeyCondition`). Given the SDK input instead, it sends that input as is; either way
+ * the items come back as plain JS.
  *
  * @example
  * query("posts", cand(attr("author").equals("ada"), attr("date").beginsWith("2026-")), { order: "desc", limit: 10 })
  * // KeyConditionExpression: "#n0 = :v0 AND begins_with(#n1, :v1)", ScanIndexForward: false, Limit: 10
+ * query("posts", { author: "ada" })
  * query({ TableName: "posts", KeyConditionExpression: "author = :a", ExpressionAttributeValues: { ":a": { S: "ada" } } })
  */
 export const query = guard("Query", QueryCommand, buildQuery)
