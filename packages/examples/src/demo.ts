@@ -1,20 +1,27 @@
 /**
  * `pnpm demo`: runs the README's example against an embedded engine — dynalite in-process by default, or
- * DynamoDB Local with `pnpm demo --engine dynamodb-local`. No AWS account, no credentials.
+ * DynamoDB Local with `pnpm demo --engine dynamodb-local`. No AWS account, no credentials. An unknown engine or
+ * argument prints the usage and exits with code 2.
  */
-import { Console, Effect } from "effect"
+import { Console, Effect, Either } from "effect"
 import { Dynalite, DynamoDBLocal } from "@dynofunc/testing"
+import { engineChoice } from "./engineChoice.js"
 import { program } from "./program.js"
 
-const useDynamoDBLocal = process.argv.includes("dynamodb-local")
-const engine = useDynamoDBLocal ? DynamoDBLocal.layer() : Dynalite.layer()
+const choice = engineChoice(process.argv.slice(2))
 
-Effect.runPromise(
-  Console.log(`dynofunc demo on ${useDynamoDBLocal ? "DynamoDB Local" : "dynalite"}\n`).pipe(
-    Effect.zipRight(program),
-    Effect.provide(engine)
-  )
-).catch((error: unknown) => {
-  console.error(error)
-  process.exitCode = 1
-})
+if (Either.isLeft(choice)) {
+  console.error(choice.left)
+  process.exitCode = 2
+} else {
+  const useDynamoDBLocal = choice.right === "dynamodb-local"
+  Effect.runPromise(
+    Console.log(`dynofunc demo on ${useDynamoDBLocal ? "DynamoDB Local" : "dynalite"}\n`).pipe(
+      Effect.zipRight(program),
+      Effect.provide(useDynamoDBLocal ? DynamoDBLocal.layer() : Dynalite.layer())
+    )
+  ).catch((error: unknown) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+}
