@@ -1,0 +1,135 @@
+/**
+ * Writing any number of items: puts and deletes over one or many tables, from an `Iterable` or a `Stream`, split
+ * into valid `BatchWriteItem` requests (25 writes, 16 MB, 400 KB per item), at most 8 requests in progress at once.
+ * What DynamoDB did not get to (`UnprocessedItems`, or a whole throttled request) is sent again, write by write,
+ * after a full-jitter delay, a bounded number of times. When the run stops early — retries run out, a request fails,
+ * a write is invalid, the source fails, the fiber is interrupted — it fails with `BatchWriteError`, which lists
+ * **every** write not applied, in the order given: no write is ever lost silently.
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { BatchWrite } from "dynofunc"
+ *
+ * const users = Array.from({ length: 1000 }, (_, i) => ({ table: "users", put: { id: `u${i}`, name: `user ${i}` } }))
+ * const program = BatchWrite.run([...users, { table: "orders", delete: { id: "o1" } }]).pipe(
+ *   Effect.catchTag("BatchWriteError", (error) => Effect.succeed({ written: error.written, retryLater: error.unapplied }))
+ * )
+ */
+import { Data, Effect, type Schedule, type Scope, Sink, Stream } from "effect"
+import type { DynamoClient } from "./DynamoClient.js"
+import type { ErrorOf } from "./Execute.js"
+import { makeWriter, type Report } from "./internal/bulk/writer.js"
+import type { Item } from "./Value.js"
+
+/** One write: a whole item to put into `table`, or the key of an item to delete from it. */
+export type Write = { readonly table: string; readonly put: Item } | { readonly table: string; readonly delete: Item }
+
+/** How to run a batch write. */
+export interface Options {
+  /** Requests in progress at once (default 8). */
+  readonly concurrency?: number | undefined
+  /**
+   * When to send leftovers (and throttled requests) again: each recurrence is one more attempt for the writes of one
+   * request. Default: `Retry.fullJitter({ base: "50 millis", cap: "5 seconds" })` for at most 10 attempts.
+   */
+  readonly retry?: Schedule.Schedule<unknown> | undefined
+  /**
+   * Each table's key attribute names (partition key first). A table left out is described once (`DescribeTable`)
+   * when its first write comes. The keys keep two writes of one item out of one request, in the order given.
+   */
+  readonly keys?: { readonly [table: string]: ReadonlyArray<string> } | undefined
+}
+
+/** What a batch write that finished did. */
+export interface Summary {
+  /** Writes applied. */
+  readonly written: number
+  /** `BatchWriteItem` requests sent, every attempt counted. */
+  readonly requests: number
+  /** Attempts after the first: leftovers and throttled requests sent again. */
+  readonly retries: number
+}
+
+/** What can stop a batch write: a request's failure (or the one that found the keys), and `E`, the source's failure. */
+export type Cause<E = never> = ErrorOf<"BatchWriteItem"> | ErrorOf<"DescribeTable"> | E
+
+/**
+ * A batch write stopped before the end. `unapplied` holds every write not applied — the leftovers of the requests,
+ * the writes not sent yet, and for an `Iterable` the ones not read yet — as the values given, in the order given:
+ * write them again later (a put or delete applied twice ends the same). `reason` says why:
+ *
+ * - `RetriesExhausted`: some writes were still left over when the retry schedule ended (`cause`: the last
+ *   throttling error, or `undefined` when DynamoDB answered with `UnprocessedItems`);
+ * - `RequestFailed`: a request failed with an error not worth retrying (`cause`); its writes count as not applied;
+ * - `InvalidInput`: a write DynamoDB would refuse (`cause` names it); from an `Iterable` this is found before
+ *   anything is sent;
+ * - `SourceFailed`: the `Stream` failed (`cause`);
+ * - `Interrupted`: the fiber was interrupted; the requests in flight finished first.
+ *
+ * @example
+ * BatchWrite.run(writes).pipe(
+ *   Effect.catchTag("BatchWriteError", (error) =>
+ *     Console.log(`${error.reason}: ${error.written} written, ${error.unapplied.length} to write again`))
+ * )
+ */
+export class BatchWriteError<E = never> extends Data.TaggedError("BatchWriteError")<{
+  readonly reason: "RetriesExhausted" | "RequestFailed" | "InvalidInput" | "SourceFailed" | "Interrupted"
+  readonly unapplied: ReadonlyArray<Write>
+  /** Writes applied before the run stopped. */
+  readonly written: number
+  readonly cause: Cause<E> | undefined
+  readonly message: string
+}> {}
+
+const isStream = <E, R>(source: Iterable<Write> | Stream.Stream<Write, E, R>): source is Stream.Stream<Write, E, R> =>
+  Stream.StreamTypeId in source
+
+/**
+ * Writes everything `writes` holds and succeeds with a `Summary`; fails with `BatchWriteError` listing every write
+ * not applied. An `Iterable` is read and checked whole before anything is sent; a `Stream` is written as it comes
+ * (a write taken but not applied is never dropped; the stream's own failure is the error's `cause`). Two writes of
+ * the same item never share a request: the later one is sent once the earlier one is applied, so the order given
+ * holds. Interrupting the fiber lets the requests in flight finish, then fails with reason `Interrupted` (seen by
+ * whoever awaits the fiber, e.g. in the `Exit` of `Fiber.interrupt`). A defect stays a defect.
+ *
+ * @example
+ * const lines = Stream.fromIterable(csvRows).pipe(Stream.map((row): BatchWrite.Write => ({ table: "users", put: row })))
+ * BatchWrite.run(lines, { concurrency: 4, keys: { users: ["id"] } })
+ */
+export const run = <E = never, R = never>(
+  writes: Iterable<Write> | Stream.Stream<Write, E, R>,
+  options: Options = {}
+): Effect.Effect<Summary, BatchWriteError<E>, DynamoClient | R> =>
+  Effect.scoped(
+    Effect.flatMap(makeWriter<E>(options), (writer) => {
+      const work = isStream(writes)
+        ? Effect.zipRight(
+            Stream.runForEach(
+              Stream.mapError(writes, (cause) => ({ reason: "SourceFailed" as const, cause })),
+              writer.add
+            ),
+            writer.finish
+          )
+        : Effect.zipRight(writer.addAll(Array.from(writes)), writer.finish)
+      return writer.reporting(work, (report) => new BatchWriteError<E>(report))
+    })
+  ).pipe(Effect.withSpan("dynofunc.BatchWrite.run", { kind: "client", captureStackTrace: false }))
+
+/**
+ * The batch writer as a `Sink`: `Stream.run(writes, BatchWrite.sink())` writes the stream and succeeds with a
+ * `Summary`. It fails with `BatchWriteError` (every write it took and did not apply) when a request fails or retries
+ * run out. The source's own failure and an interruption end the run as they are (Effect keeps a source's failure
+ * from its sink); the requests in flight finish first. To have those reported too, give the stream to `run`.
+ *
+ * @example
+ * Stream.run(Stream.fromIterable(rows).pipe(Stream.map((put) => ({ table: "users", put }))), BatchWrite.sink())
+ */
+export const sink = (options: Options = {}): Sink.Sink<Summary, Write, never, BatchWriteError, DynamoClient> =>
+  Sink.unwrapScoped<Summary, Write, never, BatchWriteError, DynamoClient | Scope.Scope>(
+    Effect.map(makeWriter<never>(options), (writer) => {
+      const toError = (report: Report<never>) => new BatchWriteError<never>(report)
+      return Sink.forEach((write: Write) => writer.reporting(writer.add(write), toError)).pipe(
+        Sink.mapEffect(() => writer.reporting(writer.finish, toError))
+      )
+    })
+  )

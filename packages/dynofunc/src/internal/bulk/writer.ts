@@ -1,0 +1,249 @@
+/**
+ * The batch writer behind `BatchWrite`: checks and marshals each write once (the marshalled `WriteRequest` is what
+ * every attempt sends), keeps two writes of one item out of one request (the later waits until the earlier is
+ * applied), and finds each request's `UnprocessedItems` among its writes by key.
+ */
+import type { WriteRequest } from "@aws-sdk/client-dynamodb"
+import { Effect, type Scope } from "effect"
+import type { Cause, Options, Write } from "../../BatchWrite.js"
+import type { DynamoClient } from "../../DynamoClient.js"
+import { InvalidInputError, type InputProblem } from "../../DynamoError.js"
+import { execute, type ErrorOf } from "../../Execute.js"
+import { batchWriteItem } from "../../operations/batchWriteItem.js"
+import { describeTable } from "../../operations/describeTable.js"
+import { toItem, type AttributeMap } from "../../Value.js"
+import { itemSize } from "../itemSize.js"
+import { Limits, tableNameProblems } from "../limits.js"
+import * as Dispatch from "./dispatch.js"
+import { keyString } from "./keys.js"
+import { defaultConcurrency, defaultRetry, throttled, reporting, type Halt, type Reported } from "./run.js"
+
+interface WriteEntry extends Dispatch.Entry {
+  readonly write: Write
+  readonly table: string
+  readonly request: WriteRequest
+  readonly key: string
+}
+
+type RequestError = ErrorOf<"BatchWriteItem"> | ErrorOf<"DescribeTable">
+type WriteHalt<E> = Halt<RequestError, E>
+
+/** What `BatchWriteError` is built from. */
+export interface Report<E> {
+  readonly reason: Reported<RequestError, E>["reason"]
+  readonly cause: Cause<E> | undefined
+  readonly unapplied: ReadonlyArray<Write>
+  readonly written: number
+  readonly message: string
+}
+
+export interface Writer<E> {
+  /** Checks, marshals and queues one write (the `Stream` path). */
+  readonly add: (write: Write) => Effect.Effect<void, WriteHalt<E>, DynamoClient>
+  /** Checks every write first, sends nothing if one is bad, then queues them all (the `Iterable` path). */
+  readonly addAll: (writes: ReadonlyArray<Write>) => Effect.Effect<void, WriteHalt<E>, DynamoClient>
+  readonly finish: Effect.Effect<{ readonly written: number; readonly requests: number; readonly retries: number }, WriteHalt<E>, DynamoClient>
+  /**
+   * Runs `work` (`add`, `addAll`, `finish`); when it halts or is interrupted, stops the requests (those in flight
+   * finish) and fails with `toError` of what was not applied, and why.
+   */
+  readonly reporting: <A, Err, R>(work: Effect.Effect<A, WriteHalt<E>, R>, toError: (report: Report<E>) => Err) => Effect.Effect<A, Err, R>
+}
+
+const problem = (seq: number, part: string, message: string): InputProblem => ({ part: `writes[${seq}]${part}`, message })
+
+const describeKeys = (table: string) =>
+  Effect.map(execute(describeTable(table)), (result) =>
+    [...(result.table?.KeySchema ?? [])].sort((a, b) => (a.KeyType === "HASH" ? -1 : b.KeyType === "HASH" ? 1 : 0)).map((key) => key.AttributeName ?? "")
+  )
+
+const describe = (halt: Reported<RequestError, unknown>, written: number, unapplied: number): string => {
+  const left = `${written} written, ${unapplied} not applied`
+  switch (halt.reason) {
+    case "RetriesExhausted":
+      return `batch write: retries ran out with writes left over (${left})`
+    case "Interrupted":
+      return `batch write interrupted (${left})`
+    case "SourceFailed":
+      return `batch write: the source failed (${left})`
+    default:
+      return `batch write: ${halt.cause._tag}: ${halt.cause.message} (${left})`
+  }
+}
+
+export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never, Scope.Scope> =>
+  Effect.gen(function* () {
+    const names = new Map<string, ReadonlyArray<string>>(Object.entries(options.keys ?? {}))
+    /** Key → later writes of that item, waiting until the one queued or in flight is applied. */
+    const busy = new Map<string, Array<WriteEntry>>()
+    /** Writes read from an `Iterable` (or taken from a `Stream`) and not queued yet: `unread.slice(queued)`. */
+    let unread: ReadonlyArray<Write> = []
+    let queued = 0
+    let received = 0
+    let written = 0
+
+    const settle = (entry: WriteEntry) => {
+      written++
+      const waiting = busy.get(entry.key)!
+      const next = waiting.shift()
+      if (next === undefined) busy.delete(entry.key)
+      else dispatcher.release(next)
+    }
+
+    /** The entries of `sent` DynamoDB left over; all of them when one of its leftovers cannot be told apart. */
+    const leftoversOf = (sent: ReadonlyArray<WriteEntry>, unprocessed: Record<string, ReadonlyArray<WriteRequest>>) => {
+      const tables = Object.entries(unprocessed)
+      if (tables.length === 0) return []
+      const byKey = new Map(sent.map((entry) => [entry.key, entry]))
+      const leftovers: Array<WriteEntry> = []
+      for (const [table, requests] of tables) {
+        for (const request of requests) {
+          const item = request.PutRequest?.Item ?? request.DeleteRequest?.Key ?? {}
+          const entry = byKey.get(keyString(table, names.get(table) ?? [], item) ?? "")
+          if (entry === undefined) return sent
+          leftovers.push(entry)
+        }
+      }
+      return leftovers
+    }
+
+    const send = (entries: ReadonlyArray<WriteEntry>) => {
+      const requestItems: Record<string, Array<WriteRequest>> = {}
+      for (const entry of entries) (requestItems[entry.table] ??= []).push(entry.request)
+      return Effect.map(execute(batchWriteItem({ RequestItems: requestItems })), (result) => {
+        const leftovers = leftoversOf(entries, result.raw.UnprocessedItems ?? {})
+        const left = new Set(leftovers)
+        for (const entry of entries) if (!left.has(entry)) settle(entry)
+        return { leftovers }
+      })
+    }
+
+    const dispatcher = yield* Dispatch.make<WriteEntry, ErrorOf<"BatchWriteItem">>({
+      maxCount: Limits.batchWriteRequests,
+      maxBytes: Limits.batchWriteBytes,
+      concurrency: options.concurrency ?? defaultConcurrency,
+      schedule: options.retry ?? defaultRetry,
+      send,
+      retryable: throttled
+    })
+
+    /** The key attribute names of `table`, described once when not given. */
+    const keysOf = (table: string): Effect.Effect<ReadonlyArray<string>, WriteHalt<E>, DynamoClient> => {
+      const known = names.get(table)
+      if (known !== undefined) return Effect.succeed(known)
+      return describeKeys(table).pipe(
+        Effect.tap((found) => names.set(table, found)),
+        Effect.mapError((cause) => ({ reason: "RequestFailed" as const, cause }))
+      )
+    }
+
+    /** The checked, marshalled write, or what is wrong with it. */
+    const prepare = (write: Write, seq: number): WriteEntry | InputProblem => {
+      const table = (write as { table?: unknown }).table
+      if (typeof table !== "string") return problem(seq, ".table", "a write needs the name of its table")
+      const tableProblem = tableNameProblems(table, `writes[${seq}].table`)[0]
+      if (tableProblem !== undefined) return tableProblem
+      const isPut = "put" in write
+      const value: unknown = isPut ? write.put : (write as { delete?: unknown }).delete
+      if (typeof value !== "object" || value === null) return problem(seq, "", "a write is { table, put: item } or { table, delete: key }")
+      let attributes: AttributeMap
+      try {
+        attributes = toItem(value as Record<string, unknown>)
+      } catch (error) {
+        return problem(seq, isPut ? ".put" : ".delete", error instanceof Error ? error.message : String(error))
+      }
+      const keyNames = names.get(table) ?? []
+      const key = keyString(table, keyNames, attributes)
+      if (key === undefined) {
+        return problem(seq, isPut ? ".put" : ".delete", `the key of table ${table} is ${keyNames.join(", ")}: each must be a string, number or binary`)
+      }
+      if (!isPut && Object.keys(attributes).length !== keyNames.length) {
+        return problem(seq, ".delete", `a delete takes the key of table ${table} only (${keyNames.join(", ")})`)
+      }
+      const size = itemSize(attributes)
+      if (size > Limits.itemBytes) return problem(seq, ".put", `item is ${size} bytes; DynamoDB allows ${Limits.itemBytes}`)
+      const request: WriteRequest = isPut ? { PutRequest: { Item: attributes } } : { DeleteRequest: { Key: attributes } }
+      return { seq, size, write, table, request, key }
+    }
+
+    const invalid = (problems: ReadonlyArray<InputProblem>): WriteHalt<E> => ({
+      reason: "InvalidInput",
+      cause: new InvalidInputError({
+        operation: "BatchWriteItem",
+        problems,
+        message: `batch write not sent: ${problems.map((p) => `${p.part}: ${p.message}`).join("; ")}`
+      })
+    })
+
+    /** Queues a checked write, unless an earlier write of the same item is not applied yet: then it waits for it. */
+    const admit = (entry: WriteEntry) => {
+      received++
+      const waiting = busy.get(entry.key)
+      if (waiting !== undefined) {
+        waiting.push(entry)
+        return Effect.void
+      }
+      busy.set(entry.key, [])
+      return dispatcher.add(entry)
+    }
+
+    const add = (write: Write): Effect.Effect<void, WriteHalt<E>, DynamoClient> => {
+      const table = (write as { table?: unknown }).table
+      const ready = typeof table === "string" && !names.has(table) && tableNameProblems(table).length === 0 ? keysOf(table) : Effect.void
+      return Effect.flatMap(ready, () => {
+        const entry = prepare(write, received)
+        if ("part" in entry) {
+          unread = [write]
+          queued = 0
+          return Effect.fail(invalid([entry]))
+        }
+        return admit(entry)
+      })
+    }
+
+    const addAll = (writes: ReadonlyArray<Write>): Effect.Effect<void, WriteHalt<E>, DynamoClient> => {
+      unread = writes
+      const tables = new Set<string>()
+      for (const write of writes) {
+        const table = (write as { table?: unknown }).table
+        if (typeof table === "string" && !names.has(table) && tableNameProblems(table).length === 0) tables.add(table)
+      }
+      return Effect.gen(function* () {
+        for (const table of tables) yield* keysOf(table)
+        const entries: Array<WriteEntry> = []
+        const problems: Array<InputProblem> = []
+        writes.forEach((write, seq) => {
+          const entry = prepare(write, seq)
+          if ("part" in entry) problems.push(entry)
+          else entries.push(entry)
+        })
+        if (problems.length > 0) return yield* Effect.fail(invalid(problems))
+        for (const entry of entries) {
+          queued = entry.seq + 1
+          yield* admit(entry)
+        }
+      })
+    }
+
+    const finish = Effect.map(dispatcher.finish, () => ({ written, ...dispatcher.counters }))
+
+    const report = (halt: Reported<RequestError, E>): Effect.Effect<Report<E>> =>
+      Effect.map(dispatcher.abort, (stranded) => {
+        const entries = [...stranded, ...[...busy.values()].flat()].sort((a, b) => a.seq - b.seq)
+        const unapplied = [...entries.map((entry) => entry.write), ...unread.slice(queued)]
+        return {
+          reason: halt.reason,
+          cause: halt.cause,
+          unapplied,
+          written,
+          message: describe(halt as Reported<RequestError, unknown>, written, unapplied.length)
+        }
+      })
+
+    return {
+      add,
+      addAll,
+      finish,
+      reporting: (work, toError) => reporting(work, dispatcher.abort, (halt) => Effect.map(report(halt), toError))
+    }
+  })
