@@ -1,14 +1,19 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Deferred, Effect, Fiber, Redacted } from "effect"
-import { DynamoClient, describe as describeTable, execute } from "dynofunc"
+import { Deferred, type Duration, Effect, Fiber, Redacted } from "effect"
+import { DynamoClient, HttpClient, describe as describeTable, execute } from "dynofunc"
 import { endpointOf, server } from "./support/httpServer.js"
 
 const credentials = { accessKeyId: "test", secretAccessKey: Redacted.make("test") }
 
-const clientFor = (endpoint: string) =>
-  DynamoClient.layer({ region: "local", endpoint, credentials, maxAttempts: 1, requestTimeout: "300 millis" })
+/** Both transports fail alike: the same tags and reasons. */
+const transports = [
+  ["the SDK", (endpoint: string, requestTimeout?: Duration.DurationInput) => DynamoClient.layer({ region: "local", endpoint, credentials, maxAttempts: 1, requestTimeout })],
+  ["the lean transport", (endpoint: string, requestTimeout?: Duration.DurationInput) => HttpClient.layer({ region: "local", endpoint, credentials, requestTimeout })]
+] as const
 
-describe("transport failures", () => {
+describe.each(transports)("transport failures on %s", (_, transport) => {
+  const clientFor = (endpoint: string) => transport(endpoint, "300 millis")
+
   it.scoped("connection refused", () =>
     Effect.gen(function* () {
       const s = yield* server((_, res) => res.end())
@@ -46,7 +51,7 @@ describe("transport failures", () => {
           Deferred.unsafeDone(arrived, Effect.void)
           req.socket.on("close", () => Deferred.unsafeDone(closed, Effect.void))
         })
-        const layer = DynamoClient.layer({ region: "local", endpoint: endpointOf(s), credentials, maxAttempts: 1 })
+        const layer = transport(endpointOf(s))
         const fiber = yield* Effect.fork(Effect.provide(execute(describeTable("users")), layer))
         yield* Deferred.await(arrived)
         yield* Fiber.interrupt(fiber)

@@ -5,31 +5,47 @@
 import { expect } from "@effect/vitest"
 import { Effect } from "effect"
 import {
+  add,
   attr,
+  batchExecuteStatement,
   batchGetItem,
   batchWriteItem,
+  conditionCheck,
   createTable,
   createTableAndWait,
   deleteItem,
   deleteTable,
   deleteTableAndWait,
+  describeLimits,
   describeTable,
   describeTimeToLive,
   execute,
+  executeStatement,
+  executeTransaction,
+  find,
   getItem,
   listTables,
+  listTagsOfResource,
   putItem,
   query,
+  remove,
   scan,
+  tagResource,
+  transactGetItems,
+  transactWriteItems,
+  untagResource,
+  update,
   updateItem,
   updateTable,
   updateTableAndWait,
+  updateTimeToLive,
   type CommandName,
   type DynamoClient,
   type DynamoError,
   type Operation,
   type UpdateTableChanges
 } from "dynofunc"
+import { supported, type Engine } from "./engines.js"
 import { samples } from "./samples.js"
 
 let counter = 0
@@ -160,6 +176,156 @@ export const timeToLiveOff = Effect.gen(function* () {
   expect(ttl.TimeToLiveDescription?.TimeToLiveStatus).toBe("DISABLED")
   yield* deleteTableAndWait(table, fast)
 })
+
+/** UpdateTimeToLive on and off, read back with DescribeTimeToLive (DynamoDB Local). */
+export const timeToLiveOnOff = Effect.gen(function* () {
+  yield* timeToLiveOff
+  const table = yield* itemTable("ttl-on")
+  const on = yield* execute(updateTimeToLive(table, "expiresAt", true))
+  expect(on.TimeToLiveSpecification).toEqual({ AttributeName: "expiresAt", Enabled: true })
+  expect((yield* execute(describeTimeToLive(table))).TimeToLiveDescription).toMatchObject({
+    AttributeName: "expiresAt",
+    TimeToLiveStatus: "ENABLED"
+  })
+  yield* execute(updateTimeToLive(table, "expiresAt", false))
+  expect((yield* execute(describeTimeToLive(table))).TimeToLiveDescription?.TimeToLiveStatus).toBe("DISABLED")
+  yield* deleteTableAndWaitFast(table)
+})
+
+/** Transactions composed from item operations, and their cancellation reasons (DynamoDB Local). */
+export const transactions = Effect.gen(function* () {
+  const accounts = yield* itemTable("tx-accounts")
+  yield* execute(
+    transactWriteItems([add(accounts, { id: "a1", balance: 100 }), add(accounts, { id: "a2", balance: 0 }), add(accounts, { id: "gone" }), add(accounts, { id: "bank", open: true })])
+  )
+  yield* execute(
+    transactWriteItems(
+      [
+        update(accounts, { id: "a1" }, { balance: 70 }, { condition: attr("balance").gte(30) }),
+        update(accounts, { id: "a2" }, { balance: 30 }),
+        remove(accounts, { id: "gone" }),
+        conditionCheck(accounts, { id: "bank" }, attr("open").equals(true))
+      ],
+      { clientRequestToken: "transfer-1" }
+    )
+  )
+  const read = yield* execute(transactGetItems([find(accounts, { id: "a1" }), find(accounts, { id: "a2" }, { projection: ["balance"] }), find(accounts, { id: "gone" })]))
+  expect(read.items).toEqual([{ id: "a1", balance: 70 }, { balance: 30 }, undefined])
+
+  const cancelled = yield* Effect.flip(
+    execute(
+      transactWriteItems([
+        update(accounts, { id: "a2" }, { balance: 0 }),
+        update(accounts, { id: "a1" }, { balance: 0 }, { condition: attr("balance").gte(1000), returnValuesOnConditionCheckFailure: "ALL_OLD" })
+      ])
+    )
+  )
+  expect(cancelled._tag).toBe("TransactionCanceledError")
+  if (cancelled._tag === "TransactionCanceledError") {
+    expect(cancelled.reasons.map((reason) => reason.code)).toEqual(["None", "ConditionalCheckFailed"])
+    expect(cancelled.reasons[1]?.item).toEqual({ id: "a1", balance: 70 })
+  }
+  yield* deleteTableAndWaitFast(accounts)
+})
+
+/** PartiQL statements with plain JS parameters, batches, transactions, a duplicate insert (DynamoDB Local). */
+export const partiql = Effect.gen(function* () {
+  const table = yield* itemTable("partiql")
+  yield* execute(executeStatement(`INSERT INTO "${table}" VALUE {'id': ?, 'name': ?, 'visits': ?}`, ["u1", "Ada", 1]))
+  const duplicate = yield* Effect.flip(execute(executeStatement(`INSERT INTO "${table}" VALUE {'id': ?}`, ["u1"])))
+  // DynamoDB Local answers `DuplicateItem` where AWS answers `DuplicateItemException`: both are DuplicateItemError,
+  // and the code stays as the engine sent it.
+  expect(duplicate._tag).toBe("DuplicateItemError")
+  expect((duplicate as { code?: string }).code).toBe("DuplicateItem")
+
+  const selected = yield* execute(executeStatement(`SELECT * FROM "${table}" WHERE id = ?`, ["u1"], { consistent: true }))
+  expect(selected.items).toEqual([{ id: "u1", name: "Ada", visits: 1 }])
+
+  const batch = yield* execute(
+    batchExecuteStatement([
+      { statement: `INSERT INTO "${table}" VALUE {'id': ?}`, parameters: ["u2"] },
+      executeStatement(`INSERT INTO "${table}" VALUE {'id': ?}`, ["u1"])
+    ])
+  )
+  expect(batch.responses[0]?.error).toBeUndefined()
+  expect(batch.responses[1]?.error?.code).toBe("DuplicateItem")
+
+  yield* execute(
+    executeTransaction([
+      { statement: `UPDATE "${table}" SET visits = visits + ? WHERE id = ?`, parameters: [1, "u1"] },
+      { statement: `DELETE FROM "${table}" WHERE id = ?`, parameters: ["u2"] }
+    ])
+  )
+  const read = yield* execute(
+    executeTransaction([
+      { statement: `SELECT visits FROM "${table}" WHERE id = ?`, parameters: ["u1"] },
+      { statement: `SELECT * FROM "${table}" WHERE id = ?`, parameters: ["u2"] }
+    ])
+  )
+  expect(read.items).toEqual([{ visits: 2 }, undefined])
+  yield* deleteTableAndWaitFast(table)
+})
+
+/** DescribeLimits (DynamoDB Local). */
+export const limits = Effect.gen(function* () {
+  const limits = yield* execute(describeLimits())
+  expect(limits.TableMaxReadCapacityUnits).toBeGreaterThan(0)
+})
+
+/** Tag, list as a plain object, untag (dynalite). */
+export const tags = Effect.gen(function* () {
+  const table = yield* itemTable("tags")
+  const arn = (yield* execute(describeTable(table))).table?.TableArn ?? ""
+  yield* execute(tagResource(arn, { team: "growth", env: "test" }))
+  expect((yield* execute(listTagsOfResource(arn))).tags).toEqual({ team: "growth", env: "test" })
+  yield* execute(untagResource(arn, ["env"]))
+  expect((yield* execute(listTagsOfResource({ ResourceArn: arn }))).tags).toEqual({ team: "growth" })
+  yield* deleteTableAndWaitFast(table)
+})
+
+/**
+ * Every scenario the engine-backed tests run on `engine`, by title: the engine's own, then one per operation it does
+ * not support. `operations.*.test.ts` run them; `transport/differential.*.test.ts` run them through both transports.
+ */
+export const engineScenarios = (engine: Engine): ReadonlyArray<readonly [string, Effect.Effect<unknown, unknown, DynamoClient>]> => [
+  ...(engine === "DynamoDB Local" ? dynamoDBLocalScenarios : dynaliteScenarios),
+  ...(Object.keys(samples) as Array<CommandName>)
+    .filter((name) => !supported[engine].includes(name))
+    .map((name) => [`every other operation answers UnknownOperationException: ${name}`, unsupported(name)] as const)
+]
+
+const dynamoDBLocalScenarios = [
+  [
+    "table lifecycle: create, describe, list, update (streams), delete, with waiters",
+    Effect.gen(function* () {
+      const updated = yield* tableLifecycle({ stream: "NEW_AND_OLD_IMAGES" })
+      expect(updated.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" })
+    })
+  ],
+  ["items: put, get, update, delete (friendly and raw), query, scan, failed condition", itemOperations(true)],
+  ["batches: batchWriteItem and batchGetItem with plain items per table", batches],
+  ["time to live: off, on, off", timeToLiveOnOff],
+  ["transactions composed from item operations, and their cancellation reasons", transactions],
+  ["PartiQL: statements with plain JS parameters, batches, transactions, a duplicate insert", partiql],
+  ["limits", limits]
+] as const
+
+const dynaliteScenarios = [
+  [
+    "table lifecycle: create, describe, list, update (billing), delete, with waiters",
+    Effect.gen(function* () {
+      const updated = yield* tableLifecycle({
+        billing: { read: 2, write: 3 },
+        input: { GlobalSecondaryIndexUpdates: [{ Update: { IndexName: "by-email", ProvisionedThroughput: { ReadCapacityUnits: 1, WriteCapacityUnits: 1 } } }] }
+      })
+      expect(updated.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 2, WriteCapacityUnits: 3 })
+    })
+  ],
+  ["items: put, get, update, delete (friendly and raw), query, scan, failed condition", itemOperations(false)],
+  ["batches: batchWriteItem and batchGetItem with plain items per table", batches],
+  ["time to live: describeTimeToLive", timeToLiveOff],
+  ["tags: tag, list as a plain object, untag", tags]
+] as const
 
 export { fast }
 

@@ -1,0 +1,172 @@
+/**
+ * `HttpClient`: a lean `DynamoClient` that speaks DynamoDB's JSON 1.0 protocol itself, over `node:http` /
+ * `node:https` with a keep-alive agent and SigV4 signing on `node:crypto`, instead of going through the AWS SDK's
+ * client. The same operations, results and tagged errors as `DynamoClient.layer`, for a fraction of the CPU per call
+ * (`BENCHMARKS.md`, P7). The SDK Layer stays the default; the README says when to pick which.
+ *
+ * @example
+ * import { Effect, Redacted } from "effect"
+ * import { HttpClient, execute, find } from "dynofunc"
+ *
+ * const program = execute(find("users", { id: "u1" }))
+ * program.pipe(Effect.provide(HttpClient.layer({ region: "eu-west-1" })))
+ * program.pipe(Effect.provide(HttpClient.layer({
+ *   region: "local",
+ *   endpoint: "http://127.0.0.1:8000",
+ *   credentials: { accessKeyId: "local", secretAccessKey: Redacted.make("local") }
+ * })))
+ */
+import { Config, type ConfigError, Duration, Effect, Layer, type Scope } from "effect"
+import { type Credentials, DynamoClient, type DynamoClientService, type Request } from "./DynamoClient.js"
+import type { CommandName, OutputOf } from "./Operation.js"
+import { credentialSource, type CredentialsProvider } from "./internal/transport/credentials.js"
+import { regionalEndpoint } from "./internal/transport/endpoint.js"
+import { type Answer, exchange, makeTarget, type Target } from "./internal/transport/http.js"
+import { amzDate, authorization, type SigningCredentials } from "./internal/transport/sigv4.js"
+import { Crc32MismatchError, crc32, metadata, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
+
+export type { CredentialsProvider, ProvidedCredentials } from "./internal/transport/credentials.js"
+
+/** How the lean client reaches DynamoDB. */
+export interface HttpClientConfig {
+  /** The AWS region (`eu-west-1`); with a custom `endpoint`, the region that endpoint signs for. */
+  readonly region: string
+  /** A custom endpoint, e.g. `http://127.0.0.1:8000` for DynamoDB Local; by default the region's own. */
+  readonly endpoint?: string | undefined
+  /**
+   * Fixed credentials (secrets `Redacted`), or a provider such as `fromIni()` from `@aws-sdk/credential-providers`.
+   * Left out: the SDK's default provider chain (environment, shared config, SSO, container and instance roles),
+   * loaded on the first call. Credentials that expire are refreshed five minutes before they do.
+   */
+  readonly credentials?: Credentials | CredentialsProvider | undefined
+  /** FIPS endpoints (`dynamodb-fips.<region>…`). */
+  readonly fips?: boolean | undefined
+  /** Dual-stack (IPv6) endpoints (`dynamodb.<region>.api.aws`). */
+  readonly dualStack?: boolean | undefined
+  /**
+   * How long one attempt may wait for DynamoDB's whole answer before failing with a `TransportError` (`Timeout`)
+   * and closing its connection. Unset, it waits as long as the connection lives.
+   */
+  readonly requestTimeout?: Duration.DurationInput | undefined
+  /** Connections kept open to DynamoDB at most (the SDK's default is 50). */
+  readonly maxSockets?: number | undefined
+}
+
+const contentType = "application/x-amz-json-1.0"
+
+/** A `Date` header this far from the local clock makes the client sign with DynamoDB's time instead (the SDK's rule). */
+const skewToleranceMillis = 5 * 60 * 1000
+
+const service = (config: HttpClientConfig, target: Target): DynamoClientService => {
+  const credentials = credentialSource(config.credentials)
+  const timeout = config.requestTimeout === undefined ? undefined : Duration.toMillis(config.requestTimeout)
+  let clockOffset = 0
+
+  const answer = (operation: CommandName, response: Answer): Effect.Effect<unknown, unknown> => {
+    const headers = response.headers
+    const requestId = headers["x-amzn-requestid"] as string | undefined
+    const serverDate = headers["date"] === undefined ? Number.NaN : Date.parse(headers["date"])
+    if (Math.abs(serverDate - (Date.now() + clockOffset)) > skewToleranceMillis) clockOffset = serverDate - Date.now()
+    const expected = headers["x-amz-crc32"]
+    if (expected !== undefined) {
+      const actual = crc32(response.body)
+      if (actual !== Number(expected)) {
+        return Effect.fail(new Crc32MismatchError(metadata(response.status, requestId), Number(expected), actual))
+      }
+    }
+    const text = response.body.toString("utf8")
+    if (response.status >= 300) {
+      return Effect.fail(serviceError(response.status, requestId, headers["x-amzn-errortype"] as string | undefined, text))
+    }
+    try {
+      const output = readOutput(operation, text)
+      output["$metadata"] = metadata(response.status, requestId)
+      return Effect.succeed(output)
+    } catch (error) {
+      return Effect.fail(error)
+    }
+  }
+
+  const call = (request: Pick<Request, "operation" | "input">, signing: SigningCredentials): Effect.Effect<unknown, unknown> =>
+    Effect.async((resume) => {
+      let body: string
+      try {
+        body = writeBody(request.input)
+      } catch (error) {
+        return resume(Effect.fail(error))
+      }
+      const date = amzDate(Date.now() + clockOffset)
+      const amzTarget = `DynamoDB_20120810.${request.operation}`
+      const signed: Array<readonly [string, string]> = [
+        ["content-type", contentType],
+        ["host", target.host],
+        ["x-amz-date", date],
+        ["x-amz-target", amzTarget]
+      ]
+      if (signing.sessionToken !== undefined) signed.push(["x-amz-security-token", signing.sessionToken])
+      const headers: Record<string, string | number> = {
+        "content-type": contentType,
+        host: target.host,
+        "x-amz-date": date,
+        "x-amz-target": amzTarget,
+        "content-length": Buffer.byteLength(body),
+        authorization: authorization({ method: "POST", path: "/", headers: signed, body }, signing, date, config.region, "dynamodb")
+      }
+      if (signing.sessionToken !== undefined) headers["x-amz-security-token"] = signing.sessionToken
+      const abort = exchange(target, headers, body, timeout, (error, response) =>
+        resume(error === undefined && response !== undefined ? answer(request.operation, response) : Effect.fail(error))
+      )
+      return Effect.sync(abort)
+    })
+
+  return {
+    sdk: undefined,
+    send: <Name extends CommandName>(request: Request<Name>) => {
+      const current = credentials.current()
+      const sent = current !== undefined
+        ? call(request, current)
+        : Effect.flatMap(credentials.refresh, (fresh) => call(request, fresh))
+      return sent as Effect.Effect<OutputOf<Name>, unknown>
+    }
+  }
+}
+
+/**
+ * A scoped lean `DynamoClient` service; its connections are closed when the scope closes.
+ *
+ * @example
+ * Effect.scoped(Effect.flatMap(HttpClient.make({ region: "eu-west-1" }), (client) => …))
+ */
+export const make = (config: HttpClientConfig): Effect.Effect<DynamoClientService, never, Scope.Scope> =>
+  Effect.map(
+    Effect.acquireRelease(
+      Effect.sync(() =>
+        makeTarget(
+          new URL(config.endpoint ?? regionalEndpoint(config.region, { fips: config.fips, dualStack: config.dualStack })),
+          config.maxSockets ?? 50
+        )
+      ),
+      (target) => Effect.sync(() => target.agent.destroy())
+    ),
+    (target) => service(config, target)
+  )
+
+/**
+ * A Layer with a lean `DynamoClient`, its connections closed when the Layer is released.
+ *
+ * @example
+ * Effect.provide(program, HttpClient.layer({ region: "eu-west-1" }))
+ */
+export const layer = (config: HttpClientConfig): Layer.Layer<DynamoClient> => Layer.scoped(DynamoClient, make(config))
+
+/**
+ * A Layer whose settings come from Effect `Config` (environment variables by default).
+ *
+ * @example
+ * HttpClient.layerConfig({
+ *   region: Config.string("AWS_REGION"),
+ *   endpoint: Config.option(Config.string("DYNAMODB_ENDPOINT")).pipe(Config.map(Option.getOrUndefined))
+ * })
+ */
+export const layerConfig = (config: Config.Config.Wrap<HttpClientConfig>): Layer.Layer<DynamoClient, ConfigError.ConfigError> =>
+  Layer.scoped(DynamoClient, Effect.flatMap(Config.unwrap(config), make))

@@ -1,0 +1,4 @@
+import { Dynalite } from "@dynofunc/testing"
+import { differentialSuite } from "./differential.js"
+
+differentialSuite("dynalite", Dynalite.make())

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from "node:fs"
+import { describe, expect, it } from "@effect/vitest"
+import { authorization, amzDate, canonicalRequest, stringToSign } from "../../src/internal/transport/sigv4.js"
+
+const dir = new URL("./sigv4-vectors/", import.meta.url)
+const cases = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
+
+const read = (name: string, extension: string) => readFileSync(new URL(`${name}/${name}.${extension}`, dir), "utf8")
+
+/** A `.req` file: request line, `Name:value` header lines (repeats kept), a blank line, the body. */
+const parse = (text: string) => {
+  const [head = "", body = ""] = text.split("\n\n")
+  const [requestLine = "", ...headerLines] = head.split("\n")
+  const [method = "", path = ""] = requestLine.split(" ")
+  const headers = headerLines.map((line) => {
+    const colon = line.indexOf(":")
+    return [line.slice(0, colon), line.slice(colon + 1)] as const
+  })
+  return { method, path, headers, body }
+}
+
+const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY" }
+const date = "20150830T123600Z"
+
+describe("SigV4 against AWS's test-suite vectors", () => {
+  it("has the vectors", () => expect(cases.length).toBeGreaterThanOrEqual(10))
+
+  it.each(cases)("%s", (name) => {
+    const request = parse(read(name, "req"))
+    const canonical = canonicalRequest(request)
+    expect(canonical.text).toBe(read(name, "creq"))
+    expect(stringToSign(canonical.text, date, "us-east-1", "service")).toBe(read(name, "sts"))
+    expect(authorization(request, credentials, date, "us-east-1", "service")).toBe(read(name, "authz"))
+  })
+
+  it("formats the request date as SigV4 wants it", () => {
+    expect(amzDate(Date.UTC(2015, 7, 30, 12, 36, 0))).toBe(date)
+  })
+})
