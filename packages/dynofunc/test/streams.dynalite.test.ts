@@ -1,0 +1,4 @@
+import { Dynalite } from "@dynofunc/testing"
+import { streamsSuite } from "./support/streams.js"
+
+streamsSuite("dynalite", Dynalite.layer())

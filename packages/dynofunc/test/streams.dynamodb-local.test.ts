@@ -1,0 +1,4 @@
+import { DynamoDBLocal } from "@dynofunc/testing"
+import { streamsSuite } from "./support/streams.js"
+
+streamsSuite("DynamoDB Local", DynamoDBLocal.layer())
