@@ -67,6 +67,7 @@ export type Cause<E = never> = ErrorOf<"BatchWriteItem"> | ErrorOf<"DescribeTabl
  * - `Interrupted`: the fiber was interrupted; the requests in flight finished first.
  *
  * @example
+ * const writes: ReadonlyArray<BatchWrite.Write> = [{ table: "users", put: { id: "u1" } }, { table: "users", delete: { id: "u2" } }]
  * BatchWrite.run(writes).pipe(
  *   Effect.catchTag("BatchWriteError", (error) =>
  *     Console.log(`${error.reason}: ${error.written} written, ${error.unapplied.length} to write again`))
@@ -93,6 +94,7 @@ const isStream = <E, R>(source: Iterable<Write> | Stream.Stream<Write, E, R>): s
  * whoever awaits the fiber, e.g. in the `Exit` of `Fiber.interrupt`). A defect stays a defect.
  *
  * @example
+ * const csvRows: ReadonlyArray<Item> = [{ id: "u1", name: "Ada" }, { id: "u2", name: "Grace" }]
  * const lines = Stream.fromIterable(csvRows).pipe(Stream.map((row): BatchWrite.Write => ({ table: "users", put: row })))
  * BatchWrite.run(lines, { concurrency: 4, keys: { users: ["id"] } })
  */
@@ -122,7 +124,8 @@ export const run = <E = never, R = never>(
  * from its sink); the requests in flight finish first. To have those reported too, give the stream to `run`.
  *
  * @example
- * Stream.run(Stream.fromIterable(rows).pipe(Stream.map((put) => ({ table: "users", put }))), BatchWrite.sink())
+ * const rows: ReadonlyArray<Item> = [{ id: "u1", name: "Ada" }, { id: "u2", name: "Grace" }]
+ * Stream.run(Stream.fromIterable(rows).pipe(Stream.map((put): BatchWrite.Write => ({ table: "users", put }))), BatchWrite.sink())
  */
 export const sink = (options: Options = {}): Sink.Sink<Summary, Write, never, BatchWriteError, DynamoClient> =>
   Sink.unwrapScoped<Summary, Write, never, BatchWriteError, DynamoClient | Scope.Scope>(

@@ -20,12 +20,8 @@ export const workspaceOptions = (): ts.CompilerOptions => {
 }
 
 /** The diagnostics of every snippet, each as `where: message`; snippets may leave names unused. */
-export const typecheck = (
-  snippets: ReadonlyArray<Snippet>,
-  name: string,
-  overrides: ts.CompilerOptions = {}
-): ReadonlyArray<string> => {
-  const options = { ...workspaceOptions(), noUnusedLocals: false, noUnusedParameters: false, ...overrides }
+export const typecheck = (snippets: ReadonlyArray<Snippet>, name: string): ReadonlyArray<string> => {
+  const options = { ...workspaceOptions(), noUnusedLocals: false, noUnusedParameters: false }
   const files = new Map(snippets.map((snippet, index) => [`${root}packages/examples/src/__${name}_${index}.ts`, snippet]))
   const host = ts.createCompilerHost(options)
   const readFile = host.readFile.bind(host)

@@ -1,14 +1,13 @@
 /**
- * Every `@example` in the sources of dynofunc and @dynofunc/testing type-checks. An example may use, without
- * importing them, the exports of its own module, then of `dynofunc`, `@dynofunc/testing`, `effect` and
- * `@aws-sdk/client-dynamodb` (the first that has the name): the test adds those imports; anything else it uses must
- * be imported or declared in the example itself.
+ * The `@example`s of the sources of dynofunc and @dynofunc/testing, as snippets to type-check. An example may use,
+ * without importing them, the exports of its own module, then of `dynofunc`, `@dynofunc/testing`, `effect` and
+ * `@aws-sdk/client-dynamodb` (the first that has the name): the imports are added (type-only for types); anything
+ * else it uses must be imported or declared in the example itself.
  */
 import { readdirSync, readFileSync } from "node:fs"
 import path from "node:path"
 import ts from "typescript"
-import { describe, expect, it } from "vitest"
-import { root, typecheck, workspaceOptions, type Snippet } from "./support/typecheck.js"
+import { root, workspaceOptions, type Snippet } from "./typecheck.js"
 
 const sourceFiles = (dir: string): ReadonlyArray<string> =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -50,13 +49,24 @@ const examplesOf = (module: string): ReadonlyArray<Example> => {
   return examples
 }
 
-const examples = modules.flatMap(examplesOf)
+/** Every example of the sources. */
+export const examples = modules.flatMap(examplesOf)
 
 /** The modules whose exports examples may use, in the order a name is looked up (after the example's own module). */
 const libraries = ["dynofunc", "@dynofunc/testing", "effect", "@aws-sdk/client-dynamodb"]
 
-/** The export names of each module and library, read by the TypeScript checker. */
-const exportNames = (): ReadonlyMap<string, ReadonlySet<string>> => {
+/** What an example may use without importing it. */
+interface Scope {
+  /** The export names of each module and library, each with whether it is a value (or only a type). */
+  readonly names: ReadonlyMap<string, ReadonlyMap<string, boolean>>
+  /** The global values (`Array`, `Promise`, …): never shadowed by an added import. */
+  readonly globalValues: ReadonlySet<string>
+  /** The global types (`Record`, `Console`, …): shadowed only by the import of a name the example uses as a value. */
+  readonly globalTypes: ReadonlySet<string>
+}
+
+/** The names examples may use, read by the TypeScript checker. */
+const scope = (): Scope => {
   const probe = `${root}packages/examples/src/__exports.ts`
   const probeCode = libraries.map((library, i) => `export * as l${i} from "${library}"`).join("\n")
   const host = ts.createCompilerHost(workspaceOptions())
@@ -66,21 +76,27 @@ const exportNames = (): ReadonlyMap<string, ReadonlySet<string>> => {
   host.fileExists = (file) => file === probe || fileExists(file)
   const program = ts.createProgram([probe, ...modules], workspaceOptions(), host)
   const checker = program.getTypeChecker()
-  const namesOf = (symbol: ts.Symbol | undefined) => new Set(symbol ? checker.getExportsOfModule(symbol).map((s) => s.name) : [])
-  const names = new Map<string, ReadonlySet<string>>()
+  const isValue = (symbol: ts.Symbol) =>
+    ((symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol).flags & ts.SymbolFlags.Value) !== 0
+  const namesOf = (symbol: ts.Symbol | undefined) =>
+    new Map(symbol ? checker.getExportsOfModule(symbol).map((s) => [s.name, isValue(s)] as const) : [])
+  const names = new Map<string, ReadonlyMap<string, boolean>>()
   for (const module of modules) names.set(module, namesOf(checker.getSymbolAtLocation(program.getSourceFile(module)!)))
   program.getSourceFile(probe)!.statements.forEach((statement, i) => {
     const specifier = (statement as ts.ExportDeclaration).moduleSpecifier!
     names.set(libraries[i]!, namesOf(checker.getSymbolAtLocation(specifier)))
   })
-  return names
+  const inScope = (flags: ts.SymbolFlags) =>
+    new Set(checker.getSymbolsInScope(program.getSourceFile(probe)!, flags).map((symbol) => symbol.name))
+  return { names, globalValues: inScope(ts.SymbolFlags.Value), globalTypes: inScope(ts.SymbolFlags.Type) }
 }
 
-/** The names an example imports or declares at its top level, and the names it refers to. */
+/** The names an example imports or declares at its top level, the names it refers to, and which of those as values. */
 const namesIn = (code: string) => {
   const file = ts.createSourceFile("example.ts", code, ts.ScriptTarget.ES2022, true)
   const bound = new Set<string>()
   const used = new Set<string>()
+  const usedAsValue = new Set<string>()
   for (const statement of file.statements) {
     if (ts.isImportDeclaration(statement)) {
       const clause = statement.importClause
@@ -106,40 +122,39 @@ const namesIn = (code: string) => {
         (ts.isPropertyAssignment(parent) && parent.name === node) || (ts.isQualifiedName(parent) && parent.right === node) ||
         (ts.isPropertySignature(parent) && parent.name === node)
       if (!isMemberName) used.add(node.text)
+      if (!isMemberName && !inType(node)) usedAsValue.add(node.text)
     }
     ts.forEachChild(node, visit)
   }
   visit(file)
-  return { bound, used }
+  return { bound, used, usedAsValue }
 }
 
+const inType = (node: ts.Node): boolean =>
+  node.parent !== undefined && !ts.isSourceFile(node.parent) && (ts.isTypeNode(node.parent) || inType(node.parent))
+
 /** The example with imports for the names it uses but neither imports nor declares. */
-const withImports = (example: Example, names: ReadonlyMap<string, ReadonlySet<string>>): string => {
-  const { bound, used } = namesIn(example.code)
+const withImports = (example: Example, { names, globalValues, globalTypes }: Scope): string => {
+  const { bound, used, usedAsValue } = namesIn(example.code)
   const own = path.relative(`${root}packages/examples/src`, example.module).replace(/\.ts$/, ".js")
   const sources = [[example.module, own.startsWith(".") ? own : `./${own}`] as const, ...libraries.map((l) => [l, l] as const)]
   const imports = new Map<string, Array<string>>()
   for (const name of used) {
-    if (bound.has(name)) continue
+    if (bound.has(name) || globalValues.has(name) || (globalTypes.has(name) && !usedAsValue.has(name))) continue
     const source = sources.find(([key]) => names.get(key)?.has(name))
-    if (source) imports.set(source[1], [...(imports.get(source[1]) ?? []), name])
+    const binding = source && (names.get(source[0])!.get(name) ? name : `type ${name}`)
+    if (source && binding) imports.set(source[1], [...(imports.get(source[1]) ?? []), binding])
   }
   const prelude = [...imports].map(([specifier, list]) => `import { ${list.join(", ")} } from "${specifier}"`).join("; ")
   // The prelude stays on the example's first line so that diagnostics keep the example's line numbers.
   return `${prelude}; ${example.code}`
 }
 
-describe("doc-comment examples", () => {
-  it("the sources have examples", () => {
-    expect(examples.length).toBeGreaterThan(150)
-  })
-
-  it("every @example type-checks with its module's exports in scope", () => {
-    const names = exportNames()
-    const snippets: ReadonlyArray<Snippet> = examples.map((example) => ({
-      code: withImports(example, names),
-      where: (line) => `${path.relative(root, example.module)}:${example.line + line}`
-    }))
-    expect(typecheck(snippets, "doc", { verbatimModuleSyntax: false, isolatedModules: false })).toEqual([])
-  }, 120_000)
-})
+/** Every example, with the imports it needs, reporting diagnostics at its lines in its source file. */
+export const docSnippets = (): ReadonlyArray<Snippet> => {
+  const inScope = scope()
+  return examples.map((example) => ({
+    code: withImports(example, inScope),
+    where: (line) => `${path.relative(root, example.module)}:${example.line + line}`
+  }))
+}
