@@ -15,24 +15,32 @@
  *   Effect.catchTag("BatchWriteError", (error) => Effect.succeed({ written: error.written, retryLater: error.unapplied }))
  * )
  */
-import { Data, Effect, type Schedule, type Scope, Sink, Stream } from "effect"
+import { Data, Effect, type Schedule, type Scope, Sink, type Stream } from "effect"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { ErrorOf } from "./Execute.js"
+import { feed } from "./internal/bulk/run.js"
 import { makeWriter, type Report } from "./internal/bulk/writer.js"
 import type { Item } from "./Value.js"
 
 /** One write: a whole item to put into `table`, or the key of an item to delete from it. */
 export type Write = { readonly table: string; readonly put: Item } | { readonly table: string; readonly delete: Item }
 
-/** How to run a batch write. */
-export interface Options {
+/** How many requests run at once, and when leftovers are sent again (batch writes and batch gets alike). */
+export interface RunOptions {
   /** Requests in progress at once (default 8). */
   readonly concurrency?: number | undefined
   /**
-   * When to send leftovers (and throttled requests) again: each recurrence is one more attempt for the writes of one
-   * request. Default: `Retry.fullJitter({ base: "50 millis", cap: "5 seconds" })` for at most 10 attempts.
+   * When to send leftovers (and throttled requests) again: each recurrence is one more attempt for what one request
+   * left over. Default: `Retry.fullJitter({ base: "50 millis", cap: "5 seconds" })` for at most 10 attempts.
    */
   readonly retry?: Schedule.Schedule<unknown> | undefined
+}
+
+/** Why a batch write or get stopped before the end (see `BatchWriteError`). */
+export type Reason = "RetriesExhausted" | "RequestFailed" | "InvalidInput" | "SourceFailed" | "Interrupted"
+
+/** How to run a batch write. */
+export interface Options extends RunOptions {
   /**
    * Each table's key attribute names (partition key first). A table left out is described once (`DescribeTable`)
    * when its first write comes. The keys keep two writes of one item out of one request, in the order given.
@@ -74,16 +82,13 @@ export type Cause<E = never> = ErrorOf<"BatchWriteItem"> | ErrorOf<"DescribeTabl
  * )
  */
 export class BatchWriteError<E = never> extends Data.TaggedError("BatchWriteError")<{
-  readonly reason: "RetriesExhausted" | "RequestFailed" | "InvalidInput" | "SourceFailed" | "Interrupted"
+  readonly reason: Reason
   readonly unapplied: ReadonlyArray<Write>
   /** Writes applied before the run stopped. */
   readonly written: number
   readonly cause: Cause<E> | undefined
   readonly message: string
 }> {}
-
-const isStream = <E, R>(source: Iterable<Write> | Stream.Stream<Write, E, R>): source is Stream.Stream<Write, E, R> =>
-  Stream.StreamTypeId in source
 
 /**
  * Writes everything `writes` holds and succeeds with a `Summary`; fails with `BatchWriteError` listing every write
@@ -104,15 +109,7 @@ export const run = <E = never, R = never>(
 ): Effect.Effect<Summary, BatchWriteError<E>, DynamoClient | R> =>
   Effect.scoped(
     Effect.flatMap(makeWriter<E>(options), (writer) => {
-      const work = isStream(writes)
-        ? Effect.zipRight(
-            Stream.runForEach(
-              Stream.mapError(writes, (cause) => ({ reason: "SourceFailed" as const, cause })),
-              writer.add
-            ),
-            writer.finish
-          )
-        : Effect.zipRight(writer.addAll(Array.from(writes)), writer.finish)
+      const work = Effect.zipRight(feed(writes, writer), writer.finish)
       return writer.reporting(work, (report) => new BatchWriteError<E>(report))
     })
   ).pipe(Effect.withSpan("dynofunc.BatchWrite.run", { kind: "client", captureStackTrace: false }))

@@ -37,3 +37,4 @@ export type { ItemOf, ItemsOptions, PagesOptions, PaginatedName, ParallelScanOpt
 export * as Cursor from "./Cursor.js"
 export { InvalidCursorError } from "./Cursor.js"
 export type { Cursors, KeyedPage } from "./Cursor.js"
+export * as BatchGet from "./BatchGet.js"

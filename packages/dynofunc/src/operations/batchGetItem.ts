@@ -29,7 +29,8 @@ export interface BatchGetResult {
   readonly items: Readonly<Record<string, ReadonlyArray<Item>>>
   /**
    * Table name → the keys DynamoDB did not get to (throttling or the 16 MB response limit); empty when all were
-   * read. `batchGetItem({ RequestItems: result.raw.UnprocessedKeys })` asks again with the same options.
+   * read. `batchGetItem({ RequestItems: result.raw.UnprocessedKeys })` asks again with the same options;
+   * `BatchGet.run` does that for you, with backoff.
    */
   readonly unprocessed: Readonly<Record<string, ReadonlyArray<Item>>>
   readonly raw: BatchGetItemCommandOutput
@@ -92,7 +93,7 @@ function buildBatchGetItem(
 /**
  * Reads up to 100 items by key from one or more tables (`BatchGetItem`). Give table name → keys (plain JS), or
  * table name → `{ keys, consistent, projection }`; or the SDK input. Keys DynamoDB did not get to come back in
- * `unprocessed` (the bulk helpers retry them for you).
+ * `unprocessed`. `BatchGet.run` (or `BatchGet.stream`) reads any number of keys and retries those for you.
  *
  * @example
  * batchGetItem({ users: [{ id: "u1" }, { id: "u2" }], orders: { keys: [{ id: "o1" }], projection: ["id", "total"] } })

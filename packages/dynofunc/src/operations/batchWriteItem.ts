@@ -14,7 +14,7 @@ export type BatchWriteRequests = { readonly [tableName: string]: ReadonlyArray<B
 export interface BatchWriteResult {
   /**
    * Table name → the writes DynamoDB did not get to (throttling); empty when all were applied. Give it back to
-   * `batchWriteItem` to try them again (the bulk helpers do this for you).
+   * `batchWriteItem` to try them again, or let `BatchWrite.run` split, send and retry any number of writes for you.
    */
   readonly unprocessed: BatchWriteRequests
   readonly raw: BatchWriteItemCommandOutput
@@ -65,7 +65,8 @@ function buildBatchWriteItem(
 /**
  * Puts and deletes up to 25 items in one or more tables (`BatchWriteItem`); each write stands alone (no conditions,
  * no atomicity: use `transactWriteItems` for that). Give table name → `{ put: item }` / `{ delete: key }` in plain
- * JS, or the SDK input. Writes DynamoDB did not get to come back in `unprocessed`.
+ * JS, or the SDK input. Writes DynamoDB did not get to come back in `unprocessed`. For more than 25 writes, or to have
+ * the unprocessed ones retried with backoff, use `BatchWrite.run`.
  *
  * @example
  * batchWriteItem({ users: [{ put: { id: "u1", name: "Ada" } }, { delete: { id: "u2" } }] }).description

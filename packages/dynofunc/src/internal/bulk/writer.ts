@@ -7,16 +7,16 @@ import type { WriteRequest } from "@aws-sdk/client-dynamodb"
 import { Effect, type Scope } from "effect"
 import type { Cause, Options, Write } from "../../BatchWrite.js"
 import type { DynamoClient } from "../../DynamoClient.js"
-import { InvalidInputError, type InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "../../DynamoError.js"
 import { execute, type ErrorOf } from "../../Execute.js"
 import { batchWriteItem } from "../../operations/batchWriteItem.js"
 import { describeTable } from "../../operations/describeTable.js"
 import { toItem, type AttributeMap } from "../../Value.js"
 import { itemSize } from "../itemSize.js"
 import { Limits, tableNameProblems } from "../limits.js"
-import * as Dispatch from "./dispatch.js"
+import type * as Dispatch from "./dispatch.js"
 import { keyString } from "./keys.js"
-import { defaultConcurrency, defaultRetry, throttled, reporting, type Halt, type Reported } from "./run.js"
+import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, reporting, stopMessage, type Halt, type Reported } from "./run.js"
 
 interface WriteEntry extends Dispatch.Entry {
   readonly write: Write
@@ -56,20 +56,6 @@ const describeKeys = (table: string) =>
   Effect.map(execute(describeTable(table)), (result) =>
     [...(result.table?.KeySchema ?? [])].sort((a, b) => (a.KeyType === "HASH" ? -1 : b.KeyType === "HASH" ? 1 : 0)).map((key) => key.AttributeName ?? "")
   )
-
-const describe = (halt: Reported<RequestError, unknown>, written: number, unapplied: number): string => {
-  const left = `${written} written, ${unapplied} not applied`
-  switch (halt.reason) {
-    case "RetriesExhausted":
-      return `batch write: retries ran out with writes left over (${left})`
-    case "Interrupted":
-      return `batch write interrupted (${left})`
-    case "SourceFailed":
-      return `batch write: the source failed (${left})`
-    default:
-      return `batch write: ${halt.cause._tag}: ${halt.cause.message} (${left})`
-  }
-}
 
 export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never, Scope.Scope> =>
   Effect.gen(function* () {
@@ -118,14 +104,7 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
       })
     }
 
-    const dispatcher = yield* Dispatch.make<WriteEntry, ErrorOf<"BatchWriteItem">>({
-      maxCount: Limits.batchWriteRequests,
-      maxBytes: Limits.batchWriteBytes,
-      concurrency: options.concurrency ?? defaultConcurrency,
-      schedule: options.retry ?? defaultRetry,
-      send,
-      retryable: throttled
-    })
+    const dispatcher = yield* makeDispatcher<WriteEntry, ErrorOf<"BatchWriteItem">>(options, { maxCount: Limits.batchWriteRequests, maxBytes: Limits.batchWriteBytes }, send)
 
     /** The key attribute names of `table`, described once when not given. */
     const keysOf = (table: string): Effect.Effect<ReadonlyArray<string>, WriteHalt<E>, DynamoClient> => {
@@ -166,15 +145,6 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
       return { seq, size, write, table, request, key }
     }
 
-    const invalid = (problems: ReadonlyArray<InputProblem>): WriteHalt<E> => ({
-      reason: "InvalidInput",
-      cause: new InvalidInputError({
-        operation: "BatchWriteItem",
-        problems,
-        message: `batch write not sent: ${problems.map((p) => `${p.part}: ${p.message}`).join("; ")}`
-      })
-    })
-
     /** Queues a checked write, unless an earlier write of the same item is not applied yet: then it waits for it. */
     const admit = (entry: WriteEntry) => {
       received++
@@ -190,12 +160,12 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
     const add = (write: Write): Effect.Effect<void, WriteHalt<E>, DynamoClient> => {
       const table = (write as { table?: unknown }).table
       const ready = typeof table === "string" && !names.has(table) && tableNameProblems(table).length === 0 ? keysOf(table) : Effect.void
-      return Effect.flatMap(ready, () => {
+      return Effect.flatMap(ready, (): Effect.Effect<void, WriteHalt<E>, DynamoClient> => {
         const entry = prepare(write, received)
         if ("part" in entry) {
           unread = [write]
           queued = 0
-          return Effect.fail(invalid([entry]))
+          return Effect.fail(invalid("BatchWriteItem", "batch write", [entry]))
         }
         return admit(entry)
       })
@@ -210,14 +180,8 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
       }
       return Effect.gen(function* () {
         for (const table of tables) yield* keysOf(table)
-        const entries: Array<WriteEntry> = []
-        const problems: Array<InputProblem> = []
-        writes.forEach((write, seq) => {
-          const entry = prepare(write, seq)
-          if ("part" in entry) problems.push(entry)
-          else entries.push(entry)
-        })
-        if (problems.length > 0) return yield* Effect.fail(invalid(problems))
+        const { entries, problems } = checkAll(writes, prepare)
+        if (problems.length > 0) return yield* Effect.fail(invalid("BatchWriteItem", "batch write", problems))
         for (const entry of entries) {
           queued = entry.seq + 1
           yield* admit(entry)
@@ -229,14 +193,13 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
 
     const report = (halt: Reported<RequestError, E>): Effect.Effect<Report<E>> =>
       Effect.map(dispatcher.abort, (stranded) => {
-        const entries = [...stranded, ...[...busy.values()].flat()].sort((a, b) => a.seq - b.seq)
-        const unapplied = [...entries.map((entry) => entry.write), ...unread.slice(queued)]
+        const unapplied = inOrder([...stranded, ...[...busy.values()].flat()], (entry) => entry.write, unread.slice(queued))
         return {
           reason: halt.reason,
           cause: halt.cause,
           unapplied,
           written,
-          message: describe(halt as Reported<RequestError, unknown>, written, unapplied.length)
+          message: stopMessage("batch write", halt, `${written} written, ${unapplied.length} not applied`)
         }
       })
 

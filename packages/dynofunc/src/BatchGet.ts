@@ -1,0 +1,129 @@
+/**
+ * Reading any number of items by key, over one or many tables: keys from an `Iterable` or a `Stream`, split into
+ * `BatchGetItem` requests of 100 keys, at most 8 in progress at once. A key given twice is read once; the keys
+ * DynamoDB did not get to (`UnprocessedKeys`: throttling, or a response over 16 MB) are asked again, key by key,
+ * after a full-jitter delay, a bounded number of times; a whole throttled request is sent again too. Every distinct
+ * key gives one result: its item, or `undefined` when there is no such item. Results come as a `Stream` (`stream`)
+ * or collected per table (`run`).
+ *
+ * @example
+ * import { Effect } from "effect"
+ * import { BatchGet } from "dynofunc"
+ *
+ * const program = Effect.gen(function* () {
+ *   const { items, missing } = yield* BatchGet.run([
+ *     { table: "users", key: { id: "u1" } },
+ *     { table: "users", key: { id: "u2" } },
+ *     { table: "orders", key: { id: "o1" } }
+ *   ])
+ *   console.log(items["users"]?.length, missing["orders"]) // 2, [{ id: "o1" }] when there is no order o1
+ * })
+ */
+import { Chunk, Data, Effect, Queue, Stream, Take } from "effect"
+import type { Reason, RunOptions } from "./BatchWrite.js"
+import type { DynamoClient } from "./DynamoClient.js"
+import type { ErrorOf } from "./Execute.js"
+import type { ProjectionInput } from "./Projection.js"
+import { makeGetter, type Report } from "./internal/bulk/getter.js"
+import { defaultConcurrency, feed } from "./internal/bulk/run.js"
+import type { Item } from "./Value.js"
+
+/** One key to read: the item's key attributes (and nothing else) in `table`. */
+export interface Get {
+  readonly table: string
+  readonly key: Item
+}
+
+/** One key's result: the item found, or `undefined` when `table` holds no item with that key. */
+export interface Got {
+  readonly table: string
+  /** The key as given (the first time it was given). */
+  readonly key: Item
+  readonly item: Item | undefined
+}
+
+/** How to read one table. */
+export interface TableOptions {
+  /** Strongly consistent reads (default: eventually consistent). */
+  readonly consistent?: boolean | undefined
+  /** Only these attributes come back; the key attributes are always added, to tell the items apart. */
+  readonly projection?: ProjectionInput | undefined
+}
+
+/** How to run a batch get. */
+export interface Options extends RunOptions {
+  /** Table name → how to read it. */
+  readonly tables?: { readonly [table: string]: TableOptions } | undefined
+}
+
+/** Every result of a batch get, per table. */
+export interface Result {
+  /** Table name → the items found, in no particular order. */
+  readonly items: Readonly<Record<string, ReadonlyArray<Item>>>
+  /** Table name → the keys with no item, as given. */
+  readonly missing: Readonly<Record<string, ReadonlyArray<Item>>>
+}
+
+/** What can stop a batch get: a request's failure, and `E`, the source's failure. */
+export type Cause<E = never> = ErrorOf<"BatchGetItem"> | E
+
+/**
+ * A batch get stopped before the end. `unread` holds every key without a result yet, as given, in the order given
+ * (the results already streamed were delivered). `reason` is as for `BatchWriteError`: `RetriesExhausted`,
+ * `RequestFailed`, `InvalidInput` (found before anything is sent, for an `Iterable`), `SourceFailed`, `Interrupted`.
+ *
+ * @example
+ * BatchGet.run(keys).pipe(Effect.catchTag("BatchGetError", (error) => Effect.succeed(error.unread)))
+ */
+export class BatchGetError<E = never> extends Data.TaggedError("BatchGetError")<{
+  readonly reason: Reason
+  readonly unread: ReadonlyArray<Get>
+  readonly cause: Cause<E> | undefined
+  readonly message: string
+}> {}
+
+/**
+ * Every distinct key's result as it comes, in no particular order. The results of a request wait for the consumer
+ * (a slow consumer slows the reads); ending the stream early stops the reads (the requests in flight finish).
+ *
+ * @example
+ * BatchGet.stream(orderIds.map((id) => ({ table: "orders", key: { id } })), { tables: { orders: { projection: ["total"] } } }).pipe(
+ *   Stream.filter((got) => got.item !== undefined),
+ *   Stream.runForEach((got) => Console.log(got.key, got.item?.["total"]))
+ * )
+ */
+export const stream = <E = never, R = never>(
+  keys: Iterable<Get> | Stream.Stream<Get, E, R>,
+  options: Options = {}
+): Stream.Stream<Got, BatchGetError<E>, DynamoClient | R> =>
+  Stream.unwrapScoped(
+    Effect.gen(function* () {
+      const results = yield* Queue.bounded<Take.Take<Got, BatchGetError<E>>>(options.concurrency ?? defaultConcurrency)
+      const getter = yield* makeGetter<E>(options, (got) => Queue.offer(results, Take.chunk(Chunk.unsafeFromArray(got as Array<Got>))))
+      const work = getter.reporting(Effect.zipRight(feed(keys, getter), getter.finish), (report: Report<E>) => new BatchGetError<E>(report))
+      yield* work.pipe(
+        Effect.matchEffect({
+          onFailure: (error) => Queue.offer(results, Take.fail(error)),
+          onSuccess: () => Queue.offer(results, Take.end)
+        }),
+        Effect.forkScoped
+      )
+      return Stream.flattenTake(Stream.fromQueue(results))
+    })
+  ).pipe(Stream.withSpan("dynofunc.BatchGet.stream", { kind: "client", captureStackTrace: false }))
+
+/**
+ * Reads every key and collects the results per table: `items` found and keys `missing`.
+ *
+ * @example
+ * const { items, missing } = yield* BatchGet.run(ids.map((id) => ({ table: "users", key: { id } })))
+ */
+export const run = <E = never, R = never>(
+  keys: Iterable<Get> | Stream.Stream<Get, E, R>,
+  options: Options = {}
+): Effect.Effect<Result, BatchGetError<E>, DynamoClient | R> =>
+  Stream.runFold(stream(keys, options), { items: {}, missing: {} } as { items: Record<string, Array<Item>>; missing: Record<string, Array<Item>> }, (result, got) => {
+    if (got.item === undefined) (result.missing[got.table] ??= []).push(got.key)
+    else (result.items[got.table] ??= []).push(got.item)
+    return result
+  })
