@@ -29,6 +29,8 @@ import type { ScanPosition, SegmentPosition } from "./Pages.js"
  * segment than the one it is used with).
  *
  * @example
+ * const cursors = Cursor.make(Redacted.make("a secret key of the service"))
+ * const op = query("orders", attr("customer").equals("c1"))
  * cursors.resume(op, "not-a-cursor").pipe(
  *   Effect.catchTag("InvalidCursorError", (error) => Effect.fail(`bad cursor (${error.reason})`))
  * )

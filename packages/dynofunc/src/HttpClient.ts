@@ -135,7 +135,10 @@ const service = (config: HttpClientConfig, target: Target): DynamoClientService 
  * A scoped lean `DynamoClient` service; its connections are closed when the scope closes.
  *
  * @example
- * Effect.scoped(Effect.flatMap(HttpClient.make({ region: "eu-west-1" }), (client) => …))
+ * const tables = Effect.scoped(
+ *   Effect.flatMap(HttpClient.make({ region: "eu-west-1" }), (client) =>
+ *     client.send({ operation: "ListTables", command: ListTablesCommand, input: {} }))
+ * )
  */
 export const make = (config: HttpClientConfig): Effect.Effect<DynamoClientService, never, Scope.Scope> =>
   Effect.map(
@@ -155,6 +158,7 @@ export const make = (config: HttpClientConfig): Effect.Effect<DynamoClientServic
  * A Layer with a lean `DynamoClient`, its connections closed when the Layer is released.
  *
  * @example
+ * const program = execute(find("users", { id: "u1" }))
  * Effect.provide(program, HttpClient.layer({ region: "eu-west-1" }))
  */
 export const layer = (config: HttpClientConfig): Layer.Layer<DynamoClient> => Layer.scoped(DynamoClient, make(config))

@@ -53,7 +53,9 @@ export const makeTarget = (endpoint: URL, maxSockets: number): Target => {
  * Posts `body` with `headers` to `target`; `done` is called once, with the answer or the error. Returns the abort.
  *
  * @example
- * const abort = exchange(target, headers, "{}", undefined, (error, answer) => …)
+ * const target = makeTarget(new URL("http://127.0.0.1:8000"), 50)
+ * const headers = { "content-type": "application/x-amz-json-1.0", "x-amz-target": "DynamoDB_20120810.ListTables" }
+ * const abort = exchange(target, headers, "{}", undefined, (error, answer) => console.log(error ?? answer))
  */
 export const exchange = (
   target: Target,

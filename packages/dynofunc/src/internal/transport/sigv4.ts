@@ -87,6 +87,7 @@ const signingKey = (secretAccessKey: string, day: string, region: string, servic
  * `host`, `x-amz-date` and, with temporary credentials, `x-amz-security-token`.
  *
  * @example
+ * const date = amzDate(Date.now())
  * authorization({ method: "POST", path: "/", headers: [["host", "dynamodb.eu-west-1.amazonaws.com"], ["x-amz-date", date]], body: "{}" },
  *   { accessKeyId: "AKID", secretAccessKey: "secret" }, date, "eu-west-1", "dynamodb")
  */
