@@ -1,0 +1,332 @@
+/**
+ * Entities: one kind of item in a typed table, described by an Effect Schema (`Schema.Struct` or `Schema.Class`),
+ * the only source of truth for the item type, its attribute names and how values are stored.
+ *
+ * An entity declares its tag (stored on every item, in the table's `entityAttribute`), how its keys are composed
+ * from its fields on the table and on each index (`PREFIX#field1#field2`, see `CompositeKey`), and optionally
+ * timestamps, a version attribute (optimistic locking) and unique fields. Its builders (`put`, `get`, `update`,
+ * `delete`, `query`, `scan`) return ordinary `Operation`s with the same `description` the plain builders give, usable
+ * in `transactWriteItems` and anywhere an operation goes; run them with `TypedTable.execute` for decoded items and
+ * typed errors (`execute` gives the `Either`).
+ *
+ * - Writes encode through the Schema (`Schema.Date` is stored as its ISO string, `Schema.BigInt` as its string…);
+ *   an invalid item is an `ItemEncodeError` and nothing is sent.
+ * - Reads decode through the Schema; an item that does not match is an `ItemDecodeError` carrying the
+ *   `ParseError`, the table, the key and the raw item (queries and scans may skip them instead: `onInvalid: "skip"`).
+ * - An update that changes a field an index key is composed from recomputes that key; if it does not give every
+ *   field the key needs, the operation carries a problem naming the index and the missing fields (or follows the
+ *   index's `onMissing`: `"sparse"` removes the key, `"keep"` leaves it).
+ *
+ * @example
+ * import { Effect, Schema } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk", indexes: { gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" } } })
+ * const User = Entity.make({
+ *   table: app,
+ *   name: "User",
+ *   schema: Schema.Struct({ org: Schema.String, id: Schema.String, email: Schema.String, visits: Schema.Number, joined: Schema.Date }),
+ *   primary: { partition: { prefix: "ORG", fields: ["org"] }, sort: { prefix: "USER", fields: ["id"] } },
+ *   indexes: { gsi1: { partition: { prefix: "EMAIL", fields: ["email"] } } }
+ * })
+ * const program = Effect.gen(function* () {
+ *   yield* TypedTable.execute(User.put({ org: "acme", id: "u1", email: "ada@acme.org", visits: 0, joined: new Date() }))
+ *   yield* TypedTable.execute(User.update({ org: "acme", id: "u1" }, { visits: Entity.increment() }))
+ *   const { items } = yield* TypedTable.execute(User.query("primary", { org: "acme" }))
+ *   return items // ReadonlyArray<{ org: string; id: string; email: string; visits: number; joined: Date }>
+ * })
+ */
+import type { GetItemCommandOutput, QueryCommandOutput, ScanCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { Either, Schema, Types } from "effect"
+import type { Condition } from "./Condition.js"
+import type { ItemDecodeError, ItemEncodeError, UniqueConstraintError, VersionConflictError } from "./EntityError.js"
+import { action, type Action } from "./internal/typed/actions.js"
+import type { FieldsSchema } from "./internal/typed/codec.js"
+import type { CollectionMember } from "./internal/typed/collection.js"
+import { make as makeRuntime, type EntityConfig, type KeyDef } from "./internal/typed/entity.js"
+import type { Operation } from "./Operation.js"
+import type { Size } from "./Path.js"
+import type { Path } from "./Path.js"
+import type { Table } from "./TypedTable.js"
+import type { Item } from "./Value.js"
+
+export type { Action, ActionKind } from "./internal/typed/actions.js"
+export type { EntityConfig, KeyDef, KeyPart, MissingPolicy } from "./internal/typed/entity.js"
+
+/** The plain item of an entity: its Schema's fields (what writes take; a `Schema.Class` reads back as instances). */
+export type Fields<C extends EntityConfig> = Types.Simplify<Schema.Struct.Type<C["schema"]["fields"]>>
+
+/** What reads of an entity give: its Schema's type. */
+export type Read<C extends EntityConfig> = Schema.Schema.Type<C["schema"]>
+
+type PartFields<P> = P extends { readonly fields: ReadonlyArray<infer F> } ? F : never
+
+/** The fields the primary key is composed of. */
+export type KeyFields<C extends EntityConfig> = (PartFields<C["primary"]["partition"]> | PartFields<C["primary"]["sort"]>) & keyof Fields<C>
+
+/** What identifies one item: the primary key's fields. */
+export type Key<C extends EntityConfig> = Pick<Fields<C>, KeyFields<C>>
+
+/** The fields the entity fills in itself: timestamps and version. */
+export type Managed<C extends EntityConfig> =
+  | (C["timestamps"] extends { readonly createdAt: infer F extends string } ? F : never)
+  | (C["timestamps"] extends { readonly updatedAt: infer F extends string } ? F : never)
+  | (C["version"] extends string ? C["version"] : never)
+
+/** What `put` takes: the item, the managed fields optional. */
+export type PutItem<C extends EntityConfig> = Omit<Fields<C>, Managed<C>> & Partial<Pick<Fields<C>, Managed<C> & keyof Fields<C>>>
+
+type UniqueFields<C extends EntityConfig> = C["unique"] extends ReadonlyArray<infer F> ? F : never
+type VersionError<C extends EntityConfig> = C["version"] extends string ? VersionConflictError : never
+type UniqueError<C extends EntityConfig> = [UniqueFields<C>] extends [never] ? never : UniqueConstraintError
+
+/** The update actions a field holding `V` may take. */
+export type ActionFor<V> =
+  | Action<"ifNotExists", V>
+  | ([Extract<V, number | bigint>] extends [never] ? never : Action<"increment" | "decrement", number | bigint>)
+  | ([Extract<V, ReadonlyArray<unknown>>] extends [never] ? never : Action<"append" | "prepend", Extract<V, ReadonlyArray<unknown>>>)
+  | ([Extract<V, ReadonlySet<unknown>>] extends [never] ? never : Action<"add" | "delete", Extract<V, ReadonlySet<unknown>>>)
+  | (undefined extends V ? Action<"remove", undefined> : never)
+
+/** What `update` takes: any field but the primary key's and the managed ones, each a value or an action for its type. */
+export type Changes<C extends EntityConfig> = {
+  readonly [K in Exclude<keyof Fields<C>, KeyFields<C> | Managed<C>>]?: Fields<C>[K] | ActionFor<Fields<C>[K]>
+}
+
+type IndexNames<C extends EntityConfig> = C["table"] extends Table<infer Spec> ? keyof NonNullable<Spec["indexes"]> & string : never
+
+type AttributeNames<X> = X extends string ? X : X extends { readonly name: infer N } ? N : X extends ReadonlyArray<infer E> ? AttributeNames<E> : never
+
+type KeyQuery<C extends EntityConfig, K> = K extends { readonly partition: infer P; readonly sort?: infer S }
+  ? Pick<Fields<C>, PartFields<P> & keyof Fields<C>> & Partial<Pick<Fields<C>, PartFields<S> & keyof Fields<C>>>
+  : never
+
+type NativeQuery<C extends EntityConfig, I extends string> = C["table"] extends Table<infer Spec>
+  ? NonNullable<Spec["indexes"]>[I] extends { readonly partitionKey: infer P; readonly sortKey?: infer S }
+    ? Pick<Fields<C>, AttributeNames<P> & keyof Fields<C>> & Partial<Pick<Fields<C>, AttributeNames<S> & keyof Fields<C>>>
+    : never
+  : never
+
+/**
+ * What a query on `index` takes: the partition key's fields, then sort key fields from the left (all of them: an
+ * equality; some: a prefix). On a multi-attribute index, the index's own attributes.
+ */
+export type QueryKey<C extends EntityConfig, I extends string> = I extends "primary"
+  ? KeyQuery<C, C["primary"]>
+  : I extends keyof NonNullable<C["indexes"]>
+    ? KeyQuery<C, NonNullable<C["indexes"]>[I]>
+    : NativeQuery<C, I>
+
+/** A path of an entity, typed by the value it holds: comparisons take that type and encode it with the field's Schema. */
+export interface TypedPath<V> {
+  /** The plain path, for anything the typed methods do not cover. */
+  readonly path: Path
+  equals(value: NonNullable<V>): Condition
+  notEquals(value: NonNullable<V>): Condition
+  lt(value: NonNullable<V>): Condition
+  lte(value: NonNullable<V>): Condition
+  gt(value: NonNullable<V>): Condition
+  gte(value: NonNullable<V>): Condition
+  between(low: NonNullable<V>, high: NonNullable<V>): Condition
+  in(values: ReadonlyArray<NonNullable<V>>): Condition
+  beginsWith(prefix: NonNullable<V> extends string ? string : never): Condition
+  contains(
+    operand: NonNullable<V> extends string ? string : NonNullable<V> extends ReadonlyArray<infer E> | ReadonlySet<infer E> ? E : never
+  ): Condition
+  exists(): Condition
+  notExists(): Condition
+  size(): Size
+}
+
+/** Options of `put`. */
+export interface PutOptions {
+  /** Write only if this holds. */
+  readonly condition?: Condition | undefined
+  /** With a version attribute: the version the stored item must have (none: it must not exist yet). */
+  readonly expectedVersion?: number | undefined
+  /** The time for the timestamps; default: now (the only clock a typed builder reads). */
+  readonly now?: Date | undefined
+}
+
+/** Options of `get`. */
+export interface GetOptions<P extends ReadonlyArray<string> = ReadonlyArray<string>> {
+  readonly consistent?: boolean | undefined
+  /** Read only these fields: the result type narrows to them. */
+  readonly projection?: P | undefined
+}
+
+/** Options of `update`: those of `put`. */
+export type UpdateOptions = PutOptions
+
+/** Options of `delete`. */
+export interface DeleteOptions {
+  readonly condition?: Condition | undefined
+  readonly expectedVersion?: number | undefined
+}
+
+/** Options of `query` and `scan`. */
+export interface ReadOptions {
+  /** Only items for which this holds (besides the entity tag, always checked). */
+  readonly filter?: Condition | undefined
+  readonly limit?: number | undefined
+  /** Sort order of a query: `"asc"` (default) or `"desc"`. */
+  readonly order?: "asc" | "desc" | undefined
+  readonly startKey?: Item | undefined
+  readonly consistent?: boolean | undefined
+  /** An item that does not match the Schema: fail with `ItemDecodeError` (default), or skip it, listed in `invalid`. */
+  readonly onInvalid?: "fail" | "skip" | undefined
+}
+
+/** A page of decoded items. */
+export interface Page<A, Raw> {
+  readonly items: ReadonlyArray<A>
+  /** The items skipped with `onInvalid: "skip"`. */
+  readonly invalid: ReadonlyArray<ItemDecodeError>
+  readonly count: number
+  readonly lastKey: Item | undefined
+  readonly raw: Raw
+}
+
+/** An entity: its configuration and its typed builders. */
+export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C["name"], Read<C>> {
+  readonly config: C
+  /** Writes the item (`PutItem`; with unique fields, a `TransactWriteItems` with one sentinel item per unique field). */
+  put(
+    item: PutItem<C>,
+    options?: PutOptions
+  ): Operation<
+    [UniqueFields<C>] extends [never] ? "PutItem" : "TransactWriteItems",
+    Either.Either<{ readonly item: Fields<C>; readonly raw: unknown }, ItemEncodeError | VersionError<C> | UniqueError<C>>
+  >
+  /** Reads one item by its key (`GetItem`), decoded. */
+  get(key: Key<C>, options?: GetOptions<never>): Operation<"GetItem", Either.Either<{ readonly item: Read<C> | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>>
+  get<const P extends ReadonlyArray<keyof Fields<C> & string>>(
+    key: Key<C>,
+    options: GetOptions<P> & { readonly projection: P }
+  ): Operation<"GetItem", Either.Either<{ readonly item: Pick<Fields<C>, P[number]> | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>>
+  /** Changes fields of an existing item (`UpdateItem`, condition: it exists), index keys recomputed; gives the new item. */
+  update(
+    key: Key<C>,
+    changes: Changes<C>,
+    options?: UpdateOptions
+  ): Operation<"UpdateItem", Either.Either<{ readonly item: Read<C> | undefined; readonly raw: unknown }, ItemDecodeError | ItemEncodeError | VersionError<C>>>
+  /** Deletes one item by its key (`DeleteItem`). */
+  delete(key: Key<C>, options?: DeleteOptions): Operation<"DeleteItem", Either.Either<{ readonly raw: unknown }, VersionError<C>>>
+  /** Reads items of this entity from one partition of `index` (`"primary"`: the table), decoded. */
+  query<I extends "primary" | IndexNames<C>>(
+    index: I,
+    key: QueryKey<C, I>,
+    options?: ReadOptions
+  ): Operation<"Query", Either.Either<Page<Read<C>, QueryCommandOutput>, ItemDecodeError>>
+  /** Reads every item of this entity (`Scan`, filtered on the entity tag), decoded. */
+  scan(options?: ReadOptions): Operation<"Scan", Either.Either<Page<Read<C>, ScanCommandOutput>, ItemDecodeError>>
+  /** A field, for conditions and filters: values typed and encoded by its Schema. */
+  attr<K extends keyof Fields<C> & string>(name: K): TypedPath<Fields<C>[K]>
+  /** A nested field of a Struct field. */
+  path<K1 extends keyof Fields<C> & string, K2 extends keyof NonNullable<Fields<C>[K1]> & string>(
+    first: K1,
+    second: K2
+  ): TypedPath<NonNullable<Fields<C>[K1]>[K2]>
+}
+
+type FieldName<S extends FieldsSchema> = keyof Schema.Struct.Type<S["fields"]> & string
+type KeyDefOf<S extends FieldsSchema> = KeyDef & {
+  readonly partition: { readonly fields: ReadonlyArray<FieldName<S>> }
+  readonly sort?: { readonly fields: ReadonlyArray<FieldName<S>> } | undefined
+}
+type FieldsOfType<S extends FieldsSchema, V> = {
+  [K in FieldName<S>]-?: [Schema.Struct.Type<S["fields"]>[K]] extends [V] ? K : never
+}[FieldName<S>]
+
+/** What `make` checks beyond `EntityConfig`: field names come from the Schema, index names from the table. */
+export type ConfigChecks<C extends EntityConfig> = {
+  readonly primary: KeyDefOf<C["schema"]>
+  readonly indexes?: { readonly [I in IndexNames<C>]?: KeyDefOf<C["schema"]> } | undefined
+  readonly timestamps?: { readonly createdAt?: FieldsOfType<C["schema"], Date>; readonly updatedAt?: FieldsOfType<C["schema"], Date> } | undefined
+  readonly version?: FieldsOfType<C["schema"], number> | undefined
+  readonly unique?: ReadonlyArray<FieldName<C["schema"]>> | undefined
+}
+
+/**
+ * Declares an entity of a typed table.
+ *
+ * @example
+ * import { Schema } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const Account = Entity.make({
+ *   table: app,
+ *   name: "Account",
+ *   schema: Schema.Struct({ id: Schema.String, email: Schema.String, version: Schema.Number, createdAt: Schema.Date, updatedAt: Schema.Date }),
+ *   primary: { partition: { prefix: "ACCOUNT", fields: ["id"] } },
+ *   timestamps: { createdAt: "createdAt", updatedAt: "updatedAt" },
+ *   version: "version",
+ *   unique: ["email"]
+ * })
+ * Account.put({ id: "a1", email: "ada@example.com" }).name // "TransactWriteItems": the item and its email sentinel
+ */
+export const make = <const C extends EntityConfig>(config: C & ConfigChecks<C>): TypedEntity<C> => {
+  const runtime = makeRuntime(config)
+  return { ...runtime, config, runtime } as unknown as TypedEntity<C>
+}
+
+/**
+ * Adds `by` (default 1) to a number field.
+ *
+ * @example
+ * const changes = { visits: Entity.increment() }
+ */
+export const increment = (by: number | bigint = 1): Action<"increment", number | bigint> => action("increment", by)
+
+/**
+ * Subtracts `by` (default 1) from a number field.
+ *
+ * @example
+ * const changes = { stock: Entity.decrement(3) }
+ */
+export const decrement = (by: number | bigint = 1): Action<"decrement", number | bigint> => action("decrement", by)
+
+/**
+ * Appends elements to an array field.
+ *
+ * @example
+ * const changes = { roles: Entity.append(["admin"]) }
+ */
+export const append = <E>(elements: ReadonlyArray<E>): Action<"append", ReadonlyArray<E>> => action("append", elements)
+
+/**
+ * Prepends elements to an array field.
+ *
+ * @example
+ * const changes = { history: Entity.prepend(["latest"]) }
+ */
+export const prepend = <E>(elements: ReadonlyArray<E>): Action<"prepend", ReadonlyArray<E>> => action("prepend", elements)
+
+/**
+ * Adds elements to a set field (stored as a DynamoDB set: declare it `Schema.ReadonlySetFromSelf`).
+ *
+ * @example
+ * const changes = { tags: Entity.addToSet(["beta"]) }
+ */
+export const addToSet = <E>(elements: Iterable<E>): Action<"add", ReadonlySet<E>> => action("add", elements)
+
+/**
+ * Removes elements from a set field.
+ *
+ * @example
+ * const changes = { tags: Entity.deleteFromSet(["beta"]) }
+ */
+export const deleteFromSet = <E>(elements: Iterable<E>): Action<"delete", ReadonlySet<E>> => action("delete", elements)
+
+/**
+ * Removes an optional field.
+ *
+ * @example
+ * const changes = { nickname: Entity.remove() }
+ */
+export const remove = (): Action<"remove", undefined> => action("remove", undefined)
+
+/**
+ * Sets a field only when the item does not have it yet.
+ *
+ * @example
+ * const changes = { firstSeen: Entity.ifNotExists(new Date()) }
+ */
+export const ifNotExists = <V>(value: V): Action<"ifNotExists", V> => action("ifNotExists", value)

@@ -1,0 +1,109 @@
+/**
+ * Typed tables: a table's physical keys and indexes declared once, for the entities (`Entity.make`) stored in it.
+ *
+ * A table has a partition key attribute and usually a sort key attribute (strings, holding composite keys built
+ * by its entities); each global secondary index has its own, or lists several item attributes (up to 4 partition
+ * and 4 sort attributes: DynamoDB's multi-attribute keys, queried on the entity's own fields). Every item carries
+ * its entity's tag in `entityAttribute` (default `_entity`), which a collection query decodes by.
+ *
+ * @example
+ * const app = TypedTable.make({
+ *   name: "app",
+ *   partitionKey: "pk",
+ *   sortKey: "sk",
+ *   indexes: { gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" }, byRegion: { partitionKey: ["org", "region"] } }
+ * })
+ * TypedTable.create(app) // CreateTable with pk/sk, gsi1 and the multi-attribute byRegion index
+ */
+import type { ScalarAttributeType } from "@aws-sdk/client-dynamodb"
+import type { Effect, Either } from "effect"
+import type { DynamoClient } from "./DynamoClient.js"
+import type { ErrorOf } from "./Execute.js"
+import { run } from "./internal/typed/run.js"
+import type { CommandName, Operation } from "./Operation.js"
+import { create as createTable, type CreateOptions, type CreateResult } from "./operations/create.js"
+
+export { collection, type CollectionOptions, type CollectionResult, type Tagged } from "./internal/typed/collection.js"
+
+/** A key attribute of an index: its name, or its name and type (`S` by default). */
+export type IndexAttribute = string | { readonly name: string; readonly type?: ScalarAttributeType | undefined }
+
+/** A global secondary index: one attribute per key (composite keys), or up to 4 each (multi-attribute keys). */
+export interface IndexSpec {
+  readonly partitionKey: IndexAttribute | ReadonlyArray<IndexAttribute>
+  readonly sortKey?: IndexAttribute | ReadonlyArray<IndexAttribute> | undefined
+}
+
+/** What a typed table declares. */
+export interface TableSpec {
+  readonly name: string
+  readonly partitionKey: string
+  readonly sortKey?: string | undefined
+  readonly indexes?: { readonly [index: string]: IndexSpec } | undefined
+  /** The attribute holding each item's entity tag; default `_entity`. */
+  readonly entityAttribute?: string | undefined
+}
+
+/** A typed table: its declaration, with the attribute names resolved. */
+export interface Table<Spec extends TableSpec = TableSpec> {
+  readonly spec: Spec
+  readonly name: string
+  readonly entityAttribute: string
+  /** The key attribute names of the table (`primary`) and of each index, in key-schema order. */
+  readonly keys: { readonly [index: string]: { readonly partition: ReadonlyArray<string>; readonly sort: ReadonlyArray<string> } }
+}
+
+/** The names an index spec lists. */
+const names = (spec: IndexAttribute | ReadonlyArray<IndexAttribute> | undefined): ReadonlyArray<string> =>
+  spec === undefined ? [] : (Array.isArray(spec) ? (spec as ReadonlyArray<IndexAttribute>) : [spec as IndexAttribute]).map((a) => (typeof a === "string" ? a : a.name))
+
+/**
+ * Declares a typed table.
+ *
+ * @example
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * app.keys.primary // { partition: ["pk"], sort: ["sk"] }
+ */
+export const make = <const Spec extends TableSpec>(spec: Spec): Table<Spec> => {
+  const keys: Record<string, { partition: ReadonlyArray<string>; sort: ReadonlyArray<string> }> = {
+    primary: { partition: [spec.partitionKey], sort: spec.sortKey === undefined ? [] : [spec.sortKey] }
+  }
+  for (const [index, keySpec] of Object.entries(spec.indexes ?? {})) {
+    keys[index] = { partition: names(keySpec.partitionKey), sort: names(keySpec.sortKey) }
+  }
+  return { spec, name: spec.name, entityAttribute: spec.entityAttribute ?? "_entity", keys }
+}
+
+/**
+ * The `CreateTable` operation for a typed table: string keys, its indexes (projection `ALL`), on-demand billing
+ * unless `options` say otherwise.
+ *
+ * @example
+ * TypedTable.create(TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })).description.KeySchema
+ * // [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }]
+ */
+export const create = (table: Table, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> =>
+  createTable(table.name, table.spec.partitionKey, {
+    ...(table.spec.sortKey !== undefined && { rangeKey: table.spec.sortKey }),
+    globalIndexes: Object.entries(table.spec.indexes ?? {}).map(([name, index]) => ({
+      name,
+      hashKey: index.partitionKey,
+      rangeKey: index.sortKey
+    })),
+    ...options
+  })
+
+/**
+ * Runs a typed operation (from `Entity` or `TypedTable.collection`): `execute`, then the typed outcome — decoded
+ * items, or `ItemDecodeError`, `ItemEncodeError` (nothing sent), `VersionConflictError`, `UniqueConstraintError`,
+ * `UnknownEntityError`, as the operation can fail.
+ *
+ * @example
+ * import { Effect, Schema } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String }), primary: { partition: { prefix: "USER", fields: ["id"] } } })
+ * const user = TypedTable.execute(User.get({ id: "u1" })).pipe(Effect.map((result) => result.item))
+ */
+export const execute: <Name extends CommandName, A, E>(
+  op: Operation<Name, Either.Either<A, E>>
+) => Effect.Effect<A, ErrorOf<Name> | E, DynamoClient> = run

@@ -1,0 +1,52 @@
+/**
+ * Typed update actions: what `Entity.increment`, `Entity.append`, … build. Each is tied, in its type, to the kind of
+ * field it may change; the entity encodes its operand with the field's Schema and turns it into the plain update
+ * action.
+ */
+import type { UpdateAction } from "../ast.js"
+import * as Update from "../../Update.js"
+
+export const ActionId: unique symbol = Symbol.for("dynofunc/Entity/Action")
+
+/** The kinds of typed update actions. */
+export type ActionKind = "increment" | "decrement" | "append" | "prepend" | "add" | "delete" | "remove" | "ifNotExists"
+
+/** A typed update action of `Kind` on a field holding `V` (the type is what the compiler checks; `V` is phantom). */
+export interface Action<Kind extends ActionKind, V> {
+  readonly [ActionId]: Kind
+  /** The operand as given (encoded with the field's Schema when the update is built). */
+  readonly operand: unknown
+  readonly _V?: V
+}
+
+export const action = <Kind extends ActionKind, V>(kind: Kind, operand: unknown): Action<Kind, V> =>
+  ({ [ActionId]: kind, operand }) as Action<Kind, V>
+
+export const isAction = (value: unknown): value is Action<ActionKind, unknown> =>
+  typeof value === "object" && value !== null && ActionId in value
+
+/** How an action's operand is encoded: as the field's value itself, as a value of the field (a list, a set), or not. */
+export const operandShape = (kind: ActionKind): "field" | "none" =>
+  kind === "increment" || kind === "decrement" || kind === "remove" ? "none" : "field"
+
+/** The plain update action for a typed one, given its encoded operand. */
+export const toUpdate = (kind: ActionKind, operand: unknown): UpdateAction => {
+  switch (kind) {
+    case "increment":
+      return Update.increment(operand as number | bigint)
+    case "decrement":
+      return Update.decrement(operand as number | bigint)
+    case "append":
+      return Update.append(operand)
+    case "prepend":
+      return Update.prepend(operand)
+    case "add":
+      return Update.add(Array.isArray(operand) ? new Set(operand) : operand)
+    case "delete":
+      return Update.deleteElements(Array.isArray(operand) ? new Set(operand) : operand)
+    case "remove":
+      return Update.remove()
+    case "ifNotExists":
+      return Update.ifNotExists(operand)
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * Collection queries: one partition shared by several entities (single-table design), each item decoded with its
+ * own entity's Schema, chosen by the entity tag it carries.
+ */
+import { Either } from "effect"
+import type { QueryCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { Condition } from "../../Condition.js"
+import type { InputProblem } from "../../DynamoError.js"
+import { type ItemDecodeError, UnknownEntityError } from "../../EntityError.js"
+import { make as makeOperation, type Operation } from "../../Operation.js"
+import { query } from "../../operations/query.js"
+import type { Table as TypedTable } from "../../TypedTable.js"
+import type { Item } from "../../Value.js"
+import type { Runtime } from "./entity.js"
+
+/** An entity as a collection query needs it (any `Entity`). */
+export interface CollectionMember<Tag extends string = string, A = unknown> {
+  readonly name: Tag
+  readonly table: TypedTable
+  /** @internal */
+  readonly runtime: Runtime
+  readonly Type?: A
+}
+
+/** One item of a collection: its entity's tag and the decoded item, a union to match on `entity`. */
+export type Tagged<Members extends CollectionMember> = Members extends CollectionMember<infer Tag, infer A>
+  ? { readonly entity: Tag; readonly item: A }
+  : never
+
+/** Options of `collection`. */
+export interface CollectionOptions {
+  /** Items not matching their Schema: fail with `ItemDecodeError` (default), or skip them, listed in `invalid`. */
+  readonly onInvalid?: "fail" | "skip" | undefined
+  /** Items whose tag none of the entities has: fail with `UnknownEntityError` (default), or skip them, listed in `unknown`. */
+  readonly onUnknown?: "fail" | "skip" | undefined
+  readonly filter?: Condition | undefined
+  readonly limit?: number | undefined
+  readonly order?: "asc" | "desc" | undefined
+  readonly startKey?: Item | undefined
+  readonly consistent?: boolean | undefined
+}
+
+/** A page of a collection. */
+export interface CollectionResult<Members extends CollectionMember> {
+  readonly items: ReadonlyArray<Tagged<Members>>
+  readonly invalid: ReadonlyArray<ItemDecodeError>
+  readonly unknown: ReadonlyArray<UnknownEntityError>
+  readonly lastKey: Item | undefined
+  readonly raw: QueryCommandOutput
+}
+
+/**
+ * Queries one partition of `index` (`"primary"` for the table) holding items of several entities: the partition
+ * key is composed from `values` as the first entity composes it, and each item is decoded by its entity tag.
+ *
+ * @example
+ * import { Schema } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const Org = Entity.make({ table: app, name: "Org", schema: Schema.Struct({ org: Schema.String }), primary: { partition: { prefix: "ORG", fields: ["org"] } } })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ org: Schema.String, id: Schema.String }),
+ *   primary: { partition: { prefix: "ORG", fields: ["org"] }, sort: { prefix: "USER", fields: ["id"] } } })
+ * const page = TypedTable.collection([Org, User], "primary", { org: "acme" })
+ * // each item: { entity: "Org", item: { org } } | { entity: "User", item: { org, id } }
+ */
+export const collection = <const Members extends ReadonlyArray<CollectionMember>>(
+  members: Members,
+  index: string,
+  values: Readonly<Record<string, unknown>>,
+  options: CollectionOptions = {}
+): Operation<"Query", Either.Either<CollectionResult<Members[number]>, ItemDecodeError | UnknownEntityError>> => {
+  const first = members[0]!.runtime
+  const table = first.table
+  const byTag = new Map(members.map((member) => [member.name as unknown, member.runtime]))
+  const problems: Array<InputProblem> = []
+  const keyCondition = first.keyCondition(index, values, problems, true)
+  const op = query(table.name, keyCondition, {
+    ...(index !== "primary" && { index }),
+    filter: options.filter,
+    limit: options.limit,
+    order: options.order,
+    startKey: options.startKey,
+    consistent: options.consistent
+  })
+  return makeOperation({
+    ...op,
+    problems: [...op.problems, ...problems],
+    decode: (raw) => {
+      const page = op.decode(raw)
+      const items: Array<{ entity: unknown; item: unknown }> = []
+      const invalid: Array<ItemDecodeError> = []
+      const unknown: Array<UnknownEntityError> = []
+      for (const item of page.items) {
+        const tag = item[table.entityAttribute]
+        const member = byTag.get(tag)
+        if (member === undefined) {
+          const error = new UnknownEntityError({
+            table: table.name,
+            tag,
+            item,
+            message: `an item of ${table.name} has the entity tag ${JSON.stringify(tag)}, none of ${[...byTag.keys()].join(", ")}`
+          })
+          if (options.onUnknown === "skip") unknown.push(error)
+          else return Either.left(error)
+          continue
+        }
+        const decoded = member.decodeOne(item)
+        if (Either.isRight(decoded)) items.push({ entity: tag, item: decoded.right })
+        else if (options.onInvalid === "skip") invalid.push(decoded.left)
+        else return Either.left(decoded.left)
+      }
+      return Either.right({ items: items as never, invalid, unknown, lastKey: page.lastKey, raw })
+    }
+  })
+}

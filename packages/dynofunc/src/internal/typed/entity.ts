@@ -1,0 +1,497 @@
+/**
+ * The runtime of an entity: its compiled codec and keys, and the builders that turn typed items, keys, updates and
+ * queries into the plain operations (`add`, `find`, `update`, `remove`, `query`, `scan`, `transactWriteItems`).
+ * Types live in `Entity.ts`; here everything is plain records.
+ */
+import { Either } from "effect"
+import type { ParseError } from "effect/ParseResult"
+import { attr, cand, type Condition } from "../../Condition.js"
+import * as CompositeKey from "../../CompositeKey.js"
+import { ItemDecodeError, ItemEncodeError } from "../../EntityError.js"
+import type { Path, Segment } from "../../Path.js"
+import { path as makePath } from "../../Path.js"
+import type { CommandName, Operation } from "../../Operation.js"
+import { make as makeOperation } from "../../Operation.js"
+import { add } from "../../operations/add.js"
+import { find } from "../../operations/find.js"
+import { query } from "../../operations/query.js"
+import { remove } from "../../operations/remove.js"
+import { scan } from "../../operations/scan.js"
+import { transactWriteItems } from "../../operations/transactWriteItems.js"
+import { update } from "../../operations/update.js"
+import type { Table as TypedTable } from "../../TypedTable.js"
+import * as Update from "../../Update.js"
+import type { InputProblem } from "../../DynamoError.js"
+import type { Item } from "../../Value.js"
+import { ActionId, isAction, operandShape, toUpdate } from "./actions.js"
+import * as Codec from "./codec.js"
+import { withMeta, type Meta } from "./run.js"
+
+/** One side of a key: a prefix and the fields composed after it. */
+export interface KeyPart {
+  readonly prefix?: string | undefined
+  readonly fields: ReadonlyArray<string>
+}
+
+/** What an update that touches part of a composed index key does: fail (default), drop the item from the index, or keep the old key. */
+export type MissingPolicy = "fail" | "sparse" | "keep"
+
+/** An entity's key on one index (`primary` or a GSI): composed partition and sort keys. */
+export interface KeyDef {
+  readonly partition: KeyPart
+  readonly sort?: KeyPart | undefined
+  readonly onMissing?: MissingPolicy | undefined
+}
+
+export interface EntityConfig {
+  readonly table: TypedTable
+  readonly name: string
+  readonly schema: Codec.FieldsSchema
+  readonly primary: KeyDef
+  readonly indexes?: { readonly [index: string]: KeyDef | undefined } | undefined
+  readonly timestamps?: { readonly createdAt?: string | undefined; readonly updatedAt?: string | undefined } | undefined
+  readonly version?: string | undefined
+  readonly unique?: ReadonlyArray<string> | undefined
+}
+
+/** A composed key on one index, resolved to the table's attribute names. */
+interface ResolvedKey {
+  readonly index: string
+  readonly def: KeyDef
+  readonly partitionAttribute: string
+  readonly sortAttribute: string | undefined
+}
+
+type Decoded = Either.Either<unknown, ItemDecodeError>
+
+/** Plain options of the typed builders (`Entity.ts` types them). */
+export interface Options {
+  readonly condition?: Condition | undefined
+  readonly filter?: Condition | undefined
+  readonly projection?: ReadonlyArray<string> | undefined
+  readonly consistent?: boolean | undefined
+  readonly limit?: number | undefined
+  readonly order?: "asc" | "desc" | undefined
+  readonly startKey?: Item | undefined
+  readonly expectedVersion?: number | undefined
+  readonly now?: Date | undefined
+  readonly onInvalid?: "fail" | "skip" | undefined
+}
+
+export const make = (config: EntityConfig) => {
+  const table = config.table
+  const tableName = table.name
+  const entityName = config.name
+  const codec = Codec.make(config.schema)
+  const primaryFields = new Set([...config.primary.partition.fields, ...(config.primary.sort?.fields ?? [])])
+  const resolve = (index: string, def: KeyDef): ResolvedKey => {
+    const attributes = table.keys[index]
+    return { index, def, partitionAttribute: attributes?.partition[0] ?? "", sortAttribute: attributes?.sort[0] }
+  }
+  const primary = resolve("primary", config.primary)
+  const indexes = Object.entries(config.indexes ?? {}).flatMap(([index, def]) => (def === undefined ? [] : [resolve(index, def)]))
+  const keyAttributes = table.keys.primary!
+
+  const encodeFailure = (part: string, cause: ParseError): ItemEncodeError =>
+    new ItemEncodeError({ table: tableName, entity: entityName, part, cause, message: `${entityName}: ${Codec.format(cause)}` })
+
+  /** An operation that is never sent: it carries the encoding failure as a problem and in its meta. */
+  const refused = <Name extends CommandName, Result>(op: Operation<Name, Result>, error: ItemEncodeError): Operation<Name, Result> =>
+    withMeta(makeOperation({ ...op, problems: [...op.problems, { part: error.part, message: error.message }] }), {
+      table: tableName,
+      entity: entityName,
+      encodeError: error
+    })
+
+  /** The composed value of one key part from `values` (domain values), or a problem, or `undefined` when a field is missing. */
+  const composePart = (part: KeyPart, values: Readonly<Record<string, unknown>>): CompositeKey.Composed | undefined => {
+    const parts: Array<unknown> = []
+    for (const field of part.fields) {
+      const value = values[field]
+      if (value === undefined) return undefined
+      parts.push(value)
+    }
+    return CompositeKey.compose(part.prefix ?? "", parts)
+  }
+
+  /** The table key of an item or key object (domain values), with its problems. */
+  const primaryKey = (values: Readonly<Record<string, unknown>>, problems: Array<InputProblem>): Record<string, string> => {
+    const key: Record<string, string> = {}
+    const sides: ReadonlyArray<[KeyPart | undefined, string | undefined]> = [
+      [config.primary.partition, primary.partitionAttribute],
+      [config.primary.sort, primary.sortAttribute]
+    ]
+    for (const [part, attribute] of sides) {
+      if (attribute === undefined) continue
+      const composed = part === undefined ? CompositeKey.compose(entityName, []) : composePart(part, values)
+      if (composed === undefined) {
+        const missing = part!.fields.filter((field) => values[field] === undefined)
+        problems.push({ part: "Key", message: `${entityName}: the key needs ${list(missing)}` })
+      } else if (composed.problem !== undefined) problems.push({ part: "Key", message: `${entityName}: ${composed.problem}` })
+      else key[attribute] = composed.key
+    }
+    return key
+  }
+
+  /** The index key attributes an item has (an index whose fields are not all present is left out: sparse). */
+  const indexKeys = (values: Readonly<Record<string, unknown>>, out: Record<string, unknown>, problems: Array<InputProblem>): void => {
+    for (const index of indexes) {
+      const partition = composePart(index.def.partition, values)
+      const sort = index.def.sort === undefined ? undefined : composePart(index.def.sort, values)
+      if (partition === undefined || (index.def.sort !== undefined && sort === undefined)) continue
+      for (const [composed, attribute] of [[partition, index.partitionAttribute], [sort, index.sortAttribute]] as const) {
+        if (composed === undefined || attribute === undefined) continue
+        if (composed.problem !== undefined) problems.push({ part: `Index[${index.index}]`, message: `${entityName}: ${composed.problem}` })
+        else out[attribute] = composed.key
+      }
+    }
+  }
+
+  const decodeItem = (item: Item, decode: (raw: unknown) => Either.Either<unknown, ParseError>): Decoded =>
+    Either.mapLeft(decode(item), (cause) => decodeFailure(item, cause))
+
+  const decodeFailure = (item: Item, cause: ParseError): ItemDecodeError => {
+    const key: Record<string, unknown> = {}
+    for (const name of [...keyAttributes.partition, ...keyAttributes.sort]) key[name] = item[name]
+    return new ItemDecodeError({
+      table: tableName,
+      entity: entityName,
+      key,
+      item,
+      cause,
+      message: `${entityName} ${JSON.stringify(key)} does not match its Schema: ${Codec.format(cause)}`
+    })
+  }
+
+  /** The item with its managed fields (timestamps, version) filled in. */
+  const managed = (item: Readonly<Record<string, unknown>>, options: Options): Record<string, unknown> => {
+    const full: Record<string, unknown> = { ...item }
+    const now = options.now ?? new Date()
+    const createdAt = config.timestamps?.createdAt
+    const updatedAt = config.timestamps?.updatedAt
+    if (createdAt !== undefined && full[createdAt] === undefined) full[createdAt] = now
+    if (updatedAt !== undefined) full[updatedAt] = now
+    if (config.version !== undefined) full[config.version] = (options.expectedVersion ?? 0) + 1
+    return full
+  }
+
+  /** The version condition of a versioned write: the expected version, or (none expected) no such item yet. */
+  const versionCondition = (options: Options): Condition | undefined =>
+    config.version === undefined
+      ? undefined
+      : options.expectedVersion === undefined
+        ? attr(keyAttributes.partition[0]!).notExists()
+        : attr(config.version).equals(options.expectedVersion)
+
+  const both = (a: Condition | undefined, b: Condition | undefined): Condition | undefined =>
+    a === undefined ? b : b === undefined ? a : cand(a, b)
+
+  const sentinelKey = (field: string, value: unknown, problems: Array<InputProblem>): Record<string, string> => {
+    const composed = CompositeKey.compose("_unique", [entityName, field, value])
+    if (composed.problem !== undefined) problems.push({ part: "Item", message: `${entityName}.${field}: ${composed.problem}` })
+    const key: Record<string, string> = {}
+    for (const name of [...keyAttributes.partition, ...keyAttributes.sort]) key[name] = composed.key ?? ""
+    return key
+  }
+
+  const put = (item: Readonly<Record<string, unknown>>, options: Options = {}) => {
+    const full = managed(item, options)
+    const problems: Array<InputProblem> = []
+    const key = primaryKey(full, problems)
+    const encoded = codec.encodeItem(full)
+    const stored: Record<string, unknown> = Either.isRight(encoded) ? { ...encoded.right } : {}
+    stored[table.entityAttribute] = entityName
+    Object.assign(stored, key)
+    indexKeys(full, stored, problems)
+    const condition = both(options.condition, versionCondition(options))
+    const decode = (raw: unknown) => Either.right({ item: full, raw })
+    const meta: Meta = {
+      table: tableName,
+      entity: entityName,
+      version: config.version === undefined ? undefined : { key, expected: options.expectedVersion }
+    }
+    const unique = (config.unique ?? []).filter((field) => full[field] !== undefined)
+    const putItem = add(tableName, stored, { condition })
+    const guards = unique.map((field) => {
+      const sentinel = { ...sentinelKey(field, full[field], problems), [table.entityAttribute]: `_unique:${entityName}.${field}` }
+      return add(tableName, sentinel, { condition: attr(keyAttributes.partition[0]!).notExists() })
+    })
+    const plain = guards.length === 0 ? putItem : transactWriteItems([putItem, ...guards])
+    const op = withMeta(makeOperation({ ...(plain as Operation<"PutItem", unknown>), decode, problems: [...plain.problems, ...problems] }), {
+      ...meta,
+      unique: unique.map((field) => ({ field, value: full[field] }))
+    })
+    return Either.isLeft(encoded) ? refused(op, encodeFailure("Item", encoded.left)) : op
+  }
+
+  const get = (keyValues: Readonly<Record<string, unknown>>, options: Options = {}) => {
+    const problems: Array<InputProblem> = []
+    const key = primaryKey(keyValues, problems)
+    const projection = options.projection
+    const decoder = projection === undefined ? codec.decodeItem : codec.decodeProjection(projection)
+    const op = find(tableName, key, { consistent: options.consistent, projection })
+    return makeOperation({
+      ...op,
+      problems: [...op.problems, ...problems],
+      decode: (raw) => {
+        const { item } = op.decode(raw)
+        return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, decoder), (decoded) => ({ item: decoded, raw }))
+      }
+    })
+  }
+
+  /** The plain update for typed `changes`, GSI keys recomputed; or the encoding failure. */
+  const updateAttributes = (
+    keyValues: Readonly<Record<string, unknown>>,
+    changes: Readonly<Record<string, unknown>>,
+    options: Options,
+    problems: Array<InputProblem>
+  ): Either.Either<Record<string, unknown>, ItemEncodeError> => {
+    const plain: Record<string, unknown> = {}
+    const encode = (field: string, value: unknown) => codec.encodeField([field], value)
+    for (const field in changes) {
+      const value = changes[field]
+      if (value === undefined) continue
+      if (primaryFields.has(field)) {
+        problems.push({ part: "UpdateExpression", message: `${entityName}.${field} is part of the primary key and cannot change (delete and put instead)` })
+        continue
+      }
+      if (isAction(value)) {
+        const kind = value[ActionId]
+        if (operandShape(kind) === "none") plain[field] = toUpdate(kind, value.operand)
+        else {
+          const operand = kind === "add" || kind === "delete" ? new Set(value.operand as Iterable<unknown>) : value.operand
+          const encoded = encode(field, operand)
+          if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
+          plain[field] = toUpdate(kind, encoded.right)
+        }
+      } else {
+        const encoded = encode(field, value)
+        if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
+        plain[field] = encoded.right
+      }
+    }
+    const now = options.now ?? new Date()
+    const stamps = [[config.timestamps?.updatedAt, false], [config.timestamps?.createdAt, true]] as const
+    for (const [field, onlyWhenMissing] of stamps) {
+      if (field === undefined) continue
+      const encoded = encode(field, now)
+      if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
+      plain[field] = onlyWhenMissing ? Update.ifNotExists(encoded.right) : encoded.right
+    }
+    if (config.version !== undefined) plain[config.version] = Update.increment(1)
+    recomputeIndexKeys(keyValues, changes, plain, problems)
+    return Either.right(plain)
+  }
+
+  /** Sets (or removes, or keeps) the index keys composed from fields the update changes (the key's fields are known too). */
+  const recomputeIndexKeys = (
+    keyValues: Readonly<Record<string, unknown>>,
+    changes: Readonly<Record<string, unknown>>,
+    plain: Record<string, unknown>,
+    problems: Array<InputProblem>
+  ): void => {
+    const known: Record<string, unknown> = {}
+    for (const field of primaryFields) known[field] = keyValues[field]
+    for (const field in changes) if (changes[field] !== undefined && !isAction(changes[field])) known[field] = changes[field]
+    for (const index of indexes) {
+      const sides = [[index.def.partition, index.partitionAttribute], [index.def.sort, index.sortAttribute]] as const
+      for (const [part, attribute] of sides) {
+        if (part === undefined || attribute === undefined) continue
+        const touched = part.fields.filter((field) => changes[field] !== undefined)
+        if (touched.length === 0) continue
+        const missing = part.fields.filter((field) => known[field] === undefined)
+        if (missing.length === 0) {
+          const composed = composePart(part, known)!
+          if (composed.problem !== undefined) problems.push({ part: `Index[${index.index}]`, message: `${entityName}: ${composed.problem}` })
+          else plain[attribute] = composed.key
+          continue
+        }
+        const policy = index.def.onMissing ?? "fail"
+        if (policy === "sparse") {
+          plain[index.partitionAttribute] = Update.remove()
+          if (index.sortAttribute !== undefined) plain[index.sortAttribute] = Update.remove()
+        } else if (policy === "fail") {
+          problems.push({
+            part: `Index[${index.index}]`,
+            message: `${entityName}: index "${index.index}" key "${attribute}" is composed of ${list(part.fields)}; the update changes ${list(touched)} but does not give ${list(missing)} (give them all, or set onMissing: "sparse" or "keep" on the index)`
+          })
+        }
+      }
+    }
+  }
+
+  const updateItem = (keyValues: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>, options: Options = {}) => {
+    const problems: Array<InputProblem> = []
+    const key = primaryKey(keyValues, problems)
+    const attributes = updateAttributes(keyValues, changes, options, problems)
+    const exists = attr(keyAttributes.partition[0]!).exists()
+    const versioned = config.version !== undefined && options.expectedVersion !== undefined ? attr(config.version).equals(options.expectedVersion) : undefined
+    const condition = both(both(exists, versioned), options.condition)
+    const op = update(tableName, key, Either.isRight(attributes) ? attributes.right : {}, { condition, returnValues: "ALL_NEW" })
+    const typed = makeOperation({
+      ...op,
+      problems: [...(Either.isRight(attributes) ? op.problems : []), ...problems],
+      decode: (raw) => {
+        const { attributes: item } = op.decode(raw)
+        return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, codec.decodeItem), (decoded) => ({ item: decoded, raw }))
+      }
+    })
+    if (Either.isLeft(attributes)) return refused(typed, attributes.left)
+    return config.version === undefined || options.expectedVersion === undefined
+      ? typed
+      : withMeta(typed, { table: tableName, entity: entityName, version: { key, expected: options.expectedVersion } })
+  }
+
+  const deleteItem = (keyValues: Readonly<Record<string, unknown>>, options: Options = {}) => {
+    const problems: Array<InputProblem> = []
+    const key = primaryKey(keyValues, problems)
+    const versioned = config.version !== undefined && options.expectedVersion !== undefined ? attr(config.version).equals(options.expectedVersion) : undefined
+    const op = remove(tableName, key, { condition: both(versioned, options.condition) })
+    const typed = makeOperation({ ...op, problems: [...op.problems, ...problems], decode: (raw) => Either.right({ raw }) })
+    return versioned === undefined ? typed : withMeta(typed, { table: tableName, entity: entityName, version: { key, expected: options.expectedVersion } })
+  }
+
+  /** Decodes a page of items of this entity (skipping or failing on bad ones). */
+  const decodePage = (items: ReadonlyArray<Item>, options: Options) => {
+    const decoded: Array<unknown> = []
+    const invalid: Array<ItemDecodeError> = []
+    for (const item of items) {
+      const result = decodeItem(item, codec.decodeItem)
+      if (Either.isRight(result)) decoded.push(result.right)
+      else if (options.onInvalid === "skip") invalid.push(result.left)
+      else return Either.left(result.left)
+    }
+    return Either.right({ items: decoded, invalid })
+  }
+
+  /** The key condition on `index` for `values`: every partition field, then the sort fields given (a prefix: begins_with). */
+  const keyCondition = (
+    index: string,
+    values: Readonly<Record<string, unknown>>,
+    problems: Array<InputProblem>,
+    partitionOnly = false
+  ): Condition | Record<string, unknown> => {
+    const def = index === "primary" ? config.primary : config.indexes?.[index]
+    const attributes = table.keys[index]
+    if (attributes === undefined) {
+      problems.push({ part: "IndexName", message: `table "${tableName}" has no index "${index}"` })
+      return {}
+    }
+    if (def === undefined) {
+      // A multi-attribute index: its key attributes are the entity's own fields.
+      const key: Record<string, unknown> = {}
+      for (const name of partitionOnly ? attributes.partition : [...attributes.partition, ...attributes.sort]) {
+        if (values[name] === undefined) continue
+        const encoded = codec.encodeField([name], values[name])
+        key[name] = Either.isRight(encoded) ? encoded.right : values[name]
+      }
+      return key
+    }
+    const resolved = resolve(index, def)
+    const partition = composePart(def.partition, values)
+    if (partition === undefined || partition.problem !== undefined) {
+      problems.push({ part: "KeyConditionExpression", message: `${entityName}: ${partition?.problem ?? `the partition key needs ${list(def.partition.fields.filter((f) => values[f] === undefined))}`}` })
+      return {}
+    }
+    const conditions: Array<Condition> = [attr(resolved.partitionAttribute).equals(partition.key)]
+    const sortAttribute = resolved.sortAttribute
+    if (sortAttribute !== undefined && !partitionOnly) {
+      const sort = def.sort ?? { prefix: entityName, fields: [] }
+      const given: Array<unknown> = []
+      for (const field of sort.fields) {
+        if (values[field] === undefined) break
+        given.push(values[field])
+      }
+      const composed = CompositeKey.compose(sort.prefix ?? "", given)
+      if (composed.problem !== undefined) problems.push({ part: "KeyConditionExpression", message: `${entityName}: ${composed.problem}` })
+      else if (given.length === sort.fields.length) conditions.push(attr(sortAttribute).equals(composed.key))
+      else if (composed.key !== "") conditions.push(attr(sortAttribute).beginsWith(composed.key + "#"))
+    }
+    return cand(...conditions)
+  }
+
+  const ofThisEntity = (filter: Condition | undefined): Condition => both(attr(table.entityAttribute).equals(entityName), filter)!
+
+  const readOperation = <Name extends "Query" | "Scan">(
+    op: Operation<Name, { readonly items: ReadonlyArray<Item>; readonly lastKey: Item | undefined; readonly count: number }>,
+    problems: ReadonlyArray<InputProblem>,
+    options: Options
+  ) =>
+    makeOperation({
+      ...op,
+      problems: [...op.problems, ...problems],
+      decode: (raw) => {
+        const page = op.decode(raw)
+        return Either.map(decodePage(page.items, options), (decoded) => ({ ...decoded, lastKey: page.lastKey, count: page.count, raw }))
+      }
+    })
+
+  const queryItems = (index: string, values: Readonly<Record<string, unknown>>, options: Options = {}) => {
+    const problems: Array<InputProblem> = []
+    const keyCondition_ = keyCondition(index, values, problems)
+    const op = query(tableName, keyCondition_, {
+      ...(index !== "primary" && { index }),
+      keySchema: table.keys[index],
+      filter: ofThisEntity(options.filter),
+      limit: options.limit,
+      order: options.order,
+      startKey: options.startKey,
+      consistent: options.consistent
+    })
+    return readOperation(op, problems, options)
+  }
+
+  const scanItems = (options: Options = {}) =>
+    readOperation(scan(tableName, { filter: ofThisEntity(options.filter), limit: options.limit, startKey: options.startKey, consistent: options.consistent }), [], options)
+
+  /** A typed path: the plain path, with values encoded by the field's Schema before they are compared. */
+  const typedPath = (segments: ReadonlyArray<Segment>) => {
+    const plain: Path = makePath(segments[0] as string, ...segments.slice(1))
+    const names = segments.filter((segment): segment is string => typeof segment === "string")
+    const encode = (value: unknown): unknown => {
+      const encoded = codec.encodeField(names, value)
+      return Either.isRight(encoded) ? encoded.right : value
+    }
+    return {
+      path: plain,
+      equals: (value: unknown) => plain.equals(encode(value)),
+      notEquals: (value: unknown) => plain.notEquals(encode(value)),
+      lt: (value: unknown) => plain.lt(encode(value)),
+      lte: (value: unknown) => plain.lte(encode(value)),
+      gt: (value: unknown) => plain.gt(encode(value)),
+      gte: (value: unknown) => plain.gte(encode(value)),
+      between: (low: unknown, high: unknown) => plain.between(encode(low), encode(high)),
+      in: (values: ReadonlyArray<unknown>) => plain.in(values.map(encode)),
+      beginsWith: (prefix: string) => plain.beginsWith(prefix),
+      contains: (operand: unknown) => plain.contains(operand),
+      exists: () => plain.exists(),
+      notExists: () => plain.notExists(),
+      size: () => plain.size()
+    }
+  }
+
+  /** Decodes an item of this entity read by a collection query. */
+  const decodeOne = (item: Item) => decodeItem(item, codec.decodeItem)
+
+  return {
+    name: entityName,
+    table,
+    schema: config.schema,
+    config,
+    put,
+    get,
+    update: updateItem,
+    delete: deleteItem,
+    query: queryItems,
+    scan: scanItems,
+    keyCondition,
+    decodeOne,
+    attr: (name: string) => typedPath([name]),
+    path: (...segments: ReadonlyArray<Segment>) => typedPath(segments)
+  }
+}
+
+export type Runtime = ReturnType<typeof make>
+
+const list = (names: ReadonlyArray<string>): string => names.map((name) => `"${name}"`).join(", ")

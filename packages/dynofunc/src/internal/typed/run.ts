@@ -1,0 +1,72 @@
+/**
+ * Running typed operations: what a typed builder attaches to the plain operation it returns (`TypedMeta`), and
+ * `run`, which turns the plain failures the meta explains into the typed ones.
+ */
+import { Effect, type Either } from "effect"
+import { execute } from "../../Execute.js"
+import type { ItemEncodeError } from "../../EntityError.js"
+import { UniqueConstraintError, VersionConflictError } from "../../EntityError.js"
+import type { CommandName, Operation } from "../../Operation.js"
+
+/** Where the typed facts of an operation live on it (a symbol: copied by `withInput`, invisible to the SDK). */
+export const TypedMeta: unique symbol = Symbol.for("dynofunc/TypedMeta")
+
+/** What a typed write knows that the plain operation does not. */
+export interface Meta {
+  readonly table: string
+  readonly entity: string
+  /** The encoding failure: the operation carries it as a problem too, so it is never sent. */
+  readonly encodeError?: ItemEncodeError | undefined
+  /** A versioned write: a failed condition means another version. */
+  readonly version?: { readonly key: Readonly<Record<string, unknown>>; readonly expected: number | undefined } | undefined
+  /** A write with unique fields: transaction action `i + 1` guards `unique[i]`. */
+  readonly unique?: ReadonlyArray<{ readonly field: string; readonly value: unknown }> | undefined
+}
+
+/** `op` with `meta` attached. */
+export const withMeta = <Op extends object>(op: Op, meta: Meta): Op => Object.assign(op, { [TypedMeta]: meta })
+
+const metaOf = (op: object): Meta | undefined => (op as { [TypedMeta]?: Meta })[TypedMeta]
+
+const typedFailure = (meta: Meta, error: unknown): unknown => {
+  const tag = (error as { _tag?: unknown })._tag
+  if (meta.unique !== undefined && tag === "TransactionCanceledError") {
+    const reasons = (error as { reasons?: ReadonlyArray<{ code?: string | undefined } | undefined> }).reasons ?? []
+    const index = reasons.findIndex((reason, i) => i > 0 && reason?.code === "ConditionalCheckFailed")
+    const unique = meta.unique[index - 1]
+    if (unique !== undefined) {
+      return new UniqueConstraintError({
+        table: meta.table,
+        entity: meta.entity,
+        field: unique.field,
+        value: unique.value,
+        cause: error,
+        message: `${meta.entity}.${unique.field} = ${JSON.stringify(unique.value)} is taken by another item`
+      })
+    }
+    if (meta.version !== undefined && reasons[0]?.code === "ConditionalCheckFailed") return versionConflict(meta, meta.version, error)
+  }
+  if (meta.version !== undefined && tag === "ConditionalCheckFailedError") return versionConflict(meta, meta.version, error)
+  return error
+}
+
+const versionConflict = (meta: Meta, version: NonNullable<Meta["version"]>, cause: unknown) =>
+  new VersionConflictError({
+    table: meta.table,
+    entity: meta.entity,
+    key: version.key,
+    expectedVersion: version.expected,
+    cause,
+    message:
+      version.expected === undefined
+        ? `${meta.entity} ${JSON.stringify(version.key)} already exists`
+        : `${meta.entity} ${JSON.stringify(version.key)} is not at version ${version.expected}`
+  })
+
+/** Runs a typed operation: see `TypedTable.execute`. */
+export const run = <Name extends CommandName, A, E>(op: Operation<Name, Either.Either<A, E>>) => {
+  const meta = metaOf(op)
+  if (meta?.encodeError !== undefined) return Effect.fail(meta.encodeError) as Effect.Effect<never, E>
+  const sent = meta === undefined ? execute(op) : Effect.mapError(execute(op), (error) => typedFailure(meta, error) as typeof error)
+  return Effect.flatMap(sent, (result) => result)
+}

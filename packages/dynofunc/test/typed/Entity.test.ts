@@ -1,0 +1,89 @@
+import { describe, expect, it } from "@effect/vitest"
+import { Either } from "effect"
+import { add, attr, cand, Entity, query, transactWriteItems, update } from "dynofunc"
+import { ada, app, User } from "./fixtures.js"
+
+describe("typed entity operations compile to the plain ones", () => {
+  it("put: the encoded item, the entity tag and every key", () => {
+    const op = User.put(ada)
+    expect(op.problems).toEqual([])
+    expect(op.description).toEqual(
+      add("typed-app", {
+        ...ada,
+        _entity: "User",
+        pk: "ORG#acme",
+        sk: "USER#u1",
+        gsi1pk: "TEAM#acme#core",
+        gsi1sk: "EMAIL#ada@acme.org"
+      }).description
+    )
+    expect(transactWriteItems([op]).problems).toEqual([])
+  })
+
+  it("update: values encoded, GSI keys recomputed when every field they need is given", () => {
+    const op = User.update({ org: "acme", id: "u1" }, { team: "ops", email: "ada@ops.org", visits: Entity.increment(2) })
+    expect(op.problems).toEqual([])
+    expect(op.description).toEqual(
+      update(
+        "typed-app",
+        { pk: "ORG#acme", sk: "USER#u1" },
+        { team: "ops", email: "ada@ops.org", visits: attr.increment(2), gsi1pk: "TEAM#acme#ops", gsi1sk: "EMAIL#ada@ops.org" },
+        { condition: attr("pk").exists(), returnValues: "ALL_NEW" }
+      ).description
+    )
+  })
+
+  it("update: a change to part of a GSI key without the other fields names the index and the fields", () => {
+    const op = User.update({ org: "acme", id: "u1" }, { visits: 3, email: "x@y.z" })
+    expect(op.problems).toEqual([])
+    expect(op.description.ExpressionAttributeNames).toEqual({ "#n0": "pk", "#n1": "visits", "#n2": "email", "#n3": "gsi1sk" })
+    const partial = Entity.make({ ...User.config, name: "Partial", indexes: { gsi1: { partition: { prefix: "T", fields: ["team", "visits"] } } } })
+    expect(partial.update({ org: "acme", id: "u1" }, { team: "ops" }).problems).toEqual([
+      {
+        part: "Index[gsi1]",
+        message: `Partial: index "gsi1" key "gsi1pk" is composed of "team", "visits"; the update changes "team" but does not give "visits" (give them all, or set onMissing: "sparse" or "keep" on the index)`
+      }
+    ])
+    const sparse = Entity.make({ ...User.config, name: "Sparse", indexes: { gsi1: { partition: { fields: ["team", "visits"] }, onMissing: "sparse" } } })
+    expect(sparse.update({ org: "acme", id: "u1" }, { team: "ops" }).description.UpdateExpression).toBe("SET #n1 = :v0 REMOVE #n2, #n3")
+    const keep = Entity.make({ ...User.config, name: "Keep", indexes: { gsi1: { partition: { fields: ["team", "visits"] }, onMissing: "keep" } } })
+    expect(keep.update({ org: "acme", id: "u1" }, { team: "ops" }).description.UpdateExpression).toBe("SET #n1 = :v0")
+  })
+
+  it("query: the partition's fields, sort fields from the left, the entity tag as a filter", () => {
+    const op = User.query("gsi1", { org: "acme", team: "core" }, { filter: User.attr("visits").gt(1), limit: 5 })
+    expect(op.problems).toEqual([])
+    expect(op.description).toEqual(
+      query("typed-app", cand(attr("gsi1pk").equals("TEAM#acme#core"), attr("gsi1sk").beginsWith("EMAIL#")), {
+        index: "gsi1",
+        filter: cand(attr("_entity").equals("User"), attr("visits").gt(1)),
+        limit: 5
+      }).description
+    )
+    expect(User.query("primary", { org: "acme", id: "u1" }).description.KeyConditionExpression).toBe("#n0 = :v0 AND #n1 = :v1")
+  })
+
+  it("an invalid item is refused before sending, with the ParseError", () => {
+    const op = User.put({ ...ada, visits: "many" as unknown as number })
+    expect(op.problems.map((problem) => problem.part)).toEqual(["Item"])
+    expect(op.problems[0]!.message).toMatch(/visits/)
+  })
+
+  it("the key fields are required and composed with escaping", () => {
+    const op = User.get({ org: "a#b", id: "c" })
+    expect(op.description.Key).toEqual({ pk: { S: "ORG#a\\#b" }, sk: { S: "USER#c" } })
+  })
+
+  it("decoding a read: the item, or ItemDecodeError with the table, key, raw item and ParseError", () => {
+    const op = User.get({ org: "acme", id: "u1" })
+    const bad = op.decode({ Item: { pk: { S: "ORG#acme" }, sk: { S: "USER#u1" }, org: { S: "acme" } }, $metadata: {} })
+    expect(Either.isLeft(bad)).toBe(true)
+    if (Either.isLeft(bad)) {
+      expect(bad.left._tag).toBe("ItemDecodeError")
+      expect(bad.left.table).toBe(app.name)
+      expect(bad.left.key).toEqual({ pk: "ORG#acme", sk: "USER#u1" })
+      expect(bad.left.item).toEqual({ pk: "ORG#acme", sk: "USER#u1", org: "acme" })
+      expect(bad.left.cause._tag).toBe("ParseError")
+    }
+  })
+})

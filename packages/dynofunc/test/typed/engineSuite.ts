@@ -1,0 +1,164 @@
+/**
+ * Typed tables through the public API on a real engine: round trips for every Schema kind used in practice, GSI
+ * recomputation, a collection query over two entities; with `transactions`, unique constraints and optimistic
+ * locking (DynamoDB Local: dynalite has no transactions).
+ */
+import { expect, it as base } from "@effect/vitest"
+import { DateTime, Effect, type Layer, Option, Schema } from "effect"
+import { add, Entity, execute, TypedTable, type DynamoClient } from "dynofunc"
+import { ada, app, Org, User } from "./fixtures.js"
+
+class Note extends Schema.Class<Note>("Note")({ id: Schema.String, text: Schema.String }) {
+  get shout() {
+    return this.text.toUpperCase()
+  }
+}
+
+const Everything = Entity.make({
+  table: app,
+  name: "Everything",
+  schema: Schema.Struct({
+    id: Schema.String,
+    count: Schema.Number,
+    big: Schema.BigInt,
+    flag: Schema.Boolean,
+    at: Schema.Date,
+    utc: Schema.DateTimeUtc,
+    status: Schema.Literal("active", "closed"),
+    maybe: Schema.Option(Schema.String),
+    optional: Schema.optional(Schema.Number),
+    list: Schema.Array(Schema.Number),
+    set: Schema.ReadonlySetFromSelf(Schema.String),
+    setAsList: Schema.ReadonlySet(Schema.Number),
+    nested: Schema.Struct({ a: Schema.String, b: Schema.Array(Schema.Struct({ c: Schema.Boolean })) }),
+    record: Schema.Record({ key: Schema.String, value: Schema.Number }),
+    bytes: Schema.Uint8ArrayFromSelf
+  }),
+  primary: { partition: { prefix: "EVERY", fields: ["id"] } }
+})
+
+const Notes = Entity.make({ table: app, name: "Note", schema: Note, primary: { partition: { prefix: "NOTE", fields: ["id"] } } })
+
+const Account = Entity.make({
+  table: app,
+  name: "Account",
+  schema: Schema.Struct({ id: Schema.String, email: Schema.String, version: Schema.Number, createdAt: Schema.Date, updatedAt: Schema.Date }),
+  primary: { partition: { prefix: "ACCOUNT", fields: ["id"] } },
+  timestamps: { createdAt: "createdAt", updatedAt: "updatedAt" },
+  version: "version",
+  unique: ["email"]
+})
+
+export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unknown>, options: { readonly transactions: boolean }) =>
+  base.layer(layer, { timeout: 120_000 })(`typed tables on ${engine}`, (it) => {
+    it.effect("creates the table from its declaration", () =>
+      Effect.gen(function* () {
+        const { table } = yield* execute(TypedTable.create(app))
+        expect(table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(["gsi1"])
+      }))
+
+    it.effect("every Schema kind round trips", () =>
+      Effect.gen(function* () {
+        const item = {
+          id: "e1",
+          count: 1.5,
+          big: 2n ** 70n,
+          flag: true,
+          at: new Date("2026-01-02T03:04:05.678Z"),
+          utc: DateTime.unsafeMake("2026-05-06T07:08:09.000Z"),
+          status: "active" as const,
+          maybe: Option.some("x"),
+          list: [1, 2, 3],
+          set: new Set(["a", "b"]),
+          setAsList: new Set([1, 2]),
+          nested: { a: "n", b: [{ c: false }] },
+          record: { k1: 1, k2: 2 },
+          bytes: new Uint8Array([1, 2, 255])
+        }
+        yield* TypedTable.execute(Everything.put(item))
+        const { item: read } = yield* TypedTable.execute(Everything.get({ id: "e1" }, { consistent: true }))
+        expect(read).toEqual(item)
+        yield* TypedTable.execute(Everything.put({ ...item, id: "e2", maybe: Option.none(), optional: 7 }))
+        const { item: second } = yield* TypedTable.execute(Everything.get({ id: "e2" }))
+        expect(second?.maybe).toEqual(Option.none())
+        expect(second?.optional).toBe(7)
+        const projected = yield* TypedTable.execute(Everything.get({ id: "e1" }, { projection: ["big", "at"] }))
+        expect(projected.item).toEqual({ big: 2n ** 70n, at: item.at })
+      }))
+
+    it.effect("a Schema.Class entity reads back as instances", () =>
+      Effect.gen(function* () {
+        yield* TypedTable.execute(Notes.put({ id: "n1", text: "hi" }))
+        const { item } = yield* TypedTable.execute(Notes.get({ id: "n1" }))
+        expect(item).toBeInstanceOf(Note)
+        expect(item?.shout).toBe("HI")
+      }))
+
+    it.effect("an item that does not match its Schema fails with ItemDecodeError, or is skipped on request", () =>
+      Effect.gen(function* () {
+        yield* execute(add(app.name, { pk: "ORG#broken", sk: "ORG", _entity: "Org", org: "broken", title: 42 }))
+        const error = yield* Effect.flip(TypedTable.execute(Org.get({ org: "broken" })))
+        expect(error._tag).toBe("ItemDecodeError")
+        if (error._tag === "ItemDecodeError") {
+          expect([error.table, error.entity, error.key, error.item.title]).toEqual([app.name, "Org", { pk: "ORG#broken", sk: "ORG" }, 42])
+          expect(error.cause._tag).toBe("ParseError")
+        }
+        const page = yield* TypedTable.execute(Org.query("primary", { org: "broken" }, { onInvalid: "skip" }))
+        expect([page.items.length, page.invalid.length]).toEqual([0, 1])
+      }))
+
+    it.effect("an update recomputes the GSI key; a collection query decodes both entities by tag", () =>
+      Effect.gen(function* () {
+        yield* TypedTable.execute(Org.put({ org: "acme", title: "Acme" }))
+        yield* TypedTable.execute(User.put(ada))
+        yield* TypedTable.execute(User.put({ ...ada, id: "u2", email: "bob@acme.org", nickname: "bob" }))
+        const updated = yield* TypedTable.execute(User.update({ org: "acme", id: "u1" }, { team: "ops", email: "ada@ops.org", visits: Entity.increment() }))
+        expect(updated.item?.visits).toBe(2)
+        const ops = yield* TypedTable.execute(User.query("gsi1", { org: "acme", team: "ops" }))
+        expect(ops.items.map((user) => user.email)).toEqual(["ada@ops.org"])
+        const core = yield* TypedTable.execute(User.query("gsi1", { org: "acme", team: "core" }))
+        expect(core.items.map((user) => user.id)).toEqual(["u2"])
+        const page = yield* TypedTable.execute(TypedTable.collection([Org, User], "primary", { org: "acme" }))
+        expect(page.items.map((entry) => entry.entity)).toEqual(["Org", "User", "User"])
+        const titles = page.items.map((entry) => (entry.entity === "Org" ? entry.item.title : entry.item.email))
+        expect(titles).toEqual(["Acme", "ada@ops.org", "bob@acme.org"])
+        const missing = yield* Effect.flip(TypedTable.execute(TypedTable.collection([Org], "primary", { org: "acme" })))
+        expect(missing._tag).toBe("UnknownEntityError")
+        const skipped = yield* TypedTable.execute(TypedTable.collection([Org], "primary", { org: "acme" }, { onUnknown: "skip" }))
+        expect([skipped.items.length, skipped.unknown.length]).toEqual([1, 2])
+      }))
+
+    it.effect("update actions by field type: append, sets, remove", () =>
+      Effect.gen(function* () {
+        const { item } = yield* TypedTable.execute(
+          User.update({ org: "acme", id: "u2" }, { roles: Entity.append(["admin"]), tags: Entity.addToSet(["new"]), nickname: Entity.remove() })
+        )
+        expect(item?.roles).toEqual(["dev", "admin"])
+        expect(item?.tags).toEqual(new Set(["beta", "new"]))
+        expect(item?.nickname).toBeUndefined()
+      }))
+
+    if (options.transactions) {
+      it.effect("unique constraint: a second account with the same email fails with UniqueConstraintError naming the field", () =>
+        Effect.gen(function* () {
+          const now = new Date("2026-01-01T00:00:00.000Z")
+          const first = yield* TypedTable.execute(Account.put({ id: "a1", email: "ada@example.com" }, { now }))
+          expect(first.item).toEqual({ id: "a1", email: "ada@example.com", version: 1, createdAt: now, updatedAt: now })
+          const error = yield* Effect.flip(TypedTable.execute(Account.put({ id: "a2", email: "ada@example.com" })))
+          expect(error._tag).toBe("UniqueConstraintError")
+          if (error._tag === "UniqueConstraintError") expect([error.field, error.value]).toEqual(["email", "ada@example.com"])
+        }))
+
+      it.effect("optimistic locking: a write at a stale version fails with VersionConflictError", () =>
+        Effect.gen(function* () {
+          const later = new Date("2026-02-01T00:00:00.000Z")
+          const { item } = yield* TypedTable.execute(Account.update({ id: "a1" }, {}, { expectedVersion: 1, now: later }))
+          expect([item?.version, item?.updatedAt, item?.createdAt]).toEqual([2, later, new Date("2026-01-01T00:00:00.000Z")])
+          const stale = yield* Effect.flip(TypedTable.execute(Account.update({ id: "a1" }, {}, { expectedVersion: 1 })))
+          expect(stale._tag).toBe("VersionConflictError")
+          if (stale._tag === "VersionConflictError") expect(stale.expectedVersion).toBe(1)
+          const again = yield* Effect.flip(TypedTable.execute(Account.put({ id: "a1", email: "other@example.com" })))
+          expect(again._tag).toBe("VersionConflictError")
+        }))
+    }
+  })

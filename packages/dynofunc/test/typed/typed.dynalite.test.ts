@@ -1,0 +1,4 @@
+import { Dynalite } from "@dynofunc/testing"
+import { typedSuite } from "./engineSuite.js"
+
+typedSuite("dynalite", Dynalite.layer(), { transactions: false })

@@ -1,0 +1,4 @@
+import { DynamoDBLocal } from "@dynofunc/testing"
+import { typedSuite } from "./engineSuite.js"
+
+typedSuite("DynamoDB Local", DynamoDBLocal.layer(), { transactions: true })

@@ -1,0 +1,120 @@
+/** What the compiler accepts and refuses on typed entities (checked by `pnpm typecheck`; the assertions run too). */
+import { describe, expect, expectTypeOf, it } from "@effect/vitest"
+import type { Either } from "effect"
+import {
+  Entity,
+  TypedTable,
+  type CommandName,
+  type DynamoClient,
+  type ErrorOf,
+  type ItemDecodeError,
+  type ItemEncodeError,
+  type ResultOf,
+  type UniqueConstraintError,
+  type VersionConflictError
+} from "dynofunc"
+import type { Effect } from "effect"
+import { ada, User } from "./fixtures.js"
+
+type UserItem = {
+  readonly org: string
+  readonly id: string
+  readonly email: string
+  readonly team: string
+  readonly visits: number
+  readonly roles: ReadonlyArray<string>
+  readonly tags: ReadonlySet<string>
+  readonly nickname?: string | undefined
+  readonly profile: { readonly city: string; readonly zip: number }
+}
+
+describe("typed entities: types", () => {
+  it("item, key and result types come from the Schema", () => {
+    expectTypeOf<Entity.Fields<typeof User.config>>().toEqualTypeOf<UserItem>()
+    expectTypeOf<Entity.Key<typeof User.config>>().toEqualTypeOf<{ readonly org: string; readonly id: string }>()
+    expectTypeOf<ResultOf<ReturnType<typeof User.get>>>().toEqualTypeOf<
+      Either.Either<{ readonly item: UserItem | undefined; readonly raw: import("@aws-sdk/client-dynamodb").GetItemCommandOutput }, ItemDecodeError>
+    >()
+  })
+
+  it("misspelled names and wrong value types do not compile", () => {
+    // @ts-expect-error "emial" is not a field
+    User.attr("emial")
+    // @ts-expect-error visits is a number
+    User.attr("visits").equals("3")
+    // @ts-expect-error begins_with on a number
+    User.attr("visits").beginsWith("1")
+    // @ts-expect-error a nested field that does not exist
+    User.path("profile", "street")
+    // @ts-expect-error the key needs id
+    User.get({ org: "acme" })
+    // @ts-expect-error a misspelled field in an update
+    User.update({ org: "acme", id: "u1" }, { visit: 1 })
+    // @ts-expect-error a string where a number goes
+    User.update({ org: "acme", id: "u1" }, { visits: "2" })
+    // @ts-expect-error a key field cannot change
+    User.update({ org: "acme", id: "u1" }, { org: "other" })
+    // @ts-expect-error a put missing a field
+    User.put({ org: "acme", id: "u1" })
+    // @ts-expect-error an index the table does not have
+    User.query("gsi9", { org: "acme" })
+    // @ts-expect-error the gsi1 partition needs team too
+    User.query("gsi1", { org: "acme" })
+    expect(User.path("profile", "city").equals("London")).toBeDefined()
+  })
+
+  it("update actions only on fields of their kind", () => {
+    User.update({ org: "acme", id: "u1" }, { visits: Entity.increment(), roles: Entity.append(["x"]), tags: Entity.addToSet(["t"]), nickname: Entity.remove() })
+    // @ts-expect-error increment on a string
+    User.update({ org: "acme", id: "u1" }, { email: Entity.increment() })
+    // @ts-expect-error append on a number
+    User.update({ org: "acme", id: "u1" }, { visits: Entity.append([1]) })
+    // @ts-expect-error append of numbers to a list of strings
+    User.update({ org: "acme", id: "u1" }, { roles: Entity.append([1]) })
+    // @ts-expect-error a set action on a list
+    User.update({ org: "acme", id: "u1" }, { roles: Entity.addToSet(["x"]) })
+    // @ts-expect-error remove on a required field
+    User.update({ org: "acme", id: "u1" }, { email: Entity.remove() })
+    expect(true).toBe(true)
+  })
+
+  it("a projection narrows the result", () => {
+    const op = User.get({ org: "acme", id: "u1" }, { projection: ["email", "visits"] })
+    expectTypeOf<ResultOf<typeof op>>().toEqualTypeOf<
+      Either.Either<
+        { readonly item: { readonly email: string; readonly visits: number } | undefined; readonly raw: import("@aws-sdk/client-dynamodb").GetItemCommandOutput },
+        ItemDecodeError
+      >
+    >()
+    // @ts-expect-error not a field
+    User.get({ org: "acme", id: "u1" }, { projection: ["emial"] })
+  })
+
+  it("the error union of each typed operation", () => {
+    type Errors<Op> = Op extends import("dynofunc").Operation<infer Name extends CommandName, Either.Either<infer _A, infer E>> ? ErrorOf<Name> | E : never
+    const put = TypedTable.execute(User.put(ada))
+    expectTypeOf<Effect.Effect.Error<typeof put>>().toEqualTypeOf<Errors<ReturnType<typeof User.put>>>()
+    expectTypeOf<Effect.Effect.Context<typeof put>>().toEqualTypeOf<DynamoClient>()
+    expectTypeOf<Extract<Errors<ReturnType<typeof User.put>>, { _tag: "ItemEncodeError" }>>().toEqualTypeOf<ItemEncodeError>()
+    expectTypeOf<Extract<Errors<ReturnType<typeof User.put>>, { _tag: "VersionConflictError" | "UniqueConstraintError" }>>().toEqualTypeOf<never>()
+    expectTypeOf<Extract<Errors<ReturnType<typeof User.get>>, { _tag: "ItemDecodeError" }>>().toEqualTypeOf<ItemDecodeError>()
+    expectTypeOf<Extract<Errors<ReturnType<typeof User.update>>, { _tag: "ItemDecodeError" | "ItemEncodeError" | "ConditionalCheckFailedError" }>["_tag"]>().toEqualTypeOf<
+      "ItemDecodeError" | "ItemEncodeError" | "ConditionalCheckFailedError"
+    >()
+    expectTypeOf<Extract<Errors<ReturnType<typeof User.query>>, { _tag: "ItemDecodeError" }>>().toEqualTypeOf<ItemDecodeError>()
+    const Account = Entity.make({
+      ...User.config,
+      name: "Versioned",
+      version: "visits",
+      unique: ["email"]
+    })
+    expectTypeOf(Account.put(ada).name).toEqualTypeOf<"TransactWriteItems">()
+    expectTypeOf<Extract<Errors<ReturnType<typeof Account.put>>, { _tag: "VersionConflictError" | "UniqueConstraintError" }>>().toEqualTypeOf<
+      VersionConflictError | UniqueConstraintError
+    >()
+    // @ts-expect-error the version field must hold a number
+    Entity.make({ ...User.config, name: "Bad", version: "email" })
+    // @ts-expect-error the key fields come from the Schema
+    Entity.make({ ...User.config, name: "Bad", primary: { partition: { fields: ["idd"] } } })
+  })
+})
