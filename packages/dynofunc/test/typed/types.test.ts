@@ -9,10 +9,12 @@ import {
   type ErrorOf,
   type ItemDecodeError,
   type ItemEncodeError,
+  type Operation,
   type ResultOf,
   type UniqueConstraintError,
   type VersionConflictError
 } from "dynofunc"
+import type { GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { Effect } from "effect"
 import { ada, User } from "./fixtures.js"
 
@@ -33,7 +35,7 @@ describe("typed entities: types", () => {
     expectTypeOf<Entity.Fields<typeof User.config>>().toEqualTypeOf<UserItem>()
     expectTypeOf<Entity.Key<typeof User.config>>().toEqualTypeOf<{ readonly org: string; readonly id: string }>()
     expectTypeOf<ResultOf<ReturnType<typeof User.get>>>().toEqualTypeOf<
-      Either.Either<{ readonly item: UserItem | undefined; readonly raw: import("@aws-sdk/client-dynamodb").GetItemCommandOutput }, ItemDecodeError>
+      Either.Either<{ readonly item: UserItem | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>
     >()
   })
 
@@ -80,9 +82,10 @@ describe("typed entities: types", () => {
 
   it("a projection narrows the result", () => {
     const op = User.get({ org: "acme", id: "u1" }, { projection: ["email", "visits"] })
+    expect(op.description.ProjectionExpression).toBe("#n0, #n1")
     expectTypeOf<ResultOf<typeof op>>().toEqualTypeOf<
       Either.Either<
-        { readonly item: { readonly email: string; readonly visits: number } | undefined; readonly raw: import("@aws-sdk/client-dynamodb").GetItemCommandOutput },
+        { readonly item: { readonly email: string; readonly visits: number } | undefined; readonly raw: GetItemCommandOutput },
         ItemDecodeError
       >
     >()
@@ -91,8 +94,9 @@ describe("typed entities: types", () => {
   })
 
   it("the error union of each typed operation", () => {
-    type Errors<Op> = Op extends import("dynofunc").Operation<infer Name extends CommandName, Either.Either<infer _A, infer E>> ? ErrorOf<Name> | E : never
+    type Errors<Op> = Op extends Operation<infer Name extends CommandName, Either.Either<infer _A, infer E>> ? ErrorOf<Name> | E : never
     const put = TypedTable.execute(User.put(ada))
+    expect(typeof put).toBe("object")
     expectTypeOf<Effect.Effect.Error<typeof put>>().toEqualTypeOf<Errors<ReturnType<typeof User.put>>>()
     expectTypeOf<Effect.Effect.Context<typeof put>>().toEqualTypeOf<DynamoClient>()
     expectTypeOf<Extract<Errors<ReturnType<typeof User.put>>, { _tag: "ItemEncodeError" }>>().toEqualTypeOf<ItemEncodeError>()
