@@ -73,6 +73,7 @@ export type Cause<E = never> = ErrorOf<"BatchGetItem"> | E
  * `RequestFailed`, `InvalidInput` (found before anything is sent, for an `Iterable`), `SourceFailed`, `Interrupted`.
  *
  * @example
+ * const keys: ReadonlyArray<BatchGet.Get> = [{ table: "users", key: { id: "u1" } }]
  * BatchGet.run(keys).pipe(Effect.catchTag("BatchGetError", (error) => Effect.succeed(error.unread)))
  */
 export class BatchGetError<E = never> extends Data.TaggedError("BatchGetError")<{
@@ -87,6 +88,7 @@ export class BatchGetError<E = never> extends Data.TaggedError("BatchGetError")<
  * (a slow consumer slows the reads); ending the stream early stops the reads (the requests in flight finish).
  *
  * @example
+ * const orderIds = ["o1", "o2", "o3"]
  * BatchGet.stream(orderIds.map((id) => ({ table: "orders", key: { id } })), { tables: { orders: { projection: ["total"] } } }).pipe(
  *   Stream.filter((got) => got.item !== undefined),
  *   Stream.runForEach((got) => Console.log(got.key, got.item?.["total"]))
@@ -116,7 +118,11 @@ export const stream = <E = never, R = never>(
  * Reads every key and collects the results per table: `items` found and keys `missing`.
  *
  * @example
- * const { items, missing } = yield* BatchGet.run(ids.map((id) => ({ table: "users", key: { id } })))
+ * const ids = ["u1", "u2", "u3"]
+ * const found = Effect.map(BatchGet.run(ids.map((id) => ({ table: "users", key: { id } }))), ({ items, missing }) => ({
+ *   users: items["users"] ?? [],
+ *   unknown: missing["users"] ?? []
+ * }))
  */
 export const run = <E = never, R = never>(
   keys: Iterable<Get> | Stream.Stream<Get, E, R>,
