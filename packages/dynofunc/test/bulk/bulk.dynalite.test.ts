@@ -1,0 +1,4 @@
+import { Dynalite } from "@dynofunc/testing"
+import { bulkSuite } from "../support/bulk.js"
+
+bulkSuite("dynalite", Dynalite.layer())
