@@ -22,7 +22,10 @@ const expected = [
   "query by-team core since 2020: jake",
   "query users zoe: 1 item",
   "scan for admins: sunshie (3 scanned)",
-  "removed zoe: found afterwards? false"
+  "removed zoe: found afterwards? false",
+  "typed: open orders o2 (2026-03-01)",
+  "typed: collection c1: order o1 shipped, order o2 open, customer Ada",
+  "typed: an order with an invalid date: ItemEncodeError, nothing sent"
 ]
 
 describe("the demo program (README example)", () => {
