@@ -157,6 +157,7 @@ const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
     const parts = update as ReadonlyArray<UpdateObject>
     for (let i = 0; i < parts.length; i++) updatePart(ctx, sections, parts[i]!)
   } else updatePart(ctx, sections, update as UpdateObject)
+  ctx.subject = undefined
   if (sections.mayOverlap) Emit.overlaps(ctx, updatePaths(update), "update paths")
   let out = sections.set === "" ? "" : "SET " + sections.set
   if (sections.remove !== "") out += (out === "" ? "REMOVE " : " REMOVE ") + sections.remove

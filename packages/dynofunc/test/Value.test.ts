@@ -45,9 +45,9 @@ describe("Value.toAttributeValue", () => {
     expect(toAttributeValue(ints).B).toBe(ints)
   })
 
-  it("writes lists, maps and nested values, leaving undefined and functions out", () => {
-    expect(toAttributeValue([1, undefined, "a", () => 1, [null]])).toEqual({ L: [{ N: "1" }, { S: "a" }, { L: [{ NULL: true }] }] })
-    expect(toAttributeValue({ a: 1, b: undefined, c: { d: [true] }, f: () => 1 })).toEqual({
+  it("writes lists, maps and nested values, leaving undefined out", () => {
+    expect(toAttributeValue([1, undefined, "a", [null]])).toEqual({ L: [{ N: "1" }, { S: "a" }, { L: [{ NULL: true }] }] })
+    expect(toAttributeValue({ a: 1, b: undefined, c: { d: [true] } })).toEqual({
       M: { a: { N: "1" }, c: { M: { d: { L: [{ BOOL: true }] } } } }
     })
     expect(toAttributeValue(new Map<string, unknown>([["a", "x"], ["b", undefined]]))).toEqual({ M: { a: { S: "x" } } })
@@ -94,9 +94,11 @@ describe("Value.toAttributeValue", () => {
     expect(() => toAttributeValue(new Set([undefined]))).toThrow(/non-empty set/)
     expect(() => toAttributeValue(new Set([1, Number.NaN]))).toThrow(/NaN/)
     expect(() => toAttributeValue(new Set(["a", 1]))).toThrow(/mixes/)
-    expect(() => toAttributeValue(new Set([{}]))).toThrow(/Number Set/)
-    expect(() => toAttributeValue(() => 1)).toThrow(/Unsupported/)
-    expect(() => toAttributeValue(Symbol("s"))).toThrow(/Unsupported/)
+    expect(() => toAttributeValue(new Set([{}]))).toThrow(/only strings, only numbers or only binaries/)
+    expect(() => toAttributeValue(() => 1)).toThrow(/a function cannot be stored/)
+    expect(() => toAttributeValue(Symbol("s"))).toThrow(/a symbol cannot be stored/)
+    expect(() => toAttributeValue([1, () => 1])).toThrow(/function/)
+    expect(() => toAttributeValue(5e-324)).toThrow(/too small/)
   })
 })
 
@@ -216,7 +218,9 @@ describe("reading numbers", () => {
       fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -Number.MAX_SAFE_INTEGER, max: Number.MAX_SAFE_INTEGER }), (n) => {
         fc.pre(!Object.is(n, -0))
         expect(readNumber(String(n))).toBe(n)
-        expect(fromAttributeValue(toAttributeValue(n))).toBe(n)
+        // DynamoDB holds magnitudes from 1e-130: smaller doubles are refused
+        if (n === 0 || Math.abs(n) >= 1e-130) expect(fromAttributeValue(toAttributeValue(n))).toBe(n)
+        else expect(() => toAttributeValue(n)).toThrow(/too small/)
       }),
       { numRuns: 2000 }
     )
@@ -225,18 +229,18 @@ describe("reading numbers", () => {
 
 // --- round trips and agreement with util-dynamodb ------------------------------------------------------------------
 
-const key = fc.string({ maxLength: 8 }).filter((k) => k !== "__proto__")
+const key = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== "__proto__")
 const safeNumber = fc.oneof(
   fc.integer(),
   fc.maxSafeInteger(),
-  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((n) => !Object.is(n, -0))
+  fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e15, max: 1e15 }).filter((n) => !Object.is(n, -0) && (n === 0 || Math.abs(n) >= 1e-130))
 )
 const bytes = fc.uint8Array({ maxLength: 8 })
 const scalar = fc.oneof(fc.string({ maxLength: 10 }), safeNumber, fc.boolean(), fc.constant(null), bytes)
 const sets = fc.oneof(
   fc.uniqueArray(fc.string({ maxLength: 6 }), { minLength: 1, maxLength: 4 }).map((xs) => new Set(xs)),
   fc.uniqueArray(safeNumber, { minLength: 1, maxLength: 4 }).map((xs) => new Set(xs)),
-  fc.array(bytes, { minLength: 1, maxLength: 3 }).map((xs) => new Set(xs))
+  fc.uniqueArray(bytes, { minLength: 1, maxLength: 3, selector: (b) => Buffer.from(b).toString("hex") }).map((xs) => new Set(xs))
 )
 
 /** JS values that come back as they went (no undefined, numbers exact, no empty sets). */
@@ -259,7 +263,7 @@ const { value: marshallable } = fc.letrec<{ value: unknown }>((tie) => ({
     { depthSize: "small", withCrossShrink: true },
     scalar,
     sets,
-    fc.bigInt(),
+    fc.bigInt({ min: -(10n ** 38n) + 1n, max: 10n ** 38n - 1n }),
     fc.array(fc.oneof(tie("value"), fc.constant(undefined)), { maxLength: 4 }),
     fc.dictionary(key, fc.oneof(tie("value"), fc.constant(undefined)), { maxKeys: 5 })
   )

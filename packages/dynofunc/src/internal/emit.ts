@@ -477,7 +477,7 @@ const set = (sections: UpdateSections, text: string): void => {
 
 /** The elements to append or prepend: an array (its elements), an operand (the list it holds), or one element. */
 const listOperand = (ctx: Placeholders, v: unknown): string =>
-  Array.isArray(v) || operandKind(v) !== undefined ? updateOperand(ctx, v, false) : P.value(ctx, [v])
+  Array.isArray(v) || operandKind(v) !== undefined ? updateOperand(ctx, v, false) : P.value(ctx, v === undefined ? undefined : [v])
 
 const numberOperand = (ctx: Placeholders, v: unknown): string => {
   if (typeof v !== "number" && typeof v !== "bigint" && operandKind(v) === undefined) {
@@ -501,6 +501,7 @@ export const updateObject = (ctx: Placeholders, sections: UpdateSections, object
   for (const attribute in object) {
     const v = object[attribute]
     if (v === undefined) continue
+    ctx.subject = attribute
     const known = ctx.nameList.length
     const p = P.name(ctx, attribute)
     if (ctx.nameList.length === known) sections.mayOverlap = true
@@ -521,6 +522,7 @@ export const updateObject = (ctx: Placeholders, sections: UpdateSections, object
 /** Adds one action tied to a path. */
 export const updateClause = (ctx: Placeholders, sections: UpdateSections, clause: ClauseNode): void => {
   const segments = clause.path.segments
+  ctx.subject = segments
   const known = ctx.nameList.length
   const p = path(ctx, segments)
   // The first segment is new exactly when `path` just added it at index `known`.

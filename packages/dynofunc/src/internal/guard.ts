@@ -1,14 +1,21 @@
 /**
  * Builders never throw. A value that cannot be stored in DynamoDB (an empty set, `NaN`, a `Date`, a function, …)
- * makes the builder return an operation carrying that problem: `execute` fails with `InvalidInputError` and sends
- * nothing.
+ * or an argument of the wrong kind makes the builder return an operation carrying that problem: `execute` fails
+ * with `InvalidInputError` and sends nothing. Every builder goes through `guard`.
  */
 import type { InputProblem } from "../DynamoError.js"
 import { make, type CommandClass, type CommandName, type InputOf, type Operation } from "../Operation.js"
+import { formatPath, ValueError } from "./marshal.js"
 
 const unsent = (): never => {
   throw new Error("an operation with problems is never sent")
 }
+
+/** What a builder threw, as a problem: a value DynamoDB cannot store names its path (`Item.profile.tags[3]`). */
+export const thrownProblem = (error: unknown): InputProblem =>
+  error instanceof ValueError
+    ? { part: formatPath(error.prefix, error.path), message: error.message }
+    : { part: "arguments", message: `the arguments do not fit this builder: ${error instanceof Error ? error.message : String(error)}` }
 
 /**
  * `builder`, returning an operation with a problem (and an empty description) where it would have thrown.
@@ -30,8 +37,7 @@ export const guard = <Name extends CommandName, Builder extends (...args: never)
       // eslint-disable-next-line prefer-rest-params
       return Reflect.apply(run, undefined, arguments) as Operation<Name, unknown>
     } catch (error) {
-      const problem: InputProblem = { part: "value", message: error instanceof Error ? error.message : String(error) }
-      return make({ name, command, description: {} as InputOf<Name>, decode: unsent, problems: [problem] })
+      return make({ name, command, description: {} as InputOf<Name>, decode: unsent, problems: [thrownProblem(error)] })
     }
   } as unknown as Builder
 }

@@ -129,6 +129,15 @@ const batchGetProblems = (requestItems: Record<string, { Keys?: ReadonlyArray<un
  * transaction sizes, table names.
  */
 export const checkLimits = (operation: CommandName, description: unknown): ReadonlyArray<InputProblem> => {
+  // Total, like the builders: a description of the wrong shape (`TransactItems: [undefined]`) is a problem.
+  try {
+    return limitProblems(operation, description)
+  } catch (error) {
+    return [{ part: "input", message: `the request does not have the shape of ${operation}'s input: ${error instanceof Error ? error.message : String(error)}` }]
+  }
+}
+
+const limitProblems = (operation: CommandName, description: unknown): ReadonlyArray<InputProblem> => {
   const input = description as Description
   switch (operation) {
     case "BatchWriteItem":

@@ -45,48 +45,125 @@ const isBinary = (value: object): boolean => {
 
 const constructorName = (value: object): unknown => (value as { constructor?: { name?: unknown } }).constructor?.name
 
-/** The text of a JS number, refusing what DynamoDB cannot hold exactly (like `marshall` does). */
+/**
+ * A value DynamoDB cannot store exactly. `path` locates it inside the value given to the converter (map keys and
+ * list positions), filled in while the error unwinds: nothing is tracked while converting succeeds.
+ */
+export class ValueError extends Error {
+  readonly path: Array<string | number> = []
+  /** The part of the request the value is, when the caller named it (`Item`, `Key`, `Parameters[2]`). */
+  prefix = "value"
+}
+
+/** `error`, thrown from inside `segment`, as a `ValueError` located there (a throwing getter is one too). */
+const within = (error: unknown, segment: string | number): ValueError => {
+  const located = error instanceof ValueError ? error : new ValueError(`reading it threw: ${error instanceof Error ? error.message : String(error)}`)
+  located.path.unshift(segment)
+  return located
+}
+
+const refuse = (message: string): never => {
+  throw new ValueError(message)
+}
+
+/** DynamoDB nests maps and lists at most 32 levels deep, the item itself being the first (DynamoDB Local agrees). */
+export const maxDepth = 32
+
+/** The largest attribute name DynamoDB takes, in UTF-8 bytes. */
+const maxNameBytes = 65535
+
+/** The text of a JS number, refusing what DynamoDB cannot hold exactly (like `marshall` does), or at all. */
 const numberText = (value: number): string => {
   if (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER) {
-    if (Number.isNaN(value) || !Number.isFinite(value)) throw new Error(`Special numeric value ${value} is not allowed`)
-    throw new Error(
+    if (Number.isNaN(value) || !Number.isFinite(value)) refuse(`Special numeric value ${value} is not allowed`)
+    refuse(
       `Number ${value} is ${value > 0 ? "greater than Number.MAX_SAFE_INTEGER" : "lesser than Number.MIN_SAFE_INTEGER"}. Use a bigint or a NumberValue.`
     )
   }
-  if (value !== value) throw new Error(`Special numeric value NaN is not allowed`)
+  if (value !== value) refuse(`Special numeric value NaN is not allowed`)
+  if (value < 1e-130 && value > -1e-130 && value !== 0) refuse(`Number ${value} is too small: DynamoDB holds magnitudes from 1e-130`)
   return String(value)
 }
 
-const mapFromProperties = (value: object): AttributeMap => {
+/** DynamoDB's numbers: at most 38 significant digits, magnitudes from 1e-130 up to (not including) 1e126. */
+const numberLimits = { digits: 38, maxExponent: 126, minExponent: -129 } as const
+
+/** The text of a number given as text (a `bigint`'s, a `NumberValue`'s), refusing what DynamoDB cannot hold. */
+export const checkedNumberText = (text: string): string => {
+  // The usual integer (a bigint, a counter) needs no parsing.
+  if (text.length <= numberLimits.digits && /^-?\d+$/.test(text)) return text
+  const decimal = parseDecimal(text)
+  if (decimal === undefined) return refuse(`"${text}" is not a number`)
+  if (decimal.digits.length > numberLimits.digits) {
+    refuse(`${text} has ${decimal.digits.length} significant digits: DynamoDB holds ${numberLimits.digits}`)
+  }
+  if (decimal.digits !== "" && decimal.exponent > numberLimits.maxExponent) refuse(`${text} is too large: DynamoDB holds magnitudes below 1e126`)
+  if (decimal.digits !== "" && decimal.exponent < numberLimits.minExponent) refuse(`${text} is too small: DynamoDB holds magnitudes from 1e-130`)
+  return text
+}
+
+/** An attribute name DynamoDB takes: not empty, at most 64 KB. */
+const checkName = (name: string): void => {
+  if (name === "") refuse(`an attribute name cannot be empty`)
+  if (name.length * 3 > maxNameBytes && Buffer.byteLength(name, "utf8") > maxNameBytes) {
+    refuse(`an attribute name is at most ${maxNameBytes} bytes; this one is ${Buffer.byteLength(name, "utf8")}`)
+  }
+}
+
+/** Sets `out[key]`, an own property even for `__proto__`. */
+const setField = (out: AttributeMap, key: string, value: AttributeValue): void => {
+  if (key === "__proto__") Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true })
+  else out[key] = value
+}
+
+const mapFromProperties = (value: object, depth: number): AttributeMap => {
   const out: AttributeMap = {}
-  for (const key in value) {
-    const field = (value as Record<string, unknown>)[key]
-    // Strings first: the most common attribute (and key) values skip the general switch.
-    if (typeof field === "string" && key !== "__proto__") out[key] = { S: field }
-    else if (field === undefined || typeof field === "function") continue
-    else if (key === "__proto__") Object.defineProperty(out, key, { value: toAttributeValue(field), enumerable: true, writable: true, configurable: true })
-    else out[key] = toAttributeValue(field)
+  let key = ""
+  try {
+    for (key in value) {
+      const field = (value as Record<string, unknown>)[key]
+      // Strings first: the most common attribute (and key) values skip the general switch.
+      if (typeof field === "string" && key !== "__proto__" && key !== "") out[key] = { S: field }
+      else if (field === undefined) continue
+      else {
+        checkName(key)
+        setField(out, key, convert(field, depth))
+      }
+    }
+  } catch (error) {
+    throw within(error, key)
   }
   return out
 }
 
-const mapFromEntries = (value: Map<unknown, unknown>): AttributeMap => {
+const mapFromEntries = (value: Map<unknown, unknown>, depth: number): AttributeMap => {
   const out: AttributeMap = {}
-  for (const [key, field] of value) {
-    if (field === undefined || typeof field === "function") continue
-    const name = String(key)
-    if (name === "__proto__") Object.defineProperty(out, name, { value: toAttributeValue(field), enumerable: true, writable: true, configurable: true })
-    else out[name] = toAttributeValue(field)
+  let key: unknown = ""
+  try {
+    for (const [name, field] of value) {
+      key = name
+      if (typeof name !== "string") refuse(`a Map stored as a DynamoDB map needs string keys, not ${describe(name)}`)
+      if (field === undefined) continue
+      checkName(name as string)
+      setField(out, name as string, convert(field, depth))
+    }
+  } catch (error) {
+    throw within(error, typeof key === "string" ? key : String(key))
   }
   return out
 }
 
-const list = (value: ReadonlyArray<unknown>): Array<AttributeValue> => {
+const list = (value: ReadonlyArray<unknown>, depth: number): Array<AttributeValue> => {
   const out: Array<AttributeValue> = []
-  for (let i = 0; i < value.length; i++) {
-    const element = value[i]
-    if (element === undefined || typeof element === "function") continue
-    out.push(toAttributeValue(element))
+  let i = 0
+  try {
+    for (; i < value.length; i++) {
+      const element = value[i]
+      if (element === undefined) continue
+      out.push(convert(element, depth))
+    }
+  } catch (error) {
+    throw within(error, i)
   }
   return out
 }
@@ -110,46 +187,82 @@ const setKind = (element: unknown): SetKind | undefined => {
 }
 
 const numberElementText = (element: unknown): string =>
-  typeof element === "number" ? numberText(element) : String(element as bigint | NumberValue)
+  typeof element === "number" ? numberText(element) : checkedNumberText(String(element as bigint | NumberValue))
+
+/** What makes two set elements the same to DynamoDB: a number's value (`1`, `1n`, `1.0`), a binary's bytes. */
+const sameness = (kind: SetKind, element: unknown): string => {
+  if (kind === "number") {
+    const decimal = parseDecimal(element as string)!
+    return `${decimal.negative && decimal.digits !== "" ? "-" : ""}${decimal.digits}e${decimal.exponent}`
+  }
+  return Buffer.from(element as Uint8Array).toString("base64")
+}
 
 const set = (value: ReadonlySet<unknown>): AttributeValue => {
   let kind: SetKind | undefined
   const out: Array<unknown> = []
-  for (const element of value) {
-    if (element === undefined) continue
-    const elementKind = setKind(element)
-    if (elementKind === undefined) throw new Error(`Only Number Set (NS), Binary Set (BS) or String Set (SS) are allowed.`)
-    if (kind === undefined) kind = elementKind
-    else if (kind !== elementKind) throw new Error(`A Set must hold only strings, only numbers or only binaries; this one mixes ${kind} and ${elementKind}.`)
-    out.push(kind === "number" ? numberElementText(element) : element)
+  let i = 0
+  try {
+    for (const element of value) {
+      if (element !== undefined) {
+        const elementKind = setKind(element)
+        if (elementKind === undefined) refuse(`a Set holds only strings, only numbers or only binaries, not ${describe(element)}`)
+        if (kind === undefined) kind = elementKind
+        else if (kind !== elementKind) refuse(`a Set must hold only strings, only numbers or only binaries; this one mixes ${kind} and ${elementKind}`)
+        out.push(kind === "number" ? numberElementText(element) : element)
+      }
+      i++
+    }
+  } catch (error) {
+    throw within(error, i)
   }
-  switch (kind) {
-    case undefined:
-      throw new Error(`Pass a non-empty set: DynamoDB does not store empty sets.`)
-    case "string":
-      return { SS: out as Array<string> }
-    case "number":
-      return { NS: out as Array<string> }
-    case "binary":
-      return { BS: out as Array<Uint8Array> }
+  if (kind === undefined) return refuse(`Pass a non-empty set: DynamoDB does not store empty sets.`)
+  if (kind !== "string") {
+    // A JS Set tells `1` from `1n` and two equal byte arrays apart; DynamoDB refuses them as duplicates.
+    const seen = new Set<string>()
+    for (const element of out) {
+      const same = sameness(kind, element)
+      if (seen.has(same)) refuse(`a Set holds ${kind === "number" ? `the number ${String(element)}` : "the same bytes"} twice (DynamoDB refuses duplicates)`)
+      seen.add(same)
+    }
   }
+  return kind === "string" ? { SS: out as Array<string> } : kind === "number" ? { NS: out as Array<string> } : { BS: out as Array<Uint8Array> }
 }
 
-const objectToAttributeValue = (value: object): AttributeValue => {
-  if (Array.isArray(value)) return { L: list(value) }
+/** A short name for what `value` is, for messages. */
+const describe = (value: unknown): string => {
+  if (value === null) return "null"
+  if (typeof value === "object") {
+    const name = constructorName(value)
+    return typeof name === "string" && name !== "" ? `a ${name}` : "an object"
+  }
+  if (typeof value === "function") return "a function"
+  return `a ${typeof value}`
+}
+
+/**
+ * Objects that would be stored as less than they hold: their state is not in enumerable properties (a `Date`, a
+ * `RegExp`, an `Error`, a `Promise`, weak collections), or they are not data (a `WeakRef`).
+ */
+const opaque = new Set(["Date", "RegExp", "Error", "Promise", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "Symbol", "BigInt"])
+
+const objectToAttributeValue = (value: object, depth: number): AttributeValue => {
+  if (depth >= maxDepth) refuse(`maps and lists nest at most ${maxDepth} levels deep in DynamoDB`)
+  if (Array.isArray(value)) return { L: list(value, depth + 1) }
   const proto: unknown = Object.getPrototypeOf(value)
-  if (proto === Object.prototype || proto === null) return { M: mapFromProperties(value) }
+  if (proto === Object.prototype || proto === null) return { M: mapFromProperties(value, depth + 1) }
   if (value instanceof Set) return set(value)
-  if (value instanceof Map) return { M: mapFromEntries(value) }
-  if (value instanceof NumberValue) return { N: value.toString() }
-  switch (constructorName(value)) {
+  if (value instanceof Map) return { M: mapFromEntries(value, depth + 1) }
+  if (value instanceof NumberValue) return { N: checkedNumberText(value.toString()) }
+  const name = constructorName(value)
+  switch (name) {
     // Values from another realm (a vm context, an iframe) fail `instanceof`: their constructor names still tell.
     case "Object":
-      return { M: mapFromProperties(value) }
+      return { M: mapFromProperties(value, depth + 1) }
     case "Set":
       return set(value as Set<unknown>)
     case "Map":
-      return { M: mapFromEntries(value as Map<unknown, unknown>) }
+      return { M: mapFromEntries(value as Map<unknown, unknown>, depth + 1) }
     case "Boolean":
       return { BOOL: (value as { valueOf(): boolean }).valueOf() }
     case "Number":
@@ -159,18 +272,20 @@ const objectToAttributeValue = (value: object): AttributeValue => {
   }
   if (isBinary(value)) return { B: value as Uint8Array }
   // A Date has no enumerable properties: as a map it would be stored as `{}` and lost.
-  if (value instanceof Date || constructorName(value) === "Date") {
-    throw new Error(`A Date has no DynamoDB type: store date.toISOString() (sorts as text) or date.getTime() (a number).`)
+  if (value instanceof Date || name === "Date") {
+    refuse(`A Date has no DynamoDB type: store date.toISOString() (sorts as text) or date.getTime() (a number).`)
   }
-  // Any other object (a class instance): its enumerable properties, as a map.
-  return { M: mapFromProperties(value) }
+  if (value instanceof Error || (typeof name === "string" && opaque.has(name))) {
+    refuse(`${describe(value)} cannot be stored: DynamoDB would get an empty map, not what it holds`)
+  }
+  // Any other object (a class instance): its enumerable properties, as a map; one with none would be stored as `{}`.
+  const fields = mapFromProperties(value, depth + 1)
+  for (const _ in fields) return { M: fields }
+  return refuse(`${describe(value)} has no enumerable properties: DynamoDB would get an empty map, not what it holds`)
 }
 
-/**
- * One JS value as an `AttributeValue`. `undefined` (and functions) inside maps, lists and sets are left out; an
- * `undefined` value itself, a function, a symbol, `NaN`, infinities, numbers past 2^53 and empty sets are refused.
- */
-export const toAttributeValue = (value: unknown): AttributeValue => {
+/** One value, `depth` maps and lists deep (the item being the first). */
+const convert = (value: unknown, depth: number): AttributeValue => {
   switch (typeof value) {
     case "string":
       return { S: value }
@@ -179,27 +294,88 @@ export const toAttributeValue = (value: unknown): AttributeValue => {
     case "boolean":
       return { BOOL: value }
     case "object":
-      return value === null ? { NULL: true } : objectToAttributeValue(value)
+      return value === null ? { NULL: true } : objectToAttributeValue(value, depth)
     case "bigint":
-      return { N: value.toString() }
+      return { N: checkedNumberText(value.toString()) }
     case "undefined":
-      throw new Error(`undefined cannot be stored in DynamoDB (undefined attributes and list elements are left out).`)
+      return refuse(`undefined cannot be stored in DynamoDB (undefined attributes and list elements are left out).`)
     default:
-      throw new Error(`Unsupported type passed: ${String(value)}`)
+      return refuse(`${describe(value)} cannot be stored in DynamoDB`)
   }
 }
 
-/** A JS object (or `Map`, or class instance) as the attributes of a DynamoDB item. */
-export const toAttributeMap = (value: unknown): AttributeMap => {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new Error(`An item must be an object, not ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.`)
+/**
+ * Why converting `root` failed, with the path of the offending value: nesting past the limit is reported as a
+ * cycle when the path comes back to an object it went through (found by walking the path, only on failure).
+ */
+const explained = (error: unknown, root: unknown): ValueError => {
+  const located = error instanceof ValueError ? error : new ValueError(error instanceof Error ? error.message : String(error))
+  if (located.message.startsWith("maps and lists nest")) {
+    const seen: Array<unknown> = []
+    let current: unknown = root
+    for (let i = 0; i < located.path.length && typeof current === "object" && current !== null; i++) {
+      const earlier = seen.indexOf(current)
+      if (earlier >= 0) {
+        located.path.length = i
+        located.message = `a circular structure: this refers back to ${earlier === 0 ? "the value itself" : formatPath("", located.path.slice(0, earlier))}`
+        return located
+      }
+      seen.push(current)
+      const segment = located.path[i]!
+      current = current instanceof Map ? current.get(segment) : (current as Record<string | number, unknown>)[segment]
+    }
   }
-  // A plain object (the usual item or key) goes straight to its map, without the `{ M }` wrapper.
-  const proto: unknown = Object.getPrototypeOf(value)
-  if (proto === Object.prototype || proto === null) return mapFromProperties(value)
-  const converted = objectToAttributeValue(value)
-  if (converted.M === undefined) throw new Error(`An item must be an object of attributes, not a ${Object.keys(converted)[0]} value.`)
-  return converted.M
+  return located
+}
+
+const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+/** `prefix` followed by the path: `.name` for names that read as one, `["a.b"]` for others, `[3]` for positions. */
+export const formatPath = (prefix: string, path: ReadonlyArray<string | number>): string => {
+  let out = prefix
+  for (const segment of path) {
+    out += typeof segment === "number" ? `[${segment}]` : identifier.test(segment) ? (out === "" ? segment : `.${segment}`) : `[${JSON.stringify(segment)}]`
+  }
+  return out
+}
+
+/**
+ * One JS value as an `AttributeValue`. `undefined` inside maps, lists and sets is left out; `undefined` itself,
+ * functions, symbols, `NaN`, infinities, numbers DynamoDB cannot hold, empty or duplicated sets, objects whose
+ * content would be lost, nesting past 32 levels and cycles are refused with a `ValueError` naming where.
+ */
+export const toAttributeValue = (value: unknown, part = "value"): AttributeValue => {
+  // Strings (most values) without the try block.
+  if (typeof value === "string") return { S: value }
+  try {
+    return convert(value, 1)
+  } catch (error) {
+    const located = explained(error, value)
+    located.prefix = part
+    throw located
+  }
+}
+
+/**
+ * A JS object (or `Map`, or class instance) as the attributes of a DynamoDB item; `part` names it in a
+ * `ValueError` (`Item`, `Key`, `RequestItems.users[3].PutRequest.Item`).
+ */
+export const toAttributeMap = (value: unknown, part = "item"): AttributeMap => {
+  try {
+    if (typeof value !== "object" || value === null || Array.isArray(value)) {
+      return refuse(`An item must be an object, not ${value === null ? "null" : Array.isArray(value) ? "an array" : typeof value}.`)
+    }
+    // A plain object (the usual item or key) goes straight to its map, without the `{ M }` wrapper.
+    const proto: unknown = Object.getPrototypeOf(value)
+    if (proto === Object.prototype || proto === null) return mapFromProperties(value, 1)
+    const converted = objectToAttributeValue(value, 0)
+    if (converted.M === undefined) return refuse(`An item must be an object of attributes, not a ${Object.keys(converted)[0]} value.`)
+    return converted.M
+  } catch (error) {
+    const located = explained(error, value)
+    located.prefix = part
+    throw located
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import type { BatchStatementRequest, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import { isOperation, type Operation } from "../Operation.js"
-import { toAttributeValue } from "../Value.js"
+import { toAttributeValue } from "./marshal.js"
 
 /** One PartiQL statement with its `?` parameters as plain JS values. */
 export interface Statement {
@@ -18,8 +18,8 @@ export interface Statement {
 export type StatementInput = Statement | Operation<"ExecuteStatement", unknown> | ParameterizedStatement
 
 /** The SDK parameters for plain JS ones. */
-export const parameters = (values: ReadonlyArray<unknown> | undefined) =>
-  values === undefined || values.length === 0 ? {} : { Parameters: values.map(toAttributeValue) }
+export const parameters = (values: ReadonlyArray<unknown> | undefined, part = "Parameters") =>
+  values === undefined || values.length === 0 ? {} : { Parameters: values.map((value, index) => toAttributeValue(value, `${part}[${index}]`)) }
 
 /** Fields of an `ExecuteStatement` input a batch or transaction statement cannot hold. */
 const statementOnly = ["Limit", "NextToken", "ReturnConsumedCapacity"] as const
@@ -51,7 +51,7 @@ export const toStatement = (
     return {
       statement: {
         Statement: input.statement,
-        ...parameters(input.parameters),
+        ...parameters(input.parameters, `${part}[${index}].Parameters`),
         ...(input.consistent !== undefined && { ConsistentRead: input.consistent }),
         ...(input.returnValuesOnConditionCheckFailure !== undefined && {
           ReturnValuesOnConditionCheckFailure: input.returnValuesOnConditionCheckFailure

@@ -5,6 +5,7 @@
  * builders, and keep the SDK command import beside each builder.
  */
 import { make, type CommandClass, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
+import { guard } from "./guard.js"
 
 /** The builder's arguments: the input may be left out when none of its fields is required. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -21,8 +22,8 @@ const identity = <A>(a: A): A => a
  */
 export const passThrough =
   <Name extends CommandName>(name: Name, command: CommandClass<NoInfer<Name>>) =>
-  (...[input]: InputArgs<InputOf<Name>>): Operation<Name, OutputOf<Name>> =>
-    make({ name, command, description: { ...input } as InputOf<Name>, decode: identity })
+  guard(name, command, (...[input]: InputArgs<InputOf<Name>>): Operation<Name, OutputOf<Name>> =>
+    make({ name, command, description: { ...input } as InputOf<Name>, decode: identity }))
 
 /** `target` as the SDK input: a string goes into `field`, an input object is copied. */
 const withName = <Input>(target: string | Input, field: string): Input =>
@@ -43,8 +44,8 @@ export const byName =
     field: keyof InputOf<Name> & string,
     decode: (output: OutputOf<Name>) => Result = identity as never
   ) =>
-  (target: string | InputOf<Name>): Operation<Name, Result> =>
-    make({ name, command, description: withName(target, field), decode })
+  guard(name, command, (target: string | InputOf<Name>): Operation<Name, Result> =>
+    make({ name, command, description: withName(target, field), decode }))
 
 /**
  * A builder with a friendly form (a name or ARN first, then more arguments) and the raw SDK input form.
@@ -63,7 +64,7 @@ export const friendly =
     build: (target: string, ...args: Args) => InputOf<Name>,
     decode: (output: OutputOf<Name>) => Result = identity as never
   ): FriendlyBuilder<Name, Args, Result> =>
-  ((target: string | InputOf<Name>, ...args: Args) =>
+  guard(name, command, (target: string | InputOf<Name>, ...args: Args) =>
     make({
       name,
       command,

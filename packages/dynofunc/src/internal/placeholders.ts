@@ -7,6 +7,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
+import { formatPath, ValueError } from "./marshal.js"
 import { toAttributeValue } from "../Value.js"
 import * as Records from "./records.generated.js"
 
@@ -29,6 +30,8 @@ export interface Placeholders {
   problems: Array<InputProblem> | undefined
   /** The part being compiled, for problems: `ConditionExpression`, `UpdateExpression`, … */
   part: string
+  /** The attribute path whose value is being compiled (updates), for problems with that value. */
+  subject: string | ReadonlyArray<string | number> | undefined
 }
 
 /** Caller placeholders, and the keys given to generated ones when they had to step around them. */
@@ -49,7 +52,8 @@ export const make = (): Placeholders => ({
   valueList: [],
   reserved: undefined,
   problems: undefined,
-  part: ""
+  part: "",
+  subject: undefined
 })
 
 /** Records a problem with the part being compiled. */
@@ -157,6 +161,8 @@ const reserve = (ctx: Placeholders): Reserved =>
 
 const maxSafe = Number.MAX_SAFE_INTEGER
 const minSafe = Number.MIN_SAFE_INTEGER
+/** The smallest magnitude DynamoDB holds: smaller numbers (other than 0) go the general way, which refuses them. */
+const minMagnitude = 1e-130
 
 /** `value` as an `AttributeValue`; a value that cannot be marshalled is a problem (and stands as `NULL`). */
 export const marshal = (ctx: Placeholders, value: unknown): AttributeValue => {
@@ -164,12 +170,12 @@ export const marshal = (ctx: Placeholders, value: unknown): AttributeValue => {
     case "string":
       return { S: value }
     case "number":
-      if (value <= maxSafe && value >= minSafe) return { N: String(value) }
+      if (value <= maxSafe && value >= minSafe && (value >= minMagnitude || value <= -minMagnitude || value === 0)) return { N: String(value) }
       break
     case "boolean":
       return { BOOL: value }
     case "undefined":
-      problem(ctx, "undefined is not a DynamoDB value")
+      valueProblem(ctx, [], "undefined is not a DynamoDB value")
       return { NULL: true }
   }
   if (value === null) return { NULL: true }
@@ -180,8 +186,23 @@ export const marshal = (ctx: Placeholders, value: unknown): AttributeValue => {
   try {
     return toAttributeValue(value)
   } catch (error) {
-    problem(ctx, `cannot store ${describe(value)}: ${error instanceof Error ? error.message : String(error)}`)
+    const message = error instanceof Error ? error.message : String(error)
+    const path = error instanceof ValueError ? error.path : []
+    valueProblem(ctx, path, path.length === 0 ? `cannot store ${describe(value)}: ${message}` : message)
     return { NULL: true }
+  }
+}
+
+/**
+ * A problem with a value: its part is the attribute it is for and the path inside it (`UpdateExpression.profile
+ * .tags[3]`) when an update is being compiled; otherwise the expression, with the path in the message.
+ */
+const valueProblem = (ctx: Placeholders, path: ReadonlyArray<string | number>, message: string): void => {
+  if (ctx.subject !== undefined) {
+    const subject = formatPath(ctx.part, typeof ctx.subject === "string" ? [ctx.subject] : ctx.subject)
+    problemIn(ctx, formatPath(subject, path), message)
+  } else {
+    problemIn(ctx, ctx.part, path.length === 0 ? message : `${formatPath("value", path)}: ${message}`)
   }
 }
 
@@ -191,7 +212,7 @@ const primitiveList = (values: ReadonlyArray<unknown>): Array<AttributeValue> | 
   for (let i = 0; i < values.length; i++) {
     const v = values[i]
     if (typeof v === "string") out.push({ S: v })
-    else if (typeof v === "number" && v <= maxSafe && v >= minSafe) out.push({ N: String(v) })
+    else if (typeof v === "number" && v <= maxSafe && v >= minSafe && (v >= minMagnitude || v <= -minMagnitude || v === 0)) out.push({ N: String(v) })
     else if (typeof v === "boolean") out.push({ BOOL: v })
     else return undefined
   }

@@ -2,7 +2,8 @@
 import type { QueryCommandOutput, ScanCommandOutput, Select } from "@aws-sdk/client-dynamodb"
 import type { Condition } from "../Condition.js"
 import type { ProjectionInput } from "../Expression.js"
-import { fromItem, toItem, type Item } from "../Value.js"
+import { fromItem, type Item } from "../Value.js"
+import { toAttributeMap } from "./marshal.js"
 import { optionalItem, type RawPlaceholders } from "./build.js"
 
 /** Options `query` and `scan` both take. */
@@ -40,7 +41,7 @@ export const readFields = (options: ReadOptions) => ({
   ...(options.index !== undefined && { IndexName: options.index }),
   ...(options.limit !== undefined && { Limit: options.limit }),
   ...(options.consistent !== undefined && { ConsistentRead: options.consistent }),
-  ...(options.startKey !== undefined && { ExclusiveStartKey: toItem(options.startKey) }),
+  ...(options.startKey !== undefined && { ExclusiveStartKey: toAttributeMap(options.startKey, "ExclusiveStartKey") }),
   ...(options.select !== undefined && { Select: options.select })
 })
 

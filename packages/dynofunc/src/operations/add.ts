@@ -2,7 +2,8 @@ import { PutItemCommand, type PutItemCommandOutput } from "@aws-sdk/client-dynam
 import { guard } from "../internal/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
-import { toItem, type Item } from "../Value.js"
+import { toAttributeMap } from "../internal/marshal.js"
+import type { Item } from "../Value.js"
 
 /**
  * Options of `add`: a `condition` (e.g. `attr("id").notExists()` to never overwrite), `returnValues: "ALL_OLD"` for
@@ -22,4 +23,4 @@ export type AddResult = WriteResult<PutItemCommandOutput>
  * //   ConditionExpression: "attribute_not_exists(#n0)", ExpressionAttributeNames: { "#n0": "id" } }
  */
 export const add = guard("PutItem", PutItemCommand, (tableName: string, item: Item, options: AddOptions = {}): Operation<"PutItem", AddResult> =>
-  writeOperation("PutItem", PutItemCommand, { TableName: tableName, Item: toItem(item) }, options))
+  writeOperation("PutItem", PutItemCommand, { TableName: tableName, Item: toAttributeMap(item, "Item") }, options))

@@ -8,7 +8,8 @@ import type { InputProblem } from "../DynamoError.js"
 import { compile, type ProjectionInput } from "../Expression.js"
 import type { EscapeHatch } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
-import { fromItem, toItem, type Item } from "../Value.js"
+import { toAttributeMap } from "../internal/marshal.js"
+import { fromItem, type Item } from "../Value.js"
 import { guard } from "../internal/guard.js"
 
 /** The keys to read from one table, with how to read them. */
@@ -61,7 +62,7 @@ const tableRequest = (
   const compiled = compile({ projection: spec.projection })
   problems.push(...compiled.problems.map((problem) => ({ ...problem, part: `RequestItems.${tableName}.${problem.part}` })))
   return {
-    Keys: spec.keys.map(toItem),
+    Keys: spec.keys.map((key, index) => toAttributeMap(key, `RequestItems.${tableName}.Keys[${index}]`)),
     ...(spec.consistent !== undefined && { ConsistentRead: spec.consistent }),
     ...compiled.fields
   }

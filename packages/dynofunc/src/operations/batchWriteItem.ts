@@ -1,7 +1,8 @@
 import { BatchWriteItemCommand, type BatchWriteItemCommandInput, type BatchWriteItemCommandOutput, type WriteRequest } from "@aws-sdk/client-dynamodb"
 import type { EscapeHatch } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
-import { fromItem, toItem, type Item } from "../Value.js"
+import { toAttributeMap } from "../internal/marshal.js"
+import { fromItem, type Item } from "../Value.js"
 import { guard } from "../internal/guard.js"
 
 /** One write of a batch: a whole item to put, or the key of an item to delete. */
@@ -20,8 +21,10 @@ export interface BatchWriteResult {
   readonly raw: BatchWriteItemCommandOutput
 }
 
-const toWriteRequest = (write: BatchWrite): WriteRequest =>
-  "put" in write ? { PutRequest: { Item: toItem(write.put) } } : { DeleteRequest: { Key: toItem(write.delete) } }
+const toWriteRequest = (write: BatchWrite, part: string): WriteRequest =>
+  "put" in write
+    ? { PutRequest: { Item: toAttributeMap(write.put, `${part}.PutRequest.Item`) } }
+    : { DeleteRequest: { Key: toAttributeMap(write.delete, `${part}.DeleteRequest.Key`) } }
 
 const fromWriteRequest = (request: WriteRequest): ReadonlyArray<BatchWrite> =>
   request.PutRequest?.Item !== undefined
@@ -55,7 +58,7 @@ function buildBatchWriteItem(
     name: "BatchWriteItem",
     command: BatchWriteItemCommand,
     description: {
-      RequestItems: Object.fromEntries(Object.entries(requests).map(([table, writes]) => [table, writes.map(toWriteRequest)])),
+      RequestItems: Object.fromEntries(Object.entries(requests).map(([table, writes]) => [table, writes.map((write, index) => toWriteRequest(write, `RequestItems.${table}[${index}]`))])),
       ...options.input
     },
     decode

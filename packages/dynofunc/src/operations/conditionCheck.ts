@@ -1,9 +1,11 @@
-import type { AttributeValue, ConditionCheck as SdkConditionCheck } from "@aws-sdk/client-dynamodb"
+import type { ConditionCheck as SdkConditionCheck } from "@aws-sdk/client-dynamodb"
 import type { Condition } from "../Condition.js"
 import type { InputProblem } from "../DynamoError.js"
 import { compile } from "../Expression.js"
 import type { RawPlaceholders } from "../internal/build.js"
-import { toItem, type Item } from "../Value.js"
+import { thrownProblem } from "../internal/guard.js"
+import { toAttributeMap } from "../internal/marshal.js"
+import type { Item } from "../Value.js"
 
 /**
  * A condition on one item that a transaction checks without writing it. It is not a DynamoDB call of its own: it
@@ -37,31 +39,25 @@ export const conditionCheck = (
   condition: Condition,
   options: ConditionCheckOptions = {}
 ): ConditionCheck => {
-  const compiled = compile({ condition, names: options.names, values: options.values })
-  const problems = [...compiled.problems]
-  return {
-    _tag: "ConditionCheck",
-    description: {
-      TableName: tableName,
-      Key: keyOrProblem(key, problems),
-      ConditionExpression: compiled.fields.ConditionExpression,
-      ...(compiled.fields.ExpressionAttributeNames !== undefined && { ExpressionAttributeNames: compiled.fields.ExpressionAttributeNames }),
-      ...(compiled.fields.ExpressionAttributeValues !== undefined && { ExpressionAttributeValues: compiled.fields.ExpressionAttributeValues }),
-      ...(options.returnValuesOnConditionCheckFailure !== undefined && {
-        ReturnValuesOnConditionCheckFailure: options.returnValuesOnConditionCheckFailure
-      })
-    },
-    problems
-  }
-}
-
-/** The marshalled key, or `{}` with a problem when a key value cannot be stored. */
-const keyOrProblem = (key: Item, problems: Array<InputProblem>): Record<string, AttributeValue> => {
+  // Never throws, like the builders: what would have thrown is a problem.
   try {
-    return toItem(key)
+    const compiled = compile({ condition, names: options.names, values: options.values })
+    return {
+      _tag: "ConditionCheck",
+      description: {
+        TableName: tableName,
+        Key: toAttributeMap(key, "Key"),
+        ConditionExpression: compiled.fields.ConditionExpression,
+        ...(compiled.fields.ExpressionAttributeNames !== undefined && { ExpressionAttributeNames: compiled.fields.ExpressionAttributeNames }),
+        ...(compiled.fields.ExpressionAttributeValues !== undefined && { ExpressionAttributeValues: compiled.fields.ExpressionAttributeValues }),
+        ...(options.returnValuesOnConditionCheckFailure !== undefined && {
+          ReturnValuesOnConditionCheckFailure: options.returnValuesOnConditionCheckFailure
+        })
+      },
+      problems: compiled.problems
+    }
   } catch (error) {
-    problems.push({ part: "Key", message: error instanceof Error ? error.message : String(error) })
-    return {}
+    return { _tag: "ConditionCheck", description: {} as SdkConditionCheck, problems: [thrownProblem(error)] }
   }
 }
 

@@ -11,6 +11,7 @@ import {
 } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import type { EscapeHatch } from "../internal/build.js"
+import { guard } from "../internal/guard.js"
 import { make, type Operation } from "../Operation.js"
 
 /** A key attribute: its name, and its type (`S` string, the default; `N` number; `B` binary). */
@@ -139,7 +140,7 @@ const duplicateIndexProblems = (names: ReadonlyArray<string>): Array<InputProble
  *   globalIndexes: [{ name: "by-region", hashKey: ["tournament", "region"], rangeKey: ["round", "bracket"] }]
  * })
  */
-export const create = (tableName: string, hashKey: KeySpec, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> => {
+export const create = guard("CreateTable", CreateTableCommand, (tableName: string, hashKey: KeySpec, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> => {
   const globalIndexes = options.globalIndexes ?? []
   const localIndexes = options.localIndexes ?? []
   const provisioned = options.billing === undefined || options.billing === "PAY_PER_REQUEST" ? undefined : options.billing
@@ -191,4 +192,4 @@ export const create = (tableName: string, hashKey: KeySpec, options: CreateOptio
     decode: (raw) => ({ table: raw.TableDescription, raw }),
     problems
   })
-}
+})

@@ -1,6 +1,24 @@
 import { CreateTableCommand, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb"
 import { make, type Operation } from "../Operation.js"
 import { create, type CreateOptions, type CreateResult, type KeySpec } from "./create.js"
+import { guard } from "../internal/guard.js"
+
+function buildCreateTable(tableName: string, hashKey: KeySpec, options?: CreateOptions): Operation<"CreateTable", CreateResult>
+function buildCreateTable(input: CreateTableCommandInput): Operation<"CreateTable", CreateResult>
+function buildCreateTable(
+  target: string | CreateTableCommandInput,
+  hashKey?: KeySpec,
+  options?: CreateOptions
+): Operation<"CreateTable", CreateResult> {
+  return typeof target === "string"
+    ? create(target, hashKey ?? "", options)
+    : make({
+        name: "CreateTable",
+        command: CreateTableCommand,
+        description: { ...target },
+        decode: (raw) => ({ table: raw.TableDescription, raw })
+      })
+}
 
 /**
  * Creates a table (`CreateTable`). With a table name first it is `create` (key types default to string, on-demand
@@ -15,19 +33,4 @@ import { create, type CreateOptions, type CreateResult, type KeySpec } from "./c
  *   BillingMode: "PAY_PER_REQUEST"
  * })
  */
-export function createTable(tableName: string, hashKey: KeySpec, options?: CreateOptions): Operation<"CreateTable", CreateResult>
-export function createTable(input: CreateTableCommandInput): Operation<"CreateTable", CreateResult>
-export function createTable(
-  target: string | CreateTableCommandInput,
-  hashKey?: KeySpec,
-  options?: CreateOptions
-): Operation<"CreateTable", CreateResult> {
-  return typeof target === "string"
-    ? create(target, hashKey ?? "", options)
-    : make({
-        name: "CreateTable",
-        command: CreateTableCommand,
-        description: { ...target },
-        decode: (raw) => ({ table: raw.TableDescription, raw })
-      })
-}
+export const createTable = guard("CreateTable", CreateTableCommand, buildCreateTable)

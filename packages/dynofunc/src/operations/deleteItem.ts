@@ -3,18 +3,11 @@ import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { remove, type RemoveOptions, type RemoveResult } from "./remove.js"
+import { guard } from "../internal/guard.js"
 
-/**
- * Deletes one item by its full primary key (`DeleteItem`). With a table name first it is `remove`; with the SDK
- * input it sends that input as is. Either way the deleted item (when asked for) comes back as plain JS.
- *
- * @example
- * deleteItem("users", { id: "u1" }, { returnValues: "ALL_OLD" })
- * deleteItem({ TableName: "users", Key: { id: { S: "u1" } } })
- */
-export function deleteItem(tableName: string, key: Item, options?: RemoveOptions): Operation<"DeleteItem", RemoveResult>
-export function deleteItem(input: DeleteItemCommandInput): Operation<"DeleteItem", RemoveResult>
-export function deleteItem(
+function buildDeleteItem(tableName: string, key: Item, options?: RemoveOptions): Operation<"DeleteItem", RemoveResult>
+function buildDeleteItem(input: DeleteItemCommandInput): Operation<"DeleteItem", RemoveResult>
+function buildDeleteItem(
   target: string | DeleteItemCommandInput,
   key?: Item,
   options?: RemoveOptions
@@ -28,3 +21,13 @@ export function deleteItem(
         decode: decodeWrite
       })
 }
+
+/**
+ * Deletes one item by its full primary key (`DeleteItem`). With a table name first it is `remove`; with the SDK
+ * input it sends that input as is. Either way the deleted item (when asked for) comes back as plain JS.
+ *
+ * @example
+ * deleteItem("users", { id: "u1" }, { returnValues: "ALL_OLD" })
+ * deleteItem({ TableName: "users", Key: { id: { S: "u1" } } })
+ */
+export const deleteItem = guard("DeleteItem", DeleteItemCommand, buildDeleteItem)

@@ -1,4 +1,5 @@
 import { DescribeTableCommand, type DescribeTableCommandOutput, type TableDescription } from "@aws-sdk/client-dynamodb"
+import { guard } from "../internal/guard.js"
 import { make, type Operation } from "../Operation.js"
 
 /** What `describe` succeeds with: the table's description and the SDK output. */
@@ -13,10 +14,10 @@ export interface DescribeResult {
  * @example
  * describe("users").description // { TableName: "users" }
  */
-export const describe = (tableName: string): Operation<"DescribeTable", DescribeResult> =>
+export const describe = guard("DescribeTable", DescribeTableCommand, (tableName: string): Operation<"DescribeTable", DescribeResult> =>
   make({
     name: "DescribeTable",
     command: DescribeTableCommand,
     description: { TableName: tableName },
     decode: (raw) => ({ table: raw.Table, raw })
-  })
+  }))

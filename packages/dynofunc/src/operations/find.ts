@@ -3,7 +3,8 @@ import type { ProjectionInput } from "../Expression.js"
 import { decodeItem, operation, type EscapeHatch } from "../internal/build.js"
 import { guard } from "../internal/guard.js"
 import type { Operation } from "../Operation.js"
-import { toItem, type Item } from "../Value.js"
+import { toAttributeMap } from "../internal/marshal.js"
+import type { Item } from "../Value.js"
 
 /** Options of `find`. */
 export interface FindOptions extends EscapeHatch<"GetItem"> {
@@ -33,7 +34,7 @@ export const find = guard("GetItem", GetItemCommand, (tableName: string, key: It
     GetItemCommand,
     {
       TableName: tableName,
-      Key: toItem(key),
+      Key: toAttributeMap(key, "Key"),
       ...(options.consistent !== undefined && { ConsistentRead: options.consistent })
     },
     { projection: options.projection },

@@ -3,6 +3,15 @@ import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { decodeItem } from "../internal/build.js"
 import { find, type FindOptions, type FindResult } from "./find.js"
+import { guard } from "../internal/guard.js"
+
+function buildGetItem(tableName: string, key: Item, options?: FindOptions): Operation<"GetItem", FindResult>
+function buildGetItem(input: GetItemCommandInput): Operation<"GetItem", FindResult>
+function buildGetItem(target: string | GetItemCommandInput, key?: Item, options?: FindOptions): Operation<"GetItem", FindResult> {
+  return typeof target === "string"
+    ? find(target, key ?? {}, options)
+    : make({ name: "GetItem", command: GetItemCommand, description: { ...target }, decode: decodeItem })
+}
 
 /**
  * Reads one item by its full primary key (`GetItem`). With a table name first it is `find`; with the SDK input it
@@ -12,10 +21,4 @@ import { find, type FindOptions, type FindResult } from "./find.js"
  * getItem("users", { id: "u1" }, { consistent: true })
  * getItem({ TableName: "users", Key: { id: { S: "u1" } }, ConsistentRead: true })
  */
-export function getItem(tableName: string, key: Item, options?: FindOptions): Operation<"GetItem", FindResult>
-export function getItem(input: GetItemCommandInput): Operation<"GetItem", FindResult>
-export function getItem(target: string | GetItemCommandInput, key?: Item, options?: FindOptions): Operation<"GetItem", FindResult> {
-  return typeof target === "string"
-    ? find(target, key ?? {}, options)
-    : make({ name: "GetItem", command: GetItemCommand, description: { ...target }, decode: decodeItem })
-}
+export const getItem = guard("GetItem", GetItemCommand, buildGetItem)

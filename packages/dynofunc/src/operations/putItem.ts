@@ -3,18 +3,11 @@ import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { add, type AddOptions, type AddResult } from "./add.js"
+import { guard } from "../internal/guard.js"
 
-/**
- * Writes a whole item, replacing any item with the same key (`PutItem`). With a table name first it is `add`;
- * with the SDK input it sends that input as is. Either way the replaced item (when asked for) comes back as plain JS.
- *
- * @example
- * putItem("users", { id: "u1", name: "Ada" }, { condition: attr("id").notExists() })
- * putItem({ TableName: "users", Item: { id: { S: "u1" } }, ConditionExpression: "attribute_not_exists(id)" })
- */
-export function putItem(tableName: string, item: Item, options?: AddOptions): Operation<"PutItem", AddResult>
-export function putItem(input: PutItemCommandInput): Operation<"PutItem", AddResult>
-export function putItem(target: string | PutItemCommandInput, item?: Item, options?: AddOptions): Operation<"PutItem", AddResult> {
+function buildPutItem(tableName: string, item: Item, options?: AddOptions): Operation<"PutItem", AddResult>
+function buildPutItem(input: PutItemCommandInput): Operation<"PutItem", AddResult>
+function buildPutItem(target: string | PutItemCommandInput, item?: Item, options?: AddOptions): Operation<"PutItem", AddResult> {
   return typeof target === "string"
     ? add(target, item ?? {}, options)
     : make({
@@ -24,3 +17,13 @@ export function putItem(target: string | PutItemCommandInput, item?: Item, optio
         decode: decodeWrite
       })
 }
+
+/**
+ * Writes a whole item, replacing any item with the same key (`PutItem`). With a table name first it is `add`;
+ * with the SDK input it sends that input as is. Either way the replaced item (when asked for) comes back as plain JS.
+ *
+ * @example
+ * putItem("users", { id: "u1", name: "Ada" }, { condition: attr("id").notExists() })
+ * putItem({ TableName: "users", Item: { id: { S: "u1" } }, ConditionExpression: "attribute_not_exists(id)" })
+ */
+export const putItem = guard("PutItem", PutItemCommand, buildPutItem)

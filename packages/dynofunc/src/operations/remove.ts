@@ -2,7 +2,8 @@ import { DeleteItemCommand, type DeleteItemCommandOutput } from "@aws-sdk/client
 import { guard } from "../internal/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
-import { toItem, type Item } from "../Value.js"
+import { toAttributeMap } from "../internal/marshal.js"
+import type { Item } from "../Value.js"
 
 /**
  * Options of `remove`: a `condition`, `returnValues: "ALL_OLD"` for the deleted item,
@@ -21,4 +22,4 @@ export type RemoveResult = WriteResult<DeleteItemCommandOutput>
  * // ConditionExpression: "#n0 = :v0"
  */
 export const remove = guard("DeleteItem", DeleteItemCommand, (tableName: string, key: Item, options: RemoveOptions = {}): Operation<"DeleteItem", RemoveResult> =>
-  writeOperation("DeleteItem", DeleteItemCommand, { TableName: tableName, Key: toItem(key) }, options))
+  writeOperation("DeleteItem", DeleteItemCommand, { TableName: tableName, Key: toAttributeMap(key, "Key") }, options))

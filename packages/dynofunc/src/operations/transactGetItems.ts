@@ -3,6 +3,7 @@ import { optionalItem, type EscapeHatch } from "../internal/build.js"
 import { toTransactGetItem, type TransactGetAction } from "../internal/transact.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
+import { guard } from "../internal/guard.js"
 
 export type { TransactGetAction } from "../internal/transact.js"
 
@@ -15,20 +16,12 @@ export interface TransactGetResult {
   readonly raw: TransactGetItemsCommandOutput
 }
 
-/**
- * Reads up to 100 items as one consistent snapshot (`TransactGetItems`). Give the read operations themselves
- * (`find`/`getItem`) or SDK actions, in order; or the SDK input. Succeeds with the items as plain JS, in the same order.
- *
- * @example
- * transactGetItems([find("users", { id: "u1" }), find("orders", { id: "o1" }, { projection: ["total"] })])
- * // succeeds with { items: [{ id: "u1", … }, undefined], raw }
- */
-export function transactGetItems(
+function buildTransactGetItems(
   actions: ReadonlyArray<TransactGetAction>,
   options?: TransactGetOptions
 ): Operation<"TransactGetItems", TransactGetResult>
-export function transactGetItems(input: TransactGetItemsCommandInput): Operation<"TransactGetItems", TransactGetResult>
-export function transactGetItems(
+function buildTransactGetItems(input: TransactGetItemsCommandInput): Operation<"TransactGetItems", TransactGetResult>
+function buildTransactGetItems(
   target: ReadonlyArray<TransactGetAction> | TransactGetItemsCommandInput,
   options: TransactGetOptions = {}
 ): Operation<"TransactGetItems", TransactGetResult> {
@@ -48,3 +41,13 @@ export function transactGetItems(
     problems: converted.flatMap((action) => action.problems)
   })
 }
+
+/**
+ * Reads up to 100 items as one consistent snapshot (`TransactGetItems`). Give the read operations themselves
+ * (`find`/`getItem`) or SDK actions, in order; or the SDK input. Succeeds with the items as plain JS, in the same order.
+ *
+ * @example
+ * transactGetItems([find("users", { id: "u1" }), find("orders", { id: "o1" }, { projection: ["total"] })])
+ * // succeeds with { items: [{ id: "u1", … }, undefined], raw }
+ */
+export const transactGetItems = guard("TransactGetItems", TransactGetItemsCommand, buildTransactGetItems)

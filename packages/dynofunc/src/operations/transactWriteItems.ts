@@ -2,6 +2,7 @@ import { TransactWriteItemsCommand, type TransactWriteItemsCommandInput, type Tr
 import type { EscapeHatch } from "../internal/build.js"
 import { toTransactWriteItem, type TransactWriteAction } from "../internal/transact.js"
 import { make, type Operation } from "../Operation.js"
+import { guard } from "../internal/guard.js"
 
 export type { TransactWriteAction } from "../internal/transact.js"
 
@@ -11,27 +12,12 @@ export interface TransactWriteOptions extends EscapeHatch<"TransactWriteItems"> 
   readonly clientRequestToken?: string | undefined
 }
 
-/**
- * Writes up to 100 items all or nothing (`TransactWriteItems`). Give the item operations themselves (`add`/`putItem`,
- * `update`/`updateItem`, `remove`/`deleteItem`), `conditionCheck`s, or SDK actions, in order; or the SDK input.
- * When any condition fails the call fails with `TransactionCanceledError`, whose `reasons` hold one entry per
- * action in the same order. Settings a transaction action cannot hold (e.g. `returnValues`) are an
- * `InvalidInputError`.
- *
- * @example
- * transactWriteItems([
- *   add("orders", { id: "o1", total: 10 }, { condition: attr("id").notExists() }),
- *   update("accounts", { id: "a1" }, { balance: attr.decrement(10) }, { condition: attr("balance").gte(10) }),
- *   conditionCheck("users", { id: "u1" }, attr("status").equals("active"))
- * ]).description
- * // { TransactItems: [{ Put: { TableName: "orders", … } }, { Update: { … } }, { ConditionCheck: { … } }] }
- */
-export function transactWriteItems(
+function buildTransactWriteItems(
   actions: ReadonlyArray<TransactWriteAction>,
   options?: TransactWriteOptions
 ): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput>
-export function transactWriteItems(input: TransactWriteItemsCommandInput): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput>
-export function transactWriteItems(
+function buildTransactWriteItems(input: TransactWriteItemsCommandInput): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput>
+function buildTransactWriteItems(
   target: ReadonlyArray<TransactWriteAction> | TransactWriteItemsCommandInput,
   options: TransactWriteOptions = {}
 ): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput> {
@@ -51,3 +37,20 @@ export function transactWriteItems(
     problems: converted.flatMap((action) => action.problems)
   })
 }
+
+/**
+ * Writes up to 100 items all or nothing (`TransactWriteItems`). Give the item operations themselves (`add`/`putItem`,
+ * `update`/`updateItem`, `remove`/`deleteItem`), `conditionCheck`s, or SDK actions, in order; or the SDK input.
+ * When any condition fails the call fails with `TransactionCanceledError`, whose `reasons` hold one entry per
+ * action in the same order. Settings a transaction action cannot hold (e.g. `returnValues`) are an
+ * `InvalidInputError`.
+ *
+ * @example
+ * transactWriteItems([
+ *   add("orders", { id: "o1", total: 10 }, { condition: attr("id").notExists() }),
+ *   update("accounts", { id: "a1" }, { balance: attr.decrement(10) }, { condition: attr("balance").gte(10) }),
+ *   conditionCheck("users", { id: "u1" }, attr("status").equals("active"))
+ * ]).description
+ * // { TransactItems: [{ Put: { TableName: "orders", … } }, { Update: { … } }, { ConditionCheck: { … } }] }
+ */
+export const transactWriteItems = guard("TransactWriteItems", TransactWriteItemsCommand, buildTransactWriteItems)

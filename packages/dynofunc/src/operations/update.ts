@@ -3,7 +3,8 @@ import type { UpdateInput } from "../Expression.js"
 import { guard } from "../internal/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
-import { toItem, type Item } from "../Value.js"
+import { toAttributeMap } from "../internal/marshal.js"
+import type { Item } from "../Value.js"
 
 /**
  * Options of `update`: a `condition` (e.g. `attr("version").equals(3)`), `returnValues` (`ALL_NEW`, `UPDATED_NEW`,
@@ -29,4 +30,4 @@ export const update = guard("UpdateItem", UpdateItemCommand, (
   attributes: UpdateInput,
   options: UpdateOptions = {}
 ): Operation<"UpdateItem", UpdateResult> =>
-  writeOperation("UpdateItem", UpdateItemCommand, { TableName: tableName, Key: toItem(key) }, options, attributes))
+  writeOperation("UpdateItem", UpdateItemCommand, { TableName: tableName, Key: toAttributeMap(key, "Key") }, options, attributes))

@@ -4,6 +4,30 @@ import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { update, type UpdateOptions, type UpdateResult } from "./update.js"
+import { guard } from "../internal/guard.js"
+
+function buildUpdateItem(
+  tableName: string,
+  key: Item,
+  attributes: UpdateInput,
+  options?: UpdateOptions
+): Operation<"UpdateItem", UpdateResult>
+function buildUpdateItem(input: UpdateItemCommandInput): Operation<"UpdateItem", UpdateResult>
+function buildUpdateItem(
+  target: string | UpdateItemCommandInput,
+  key?: Item,
+  attributes?: UpdateInput,
+  options?: UpdateOptions
+): Operation<"UpdateItem", UpdateResult> {
+  return typeof target === "string"
+    ? update(target, key ?? {}, attributes as UpdateInput, options)
+    : make({
+        name: "UpdateItem",
+        command: UpdateItemCommand,
+        description: { ...target },
+        decode: decodeWrite
+      })
+}
 
 /**
  * Changes attributes of one item, creating it if it does not exist (`UpdateItem`). With a table name first it is
@@ -19,25 +43,4 @@ import { update, type UpdateOptions, type UpdateResult } from "./update.js"
  *   ExpressionAttributeValues: { ":n": { S: "Ada" } }
  * })
  */
-export function updateItem(
-  tableName: string,
-  key: Item,
-  attributes: UpdateInput,
-  options?: UpdateOptions
-): Operation<"UpdateItem", UpdateResult>
-export function updateItem(input: UpdateItemCommandInput): Operation<"UpdateItem", UpdateResult>
-export function updateItem(
-  target: string | UpdateItemCommandInput,
-  key?: Item,
-  attributes?: UpdateInput,
-  options?: UpdateOptions
-): Operation<"UpdateItem", UpdateResult> {
-  return typeof target === "string"
-    ? update(target, key ?? {}, attributes as UpdateInput, options)
-    : make({
-        name: "UpdateItem",
-        command: UpdateItemCommand,
-        description: { ...target },
-        decode: decodeWrite
-      })
-}
+export const updateItem = guard("UpdateItem", UpdateItemCommand, buildUpdateItem)
