@@ -94,7 +94,7 @@ describe("execute", () => {
       const op = makeOperation({
         name: "TransactWriteItems",
         command: (yield* Effect.promise(() => import("@aws-sdk/client-dynamodb"))).TransactWriteItemsCommand,
-        description: { TransactItems: [] },
+        description: { TransactItems: [{ Put: { TableName: "users", Item: { id: { S: "b" } } } }, { Delete: { TableName: "users", Key: { id: { S: "a" } } } }] },
         decode: () => undefined
       })
       const reasons = [{ Code: "None" }, { Code: "ConditionalCheckFailed", Message: "no", Item: { id: { S: "a" } } }]

@@ -18,6 +18,18 @@ export const thrownProblem = (error: unknown): InputProblem =>
     : { part: "arguments", message: `the arguments do not fit this builder: ${error instanceof Error ? error.message : String(error)}` }
 
 /**
+ * Refuses an argument of a builder: the guard turns this into the operation's problem, named `part`.
+ *
+ * @example
+ * if (order !== "asc" && order !== "desc") refuseArgument("order", `"${order}" is not "asc" or "desc"`)
+ */
+export const refuseArgument = (part: string, message: string): never => {
+  const error = new ValueError(message)
+  error.prefix = part
+  throw error
+}
+
+/**
  * `builder`, returning an operation with a problem (and an empty description) where it would have thrown.
  *
  * @example

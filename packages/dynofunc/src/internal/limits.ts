@@ -1,23 +1,33 @@
 /**
- * DynamoDB's limits, checked on a description before it is sent: a request that would be refused anyway fails
- * with `InvalidInputError` and never leaves the process.
+ * DynamoDB's limits and rules, checked on a description before it is sent (once per `execute`, never while
+ * building): a request that would be refused anyway fails with `InvalidInputError` and never leaves the process.
+ * Sizes are checked here; options and names in `input/options.ts`, the shape of whole requests in
+ * `input/requests.ts`.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import type { CommandName } from "../Operation.js"
+import { fieldProblems, type Problems } from "./input/options.js"
+import {
+  batchGetShape,
+  batchWriteShape,
+  createTableShape,
+  ShapeLimits,
+  statementShape,
+  statementsShape,
+  transactionShape,
+  updateKeyShape,
+  updateTableShape
+} from "./input/requests.js"
 import { itemSize } from "./itemSize.js"
 
 /** The limits, named. */
 export const Limits = {
   expressionBytes: 4 * 1024,
   itemBytes: 400 * 1024,
-  batchWriteRequests: 25,
   batchWriteBytes: 16 * 1024 * 1024,
-  batchGetKeys: 100,
-  transactionActions: 100,
   inOperands: 100,
-  tableNameMin: 3,
-  tableNameMax: 255
+  ...ShapeLimits
 } as const
 
 const expressionFields = [
@@ -28,131 +38,155 @@ const expressionFields = [
   "ProjectionExpression"
 ] as const
 
-const tableNamePattern = /^[a-zA-Z0-9_.-]+$/
-
 const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8")
 
 /** No problem: one shared empty list. */
 const none: ReadonlyArray<InputProblem> = []
 
-/** Problems with a table name: 3 to 255 characters of `a-z A-Z 0-9 _ . -` (ARNs are let through). */
-export const tableNameProblems = (name: unknown, part = "TableName"): ReadonlyArray<InputProblem> => {
-  if (typeof name !== "string") return none
-  if (name.startsWith("arn:")) return none
-  if (name.length < Limits.tableNameMin || name.length > Limits.tableNameMax) {
-    return [{ part, message: `table name "${name}" must be ${Limits.tableNameMin} to ${Limits.tableNameMax} characters long` }]
-  }
-  return tableNamePattern.test(name) ? none : [{ part, message: `table name "${name}" may only hold a-z, A-Z, 0-9, _, . and -` }]
-}
+type Description = Record<string, unknown>
+type AttributeMap = Record<string, AttributeValue>
 
-const expressionProblems = (input: Record<string, unknown>, prefix = ""): ReadonlyArray<InputProblem> => {
-  let problems: Array<InputProblem> | undefined
+const isRecord = (value: unknown): value is Description => typeof value === "object" && value !== null && !Array.isArray(value)
+
+const expressionProblems = (input: Description, prefix: string, problems: Problems): void => {
   for (let i = 0; i < expressionFields.length; i++) {
     const field = expressionFields[i]!
     const expression = input[field]
     if (typeof expression === "string" && expression.length * 3 > Limits.expressionBytes && utf8Bytes(expression) > Limits.expressionBytes) {
-      if (problems === undefined) problems = []
       problems.push({ part: prefix + field, message: `expression is ${utf8Bytes(expression)} bytes; DynamoDB allows ${Limits.expressionBytes}` })
     }
   }
-  return problems ?? none
 }
 
-const itemProblems = (item: Record<string, AttributeValue> | undefined, part: string): ReadonlyArray<InputProblem> => {
-  if (item === undefined) return none
-  const size = itemSize(item)
-  return size > Limits.itemBytes ? [{ part, message: `item is ${size} bytes; DynamoDB allows ${Limits.itemBytes}` }] : none
+/** The item's size, with a problem when it is over 400 KB. */
+const itemProblems = (item: unknown, part: string, problems: Problems): number => {
+  if (!isRecord(item)) return 0
+  const size = itemSize(item as AttributeMap)
+  if (size > Limits.itemBytes) problems.push({ part, message: `item is ${size} bytes; DynamoDB allows ${Limits.itemBytes}` })
+  return size
 }
 
-type Description = Record<string, unknown>
-
-const transactionProblems = (items: ReadonlyArray<Record<string, Description | undefined>> | undefined): Array<InputProblem> => {
-  if (items === undefined) return []
-  const problems: Array<InputProblem> = []
-  if (items.length > Limits.transactionActions) {
-    problems.push({ part: "TransactItems", message: `${items.length} actions; a transaction takes at most ${Limits.transactionActions}` })
-  }
-  items.forEach((action, index) => {
-    for (const [kind, body] of Object.entries(action)) {
-      if (body === undefined) continue
+/** Expressions and item sizes of each action of a transaction. */
+const transactionSizes = (items: unknown, problems: Problems): void => {
+  if (!Array.isArray(items)) return
+  items.forEach((action: unknown, index) => {
+    if (!isRecord(action)) return
+    for (const kind in action) {
+      const body = action[kind]
+      if (!isRecord(body)) continue
       const part = `TransactItems[${index}].${kind}.`
-      problems.push(...tableNameProblems(body["TableName"], part + "TableName"), ...expressionProblems(body, part))
-      if (kind === "Put") problems.push(...itemProblems(body["Item"] as Record<string, AttributeValue>, part + "Item"))
+      expressionProblems(body, part, problems)
+      if (kind === "Put") itemProblems(body["Item"], part + "Item", problems)
+      if (kind === "Update") updateKeyShape(body, part, problems)
     }
   })
-  return problems
 }
 
-const batchWriteProblems = (requestItems: Record<string, ReadonlyArray<Description>> | undefined): Array<InputProblem> => {
-  if (requestItems === undefined) return []
-  const problems: Array<InputProblem> = []
-  let count = 0
+/** Item sizes of a batch of writes: each at most 400 KB, together at most 16 MB. */
+const batchWriteSizes = (requestItems: unknown, problems: Problems): void => {
+  if (!isRecord(requestItems)) return
   let bytes = 0
-  for (const [table, requests] of Object.entries(requestItems)) {
-    problems.push(...tableNameProblems(table, "RequestItems"))
-    count += requests.length
-    requests.forEach((request, index) => {
-      const item = (request["PutRequest"] as { Item?: Record<string, AttributeValue> } | undefined)?.Item
-      if (item === undefined) return
-      const size = itemSize(item)
-      bytes += size
-      if (size > Limits.itemBytes) {
-        problems.push({ part: `RequestItems.${table}[${index}].PutRequest.Item`, message: `item is ${size} bytes; DynamoDB allows ${Limits.itemBytes}` })
-      }
+  for (const table in requestItems) {
+    const requests = requestItems[table]
+    if (!Array.isArray(requests)) continue
+    requests.forEach((request: unknown, index) => {
+      const put = isRecord(request) ? request["PutRequest"] : undefined
+      if (isRecord(put)) bytes += itemProblems(put["Item"], `RequestItems.${table}[${index}].PutRequest.Item`, problems)
     })
-  }
-  if (count > Limits.batchWriteRequests) {
-    problems.push({ part: "RequestItems", message: `${count} write requests; BatchWriteItem takes at most ${Limits.batchWriteRequests}` })
   }
   if (bytes > Limits.batchWriteBytes) {
     problems.push({ part: "RequestItems", message: `${bytes} bytes of items; BatchWriteItem takes at most ${Limits.batchWriteBytes}` })
   }
-  return problems
 }
 
-const batchGetProblems = (requestItems: Record<string, { Keys?: ReadonlyArray<unknown> }> | undefined): Array<InputProblem> => {
-  if (requestItems === undefined) return []
-  const problems: Array<InputProblem> = []
-  let count = 0
-  for (const [table, request] of Object.entries(requestItems)) {
-    problems.push(...tableNameProblems(table, "RequestItems"), ...expressionProblems(request as Description, `RequestItems.${table}.`))
-    count += request.Keys?.length ?? 0
+const batchGetExpressions = (requestItems: unknown, problems: Problems): void => {
+  if (!isRecord(requestItems)) return
+  for (const table in requestItems) {
+    const request = requestItems[table]
+    if (isRecord(request)) expressionProblems(request, `RequestItems.${table}.`, problems)
   }
-  if (count > Limits.batchGetKeys) {
-    problems.push({ part: "RequestItems", message: `${count} keys; BatchGetItem takes at most ${Limits.batchGetKeys}` })
-  }
-  return problems
 }
 
 /**
- * What in the SDK input of `operation` breaks a DynamoDB limit: expression sizes, item sizes, batch and
- * transaction sizes, table names.
+ * What in the SDK input of `operation` DynamoDB would refuse: options and names, the shape of batches,
+ * transactions and PartiQL statements, table definitions, updates of key attributes, expression and item sizes.
  */
 export const checkLimits = (operation: CommandName, description: unknown): ReadonlyArray<InputProblem> => {
   // Total, like the builders: a description of the wrong shape (`TransactItems: [undefined]`) is a problem.
   try {
-    return limitProblems(operation, description)
+    const problems: Problems = []
+    limitProblems(operation, description, problems)
+    return problems.length === 0 ? none : problems
   } catch (error) {
     return [{ part: "input", message: `the request does not have the shape of ${operation}'s input: ${error instanceof Error ? error.message : String(error)}` }]
   }
 }
 
-const limitProblems = (operation: CommandName, description: unknown): ReadonlyArray<InputProblem> => {
-  const input = description as Description
+/** The operations about one table, whose input must name it. */
+const aboutOneTable: ReadonlySet<CommandName> = new Set<CommandName>([
+  "PutItem",
+  "GetItem",
+  "UpdateItem",
+  "DeleteItem",
+  "Query",
+  "Scan",
+  "CreateTable",
+  "DeleteTable",
+  "DescribeTable",
+  "UpdateTable",
+  "DescribeTimeToLive",
+  "UpdateTimeToLive",
+  "DescribeContinuousBackups",
+  "UpdateContinuousBackups",
+  "DescribeContributorInsights",
+  "UpdateContributorInsights",
+  "CreateBackup",
+  "DescribeKinesisStreamingDestination",
+  "EnableKinesisStreamingDestination",
+  "DisableKinesisStreamingDestination",
+  "UpdateKinesisStreamingDestination",
+  "DescribeTableReplicaAutoScaling",
+  "UpdateTableReplicaAutoScaling"
+])
+
+const limitProblems = (operation: CommandName, description: unknown, problems: Problems): void => {
+  fieldProblems(operation, description, "", problems)
+  if (!isRecord(description)) return
+  const input = description
+  if (input["TableName"] === undefined && aboutOneTable.has(operation)) {
+    problems.push({ part: "TableName", message: `${operation} names its table: TableName is missing` })
+  }
   switch (operation) {
     case "BatchWriteItem":
-      return batchWriteProblems(input["RequestItems"] as Record<string, ReadonlyArray<Description>>)
+      batchWriteShape(input["RequestItems"], problems)
+      return batchWriteSizes(input["RequestItems"], problems)
     case "BatchGetItem":
-      return batchGetProblems(input["RequestItems"] as Record<string, { Keys?: ReadonlyArray<unknown> }>)
+      batchGetShape(input["RequestItems"], problems)
+      return batchGetExpressions(input["RequestItems"], problems)
     case "TransactWriteItems":
+      transactionShape(operation, input["TransactItems"], ["Put", "Update", "Delete", "ConditionCheck"], problems)
+      return transactionSizes(input["TransactItems"], problems)
     case "TransactGetItems":
-      return transactionProblems(input["TransactItems"] as ReadonlyArray<Record<string, Description>>)
-    default: {
-      // Checked on every `execute`: no copying when (as nearly always) nothing is wrong.
-      const table = tableNameProblems(input["TableName"])
-      const expressions = expressionProblems(input)
-      const item = operation === "PutItem" ? itemProblems(input["Item"] as Record<string, AttributeValue>, "Item") : none
-      return table.length + expressions.length + item.length === 0 ? none : [...table, ...expressions, ...item]
-    }
+      transactionShape(operation, input["TransactItems"], ["Get"], problems)
+      return transactionSizes(input["TransactItems"], problems)
+    case "ExecuteStatement":
+      return statementShape(operation, input, "", problems)
+    case "BatchExecuteStatement":
+      return statementsShape(operation, "Statements", input["Statements"], Limits.batchStatements, problems)
+    case "ExecuteTransaction":
+      return statementsShape(operation, "TransactStatements", input["TransactStatements"], Limits.transactionStatements, problems)
+    case "CreateTable":
+      return createTableShape(input, problems)
+    case "UpdateTable":
+      return updateTableShape(input, problems)
+    case "UpdateItem":
+      updateKeyShape(input, "", problems)
+      return expressionProblems(input, "", problems)
+    case "PutItem":
+      if (!isRecord(input["Item"])) problems.push({ part: "Item", message: "PutItem writes an item: an object of attribute values" })
+      itemProblems(input["Item"], "Item", problems)
+      return expressionProblems(input, "", problems)
+    default:
+      return expressionProblems(input, "", problems)
   }
 }

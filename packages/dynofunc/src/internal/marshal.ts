@@ -190,12 +190,13 @@ const numberElementText = (element: unknown): string =>
   typeof element === "number" ? numberText(element) : checkedNumberText(String(element as bigint | NumberValue))
 
 /** What makes two set elements the same to DynamoDB: a number's value (`1`, `1n`, `1.0`), a binary's bytes. */
-const sameness = (kind: SetKind, element: unknown): string => {
-  if (kind === "number") {
-    const decimal = parseDecimal(element as string)!
-    return `${decimal.negative && decimal.digits !== "" ? "-" : ""}${decimal.digits}e${decimal.exponent}`
-  }
-  return Buffer.from(element as Uint8Array).toString("base64")
+const sameness = (kind: SetKind, element: unknown): string =>
+  kind === "number" ? canonicalNumber(element as string) : Buffer.from(element as Uint8Array).toString("base64")
+
+/** A number's value as text, the same for `1`, `1.0` and `10e-1` (the text itself when it is not a number). */
+export const canonicalNumber = (text: string): string => {
+  const decimal = parseDecimal(text)
+  return decimal === undefined ? text : `${decimal.negative && decimal.digits !== "" ? "-" : ""}${decimal.digits}e${decimal.exponent}`
 }
 
 const set = (value: ReadonlySet<unknown>): AttributeValue => {

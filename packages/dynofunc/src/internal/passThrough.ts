@@ -5,7 +5,7 @@
  * builders, and keep the SDK command import beside each builder.
  */
 import { make, type CommandClass, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
-import { guard } from "./guard.js"
+import { guard, refuseArgument } from "./guard.js"
 
 /** The builder's arguments: the input may be left out when none of its fields is required. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
@@ -27,7 +27,13 @@ export const passThrough =
 
 /** `target` as the SDK input: a string goes into `field`, an input object is copied. */
 const withName = <Input>(target: string | Input, field: string): Input =>
-  (typeof target === "string" ? { [field]: target } : { ...target }) as Input
+  typeof target === "string" ? ({ [field]: target } as Input) : copied(target, field)
+
+/** A copy of the SDK input `target`; anything else (a number, `null`) is refused as `part`. */
+const copied = <Input>(target: Input, part: string): Input =>
+  typeof target === "object" && target !== null
+    ? { ...target }
+    : refuseArgument(part, `expected a name or the SDK input, not ${target === null ? "null" : `the ${typeof target} ${String(target)}`}`)
 
 /**
  * A builder for a command about one named thing: give the name (or ARN) alone, or the whole SDK input.
@@ -68,7 +74,7 @@ export const friendly =
     make({
       name,
       command,
-      description: typeof target === "string" ? build(target, ...args) : { ...target },
+      description: typeof target === "string" ? build(target, ...args) : copied(target, "input"),
       decode
     })) as FriendlyBuilder<Name, Args, Result>
 

@@ -11,7 +11,7 @@ import {
 } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import type { EscapeHatch } from "../internal/build.js"
-import { guard } from "../internal/guard.js"
+import { guard, refuseArgument } from "../internal/guard.js"
 import { make, type Operation } from "../Operation.js"
 
 /** A key attribute: its name, and its type (`S` string, the default; `N` number; `B` binary). */
@@ -68,7 +68,12 @@ export interface CreateResult {
   readonly raw: CreateTableCommandOutput
 }
 
-const keyName = (spec: KeySpec): string => (typeof spec === "string" ? spec : spec.name)
+const keyName = (spec: KeySpec): string =>
+  typeof spec === "string"
+    ? spec
+    : typeof spec === "object" && spec !== null && typeof spec.name === "string"
+      ? spec.name
+      : refuseArgument("KeySchema", `a key is an attribute name or { name, type }, not ${spec === null ? "null" : typeof spec}`)
 const keyType = (spec: KeySpec): ScalarAttributeType => (typeof spec === "string" ? "S" : (spec.type ?? "S"))
 
 /** The key attributes a spec lists: one, several (a multi-attribute key), or none. */
@@ -100,7 +105,9 @@ const projection = (spec: IndexProjection | undefined): Projection =>
     ? { ProjectionType: "ALL" }
     : spec === "KEYS_ONLY"
       ? { ProjectionType: "KEYS_ONLY" }
-      : { ProjectionType: "INCLUDE", NonKeyAttributes: [...spec.include] }
+      : typeof spec === "object" && spec !== null && Array.isArray(spec.include)
+        ? { ProjectionType: "INCLUDE", NonKeyAttributes: [...spec.include] }
+        : refuseArgument("Projection", `a projection is "ALL", "KEYS_ONLY" or { include: [names] }, not ${JSON.stringify(spec)}`)
 
 const throughput = (units: Throughput): ProvisionedThroughput => ({
   ReadCapacityUnits: units.read,

@@ -1,6 +1,6 @@
 import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/build.js"
-import { guard } from "../internal/guard.js"
+import { guard, refuseArgument } from "../internal/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
 import type { KeyConditionInput, KeySchema } from "../KeyCondition.js"
 import { make, type Operation } from "../Operation.js"
@@ -20,6 +20,9 @@ function buildQuery(tableName: string, keyCondition: KeyConditionInput, options?
 function buildQuery(input: QueryCommandInput): Operation<"Query", QueryResult>
 function buildQuery(target: string | QueryCommandInput, keyCondition?: KeyConditionInput, options: QueryOptions = {}): Operation<"Query", QueryResult> {
   if (typeof target !== "string") return make({ name: "Query", command: QueryCommand, description: { ...target }, decode: readResult })
+  if (options.order !== undefined && options.order !== "asc" && options.order !== "desc") {
+    refuseArgument("order", `${JSON.stringify(options.order)} is not "asc" or "desc"`)
+  }
   return operation(
     "Query",
     QueryCommand,

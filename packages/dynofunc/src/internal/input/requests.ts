@@ -1,0 +1,313 @@
+/**
+ * The shape of whole requests, checked before they are sent: batches and transactions (not empty, within their
+ * limits, no item twice, one action per entry, 4 MB), PartiQL statements (enough parameters), `CreateTable`
+ * (keys defined, index counts and projections), `UpdateTable` (something to change) and updates that would
+ * change a key attribute.
+ */
+import type { AttributeValue } from "@aws-sdk/client-dynamodb"
+import type { CommandName } from "../../Operation.js"
+import { itemSize } from "../itemSize.js"
+import { canonicalNumber } from "../marshal.js"
+import { fieldProblems, keyProblem, nameProblem, type Problems } from "./options.js"
+
+/** DynamoDB's limits on the shape of requests. */
+export const ShapeLimits = {
+  batchWriteRequests: 25,
+  batchGetKeys: 100,
+  transactionActions: 100,
+  transactionBytes: 4 * 1024 * 1024,
+  batchStatements: 25,
+  transactionStatements: 100,
+  localIndexes: 5,
+  globalIndexes: 20,
+  projectedAttributes: 100
+} as const
+
+type Record_ = Record<string, unknown>
+type AttributeMap = Record<string, AttributeValue>
+
+const isRecord = (value: unknown): value is Record_ => typeof value === "object" && value !== null && !Array.isArray(value)
+
+/** One text per item identity: the key attributes' types and values (numbers by value, binaries by bytes). */
+const identity = (key: AttributeMap, names?: ReadonlyArray<string>): string => {
+  let out = ""
+  for (const name of names ?? Object.keys(key).sort()) {
+    const value = key[name]
+    if (value === undefined) return ""
+    out += `${JSON.stringify(name)}:${
+      value.N !== undefined
+        ? `N${canonicalNumber(value.N)}`
+        : value.B !== undefined
+          ? `B${Buffer.from(value.B).toString("base64")}`
+          : `S${JSON.stringify(value.S)}`
+    };`
+  }
+  return out
+}
+
+/**
+ * Reports the second and later entries on the same item of the same table. A `Put` names no key, so its item is
+ * matched on the key attributes the other entries for that table name (when there are any), or as a whole.
+ */
+const duplicates = (
+  entries: ReadonlyArray<{ readonly table: string; readonly key?: AttributeMap | undefined; readonly item?: AttributeMap | undefined; readonly part: string }>,
+  what: string,
+  problems: Problems
+): void => {
+  const keyNames = new Map<string, ReadonlyArray<string>>()
+  for (const entry of entries) if (entry.key !== undefined && isRecord(entry.key)) keyNames.set(entry.table, Object.keys(entry.key).sort())
+  const seen = new Map<string, string>()
+  for (const entry of entries) {
+    const attributes = entry.key ?? entry.item
+    if (!isRecord(attributes)) continue
+    const id = identity(attributes, entry.key === undefined ? keyNames.get(entry.table) : undefined)
+    if (id === "") continue
+    const earlier = seen.get(`${entry.table}\u0000${id}`)
+    if (earlier !== undefined) problems.push({ part: entry.part, message: `${what} ${earlier} is on the same item: DynamoDB refuses the request` })
+    else seen.set(`${entry.table}\u0000${id}`, entry.part)
+  }
+}
+
+const countProblem = (count: number, max: number, part: string, what: string, operation: string, problems: Problems): void => {
+  if (count === 0) problems.push({ part, message: `${operation} needs at least one ${what}` })
+  else if (count > max) problems.push({ part, message: `${count} ${what}s; ${operation} takes at most ${max}` })
+}
+
+/**
+ * Visits each table of a batch's `RequestItems` (table name → requests) with the part naming it, reporting a bad
+ * table name; a batch with no table at all is a problem.
+ */
+const eachTable = (requestItems: unknown, operation: string, what: string, problems: Problems, visit: (table: string, request: unknown, part: string) => void): void => {
+  if (!isRecord(requestItems) || Object.keys(requestItems).length === 0) {
+    return void problems.push({ part: "RequestItems", message: `${operation} needs at least one table with ${what}` })
+  }
+  for (const table in requestItems) {
+    const part = `RequestItems.${table}`
+    const name = nameProblem(table, "table", true)
+    if (name !== undefined) problems.push({ part, message: name })
+    visit(table, requestItems[table], part)
+  }
+}
+
+/** `BatchWriteItem`: tables with writes, one put or delete per write, at most 25, no item twice. */
+export const batchWriteShape = (requestItems: unknown, problems: Problems): void => {
+  const entries: Array<{ table: string; key?: AttributeMap; item?: AttributeMap; part: string }> = []
+  let count = 0
+  eachTable(requestItems, "BatchWriteItem", "writes", problems, (table, requests, part) => {
+    if (!Array.isArray(requests) || requests.length === 0) return void problems.push({ part, message: "each table of a batch has at least one write" })
+    count += requests.length
+    requests.forEach((request: unknown, index) => {
+      const at = `${part}[${index}]`
+      const put = isRecord(request) ? request["PutRequest"] : undefined
+      const del = isRecord(request) ? request["DeleteRequest"] : undefined
+      if ((put === undefined) === (del === undefined)) return void problems.push({ part: at, message: "each write is one PutRequest or one DeleteRequest" })
+      if (put !== undefined) {
+        const item = (put as { Item?: unknown }).Item
+        if (!isRecord(item)) return void problems.push({ part: `${at}.PutRequest.Item`, message: "a put holds an item" })
+        entries.push({ table, item: item as AttributeMap, part: at })
+      } else {
+        const key = (del as { Key?: unknown }).Key
+        const problem = keyProblem(key)
+        if (problem !== undefined) return void problems.push({ part: `${at}.DeleteRequest.Key`, message: problem })
+        entries.push({ table, key: key as AttributeMap, part: at })
+      }
+    })
+  })
+  if (count > ShapeLimits.batchWriteRequests) {
+    problems.push({ part: "RequestItems", message: `${count} write requests; BatchWriteItem takes at most ${ShapeLimits.batchWriteRequests}` })
+  }
+  duplicates(entries, "this write and", problems)
+}
+
+/** `BatchGetItem`: tables with keys, at most 100, no key twice. */
+export const batchGetShape = (requestItems: unknown, problems: Problems): void => {
+  const entries: Array<{ table: string; key: AttributeMap; part: string }> = []
+  let count = 0
+  eachTable(requestItems, "BatchGetItem", "keys", problems, (table, request, part) => {
+    fieldProblems("BatchGetItem", request, `${part}.`, problems)
+    const keys = isRecord(request) ? request["Keys"] : undefined
+    if (!Array.isArray(keys) || keys.length === 0) return void problems.push({ part: `${part}.Keys`, message: "each table of a batch has at least one key" })
+    count += keys.length
+    keys.forEach((key: unknown, index) => {
+      const problem = keyProblem(key)
+      if (problem !== undefined) problems.push({ part: `${part}.Keys[${index}]`, message: problem })
+      else entries.push({ table, key: key as AttributeMap, part: `${part}.Keys[${index}]` })
+    })
+  })
+  if (count > ShapeLimits.batchGetKeys) problems.push({ part: "RequestItems", message: `${count} keys; BatchGetItem takes at most ${ShapeLimits.batchGetKeys}` })
+  duplicates(entries, "this key and", problems)
+}
+
+/** A transaction: 1 to 100 entries, each exactly one action of `kinds`, no item twice, at most 4 MB of items. */
+export const transactionShape = (operation: CommandName, items: unknown, kinds: ReadonlyArray<string>, problems: Problems): void => {
+  if (!Array.isArray(items)) return void problems.push({ part: "TransactItems", message: "expected a list of actions" })
+  countProblem(items.length, ShapeLimits.transactionActions, "TransactItems", "action", operation, problems)
+  const entries: Array<{ table: string; key?: AttributeMap; item?: AttributeMap; part: string }> = []
+  let bytes = 0
+  items.forEach((entry: unknown, index) => {
+    const part = `TransactItems[${index}]`
+    const present = isRecord(entry) ? kinds.filter((kind) => entry[kind] !== undefined) : []
+    if (present.length !== 1) {
+      return void problems.push({ part, message: `each entry holds exactly one of ${kinds.join(", ")}${present.length > 1 ? `, not ${present.join(" and ")}` : ""}` })
+    }
+    const kind = present[0]!
+    const body = (entry as Record_)[kind]
+    fieldProblems(operation, body, `${part}.${kind}.`, problems)
+    if (!isRecord(body)) return
+    const table = typeof body["TableName"] === "string" ? body["TableName"] : ""
+    if (isRecord(body["Item"])) {
+      bytes += itemSize(body["Item"] as AttributeMap)
+      entries.push({ table, item: body["Item"] as AttributeMap, part })
+    } else if (isRecord(body["Key"])) {
+      bytes += itemSize(body["Key"] as AttributeMap)
+      entries.push({ table, key: body["Key"] as AttributeMap, part })
+    }
+  })
+  duplicates(entries, "this action and", problems)
+  if (bytes > ShapeLimits.transactionBytes) {
+    problems.push({ part: "TransactItems", message: `${bytes} bytes of items and keys; a transaction takes at most ${ShapeLimits.transactionBytes}` })
+  }
+}
+
+/** How many `?` parameters a PartiQL statement has (outside quoted text and names). */
+const placeholderCount = (statement: string): number => {
+  let count = 0
+  let quote = ""
+  for (let i = 0; i < statement.length; i++) {
+    const ch = statement[i]!
+    if (quote !== "") {
+      if (ch === quote) quote = ""
+    } else if (ch === "'" || ch === '"') quote = ch
+    else if (ch === "?") count++
+  }
+  return count
+}
+
+/** One PartiQL statement: its fields, and at least as many parameters as it has `?` (DynamoDB Local agrees). */
+export const statementShape = (operation: CommandName, body: unknown, prefix: string, problems: Problems): void => {
+  fieldProblems(operation, body, prefix, problems)
+  if (!isRecord(body) || typeof body["Statement"] !== "string") return
+  const parameters = body["Parameters"]
+  const given = Array.isArray(parameters) ? parameters.length : 0
+  const wanted = placeholderCount(body["Statement"])
+  if (given < wanted) problems.push({ part: `${prefix}Parameters`, message: `the statement has ${wanted} ? parameters; ${given} given` })
+}
+
+/** The statements of `BatchExecuteStatement` or `ExecuteTransaction`. */
+export const statementsShape = (operation: CommandName, field: string, statements: unknown, max: number, problems: Problems): void => {
+  if (!Array.isArray(statements)) return void problems.push({ part: field, message: "expected a list of statements" })
+  countProblem(statements.length, max, field, "statement", operation, problems)
+  statements.forEach((statement: unknown, index) => statementShape(operation, statement, `${field}[${index}].`, problems))
+}
+
+const keyNames = (schema: unknown): ReadonlyArray<string> =>
+  Array.isArray(schema) ? schema.map((element: { AttributeName?: unknown } | undefined) => String(element?.AttributeName)) : []
+
+/** `CreateTable`: every key defined (and only keys), index counts, local indexes on the table's partition key, projections. */
+export const createTableShape = (input: Record_, problems: Problems): void => {
+  const tableKeys = keyNames(input["KeySchema"])
+  if (input["KeySchema"] === undefined) problems.push({ part: "KeySchema", message: "a table needs a key schema" })
+  const locals = input["LocalSecondaryIndexes"]
+  const globals = input["GlobalSecondaryIndexes"]
+  const indexes: Array<[string, unknown]> = []
+  if (Array.isArray(locals)) {
+    if (locals.length > ShapeLimits.localIndexes) {
+      problems.push({ part: "LocalSecondaryIndexes", message: `${locals.length} local indexes; a table has at most ${ShapeLimits.localIndexes}` })
+    }
+    if (tableKeys.length < 2 && locals.length > 0) {
+      problems.push({ part: "LocalSecondaryIndexes", message: "local secondary indexes need a table with a sort key" })
+    }
+    locals.forEach((index: unknown, i) => {
+      indexes.push([`LocalSecondaryIndexes[${i}]`, index])
+      if (isRecord(index) && keyNames(index["KeySchema"])[0] !== tableKeys[0]) {
+        problems.push({ part: `LocalSecondaryIndexes[${i}].KeySchema`, message: `a local index has the table's partition key (${tableKeys[0]})` })
+      }
+    })
+  }
+  if (Array.isArray(globals)) {
+    if (globals.length > ShapeLimits.globalIndexes) {
+      problems.push({ part: "GlobalSecondaryIndexes", message: `${globals.length} global indexes; a table has at most ${ShapeLimits.globalIndexes}` })
+    }
+    globals.forEach((index: unknown, i) => indexes.push([`GlobalSecondaryIndexes[${i}]`, index]))
+  }
+  const keys = new Set(tableKeys)
+  let projected = 0
+  for (const [part, index] of indexes) {
+    fieldProblems("CreateTable", index, `${part}.`, problems)
+    if (!isRecord(index)) continue
+    for (const name of keyNames(index["KeySchema"])) keys.add(name)
+    const projection = index["Projection"] as { ProjectionType?: unknown; NonKeyAttributes?: unknown } | undefined
+    const type = projection?.ProjectionType ?? "ALL"
+    if (type !== "ALL" && type !== "KEYS_ONLY" && type !== "INCLUDE") {
+      problems.push({ part: `${part}.Projection.ProjectionType`, message: `${JSON.stringify(type)} is not one of ALL, KEYS_ONLY, INCLUDE` })
+    }
+    const attributes = projection?.NonKeyAttributes
+    if (type === "INCLUDE" && (!Array.isArray(attributes) || attributes.length === 0)) {
+      problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: "an INCLUDE projection names the attributes it includes" })
+    } else if (type !== "INCLUDE" && attributes !== undefined) {
+      problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: "only an INCLUDE projection names attributes" })
+    }
+    if (Array.isArray(attributes)) projected += attributes.length
+  }
+  if (projected > ShapeLimits.projectedAttributes) {
+    problems.push({ part: "Projection.NonKeyAttributes", message: `${projected} attributes projected by the indexes together; DynamoDB allows ${ShapeLimits.projectedAttributes}` })
+  }
+  const defined = Array.isArray(input["AttributeDefinitions"])
+    ? (input["AttributeDefinitions"] as ReadonlyArray<{ AttributeName?: unknown } | undefined>).map((definition) => String(definition?.AttributeName))
+    : []
+  for (const name of keys) {
+    if (!defined.includes(name)) problems.push({ part: "AttributeDefinitions", message: `key attribute "${name}" has no definition (AttributeType)` })
+  }
+  for (const name of new Set(defined)) {
+    if (!keys.has(name)) problems.push({ part: "AttributeDefinitions", message: `"${name}" is defined but is no key of the table or an index` })
+  }
+  if (input["BillingMode"] === "PROVISIONED" && input["ProvisionedThroughput"] === undefined) {
+    problems.push({ part: "ProvisionedThroughput", message: "provisioned billing needs the table's read and write capacity" })
+  }
+}
+
+/** `UpdateTable` with nothing but the table name changes nothing: DynamoDB refuses it. */
+export const updateTableShape = (input: Record_, problems: Problems): void => {
+  for (const field in input) if (field !== "TableName" && input[field] !== undefined) return
+  problems.push({ part: "input", message: "nothing to change: give billing, stream, deletionProtection, tableClass or another setting" })
+}
+
+const clauseKeyword = /\b(SET|REMOVE|ADD|DELETE)\b/gi
+
+/** The attribute (first name) each action of an update expression writes to, placeholders resolved. */
+const updatedAttributes = (expression: string, names: Readonly<Record<string, string>> | undefined): Array<string> => {
+  const out: Array<string> = []
+  const marks = [...expression.matchAll(clauseKeyword)]
+  marks.forEach((mark, i) => {
+    const body = expression.slice(mark.index + mark[0].length, i + 1 < marks.length ? marks[i + 1]!.index : expression.length)
+    let depth = 0
+    let start = 0
+    const actions: Array<string> = []
+    for (let j = 0; j <= body.length; j++) {
+      const ch = body[j]
+      if (ch === "(") depth++
+      else if (ch === ")") depth--
+      else if ((ch === "," && depth === 0) || j === body.length) {
+        actions.push(body.slice(start, j))
+        start = j + 1
+      }
+    }
+    for (const action of actions) {
+      const first = /^\s*([^\s.[=]+)/.exec(action)?.[1]
+      if (first !== undefined) out.push(first.startsWith("#") ? (names?.[first] ?? first) : first)
+    }
+  })
+  return out
+}
+
+/** An update that would SET, REMOVE, ADD or DELETE an attribute of the key it was given: DynamoDB refuses it. */
+export const updateKeyShape = (body: Record_, prefix: string, problems: Problems): void => {
+  const expression = body["UpdateExpression"]
+  const key = body["Key"]
+  if (typeof expression !== "string" || !isRecord(key)) return
+  for (const attribute of updatedAttributes(expression, body["ExpressionAttributeNames"] as Record<string, string> | undefined)) {
+    if (Object.hasOwn(key, attribute)) {
+      problems.push({ part: `${prefix}UpdateExpression`, message: `"${attribute}" is part of the key: an update cannot change a key attribute` })
+    }
+  }
+}

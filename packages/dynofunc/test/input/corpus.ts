@@ -1,0 +1,346 @@
+/**
+ * The corpus of bad inputs: each entry builds an operation DynamoDB would refuse (or would store wrongly), and names
+ * the part of the request `InvalidInputError` must point at. `input.test.ts` runs every entry through `execute`
+ * with a client that counts requests; `input.dynamodb-local.test.ts` sends the `judged` ones to DynamoDB Local
+ * itself, whose refusal is the reference.
+ */
+import {
+  Value,
+  add,
+  attr,
+  batchExecuteStatement,
+  batchGetItem,
+  batchWriteItem,
+  conditionCheck,
+  create,
+  createTable,
+  describe as describeTable,
+  deleteTable,
+  describeTimeToLive,
+  executeStatement,
+  executeTransaction,
+  find,
+  getItem,
+  path,
+  putItem,
+  query,
+  remove,
+  scan,
+  transactGetItems,
+  transactWriteItems,
+  update,
+  updateItem,
+  updateTable,
+  type AnyOperation
+} from "dynofunc"
+
+/** One bad input: what it is, the operation, and the part named (exactly, or as the start of a longer path). */
+export interface BadInput {
+  readonly category: string
+  readonly label: string
+  readonly op: () => AnyOperation
+  readonly part: string
+  /** Also sent as is to DynamoDB Local by `input.dynamodb-local.test.ts`, which must refuse it too. */
+  readonly judged?: boolean
+}
+
+const times = <A>(n: number, f: (i: number) => A): Array<A> => Array.from({ length: n }, (_, i) => f(i))
+
+const circular = (): unknown => {
+  const value: Record<string, unknown> = { name: "loop" }
+  value["self"] = { back: value }
+  return value
+}
+
+const nested = (levels: number): unknown => {
+  let value: unknown = "leaf"
+  for (let i = 0; i < levels; i++) value = { a: value }
+  return value
+}
+
+class Empty {}
+
+/** Values DynamoDB cannot store exactly, each refused wherever it is. */
+const badValues: ReadonlyArray<readonly [string, () => unknown]> = [
+  ["a function", () => () => 1],
+  ["a symbol", () => Symbol("s")],
+  ["a Promise", () => Promise.resolve(1)],
+  ["a RegExp", () => /x/],
+  ["an Error", () => new Error("e")],
+  ["a TypeError", () => new TypeError("e")],
+  ["a WeakMap", () => new WeakMap()],
+  ["a WeakSet", () => new WeakSet()],
+  ["a Date", () => new Date(0)],
+  ["an empty class instance", () => new Empty()],
+  ["a URL (no own properties)", () => new URL("https://example.com")],
+  ["NaN", () => Number.NaN],
+  ["Infinity", () => Number.POSITIVE_INFINITY],
+  ["-Infinity", () => Number.NEGATIVE_INFINITY],
+  ["2^53", () => 2 ** 53],
+  ["1e-131", () => 1e-131],
+  ["the smallest double", () => Number.MIN_VALUE],
+  ["a bigint of 39 digits", () => 10n ** 38n + 1n],
+  ["a bigint of 1e126", () => 10n ** 126n],
+  ["a negative bigint of 39 digits", () => -(10n ** 38n) - 1n],
+  ["a NumberValue of 1e126", () => Value.NumberValue.from("1e126")],
+  ["a NumberValue of -1e126", () => Value.NumberValue.from("-1e126")],
+  ["a NumberValue of 1e-131", () => Value.NumberValue.from("1e-131")],
+  ["a NumberValue of 39 digits", () => Value.NumberValue.from("1".repeat(39))],
+  ["a NumberValue that is no number", () => Value.NumberValue.from("12abc")],
+  ["an empty set", () => new Set()],
+  ["a set of undefined", () => new Set([undefined])],
+  ["a set holding 1 and 1n", () => new Set([1, 1n])],
+  ["a set holding 1 and NumberValue 1.0", () => new Set([1, Value.NumberValue.from("1.0")])],
+  ["a set holding the same bytes twice", () => new Set([new Uint8Array([1]), new Uint8Array([1])])],
+  ["a set mixing strings and numbers", () => new Set(["a", 1])],
+  ["a set of objects", () => new Set([{}])],
+  ["a set holding NaN", () => new Set([1, Number.NaN])],
+  ["a set holding a 39-digit bigint", () => new Set([10n ** 38n + 1n])],
+  ["a circular object", circular],
+  ["maps nested 33 levels", () => nested(33)],
+  ["lists nested 40 levels", () => times(40, () => 0).reduce<unknown>((inner) => [inner], "leaf")],
+  ["an empty attribute name", () => ({ "": 1 })],
+  ["an attribute name over 64 KB", () => ({ ["a".repeat(65536)]: 1 })],
+  ["a Map with a number key", () => new Map([[1, "a"]])],
+  ["a Map with an empty key", () => new Map([["", "a"]])]
+]
+
+/** Where a bad value can be: the operation holding it, and the part that must be named. */
+const placements: ReadonlyArray<readonly [string, (value: unknown) => AnyOperation, string]> = [
+  ["in an added item", (v) => add("users", { id: "u1", profile: { tags: ["a", v] } }), "Item.profile.tags[1]"],
+  ["in an update value", (v) => update("users", { id: "u1" }, { profile: { tags: ["a", v] } }), "UpdateExpression.profile.tags[1]"],
+  ["in an update on a path", (v) => update("users", { id: "u1" }, [path("profile", "tags").set(["a", v])]), "UpdateExpression.profile.tags[1]"],
+  ["in a key", (v) => find("users", { id: v }), "Key.id"],
+  ["in a batch put", (v) => batchWriteItem({ users: [{ put: { id: "u1" } }, { put: { id: "u2", v } }] }), "RequestItems.users[1].PutRequest.Item.v"],
+  ["in a transaction put", (v) => transactWriteItems([add("users", { id: "u1" }), add("users", { id: "u2", at: v })]), "TransactItems[1].Put.Item.at"],
+  ["in a PartiQL parameter", (v) => executeStatement(`INSERT INTO "users" VALUE {'id': ?, 'v': ?}`, ["u1", v]), "Parameters[1]"],
+  ["in a start key", (v) => query("users", attr("id").equals("u1"), { startKey: { id: "u1", at: v } }), "ExclusiveStartKey.at"],
+  ["in a condition value", (v) => remove("users", { id: "u1" }, { condition: attr("a").equals(v) }), "ConditionExpression"],
+  ["in a batch key", (v) => batchGetItem({ users: [{ id: "u1" }, { id: v }] }), "RequestItems.users.Keys[1].id"],
+  ["in a condition check key", (v) => transactWriteItems([conditionCheck("users", { id: v }, attr("id").exists())]), "TransactItems[0].ConditionCheck.Key.id"],
+  ["in a batch statement parameter", (v) => batchExecuteStatement([{ statement: `SELECT * FROM "users" WHERE id = ?`, parameters: [v] }]), "Statements[0].Parameters[0]"]
+]
+
+const valueEntries: Array<BadInput> = badValues.flatMap(([value, make]) =>
+  placements.map(([where, build, part]): BadInput => ({ category: "values", label: `${value} ${where}`, op: () => build(make()), part }))
+)
+
+const tableNames: ReadonlyArray<readonly [string, unknown]> = [
+  ["a number", 5],
+  ["null", null],
+  ["an object", { name: "users" }],
+  ["2 characters", "ab"],
+  ["256 characters", "t".repeat(256)],
+  ["a space", "my table"],
+  ["a slash", "users/2"],
+  ["non-ASCII letters", "üsers"],
+  ["the empty string", ""]
+]
+
+const byTable: ReadonlyArray<readonly [string, (table: never) => AnyOperation]> = [
+  ["find", (t) => find(t, { id: "u1" })],
+  ["add", (t) => add(t, { id: "u1" })],
+  ["update", (t) => update(t, { id: "u1" }, { n: 1 })],
+  ["remove", (t) => remove(t, { id: "u1" })],
+  ["query", (t) => query(t, attr("id").equals("u1"))],
+  ["scan", (t) => scan(t)],
+  ["describe", (t) => describeTable(t)],
+  ["deleteTable", (t) => deleteTable(t)],
+  ["describeTimeToLive", (t) => describeTimeToLive(t)]
+]
+
+const nameEntries: Array<BadInput> = tableNames.flatMap(([what, name]) =>
+  byTable.map(([builder, build]): BadInput => ({
+    category: "table names",
+    label: `${builder} on a table name that is ${what}`,
+    op: () => build(name as never),
+    part: "TableName",
+    judged: typeof name === "string"
+  }))
+)
+
+const bad = (value: unknown): never => value as never
+
+const optionEntries: Array<BadInput> = [
+  ...["ASC", "DESC", "ascending", "descending", "up", ""].map((order): BadInput => ({
+    category: "options",
+    label: `query order ${JSON.stringify(order)}`,
+    op: () => query("users", attr("id").equals("u1"), { order: bad(order) }),
+    part: "order"
+  })),
+  ...[0, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, "10", 2 ** 53].flatMap((limit): Array<BadInput> => [
+    { category: "options", label: `query limit ${String(limit)}`, op: () => query("users", attr("id").equals("u1"), { limit: bad(limit) }), part: "Limit", judged: limit === 0 || limit === -1 },
+    { category: "options", label: `scan limit ${String(limit)}`, op: () => scan("users", { limit: bad(limit) }), part: "Limit", judged: limit === 0 },
+    { category: "options", label: `executeStatement limit ${String(limit)}`, op: () => executeStatement(`SELECT * FROM "users"`, [], { limit: bad(limit) }), part: "Limit" }
+  ]),
+  ...["all", "COUNT ", "count", "SPECIFIC"].flatMap((select): Array<BadInput> => [
+    { category: "options", label: `query select ${select}`, op: () => query("users", attr("id").equals("u1"), { select: bad(select) }), part: "Select" },
+    { category: "options", label: `scan select ${select}`, op: () => scan("users", { select: bad(select) }), part: "Select", judged: true }
+  ]),
+  ...["ALL", "NEW", "all_new"].map((value): BadInput => ({ category: "options", label: `update returnValues ${value}`, op: () => update("users", { id: "u1" }, { n: 1 }, { returnValues: bad(value) }), part: "ReturnValues" })),
+  ...["ALL_NEW", "UPDATED_NEW", "UPDATED_OLD"].flatMap((value): Array<BadInput> => [
+    { category: "options", label: `add returnValues ${value}`, op: () => add("users", { id: "u1" }, { returnValues: bad(value) }), part: "ReturnValues", judged: true },
+    { category: "options", label: `remove returnValues ${value}`, op: () => remove("users", { id: "u1" }, { returnValues: bad(value) }), part: "ReturnValues", judged: true }
+  ]),
+  ...["ALL_NEW", "all_old"].map((value): BadInput => ({ category: "options", label: `returnValuesOnConditionCheckFailure ${value}`, op: () => update("users", { id: "u1" }, { n: 1 }, { returnValuesOnConditionCheckFailure: bad(value) }), part: "ReturnValuesOnConditionCheckFailure" })),
+  { category: "options", label: "ReturnConsumedCapacity ALL", op: () => find("users", { id: "u1" }, { input: { ReturnConsumedCapacity: bad("ALL") } }), part: "ReturnConsumedCapacity" },
+  { category: "options", label: "ReturnItemCollectionMetrics ALL", op: () => add("users", { id: "u1" }, { input: { ReturnItemCollectionMetrics: bad("ALL") } }), part: "ReturnItemCollectionMetrics" },
+  ...["yes", 1, null].flatMap((consistent): Array<BadInput> => [
+    { category: "options", label: `find consistent ${String(consistent)}`, op: () => find("users", { id: "u1" }, { consistent: bad(consistent) }), part: "ConsistentRead" },
+    { category: "options", label: `scan consistent ${String(consistent)}`, op: () => scan("users", { consistent: bad(consistent) }), part: "ConsistentRead" }
+  ]),
+  ...[
+    [2, 2],
+    [3, 2],
+    [-1, 2],
+    [0, 0],
+    [0, 1_000_001],
+    [0.5, 2],
+    [0, 2.5]
+  ].map(([segment, of]): BadInput => ({ category: "options", label: `scan segment ${segment} of ${of}`, op: () => scan("users", { segment: { segment: segment!, of: of! } }), part: segment! >= 0 && Number.isInteger(segment) && of! >= 1 && of! <= 1_000_000 && Number.isInteger(of) ? "Segment" : Number.isInteger(segment) && segment! >= 0 ? "TotalSegments" : "Segment", judged: segment === 2 || of === 1_000_001 })),
+  { category: "options", label: "scan segment without a total", op: () => scan({ TableName: "users", Segment: 0 }), part: "Segment" },
+  ...["ab", "by name", 5, "i".repeat(256)].flatMap((index): Array<BadInput> => [
+    { category: "options", label: `query index ${String(index).slice(0, 10)}`, op: () => query("users", attr("id").equals("u1"), { index: bad(index) }), part: "IndexName" },
+    { category: "options", label: `scan index ${String(index).slice(0, 10)}`, op: () => scan("users", { index: bad(index) }), part: "IndexName" }
+  ]),
+  { category: "options", label: "append(undefined)", op: () => update("users", { id: "u1" }, { log: attr.append(undefined) }), part: "UpdateExpression.log" },
+  { category: "options", label: "prepend(undefined)", op: () => update("users", { id: "u1" }, { log: attr.prepend(undefined) }), part: "UpdateExpression.log" },
+  { category: "options", label: "set(undefined) on a path", op: () => update("users", { id: "u1" }, [path("a", "b").set(undefined)]), part: "UpdateExpression.a.b" },
+  { category: "options", label: "add(undefined)", op: () => update("users", { id: "u1" }, { n: attr.add(undefined) }), part: "UpdateExpression.n" },
+  { category: "options", label: "ifNotExists(undefined)", op: () => update("users", { id: "u1" }, { n: attr.ifNotExists(undefined) }), part: "UpdateExpression.n" },
+  { category: "options", label: "IN with 101 operands", op: () => scan("users", { filter: attr("n").in(times(101, (i) => i)) }), part: "FilterExpression" }
+]
+
+const keyEntries: Array<BadInput> = [
+  { category: "keys", label: "an empty string key", op: () => find("users", { id: "" }), part: "Key", judged: true },
+  { category: "keys", label: "an empty binary key", op: () => remove("users", { id: new Uint8Array() }), part: "Key" },
+  { category: "keys", label: "an empty key", op: () => find("users", {}), part: "Key" },
+  { category: "keys", label: "a key that is no object", op: () => find("users", bad("u1")), part: "Key" },
+  { category: "keys", label: "a key that is null", op: () => update("users", bad(null), { n: 1 }), part: "Key" },
+  { category: "keys", label: "an empty key in getItem's SDK form", op: () => getItem({ TableName: "users", Key: { id: { S: "" } } }), part: "Key" },
+  { category: "keys", label: "update sets the key", op: () => update("users", { id: "u1" }, { id: "u2" }), part: "UpdateExpression", judged: true },
+  { category: "keys", label: "update removes the key", op: () => update("users", { id: "u1" }, { id: attr.remove() }), part: "UpdateExpression", judged: true },
+  { category: "keys", label: "update adds to the key", op: () => update("users", { id: "u1" }, { id: attr.add(1) }), part: "UpdateExpression" },
+  { category: "keys", label: "update sets the sort key on a path", op: () => update("posts", { author: "ada", at: 1 }, [path("at").set(2)]), part: "UpdateExpression" },
+  { category: "keys", label: "update sets the key among others", op: () => update("users", { id: "u1" }, { a: 1, b: 2, id: "x" }), part: "UpdateExpression" },
+  { category: "keys", label: "update sets the key in its SDK form", op: () => updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET id = :v", ExpressionAttributeValues: { ":v": { S: "x" } } }), part: "UpdateExpression", judged: true },
+  { category: "keys", label: "update sets the key through a raw name", op: () => updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET a = :v, #k = :v", ExpressionAttributeNames: { "#k": "id" }, ExpressionAttributeValues: { ":v": { S: "x" } } }), part: "UpdateExpression", judged: true },
+  { category: "keys", label: "a transaction update sets the key", op: () => transactWriteItems([update("users", { id: "u1" }, { id: "u2" })]), part: "TransactItems[0].Update.UpdateExpression", judged: true }
+]
+
+const puts = (n: number, size = 0) => times(n, (i) => ({ put: { id: `u${i}`, blob: "x".repeat(size) } }))
+
+const batchEntries: Array<BadInput> = [
+  { category: "batches", label: "an empty batch write", op: () => batchWriteItem({}), part: "RequestItems", judged: true },
+  { category: "batches", label: "a table with no writes", op: () => batchWriteItem({ users: [] }), part: "RequestItems.users", judged: true },
+  { category: "batches", label: "26 writes", op: () => batchWriteItem({ users: puts(26) }), part: "RequestItems", judged: true },
+  { category: "batches", label: "26 writes over two tables", op: () => batchWriteItem({ users: puts(13), posts: puts(13) }), part: "RequestItems" },
+  { category: "batches", label: "two deletes of one key", op: () => batchWriteItem({ users: [{ delete: { id: "u1" } }, { delete: { id: "u1" } }] }), part: "RequestItems.users[1]", judged: true },
+  { category: "batches", label: "a put and a delete of one key", op: () => batchWriteItem({ users: [{ delete: { id: "u1" } }, { put: { id: "u1", n: 1 } }] }), part: "RequestItems.users[1]", judged: true },
+  { category: "batches", label: "the same item put twice", op: () => batchWriteItem({ users: [{ put: { id: "u1", n: 1 } }, { put: { id: "u1", n: 1 } }] }), part: "RequestItems.users[1]", judged: true },
+  { category: "batches", label: "two deletes of one number key written differently", op: () => batchWriteItem({ RequestItems: { users: [{ DeleteRequest: { Key: { n: { N: "1" } } } }, { DeleteRequest: { Key: { n: { N: "1.0" } } } }] } }), part: "RequestItems.users[1]" },
+  { category: "batches", label: "a write with a put and a delete", op: () => batchWriteItem({ RequestItems: { users: [{ PutRequest: { Item: { id: { S: "u1" } } }, DeleteRequest: { Key: { id: { S: "u1" } } } }] } }), part: "RequestItems.users[0]" },
+  { category: "batches", label: "a write with neither", op: () => batchWriteItem({ RequestItems: { users: [{}] } }), part: "RequestItems.users[0]" },
+  { category: "batches", label: "a batch on a bad table name", op: () => batchWriteItem({ "my users": puts(1) }), part: "RequestItems.my users" },
+  { category: "batches", label: "a delete with an empty key", op: () => batchWriteItem({ users: [{ delete: { id: "" } }] }), part: "RequestItems.users[0].DeleteRequest.Key" },
+  { category: "batches", label: "an item over 400 KB in a batch", op: () => batchWriteItem({ users: puts(1, 401 * 1024) }), part: "RequestItems.users[0].PutRequest.Item" },
+  { category: "batches", label: "an empty batch read", op: () => batchGetItem({}), part: "RequestItems" },
+  { category: "batches", label: "a table with no keys", op: () => batchGetItem({ users: [] }), part: "RequestItems.users.Keys", judged: true },
+  { category: "batches", label: "101 keys", op: () => batchGetItem({ users: times(101, (i) => ({ id: `u${i}` })) }), part: "RequestItems" },
+  { category: "batches", label: "one key twice", op: () => batchGetItem({ users: [{ id: "u1" }, { id: "u2" }, { id: "u1" }] }), part: "RequestItems.users.Keys[2]", judged: true },
+  { category: "batches", label: "a batch read not consistent by a boolean", op: () => batchGetItem({ users: { keys: [{ id: "u1" }], consistent: bad("yes") } }), part: "RequestItems.users.ConsistentRead" }
+]
+
+const items = (n: number) => times(n, (i) => add("users", { id: `u${i}` }))
+
+const transactionEntries: Array<BadInput> = [
+  { category: "transactions", label: "an empty write transaction", op: () => transactWriteItems([]), part: "TransactItems", judged: true },
+  { category: "transactions", label: "101 actions", op: () => transactWriteItems(items(101)), part: "TransactItems" },
+  { category: "transactions", label: "an undefined action", op: () => transactWriteItems([bad(undefined)]), part: "TransactItems[0]" },
+  { category: "transactions", label: "a number as an action", op: () => transactWriteItems([add("users", { id: "u1" }), bad(5)]), part: "TransactItems[1]" },
+  { category: "transactions", label: "null as an action", op: () => transactWriteItems([bad(null)]), part: "TransactItems[0]" },
+  { category: "transactions", label: "an add and a remove of one item", op: () => transactWriteItems([add("users", { id: "u1", n: 1 }), remove("users", { id: "u1" })]), part: "TransactItems[1]", judged: true },
+  { category: "transactions", label: "two updates of one item", op: () => transactWriteItems([update("users", { id: "u1" }, { a: 1 }), update("users", { id: "u1" }, { b: 1 })]), part: "TransactItems[1]", judged: true },
+  { category: "transactions", label: "an update and a check of one item", op: () => transactWriteItems([update("users", { id: "u1" }, { a: 1 }), conditionCheck("users", { id: "u1" }, attr("a").exists())]), part: "TransactItems[1]", judged: true },
+  { category: "transactions", label: "an SDK entry with two actions", op: () => transactWriteItems([{ Put: { TableName: "users", Item: { id: { S: "u1" } } }, Delete: { TableName: "users", Key: { id: { S: "u2" } } } }]), part: "TransactItems[0]" },
+  { category: "transactions", label: "an SDK entry with no action", op: () => transactWriteItems([{}]), part: "TransactItems[0]" },
+  { category: "transactions", label: "a transaction over 4 MB", op: () => transactWriteItems(times(11, (i) => add("users", { id: `u${i}`, blob: "x".repeat(399 * 1024) }))), part: "TransactItems" },
+  { category: "transactions", label: "a read in a write transaction", op: () => transactWriteItems([bad(find("users", { id: "u1" }))]), part: "TransactItems[0]" },
+  { category: "transactions", label: "an empty read transaction", op: () => transactGetItems([]), part: "TransactItems", judged: true },
+  { category: "transactions", label: "101 reads", op: () => transactGetItems(times(101, (i) => find("users", { id: `u${i}` }))), part: "TransactItems" },
+  { category: "transactions", label: "one item read twice", op: () => transactGetItems([find("users", { id: "u1" }), find("users", { id: "u1" })]), part: "TransactItems[1]", judged: true },
+  { category: "transactions", label: "a write in a read transaction", op: () => transactGetItems([bad(add("users", { id: "u1" }))]), part: "TransactItems[0]" },
+  { category: "transactions", label: "a bad table name in a transaction", op: () => transactWriteItems([add("ab", { id: "u1" })]), part: "TransactItems[0].Put.TableName" }
+]
+
+const statementEntries: Array<BadInput> = [
+  { category: "PartiQL", label: "a statement over 8 KB", op: () => executeStatement(`SELECT * FROM "users" WHERE id = '${"x".repeat(8192)}'`), part: "Statement" },
+  { category: "PartiQL", label: "an empty statement", op: () => executeStatement(""), part: "Statement" },
+  { category: "PartiQL", label: "a statement that is no string", op: () => executeStatement({ Statement: bad(5) }), part: "Statement" },
+  { category: "PartiQL", label: "fewer parameters than ?", op: () => executeStatement(`SELECT * FROM "users" WHERE id = ? AND n = ?`, ["u1"]), part: "Parameters", judged: true },
+  { category: "PartiQL", label: "no parameters for a ?", op: () => executeStatement(`SELECT * FROM "users" WHERE id = ?`), part: "Parameters", judged: true },
+  { category: "PartiQL", label: "an empty batch of statements", op: () => batchExecuteStatement([]), part: "Statements", judged: true },
+  { category: "PartiQL", label: "26 statements in a batch", op: () => batchExecuteStatement(times(26, (i) => ({ statement: `SELECT * FROM "users" WHERE id = ?`, parameters: [`u${i}`] }))), part: "Statements" },
+  { category: "PartiQL", label: "a batch statement short of parameters", op: () => batchExecuteStatement([{ statement: `SELECT * FROM "users" WHERE id = ?` }]), part: "Statements[0].Parameters" },
+  { category: "PartiQL", label: "an empty PartiQL transaction", op: () => executeTransaction([]), part: "TransactStatements" },
+  { category: "PartiQL", label: "101 statements in a transaction", op: () => executeTransaction(times(101, (i) => ({ statement: `UPDATE "users" SET n = 1 WHERE id = ?`, parameters: [`u${i}`] }))), part: "TransactStatements" },
+  { category: "PartiQL", label: "a transaction statement over 8 KB", op: () => executeTransaction([{ statement: `UPDATE "users" SET n = '${"x".repeat(8192)}' WHERE id = 'u1'` }]), part: "TransactStatements[0].Statement" }
+]
+
+const index = (i: number, projection?: unknown) => ({ name: `by-g${i}`, hashKey: `g${i}`, ...(projection !== undefined && { projection: bad(projection) }) })
+const local = (i: number) => ({ name: `by-l${i}`, rangeKey: `l${i}` })
+const include = (n: number, offset = 0) => ({ include: times(n, (i) => `x${i + offset}`) })
+
+const tableEntries: Array<BadInput> = [
+  { category: "tables", label: "create with an undefined key", op: () => create("users", bad(undefined)), part: "KeySchema" },
+  { category: "tables", label: "create with a null key", op: () => create("users", bad(null)), part: "KeySchema" },
+  { category: "tables", label: "create with a number key", op: () => create("users", bad(5)), part: "KeySchema" },
+  { category: "tables", label: "create with a key named by a number", op: () => create("users", bad({ name: 5 })), part: "KeySchema" },
+  { category: "tables", label: "create with an empty key name", op: () => create("users", ""), part: "KeySchema" },
+  { category: "tables", label: "create with a 256-character key name", op: () => create("users", "k".repeat(256)), part: "KeySchema", judged: true },
+  { category: "tables", label: "create with key type X", op: () => create("users", bad({ name: "id", type: "X" })), part: "AttributeDefinitions" },
+  { category: "tables", label: "create with key type string", op: () => create("users", bad({ name: "id", type: "string" })), part: "AttributeDefinitions" },
+  { category: "tables", label: "create with the same hash and range key", op: () => create("users", "id", { rangeKey: "id" }), part: "KeySchema" },
+  { category: "tables", label: "create with 6 local indexes", op: () => create("users", "id", { rangeKey: "sk", localIndexes: times(6, local) }), part: "LocalSecondaryIndexes", judged: true },
+  { category: "tables", label: "create with local indexes and no sort key", op: () => create("users", "id", { localIndexes: [local(0)] }), part: "LocalSecondaryIndexes" },
+  { category: "tables", label: "create with 21 global indexes", op: () => create("users", "id", { globalIndexes: times(21, (i) => index(i)) }), part: "GlobalSecondaryIndexes", judged: true },
+  { category: "tables", label: "create projecting 101 attributes", op: () => create("users", "id", { globalIndexes: [index(0, include(50)), index(1, include(51, 50))] }), part: "Projection.NonKeyAttributes", judged: true },
+  { category: "tables", label: "create projecting 120 attributes, some twice", op: () => create("users", "id", { globalIndexes: [index(0, include(60)), index(1, include(60))] }), part: "Projection.NonKeyAttributes", judged: true },
+  { category: "tables", label: "create with projection all", op: () => create("users", "id", { globalIndexes: [index(0, "all")] }), part: "Projection" },
+  { category: "tables", label: "create with an empty INCLUDE", op: () => create("users", "id", { globalIndexes: [index(0, { include: [] })] }), part: "GlobalSecondaryIndexes[0].Projection.NonKeyAttributes" },
+  { category: "tables", label: "create with a bad index name", op: () => create("users", "id", { globalIndexes: [{ name: "g", hashKey: "g" }] }), part: "GlobalSecondaryIndexes[0].IndexName" },
+  { category: "tables", label: "create with an index defined twice", op: () => create("users", "id", { globalIndexes: [index(0), index(0)] }), part: "IndexName" },
+  { category: "tables", label: "create with capacity 0", op: () => create("users", "id", { billing: { read: 0, write: 1 } }), part: "ProvisionedThroughput", judged: true },
+  { category: "tables", label: "create with capacity 1.5", op: () => create("users", "id", { billing: { read: 1.5, write: 1 } }), part: "ProvisionedThroughput" },
+  { category: "tables", label: "create with negative capacity", op: () => create("users", "id", { billing: { read: 1, write: -5 } }), part: "ProvisionedThroughput" },
+  { category: "tables", label: "create with billing on-demand spelt wrong", op: () => createTable({ TableName: "users", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }], BillingMode: bad("ON_DEMAND") }), part: "BillingMode" },
+  { category: "tables", label: "create provisioned without throughput", op: () => createTable({ TableName: "users", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }], BillingMode: "PROVISIONED" }), part: "ProvisionedThroughput" },
+  { category: "tables", label: "create with key type PRIMARY", op: () => createTable({ TableName: "users", KeySchema: [{ AttributeName: "id", KeyType: bad("PRIMARY") }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }] }), part: "KeySchema" },
+  { category: "tables", label: "create with the sort key first", op: () => createTable({ TableName: "users", KeySchema: [{ AttributeName: "id", KeyType: "RANGE" }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }] }), part: "KeySchema" },
+  { category: "tables", label: "create with a definition of no key", op: () => createTable({ TableName: "users", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }, { AttributeName: "zz", AttributeType: "S" }], BillingMode: "PAY_PER_REQUEST" }), part: "AttributeDefinitions", judged: true },
+  { category: "tables", label: "create with a key not defined", op: () => createTable({ TableName: "users", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], AttributeDefinitions: [], BillingMode: "PAY_PER_REQUEST" }), part: "AttributeDefinitions" },
+  { category: "tables", label: "create with stream view ALL", op: () => create("users", "id", { stream: bad("ALL") }), part: "StreamSpecification" },
+  { category: "tables", label: "create with deletion protection yes", op: () => create("users", "id", { deletionProtection: bad("yes") }), part: "DeletionProtectionEnabled" },
+  { category: "tables", label: "create with a 2-character table name", op: () => create("ab", "id"), part: "TableName", judged: true },
+  { category: "tables", label: "create with an ARN for a name", op: () => create("arn:aws:dynamodb:eu-west-1:1:table/users", "id"), part: "TableName" },
+  { category: "tables", label: "updateTable with nothing to change", op: () => updateTable("users", {}), part: "input", judged: true },
+  { category: "tables", label: "updateTable with no changes at all", op: () => updateTable("users"), part: "input" },
+  { category: "tables", label: "updateTable with capacity 0", op: () => updateTable("users", { billing: { read: 0, write: 0 } }), part: "ProvisionedThroughput" },
+  { category: "tables", label: "updateTable with stream view NEW", op: () => updateTable("users", { stream: bad("NEW") }), part: "StreamSpecification" },
+  { category: "tables", label: "updateTable with table class COLD", op: () => updateTable("users", { tableClass: bad("COLD") }), part: "TableClass" },
+  { category: "tables", label: "updateTable with deletion protection 1", op: () => updateTable("users", { deletionProtection: bad(1) }), part: "DeletionProtectionEnabled" },
+  { category: "tables", label: "updateTable with billing PROVISIONAL", op: () => updateTable({ TableName: "users", BillingMode: bad("PROVISIONAL") }), part: "BillingMode" },
+  { category: "tables", label: "putItem SDK form without an item", op: () => putItem(bad({ TableName: "users" })), part: "Item" }
+]
+
+/** Every bad input. */
+export const corpus: ReadonlyArray<BadInput> = [
+  ...valueEntries,
+  ...nameEntries,
+  ...optionEntries,
+  ...keyEntries,
+  ...batchEntries,
+  ...transactionEntries,
+  ...statementEntries,
+  ...tableEntries
+]
