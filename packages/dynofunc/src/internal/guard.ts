@@ -21,7 +21,7 @@ export const thrownProblem = (error: unknown): InputProblem =>
  * Refuses an argument of a builder: the guard turns this into the operation's problem, named `part`.
  *
  * @example
- * if (order !== "asc" && order !== "desc") refuseArgument("order", `"${order}" is not "asc" or "desc"`)
+ * refuseArgument("order", `"ASC" is not "asc" or "desc"`)
  */
 export const refuseArgument = (part: string, message: string): never => {
   const error = new ValueError(message)

@@ -7,7 +7,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import type { CommandName } from "../Operation.js"
-import { fieldProblems, type Problems } from "./input/options.js"
+import { fieldProblems, nameProblem, type Problems } from "./input/options.js"
 import {
   batchGetShape,
   batchWriteShape,
@@ -42,6 +42,12 @@ const utf8Bytes = (text: string): number => Buffer.byteLength(text, "utf8")
 
 /** No problem: one shared empty list. */
 const none: ReadonlyArray<InputProblem> = []
+
+/** Problems with a table name (`part` names it): a string of 3 to 255 characters of `a-z A-Z 0-9 _ . -`, or an ARN. */
+export const tableNameProblems = (name: unknown, part = "TableName"): ReadonlyArray<InputProblem> => {
+  const problem = nameProblem(name, "table", true)
+  return problem === undefined ? none : [{ part, message: problem }]
+}
 
 type Description = Record<string, unknown>
 type AttributeMap = Record<string, AttributeValue>

@@ -76,22 +76,28 @@ const stream = (value: unknown): string | undefined => {
   return value["StreamViewType"] === undefined ? undefined : streamViewType(value["StreamViewType"])
 }
 
-/** A key schema: the partition key (`HASH`), then at most a sort key (`RANGE`), names of 1 to 255 characters. */
+/**
+ * A key schema: partition attributes (`HASH`), then sort attributes (`RANGE`), each named once with 1 to 255
+ * characters; 1 to 4 of each kind and at most 4 sort attributes (DynamoDB's multi-attribute index keys; a table's
+ * own key, one of each at most, is checked by `CreateTable`'s shape).
+ */
 export const keySchemaProblem = (value: unknown): string | undefined => {
-  if (!Array.isArray(value) || value.length < 1 || value.length > 2) return "a key schema is a partition key, then at most a sort key"
-  for (let i = 0; i < value.length; i++) {
-    const element = value[i] as { AttributeName?: unknown; KeyType?: unknown } | undefined
+  if (!Array.isArray(value) || value.length === 0) return "a key schema lists the partition key, then the sort key"
+  const seen = new Set<string>()
+  let hash = 0
+  let range = 0
+  for (const element of value as ReadonlyArray<{ AttributeName?: unknown; KeyType?: unknown } | undefined>) {
     const name = element?.AttributeName
     if (typeof name !== "string" || name.length < 1 || name.length > NameLimits.keyNameMax) {
       return `key attribute names are 1 to ${NameLimits.keyNameMax} characters long, not ${show(name)}`
     }
-    if (element?.KeyType !== (i === 0 ? "HASH" : "RANGE")) {
-      return `${i === 0 ? "the first key is the partition key (HASH)" : "the second key is the sort key (RANGE)"}, not ${show(element?.KeyType)}`
-    }
+    if (seen.has(name)) return `key attribute "${name}" appears twice in the key`
+    seen.add(name)
+    if (element?.KeyType === "HASH" && range === 0) hash++
+    else if (element?.KeyType === "RANGE") range++
+    else return `partition keys (HASH) come first, then sort keys (RANGE), not ${show(element?.KeyType)}`
   }
-  return value.length === 2 && (value[0] as { AttributeName: string }).AttributeName === (value[1] as { AttributeName: string }).AttributeName
-    ? "the partition and sort keys are two different attributes"
-    : undefined
+  return hash === 0 ? "a key schema starts with the partition key (HASH)" : hash > 4 || range > 4 ? "a key has at most 4 partition and 4 sort attributes" : undefined
 }
 
 const attributeType = oneOf("S", "N", "B")

@@ -207,6 +207,10 @@ const keyNames = (schema: unknown): ReadonlyArray<string> =>
 export const createTableShape = (input: Record_, problems: Problems): void => {
   const tableKeys = keyNames(input["KeySchema"])
   if (input["KeySchema"] === undefined) problems.push({ part: "KeySchema", message: "a table needs a key schema" })
+  const hashes = Array.isArray(input["KeySchema"]) ? input["KeySchema"].filter((key: { KeyType?: unknown } | undefined) => key?.KeyType === "HASH").length : 0
+  if (hashes > 1 || tableKeys.length - hashes > 1) {
+    problems.push({ part: "KeySchema", message: "a table's key is one partition key and at most one sort key (multi-attribute keys are for global indexes)" })
+  }
   const locals = input["LocalSecondaryIndexes"]
   const globals = input["GlobalSecondaryIndexes"]
   const indexes: Array<[string, unknown]> = []
