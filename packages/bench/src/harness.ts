@@ -58,6 +58,18 @@ export const quantile = (values: ReadonlyArray<number>, q: number): number => {
   return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low)
 }
 
+/** `m` measured over runs of `calls` calls each, as figures per call. */
+export const perCall = (m: Measured, calls: number): Measured =>
+  calls === 1
+    ? m
+    : {
+        ...m,
+        samples: m.samples.map((x) => x / calls),
+        median: m.median / calls,
+        cpuSamples: m.cpuSamples.map((x) => x / calls),
+        cpuMedian: m.cpuMedian / calls
+      }
+
 /** The median over rounds of `contender[r] / reference[r]` (wall clock). */
 export const ratio = (contender: Measured, reference: Measured): number =>
   median(contender.samples.map((value, round) => value / reference.samples[round]!))

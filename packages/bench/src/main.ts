@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: runs P1, P2, P3 and P6 and prints their figures, ratios and targets.
+ * `pnpm bench`: runs P1, P2, P2L, P3, P6 and P7 and prints their figures, ratios and targets.
  *
  *   pnpm bench                 everything (a few minutes)
  *   pnpm bench --quick         a fast smoke subset: every benchmark but P3, few short rounds, no timing assertions
@@ -14,6 +14,7 @@ import { runP1 } from "./p1/bench.js"
 import { runP2 } from "./p2/bench.js"
 import { runP3 } from "./p3/bench.js"
 import { runP6 } from "./p6/bench.js"
+import { runP2Lean, runP7 } from "./p7/bench.js"
 
 // The SDK warns once that Node 20 support ends in 2027: noise in a results table (the Node version is printed).
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true"
@@ -33,8 +34,10 @@ const settings: Settings = quick ? { rounds: 3, batchMs: 10, warmupMs: 20 } : { 
 const suites: ReadonlyArray<{ readonly id: string; readonly run: () => Section | Promise<Section> }> = [
   { id: "P1", run: () => runP1(settings) },
   { id: "P2", run: () => runP2(settings) },
+  { id: "P2L", run: () => runP2Lean(settings) },
   { id: "P3", run: () => runP3(quick ? { warmup: 20, calls: 50 } : { warmup: 300, calls: 3000 }) },
-  { id: "P6", run: () => runP6(settings) }
+  { id: "P6", run: () => runP6(settings) },
+  { id: "P7", run: () => runP7(settings) }
 ]
 
 const main = async () => {

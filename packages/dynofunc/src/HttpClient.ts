@@ -97,13 +97,17 @@ const service = (config: HttpClientConfig, target: Target): DynamoClientService 
       }
       const date = amzDate(Date.now() + clockOffset)
       const amzTarget = `DynamoDB_20120810.${request.operation}`
-      const signed: Array<readonly [string, string]> = [
-        ["content-type", contentType],
-        ["host", target.host],
-        ["x-amz-date", date],
-        ["x-amz-target", amzTarget]
-      ]
-      if (signing.sessionToken !== undefined) signed.push(["x-amz-security-token", signing.sessionToken])
+      // The signed headers, in canonical form (lower case, sorted) already.
+      const signed: ReadonlyArray<readonly [string, string]> =
+        signing.sessionToken === undefined
+          ? [["content-type", contentType], ["host", target.host], ["x-amz-date", date], ["x-amz-target", amzTarget]]
+          : [
+              ["content-type", contentType],
+              ["host", target.host],
+              ["x-amz-date", date],
+              ["x-amz-security-token", signing.sessionToken],
+              ["x-amz-target", amzTarget]
+            ]
       const headers: Record<string, string | number> = {
         "content-type": contentType,
         host: target.host,

@@ -1,7 +1,8 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, Context, DefaultServices, Effect, Exit, Option, Tracer } from "effect"
+import { Cause, Effect, Exit, Option, type Tracer } from "effect"
 import { DynamoClient, execute, makeOperation } from "dynofunc"
+import { recordingTracer } from "./support/tracing.js"
 
 const getItem = makeOperation({
   name: "GetItem",
@@ -9,21 +10,6 @@ const getItem = makeOperation({
   description: { TableName: "users", Key: { id: { S: "u1" } } },
   decode: (raw) => raw.Item
 })
-
-/** A tracer that keeps every span it opens (Effect's own spans underneath), as any real tracer would. */
-const recordingTracer = () => {
-  const spans: Array<Tracer.Span> = []
-  const builtIn = Context.get(DefaultServices.liveServices, Tracer.Tracer)
-  const tracer = Tracer.make({
-    span: (...args) => {
-      const span = builtIn.span(...args)
-      spans.push(span)
-      return span
-    },
-    context: (f) => f()
-  })
-  return { spans, tracer }
-}
 
 const answering = DynamoClient.layerTest(() =>
   Effect.withSpan(Effect.succeed({ Item: { id: { S: "u1" } }, $metadata: {} }), "handler")

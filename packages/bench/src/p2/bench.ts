@@ -14,7 +14,7 @@ import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { unmarshall } from "@aws-sdk/util-dynamodb"
 import { DynamoClient, execute, getItem } from "dynofunc"
 import { Effect, ManagedRuntime } from "effect"
-import { cpuRatio, measureAsync, ratio, type Measured, type Settings } from "../harness.js"
+import { cpuRatio, measureAsync, perCall, ratio, type Measured, type Settings } from "../harness.js"
 import { formatNs, formatRatio, type Section } from "../report.js"
 import { cannedClient } from "./cannedHandler.js"
 
@@ -94,16 +94,6 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
       settings
     )
     // The in-fiber contenders ran PER_FIBER calls per run: per call, their figures are divided.
-    const perCall = (m: Measured, calls: number): Measured =>
-      calls === 1
-        ? m
-        : {
-            ...m,
-            samples: m.samples.map((x) => x / calls),
-            median: m.median / calls,
-            cpuSamples: m.cpuSamples.map((x) => x / calls),
-            cpuMedian: m.cpuMedian / calls
-          }
     const [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult, protocolResult] = [
       results[0]!,
       results[1]!,

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs"
+import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
-import { authorization, amzDate, canonicalRequest, stringToSign } from "../../src/internal/transport/sigv4.js"
+import { authorization, amzDate, canonicalHeaders, canonicalRequest, stringToSign } from "../../src/internal/transport/sigv4.js"
 
 const dir = new URL("./sigv4-vectors/", import.meta.url)
 const cases = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
@@ -26,7 +27,8 @@ describe("SigV4 against AWS's test-suite vectors", () => {
   it("has the vectors", () => expect(cases.length).toBeGreaterThanOrEqual(10))
 
   it.each(cases)("%s", (name) => {
-    const request = parse(read(name, "req"))
+    const parsed = parse(read(name, "req"))
+    const request = { ...parsed, headers: canonicalHeaders(parsed.headers) }
     const canonical = canonicalRequest(request)
     expect(canonical.text).toBe(read(name, "creq"))
     expect(stringToSign(canonical.text, date, "us-east-1", "service")).toBe(read(name, "sts"))
@@ -35,5 +37,39 @@ describe("SigV4 against AWS's test-suite vectors", () => {
 
   it("formats the request date as SigV4 wants it", () => {
     expect(amzDate(Date.UTC(2015, 7, 30, 12, 36, 0))).toBe(date)
+  })
+})
+
+describe("SigV4 against the SDK's own signer", () => {
+  /** The request the SDK signs for GetItem, captured by a request handler that answers at once. */
+  const sdkSigned = async (sessionToken: string | undefined) => {
+    let captured: { headers: Record<string, string>; body: string } | undefined
+    const client = new DynamoDBClient({
+      region: "eu-west-1",
+      credentials: { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", ...(sessionToken !== undefined && { sessionToken }) },
+      requestHandler: {
+        handle: async (request: { headers: Record<string, string>; body: string }) => {
+          captured = { headers: request.headers, body: request.body }
+          return { response: { statusCode: 200, headers: {}, body: new TextEncoder().encode("{}") } }
+        }
+      } as never
+    })
+    await client.send(new GetItemCommand({ TableName: "users", Key: { id: { S: "u1" } } }))
+    client.destroy()
+    return captured!
+  }
+
+  it.each([undefined, "token/with+special=chars"])("a DynamoDB request, session token %s", async (sessionToken) => {
+    const { headers, body } = await sdkSigned(sessionToken)
+    const date = headers["x-amz-date"]!
+    const signedNames = /SignedHeaders=([^,]+)/.exec(headers["authorization"]!)![1]!.split(";")
+    const request = {
+      method: "POST",
+      path: "/",
+      headers: canonicalHeaders(signedNames.map((name) => [name, headers[name] ?? ""] as const)),
+      body
+    }
+    const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken }
+    expect(authorization(request, credentials, date, "eu-west-1", "dynamodb")).toBe(headers["authorization"])
   })
 })

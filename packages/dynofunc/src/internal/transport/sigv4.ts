@@ -3,6 +3,7 @@
  * posts to `/`). The signing key is derived once per (secret key, day, region, service) and kept.
  * Golden-tested against AWS's published SigV4 test-suite vectors (`test/transport/sigv4.test.ts`).
  */
+import * as crypto from "node:crypto"
 import { createHash, createHmac } from "node:crypto"
 
 /** The credentials a signature needs, in the clear: they never leave this module's callers. */
@@ -12,7 +13,7 @@ export interface SigningCredentials {
   readonly sessionToken?: string | undefined
 }
 
-/** One request to sign: its headers as `[name, value]` pairs (any case, repeats allowed) and its body. */
+/** One request to sign: its headers in canonical form (`canonicalHeaders`) and its body. */
 export interface SignableRequest {
   readonly method: string
   /** The canonical (already normalised and encoded) path, e.g. `/`. */
@@ -25,19 +26,37 @@ const algorithm = "AWS4-HMAC-SHA256"
 
 const hmac = (key: Buffer | string, data: string): Buffer => createHmac("sha256", key).update(data, "utf8").digest()
 
-const sha256Hex = (data: string): string => createHash("sha256").update(data, "utf8").digest("hex")
+/** Node's one-shot hash (20.12+, no Hash object per call) where it has one. */
+const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash
+const sha256Hex = (data: string): string =>
+  oneShot !== undefined ? oneShot("sha256", data, "hex") : createHash("sha256").update(data, "utf8").digest("hex")
 
-/** `20150830T123600Z` for `epochMillis`. */
+let lastSecond = Number.NaN
+let lastDate = ""
+
+/** `20150830T123600Z` for `epochMillis` (the last one kept: calls in the same second share it). */
 export const amzDate = (epochMillis: number): string => {
-  const iso = new Date(epochMillis).toISOString()
-  return `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
+  const second = Math.floor(epochMillis / 1000)
+  if (second !== lastSecond) {
+    const iso = new Date(second * 1000).toISOString()
+    lastDate = `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`
+    lastSecond = second
+  }
+  return lastDate
 }
 
 /** A header value as SigV4 reads it: trimmed, inner runs of spaces collapsed to one. */
 const canonicalValue = (value: string): string => value.trim().replace(/\s+/g, " ")
 
-/** The canonical headers block and the signed header names of `headers`. */
-const canonicalHeaders = (headers: SignableRequest["headers"]): { readonly block: string; readonly signed: string } => {
+/**
+ * `headers` in canonical form: names in lower case, sorted, values trimmed, repeated names joined with commas.
+ * A caller whose headers are canonical already (DynamoDB's fixed set) skips this.
+ *
+ * @example
+ * canonicalHeaders([["X-Amz-Date", "20150830T123600Z"], ["Host", "example.amazonaws.com"]])
+ * // [["host", "example.amazonaws.com"], ["x-amz-date", "20150830T123600Z"]]
+ */
+export const canonicalHeaders = (headers: ReadonlyArray<readonly [string, string]>): ReadonlyArray<readonly [string, string]> => {
   const byName = new Map<string, Array<string>>()
   for (const [name, value] of headers) {
     const lower = name.toLowerCase()
@@ -45,19 +64,18 @@ const canonicalHeaders = (headers: SignableRequest["headers"]): { readonly block
     if (values === undefined) byName.set(lower, [canonicalValue(value)])
     else values.push(canonicalValue(value))
   }
-  const names = [...byName.keys()].sort()
-  let block = ""
-  for (const name of names) block += `${name}:${byName.get(name)?.join(",")}\n`
-  return { block, signed: names.join(";") }
+  return [...byName.keys()].sort().map((name) => [name, byName.get(name)?.join(",") ?? ""] as const)
 }
 
 /** The canonical request of `request` (no query string) and its signed header names. */
 export const canonicalRequest = (request: SignableRequest): { readonly text: string; readonly signed: string } => {
-  const headers = canonicalHeaders(request.headers)
-  return {
-    text: `${request.method}\n${request.path}\n\n${headers.block}\n${headers.signed}\n${sha256Hex(request.body)}`,
-    signed: headers.signed
+  let block = ""
+  let signed = ""
+  for (const [name, value] of request.headers) {
+    block += `${name}:${value}\n`
+    signed = signed === "" ? name : `${signed};${name}`
   }
+  return { text: `${request.method}\n${request.path}\n\n${block}\n${signed}\n${sha256Hex(request.body)}`, signed }
 }
 
 /** `20150830/us-east-1/service/aws4_request` */
@@ -83,8 +101,8 @@ const signingKey = (secretAccessKey: string, day: string, region: string, servic
 }
 
 /**
- * The `authorization` header value for `request` made at `date` (an `amzDate`); `request.headers` must already hold
- * `host`, `x-amz-date` and, with temporary credentials, `x-amz-security-token`.
+ * The `authorization` header value for `request` made at `date` (an `amzDate`); `request.headers`, canonical, must
+ * already hold `host`, `x-amz-date` and, with temporary credentials, `x-amz-security-token`.
  *
  * @example
  * const date = amzDate(Date.now())
