@@ -2,8 +2,8 @@
  * The README's example: the original library's whole workflow, as one Effect program. It needs a `DynamoClient`;
  * `demo.ts` provides one backed by an embedded engine.
  */
-import { Console, Effect, Schema } from "effect"
-import { add, attr, cand, create, Entity, execute, find, query, remove, scan, table, TypedTable, update } from "dynofunc"
+import { Console, Effect, Redacted, Schema, Stream } from "effect"
+import { add, attr, cand, create, Cursor, Entity, execute, find, Pages, query, remove, scan, table, TypedTable, update } from "dynofunc"
 
 const users = table("users")
 
@@ -50,6 +50,26 @@ const typedStep = Effect.gen(function* () {
     Effect.catchTag("ItemEncodeError", (error) => Effect.succeed(`${error._tag}, nothing sent`))
   )
   yield* Console.log(`typed: an order with an invalid date: ${refused}`)
+})
+
+// The position after a page as a signed cursor, for a web client to send back for the next page.
+const cursors = Cursor.make(Redacted.make("the demo's cursor key"))
+const coreTeam = query("users", attr("team").equals("core"), { index: "by-team", limit: 1 })
+
+/** The streams step: every page as one Stream, a count over all pages, a signed cursor. */
+const streamsStep = Effect.gen(function* () {
+  // A page holds one user here, and no loop over lastKey is written.
+  const everyone = yield* Pages.items(scan("users", { limit: 1 })).pipe(Stream.map((user) => String(user["username"])), Stream.runCollect)
+  const admins = yield* Pages.count(scan("users", { filter: attr("roles").contains("admin") }))
+  yield* Console.log(`every user, a page at a time: ${[...everyone].sort().join(", ")}; admins counted: ${admins}`)
+  const first = yield* execute(coreTeam)
+  const cursor = cursors.after(coreTeam, first) ?? ""
+  const second = yield* execute(yield* cursors.resume(coreTeam, cursor))
+  const tampered = yield* cursors.resume(coreTeam, `x${cursor}`).pipe(
+    Effect.as("accepted"),
+    Effect.catchTag("InvalidCursorError", (error) => Effect.succeed(error.reason))
+  )
+  yield* Console.log(`team core page by page: ${first.items[0]?.["username"]}, then from its cursor ${second.items[0]?.["username"]}; a tampered cursor: ${tampered}`)
 })
 
 export const program = Effect.gen(function* () {
@@ -102,6 +122,8 @@ export const program = Effect.gen(function* () {
   yield* execute(remove("users", { username: "zoe" }))
   const gone = yield* execute(find("users", { username: "zoe" }))
   yield* Console.log(`removed zoe: found afterwards? ${gone.item !== undefined}`)
+
+  yield* streamsStep
 
   yield* typedStep
 

@@ -23,6 +23,8 @@ const expected = [
   "query users zoe: 1 item",
   "scan for admins: sunshie (3 scanned)",
   "removed zoe: found afterwards? false",
+  "every user, a page at a time: jake, sunshie; admins counted: 1",
+  "team core page by page: sunshie, then from its cursor jake; a tampered cursor: Tampered",
   "typed: open orders o2 (2026-03-01)",
   "typed: collection c1: order o1 shipped, order o2 open, customer Ada",
   "typed: an order with an invalid date: ItemEncodeError, nothing sent"

@@ -18,7 +18,7 @@ export interface ReadOptions extends RawPlaceholders {
   readonly limit?: number | undefined
   /** Strongly consistent read (tables and local indexes only). */
   readonly consistent?: boolean | undefined
-  /** Go on from where a previous page stopped: its `lastKey`. */
+  /** Go on from where a previous page stopped: its `lastKey` (`Pages` does this for every page; `Cursor` from a string). */
   readonly startKey?: Item | undefined
   /** `COUNT` returns only the count; `ALL_PROJECTED_ATTRIBUTES` reads an index's projection. */
   readonly select?: Select | undefined
@@ -31,7 +31,7 @@ export interface ReadResult<Raw> {
   readonly count: number
   /** Items read (before `filter`). */
   readonly scannedCount: number
-  /** Pass as `startKey` for the next page; `undefined` on the last page. */
+  /** Pass as `startKey` for the next page (or let `Pages` read them all); `undefined` on the last page. */
   readonly lastKey: Item | undefined
   readonly raw: Raw
 }

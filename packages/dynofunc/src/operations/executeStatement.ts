@@ -20,7 +20,7 @@ export interface ExecuteStatementOptions extends EscapeHatch<"ExecuteStatement">
 /** What `executeStatement` succeeds with: the items as plain JS, where to go on from, and the SDK output. */
 export interface ExecuteStatementResult {
   readonly items: ReadonlyArray<Item>
-  /** Pass as `nextToken` for the next page; `undefined` on the last page. */
+  /** Pass as `nextToken` for the next page (or stream every page with `Pages`); `undefined` on the last page. */
   readonly nextToken: string | undefined
   readonly lastKey: Item | undefined
   readonly raw: ExecuteStatementCommandOutput

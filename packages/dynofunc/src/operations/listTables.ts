@@ -3,6 +3,7 @@ import { passThrough } from "../internal/passThrough.js"
 
 /**
  * Lists the account's table names, a page at a time (`ListTables`). Takes the SDK input; succeeds with the SDK output.
+ * `Pages.items(listTables())` streams every name of every page.
  *
  * @example
  * listTables({ Limit: 10 }).description // { Limit: 10 }

@@ -4,7 +4,7 @@ import { byName } from "../internal/passThrough.js"
 /** What `listTagsOfResource` succeeds with: the tags as a plain object, the token of the next page, the SDK output. */
 export interface ListTagsResult {
   readonly tags: Readonly<Record<string, string>>
-  /** Pass as `NextToken` (SDK input form) for the next page; `undefined` on the last page. */
+  /** Pass as `NextToken` (SDK input form) for the next page, or stream every tag with `Pages.items(op)`; `undefined` on the last page. */
   readonly nextToken: string | undefined
   readonly raw: ListTagsOfResourceCommandOutput
 }

@@ -13,7 +13,7 @@ export interface QueryOptions extends ReadOptions, EscapeHatch<"Query"> {
   readonly keySchema?: KeySchema | undefined
 }
 
-/** What `query` succeeds with: one page. */
+/** What `query` succeeds with: one page. `Pages.items(op)` / `Pages.pages(op)` read every page as a `Stream`. */
 export type QueryResult = ReadResult<QueryCommandOutput>
 
 function buildQuery(tableName: string, keyCondition: KeyConditionInput, options?: QueryOptions): Operation<"Query", QueryResult>
@@ -48,7 +48,9 @@ function buildQuery(target: string | QueryCommandInput, keyCondition?: KeyCondit
  * Reads the items of one partition, optionally narrowed on the sort key (`Query`). The key condition is
  * `{ partitionKey: value }`, or an equality on the partition key `cand`-ed with a condition on the sort key
  * (multi-attribute keys: see `KeyCondition`). Given the SDK input instead, it sends that input as is; either way
- * the items come back as plain JS.
+ * the items come back as plain JS. `execute` reads one page (at most 1 MB, or `limit` items); `Pages.items(op)`
+ * streams the items of every page, `Pages.count(op)` counts them, and `Cursor` turns the position after a page into
+ * a signed string to resume from.
  *
  * @example
  * query("posts", cand(attr("author").equals("ada"), attr("date").beginsWith("2026-")), { order: "desc", limit: 10 })

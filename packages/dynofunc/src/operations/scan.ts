@@ -33,7 +33,9 @@ function buildScan(target: string | ScanCommandInput, options: ScanOptions = {})
 
 /**
  * Reads every item of a table or index, a page at a time (`Scan`). Given the SDK input instead, it sends that input
- * as is; either way the items come back as plain JS.
+ * as is; either way the items come back as plain JS. `execute` reads one page; `Pages.items(op)` streams the items
+ * of every page, `Pages.parallelScan(op, { segments })` reads segments in parallel (so `segment` is rarely set by
+ * hand), `Pages.count(op)` counts, and `Cursor` makes a resumable position of a page.
  *
  * @example
  * scan("users", { filter: attr("age").gte(18), projection: ["id", "name"] })
