@@ -1,8 +1,8 @@
 /**
- * `pnpm bench`: runs P1, P2, P2L, P3, P5, P6 and P7 and prints their figures, ratios and targets.
+ * `pnpm bench`: runs P1, P2, P2L, P3, P4, P5, P6 and P7 and prints their figures, ratios and targets.
  *
  *   pnpm bench                 everything (a few minutes)
- *   pnpm bench --quick         a fast smoke subset: every benchmark but P3 and P5, few short rounds, no timing assertions
+ *   pnpm bench --quick         a fast smoke subset: every benchmark but P3, P4 and P5 (DynamoDB Local), few short rounds, no timing assertions
  *   pnpm bench --only P1,P6    some benchmarks
  *   pnpm bench --json out.json also write the raw figures
  */
@@ -13,6 +13,7 @@ import { render, type Section } from "./report.js"
 import { runP1 } from "./p1/bench.js"
 import { runP2 } from "./p2/bench.js"
 import { runP3 } from "./p3/bench.js"
+import { runP4 } from "./p4/bench.js"
 import { runP5 } from "./p5/bench.js"
 import { runP6 } from "./p6/bench.js"
 import { runP2Lean, runP7 } from "./p7/bench.js"
@@ -29,7 +30,7 @@ const option = (name: string): string | undefined => {
 
 const quick = flag("--quick")
 const only = option("--only")?.split(",").map((s) => s.trim().toUpperCase())
-const wanted = (id: string) => (only === undefined ? !(quick && (id === "P3" || id === "P5")) : only.includes(id))
+const wanted = (id: string) => (only === undefined ? !(quick && (id === "P3" || id === "P4" || id === "P5")) : only.includes(id))
 const settings: Settings = quick ? { rounds: 3, batchMs: 10, warmupMs: 20 } : { rounds: 25, batchMs: 60, warmupMs: 500 }
 
 const suites: ReadonlyArray<{ readonly id: string; readonly run: () => Section | Promise<Section> }> = [
@@ -37,6 +38,7 @@ const suites: ReadonlyArray<{ readonly id: string; readonly run: () => Section |
   { id: "P2", run: () => runP2(settings) },
   { id: "P2L", run: () => runP2Lean(settings) },
   { id: "P3", run: () => runP3(quick ? { warmup: 20, calls: 50 } : { warmup: 300, calls: 3000 }) },
+  { id: "P4", run: () => runP4(quick ? { items: 1_000, rounds: 1 } : { items: 10_000, rounds: 5 }) },
   { id: "P5", run: () => runP5(quick ? { items: 5_000, rounds: 1 } : { items: 100_000, rounds: 3 }) },
   { id: "P6", run: () => runP6(settings) },
   { id: "P7", run: () => runP7(settings) }

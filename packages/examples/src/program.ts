@@ -3,7 +3,7 @@
  * `demo.ts` provides one backed by an embedded engine.
  */
 import { Console, Effect, Redacted, Schema, Stream } from "effect"
-import { add, attr, cand, create, Cursor, Entity, execute, find, Pages, query, remove, scan, table, TypedTable, update } from "dynofunc"
+import { add, attr, BatchGet, BatchWrite, cand, create, Cursor, Entity, execute, find, Pages, query, remove, scan, table, TypedTable, update } from "dynofunc"
 
 const users = table("users")
 
@@ -126,6 +126,14 @@ export const program = Effect.gen(function* () {
   yield* streamsStep
 
   yield* typedStep
+
+  // Bulk: any number of writes, split into BatchWriteItem requests of 25 (8 in flight), leftovers retried with backoff;
+  // the table's key is read once with DescribeTable. Then a batch get: a key given twice is read once.
+  const guests = Array.from({ length: 60 }, (_, i): BatchWrite.Write => ({ table: "users", put: { username: `guest${i}`, team: "guests", joined: 2024 } }))
+  const written = yield* BatchWrite.run(guests)
+  yield* Console.log(`batch wrote ${written.written} guests in ${written.requests} requests`)
+  const read = yield* BatchGet.run(["guest0", "guest59", "guest0", "nobody"].map((username) => ({ table: "users", key: { username } })))
+  yield* Console.log(`batch read: ${read.items["users"]?.length ?? 0} found, missing ${read.missing["users"]?.map((key) => key["username"]).join(", ")}`)
 
   // The original's TableDoesNotExist is ResourceNotFoundError.
   const missing = yield* execute(find("no-such-table", { username: "sunshie" })).pipe(
