@@ -15,8 +15,10 @@
  * })))
  */
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
-import { Config, type ConfigError, Context, Duration, Effect, Layer, Redacted } from "effect"
+import { Config, ConfigError, Context, Duration, Effect, Layer, Redacted } from "effect"
 import type { CommandClass, CommandName, InputOf, OutputOf } from "./Operation.js"
+import type { AttributeMap, Item } from "./Value.js"
+import { toAttributeMap } from "./internal/marshal.js"
 import { Protocol } from "./internal/sdkProtocol.js"
 
 /** One request as a `DynamoClient` sees it: the operation's name, its SDK command class and its input. */
@@ -35,6 +37,8 @@ export interface DynamoClientService {
   readonly send: <Name extends CommandName>(request: Request<Name>) => Effect.Effect<OutputOf<Name>, unknown>
   /** The SDK client underneath, when there is one: for raw SDK calls next to dynofunc's. */
   readonly sdk: DynamoDBClient | undefined
+  /** The AWS region the client sends to, when known: recorded as `cloud.region` on each call's span. */
+  readonly region?: string | undefined
 }
 
 /** Static credentials; the secret parts are `Redacted` so they never reach a log. */
@@ -53,7 +57,10 @@ export interface DynamoClientConfig {
   /** A custom endpoint, e.g. `http://127.0.0.1:8000` for DynamoDB Local. */
   readonly endpoint?: string | undefined
   readonly credentials?: Credentials | undefined
-  /** The SDK's attempts per request (retries of throttling and 5xx included); the SDK's default is 3. */
+  /**
+   * The SDK's own attempts per request. Default 1: retries are `execute`'s, by the `Retry.Policy` in scope (4
+   * attempts by default). More here multiplies the two.
+   */
   readonly maxAttempts?: number | undefined
   /**
    * How long one HTTP attempt may wait for DynamoDB's answer before failing with a `TransportError` (`Timeout`).
@@ -70,7 +77,7 @@ const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
   ...config.sdk,
   ...(config.region !== undefined && { region: config.region }),
   ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
-  ...(config.maxAttempts !== undefined && { maxAttempts: config.maxAttempts }),
+  maxAttempts: config.maxAttempts ?? config.sdk?.maxAttempts ?? 1,
   ...(config.requestTimeout !== undefined && {
     requestHandler: {
       ...(config.sdk?.requestHandler as object | undefined),
@@ -90,13 +97,43 @@ const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
 })
 
 /**
- * The service over an SDK client you own (you also destroy it).
+ * A `secretAccessKey` or `sessionToken` that is not `Redacted` (a JavaScript caller's plain string) as a
+ * `ConfigError`, rather than the SDK's "Unable to get redacted value" at the first request.
+ */
+const checkCredentials = (config: DynamoClientConfig): Effect.Effect<void, ConfigError.ConfigError> => {
+  const credentials = config.credentials
+  if (credentials === undefined) return Effect.void
+  for (const field of ["secretAccessKey", "sessionToken"] as const) {
+    const value: unknown = credentials[field]
+    if ((value !== undefined || field === "secretAccessKey") && !Redacted.isRedacted(value)) {
+      return Effect.fail(
+        ConfigError.InvalidData(["credentials", field], `Expected a Redacted value (Redacted.make(…)), not ${value === null ? "null" : typeof value}: a secret is never passed as a plain string`)
+      )
+    }
+  }
+  return Effect.void
+}
+
+/** The region `sdk` resolves to, or `undefined` when it has none. */
+const regionOf = (sdk: DynamoDBClient): Effect.Effect<string | undefined> =>
+  Effect.orElseSucceed(
+    Effect.tryPromise(() => sdk.config.region()),
+    () => undefined
+  )
+
+/**
+ * The service over an SDK client you own (you also destroy it). `region` is recorded on each call's span.
+ *
+ * Retries: `execute` retries by its `Retry.Policy`; an SDK client retries too unless built with `maxAttempts: 1`
+ * (the clients `DynamoClient.layer` builds are). With your own client, build it with `maxAttempts: 1`, or provide
+ * `Retry.Policy` as `Schedule.stop` to leave retries to the SDK.
  *
  * @example
- * const service = fromSdk(new DynamoDBClient({ region: "eu-west-1" }))
+ * const service = fromSdk(new DynamoDBClient({ region: "eu-west-1", maxAttempts: 1 }), "eu-west-1")
  */
-export const fromSdk = (sdk: DynamoDBClient): DynamoClientService => ({
+export const fromSdk = (sdk: DynamoDBClient, region?: string | undefined): DynamoClientService => ({
   sdk,
+  region,
   // `Effect.async` with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
   // without the `onInterrupt` wrapper `tryPromise` adds around every call (about 1 µs in a loop, 2–4% of a call next
   // to the SDK; BENCHMARKS.md, P2).
@@ -115,11 +152,70 @@ export const fromSdk = (sdk: DynamoDBClient): DynamoClientService => ({
     })
 })
 
+/** Any request, as a union a handler narrows on `operation`. */
+export type AnyRequest = { [Name in CommandName]: Request<Name> }[CommandName]
+
+/** `Output` with its items (`Item`, `Attributes`, `LastEvaluatedKey`, `Items`) as plain JS, which `layerTest` marshals. */
+export type PlainOutput<Output> = {
+  readonly [Field in keyof Output]: Output[Field] extends AttributeMap | undefined
+    ? Output[Field] | Item
+    : Output[Field] extends ReadonlyArray<AttributeMap> | undefined
+      ? Output[Field] | ReadonlyArray<Item>
+      : Output[Field]
+}
+
+/** What a test handler answers `Name` with: its SDK output, items possibly plain JS, `$metadata` optional. */
+export type TestAnswer<Name extends CommandName> = PlainOutput<Omit<OutputOf<Name>, "$metadata">> & {
+  readonly $metadata?: OutputOf<Name>["$metadata"] | undefined
+}
+
 /**
- * A handler that answers requests in tests: return the SDK output, or fail with an SDK-shaped error
- * (`{ name: "ConditionalCheckFailedException", $fault: "client", … }`) or a dynofunc error.
+ * A handler that answers requests in tests: succeed with the SDK output (items may be plain JS:
+ * `{ Item: { id: "u1" } }`), or fail with an SDK-shaped error (`{ name: "ConditionalCheckFailedException", … }`,
+ * known by its `name`, `$fault` optional) or a dynofunc error. A handler that throws or dies fails the call with a
+ * typed error too.
  */
-export type TestHandler = (request: { [Name in CommandName]: Request<Name> }[CommandName]) => Effect.Effect<unknown, unknown>
+export type TestHandler = (request: AnyRequest) => Effect.Effect<TestAnswer<CommandName>, unknown>
+
+/**
+ * Handlers per operation, each typed by its operation's output; an operation without a handler fails with
+ * `UnknownOperationError`.
+ */
+export type TestHandlers = { readonly [Name in CommandName]?: (request: Request<Name>) => Effect.Effect<TestAnswer<Name>, unknown> }
+
+/** Whether `value` has the shape of an `AttributeValue` (one key, a DynamoDB type). */
+const isAttributeValue = (value: unknown): boolean => {
+  if (typeof value !== "object" || value === null) return false
+  const keys = Object.keys(value)
+  return keys.length === 1 && /^(S|N|B|SS|NS|BS|M|L|NULL|BOOL)$/.test(keys[0]!)
+}
+
+/** `map` marshalled when it is a plain-JS item; as it is otherwise (a malformed one is then reported by decoding). */
+const marshalled = (map: unknown): unknown => {
+  if (typeof map !== "object" || map === null || Array.isArray(map) || Object.values(map).every(isAttributeValue)) return map
+  try {
+    return toAttributeMap(map)
+  } catch {
+    return map
+  }
+}
+
+/** A test handler's answer with its plain-JS items marshalled. */
+const withMarshalledItems = (answer: unknown): unknown => {
+  if (typeof answer !== "object" || answer === null) return answer
+  const out: Record<string, unknown> = { ...answer }
+  for (const field of ["Item", "Attributes", "LastEvaluatedKey"]) if (field in out) out[field] = marshalled(out[field])
+  if (Array.isArray(out["Items"])) out["Items"] = (out["Items"] as ReadonlyArray<unknown>).map(marshalled)
+  return out
+}
+
+const answerOf = (handler: TestHandler | TestHandlers, request: AnyRequest): unknown => {
+  if (typeof handler === "function") return handler(request)
+  const forOperation = handler[request.operation] as ((request: AnyRequest) => unknown) | undefined
+  return forOperation === undefined
+    ? Effect.fail({ name: "UnknownOperationException", $fault: "client", message: `layerTest: no handler for ${request.operation}` })
+    : forOperation(request)
+}
 
 /**
  * The `DynamoClient` service. Its key is this module's path.
@@ -138,11 +234,14 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * )
    */
   static readonly make = (config: DynamoClientConfig = {}) =>
-    Effect.map(
-      Effect.acquireRelease(Effect.sync(() => new DynamoDBClient(sdkConfig(config))), (sdk) =>
-        Effect.sync(() => sdk.destroy())
-      ),
-      fromSdk
+    Effect.zipRight(
+      checkCredentials(config),
+      Effect.flatMap(
+        Effect.acquireRelease(Effect.sync(() => new DynamoDBClient(sdkConfig(config))), (sdk) =>
+          Effect.sync(() => sdk.destroy())
+        ),
+        (sdk) => Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region))
+      )
     )
 
   /**
@@ -152,7 +251,7 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * const program = execute(find("users", { id: "u1" }))
    * Effect.provide(program, DynamoClient.layer({ region: "eu-west-1" }))
    */
-  static readonly layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient> =>
+  static readonly layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient, ConfigError.ConfigError> =>
     Layer.scoped(DynamoClient, DynamoClient.make(config))
 
   /**
@@ -180,7 +279,8 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
 
   /**
    * A Layer over an SDK client you already have; you stay its owner (it is not destroyed). Build that client with
-   * `protocol: DynamoClient.protocol` to keep attributes named `__proto__`.
+   * `protocol: DynamoClient.protocol` to keep attributes named `__proto__`, and with `maxAttempts: 1` to leave
+   * retries to `execute`'s `Retry.Policy` (otherwise both retry; or provide `Retry.Policy` as `Schedule.stop`).
    *
    * @example
    * const existingClient = new DynamoDBClient({ region: "eu-west-1", protocol: DynamoClient.protocol })
@@ -188,20 +288,30 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * Effect.provide(program, DynamoClient.layerFromSdk(existingClient))
    */
   static readonly layerFromSdk = (sdk: DynamoDBClient): Layer.Layer<DynamoClient> =>
-    Layer.succeed(DynamoClient, fromSdk(sdk))
+    Layer.effect(DynamoClient, Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region)))
 
   /**
-   * A Layer that answers every request with `handler`: for unit tests and fault injection, no network.
+   * A Layer that answers every request with `handler` (one function, or one per operation): for unit tests and
+   * fault injection, no network. Items in answers may be plain JS; a handler that throws, dies or answers with
+   * something else than an Effect still fails the call with a typed error.
    *
    * @example
    * DynamoClient.layerTest((request) =>
    *   request.operation === "GetItem"
-   *     ? Effect.succeed({ Item: { id: { S: "u1" } } })
-   *     : Effect.fail({ name: "ResourceNotFoundException", $fault: "client", message: "no table" }))
+   *     ? Effect.succeed({ Item: { id: "u1" } })
+   *     : Effect.fail({ name: "ResourceNotFoundException", message: "no table" }))
+   * DynamoClient.layerTest({ GetItem: () => Effect.succeed({ Item: { id: { S: "u1" } } }) })
    */
-  static readonly layerTest = (handler: TestHandler): Layer.Layer<DynamoClient> =>
+  static readonly layerTest = (handler: TestHandler | TestHandlers): Layer.Layer<DynamoClient> =>
     Layer.succeed(DynamoClient, {
       sdk: undefined,
-      send: (request) => handler(request as never) as Effect.Effect<never, unknown>
+      send: (request) =>
+        Effect.catchAllDefect(
+          Effect.suspend(() => {
+            const answer = answerOf(handler, request as unknown as AnyRequest)
+            return Effect.map(Effect.isEffect(answer) ? answer : Effect.succeed(answer), withMarshalledItems)
+          }),
+          Effect.fail
+        ) as Effect.Effect<never, unknown>
     })
 }

@@ -188,6 +188,27 @@ export class InvalidInputError extends Data.TaggedError("InvalidInputError")<{
   readonly message: string
 }> {}
 
+/**
+ * DynamoDB answered with something it could not have sent: an output that is not an object, an `Item` that is not a
+ * map, an attribute value of no DynamoDB type (`{}`, `{ Z: … }`), an `L` that is not a list, `Items: [null]`,
+ * cancellation reasons that are not a list, … (a broken proxy, a buggy custom `DynamoClient`, a test handler). The
+ * request may have taken effect. `problem` names where the response went wrong (`Item.tags[2]: …`) and what was
+ * wrong, never the values it held.
+ *
+ * @example
+ * execute(find("users", { id: "u1" })).pipe(
+ *   Effect.catchTag("MalformedResponseError", (error) => Effect.logError(error.problem))
+ * )
+ */
+export class MalformedResponseError extends Data.TaggedError("MalformedResponseError")<{
+  readonly operation: string
+  /** Where the response went wrong and how, e.g. `Items[3].tags: L is not a list`. */
+  readonly problem: string
+  readonly message: string
+  /** The AWS request id, when the response carried one. */
+  readonly requestId?: string | undefined
+}> {}
+
 /** The errors every operation can meet, whatever it is. */
 export type CommonError =
   | ValidationError
@@ -197,6 +218,7 @@ export type CommonError =
   | TransportError
   | UnknownAwsError
   | InvalidInputError
+  | MalformedResponseError
 
 /** Every error the SDK models for DynamoDB, by tag. */
 export interface ModelledErrorByTag {

@@ -125,6 +125,7 @@ const service = (config: HttpClientConfig, target: Target): DynamoClientService 
 
   return {
     sdk: undefined,
+    region: config.region,
     send: <Name extends CommandName>(request: Request<Name>) => {
       const current = credentials.current()
       const sent = current !== undefined

@@ -1,7 +1,7 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Exit, Fiber, type Layer, TestClock } from "effect"
-import { DynamoClient, execute, makeOperation, type DynamoError } from "dynofunc"
+import { Effect, Exit, Fiber, type Layer, Schedule, TestClock } from "effect"
+import { DynamoClient, execute, makeOperation, Retry, type DynamoError } from "dynofunc"
 
 const getItem = makeOperation({
   name: "GetItem",
@@ -20,8 +20,9 @@ const awsError = (name: string, extra: Record<string, unknown> = {}) => ({
   ...extra
 })
 
+/** The error `effect` fails with on `layer`, tried once (retries are `Retry.test.ts`'s). */
 const failureOf = <A>(effect: Effect.Effect<A, DynamoError, DynamoClient>, layer: Layer.Layer<DynamoClient>) =>
-  Effect.flip(Effect.provide(effect, layer))
+  Effect.flip(Effect.provide(effect, layer)).pipe(Effect.provideService(Retry.Policy, Schedule.stop))
 
 describe("execute", () => {
   it.effect("sends the description with its command and decodes the output", () =>

@@ -30,8 +30,10 @@ describe("execute tracing", () => {
       const [call] = calls
       expect(call!.kind).toBe("client")
       expect(Object.fromEntries(call!.attributes)).toEqual({
-        "db.system": "dynamodb",
-        "db.operation": "GetItem",
+        "db.system.name": "aws.dynamodb",
+        "rpc.system": "aws-api",
+        "rpc.service": "DynamoDB",
+        "rpc.method": "GetItem",
         "aws.dynamodb.table_names": ["users"]
       })
       expect(call!.status._tag).toBe("Ended")

@@ -130,8 +130,8 @@ describe("Value.fromAttributeValue", () => {
   })
 
   it("refuses unknown or empty AttributeValues", () => {
-    expect(() => fromAttributeValue({ $unknown: ["X", 1] } as never)).toThrow(/Unsupported type passed: \$unknown/)
-    expect(() => fromAttributeValue({} as never)).toThrow(/No value defined/)
+    expect(() => fromAttributeValue({ $unknown: ["X", 1] } as never)).toThrow(/no DynamoDB type \(\$unknown\)/)
+    expect(() => fromAttributeValue({} as never)).toThrow(/an attribute value with no type/)
   })
 
   it("keeps an attribute named __proto__ as an own property", () => {

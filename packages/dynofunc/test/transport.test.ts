@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Deferred, type Duration, Effect, Fiber, Redacted } from "effect"
-import { DynamoClient, HttpClient, describe as describeTable, execute } from "dynofunc"
+import { Deferred, type Duration, Effect, Fiber, Layer, Redacted, Schedule } from "effect"
+import { DynamoClient, HttpClient, Retry, describe as describeTable, execute } from "dynofunc"
 import { endpointOf, server } from "./support/httpServer.js"
 
 const credentials = { accessKeyId: "test", secretAccessKey: Redacted.make("test") }
@@ -12,7 +12,8 @@ const transports = [
 ] as const
 
 describe.each(transports)("transport failures on %s", (_, transport) => {
-  const clientFor = (endpoint: string) => transport(endpoint, "300 millis")
+  /** A client to `endpoint`, each request tried once. */
+  const clientFor = (endpoint: string) => Layer.merge(transport(endpoint, "300 millis"), Layer.succeed(Retry.Policy, Schedule.stop))
 
   it.scoped("connection refused", () =>
     Effect.gen(function* () {

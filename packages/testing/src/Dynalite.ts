@@ -12,7 +12,7 @@
 import type { Server } from "node:http"
 import { createRequire } from "node:module"
 import { DynamoClient, type DynamoClientConfig } from "dynofunc"
-import { Effect, Layer, type Scope } from "effect"
+import { type ConfigError, Effect, Layer, type Scope } from "effect"
 import { EngineStartError } from "./EngineError.js"
 import * as Endpoint from "./Endpoint.js"
 
@@ -151,7 +151,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineStart
 export const layer = (
   options: Options = {},
   client: DynamoClientConfig = {}
-): Layer.Layer<DynamoClient, EngineStartError> =>
+): Layer.Layer<DynamoClient, EngineStartError | ConfigError.ConfigError> =>
   Layer.scoped(
     DynamoClient,
     Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))

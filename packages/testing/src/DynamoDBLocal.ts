@@ -14,7 +14,7 @@
  */
 import path from "node:path"
 import { DynamoClient, type DynamoClientConfig } from "dynofunc"
-import { Clock, Config, Deferred, Duration, Effect, ExecutionStrategy, Exit, Layer, Option, Schedule, Scope } from "effect"
+import { Clock, Config, type ConfigError, Deferred, Duration, Effect, ExecutionStrategy, Exit, Layer, Option, Schedule, Scope } from "effect"
 import {
   DIR_ENV,
   DYNAMODB_LOCAL_VERSION,
@@ -290,7 +290,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
 export const layer = (
   options: Options = {},
   client: DynamoClientConfig = {}
-): Layer.Layer<DynamoClient, EngineError> =>
+): Layer.Layer<DynamoClient, EngineError | ConfigError.ConfigError> =>
   Layer.scoped(
     DynamoClient,
     Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))

@@ -3,14 +3,13 @@
  * and decoding optional items.
  */
 import type { AttributeMap, Item } from "../Value.js"
-import { fromItem } from "../Value.js"
+import { readOptionalItem } from "./marshal.js"
 import type { Condition } from "../Condition.js"
 import { compileInto, type ExpressionInput, type MutableFields } from "../Expression.js"
 import { make, type CommandClass, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
 
-/** The decoded item, or `undefined` when DynamoDB sent none. */
-export const optionalItem = (attributes: AttributeMap | undefined): Item | undefined =>
-  attributes === undefined ? undefined : fromItem(attributes)
+/** The decoded item in the response's field `field`, or `undefined` when DynamoDB sent none. */
+export const optionalItem: (attributes: AttributeMap | undefined, field: string) => Item | undefined = readOptionalItem
 
 /** Options every builder takes: any SDK input field, merged over what the builder produced. */
 export interface EscapeHatch<Name extends CommandName> {
@@ -104,12 +103,12 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
 
 /** The friendly result of a write (one function for every write, rather than a closure per operation). */
 export const decodeWrite = <Raw extends { readonly Attributes?: AttributeMap | undefined }>(raw: Raw): WriteResult<Raw> => ({
-  attributes: optionalItem(raw.Attributes),
+  attributes: optionalItem(raw.Attributes, "Attributes"),
   raw
 })
 
 /** The friendly result of a single-item read: the item as plain JS (or `undefined`), and the SDK output. */
 export const decodeItem = <Raw extends { readonly Item?: AttributeMap | undefined }>(raw: Raw) => ({
-  item: optionalItem(raw.Item),
+  item: optionalItem(raw.Item, "Item"),
   raw
 })

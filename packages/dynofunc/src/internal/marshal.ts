@@ -382,6 +382,29 @@ export const toAttributeMap = (value: unknown, part = "item"): AttributeMap => {
 // ---------------------------------------------------------------------------------------------------------------
 // AttributeValue → JS
 
+/**
+ * Thrown while reading a response that DynamoDB could not have sent: `where` is the path inside the response
+ * (`Item.tags[2]`), built up as the error leaves each map and list; `what` says what was wrong without the values.
+ * `execute` turns it into a `MalformedResponseError`.
+ */
+export class MalformedValue extends Error {
+  readonly segments: Array<string> = []
+  constructor(readonly what: string) {
+    super(what)
+    this.name = "MalformedValue"
+  }
+  /** `Item.tags[2]`: the segments joined. */
+  get where(): string {
+    return this.segments.join("").replace(/^\./, "")
+  }
+}
+
+/** `error` as met inside `segment` (`.name` or `[3]`): a `MalformedValue` gets the segment prepended. */
+export const locatedIn = (error: unknown, segment: string): unknown => {
+  if (error instanceof MalformedValue) error.segments.unshift(segment)
+  return error
+}
+
 const ZERO = { negative: false, digits: "", exponent: 0 }
 
 /**
@@ -414,9 +437,9 @@ const integerText = (decimal: { negative: boolean; digits: string; exponent: num
 export const readNumber = (text: string): number | bigint | NumberValue => {
   const n = Number(text)
   // The common case: the text is exactly how JS writes that number (integers past 2^53 go on: they become bigints).
-  if (String(n) === text && (Number.isSafeInteger(n) || !Number.isInteger(n))) return n
+  if (String(n) === text && (Number.isSafeInteger(n) || (!Number.isInteger(n) && Number.isFinite(n)))) return n
   const decimal = parseDecimal(text)
-  if (decimal === undefined) return NumberValue.from(text)
+  if (decimal === undefined) throw new MalformedValue("N is not a number")
   const written = Number.isFinite(n) ? parseDecimal(String(n)) : undefined
   const isInteger = decimal.exponent >= decimal.digits.length
   if (
@@ -430,11 +453,23 @@ export const readNumber = (text: string): number | bigint | NumberValue => {
   return isInteger ? BigInt(integerText(decimal)) : NumberValue.from(text)
 }
 
+/** The kind of a value in words, never the value itself. */
+export const kindOf = (value: unknown): string =>
+  value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`
+
+const isMap = (value: unknown): value is AttributeMap =>
+  typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value)
+
 const mapToObject = (map: AttributeMap): Record<string, unknown> => {
+  if (!isMap(map)) throw new MalformedValue(`not a map of attributes but ${kindOf(map)}`)
   const out: Record<string, unknown> = {}
   for (const key in map) {
-    if (key === "__proto__") Object.defineProperty(out, key, { value: protoAttribute(map[key]), enumerable: true, writable: true, configurable: true })
-    else out[key] = fromAttributeValue(map[key]!)
+    try {
+      if (key === "__proto__") Object.defineProperty(out, key, { value: protoAttribute(map[key]), enumerable: true, writable: true, configurable: true })
+      else out[key] = fromAttributeValue(map[key]!)
+    } catch (error) {
+      throw locatedIn(error, `.${key}`)
+    }
   }
   return out
 }
@@ -442,52 +477,146 @@ const mapToObject = (map: AttributeMap): Record<string, unknown> => {
 /** An attribute named `__proto__`, which an SDK client built without `DynamoClient.protocol` hands over empty. */
 const protoAttribute = (value: AttributeValue | undefined): unknown => {
   if (value === undefined) {
-    throw new Error(
+    throw new MalformedValue(
       "the SDK client lost the value of an attribute named __proto__; build it with `protocol: DynamoClient.protocol`"
     )
   }
   return fromAttributeValue(value)
 }
 
-/** One `AttributeValue` as JS: strings, numbers (see `readNumber`), booleans, `null`, binaries, arrays, objects, `Set`s. */
+const listOf = (field: unknown, type: string): ReadonlyArray<unknown> => {
+  if (!Array.isArray(field)) throw new MalformedValue(`${type} is not a list but ${kindOf(field)}`)
+  return field
+}
+
+const stringsOf = (field: unknown, type: string): ReadonlyArray<string> => {
+  const elements = listOf(field, type)
+  for (let i = 0; i < elements.length; i++) {
+    if (typeof elements[i] !== "string") throw new MalformedValue(`${type}[${i}] is not a string but ${kindOf(elements[i])}`)
+  }
+  return elements as ReadonlyArray<string>
+}
+
+const binary = (field: unknown, type: string): Uint8Array => {
+  if (!(field instanceof Uint8Array)) throw new MalformedValue(`${type} is not binary but ${kindOf(field)}`)
+  return field
+}
+
+const numberOf = (field: unknown, type: string): number | bigint | NumberValue => {
+  if (typeof field !== "string") throw new MalformedValue(`${type} is not a number's text but ${kindOf(field)}`)
+  return readNumber(field)
+}
+
+/**
+ * One `AttributeValue` as JS: strings, numbers (see `readNumber`), booleans, `null`, binaries, arrays, objects, `Set`s.
+ * A value DynamoDB could not have sent (no type, an unknown type, a type holding the wrong kind of value) throws a
+ * `MalformedValue`; the checks are the `typeof`s of the walk itself.
+ */
 export const fromAttributeValue = (value: AttributeValue): unknown => {
+  if (typeof value !== "object" || value === null) throw new MalformedValue(`not an attribute value but ${kindOf(value)}`)
   const fields = value as unknown as Record<string, unknown>
   for (const key in fields) {
     const field = fields[key]
     if (field === undefined) continue
     switch (key) {
       case "S":
+        if (typeof field !== "string") throw new MalformedValue(`S is not a string but ${kindOf(field)}`)
         return field
       case "N":
-        return readNumber(field as string)
+        return numberOf(field, "N")
       case "M":
         return mapToObject(field as AttributeMap)
       case "L": {
-        const elements = field as ReadonlyArray<AttributeValue>
+        const elements = listOf(field, "L") as ReadonlyArray<AttributeValue>
         const out = new Array<unknown>(elements.length)
-        for (let i = 0; i < elements.length; i++) out[i] = fromAttributeValue(elements[i]!)
+        for (let i = 0; i < elements.length; i++) {
+          try {
+            out[i] = fromAttributeValue(elements[i]!)
+          } catch (error) {
+            throw locatedIn(error, `[${i}]`)
+          }
+        }
         return out
       }
       case "BOOL":
-        return Boolean(field)
+        if (typeof field !== "boolean") throw new MalformedValue(`BOOL is not a boolean but ${kindOf(field)}`)
+        return field
       case "NULL":
+        if (field !== true) throw new MalformedValue(`NULL is not true but ${kindOf(field)}`)
         return null
       case "B":
-        return field
+        return binary(field, "B")
       case "SS":
-        return new Set(field as ReadonlyArray<string>)
+        return new Set(stringsOf(field, "SS"))
       case "NS":
-        return new Set((field as ReadonlyArray<string>).map(readNumber))
-      case "BS":
-        return new Set(field as ReadonlyArray<Uint8Array>)
+        return new Set(stringsOf(field, "NS").map(readNumber))
+      case "BS": {
+        const elements = listOf(field, "BS")
+        return new Set(elements.map((element, i) => binary(element, `BS[${i}]`)))
+      }
       default:
-        throw new Error(`Unsupported type passed: ${key}`)
+        throw new MalformedValue(`an attribute value of no DynamoDB type (${/^[$A-Za-z]{1,12}$/.test(key) ? key : "an unknown key"})`)
     }
   }
-  throw new Error(`No value defined: ${JSON.stringify(value)}`)
+  throw new MalformedValue("an attribute value with no type")
 }
 
-/** The attributes of a DynamoDB item as a plain JS object. */
+/** The attributes of a DynamoDB item as a plain JS object (a `MalformedValue` when it is not one). */
 export const fromAttributeMap = (map: AttributeMap): Record<string, unknown> => mapToObject(map)
+
+/** The item in the response's field `field`, or `undefined` when there is none. */
+export const readOptionalItem = (map: AttributeMap | undefined, field: string): Record<string, unknown> | undefined => {
+  if (map === undefined) return undefined
+  try {
+    return mapToObject(map)
+  } catch (error) {
+    throw locatedIn(error, `.${field}`)
+  }
+}
+
+/**
+ * The elements of the response's list field `field` (`""` for a list that is itself an entry), each an object read
+ * with `read` (none when the field is absent).
+ */
+export const readList = <T, R>(list: ReadonlyArray<T> | undefined, field: string, read: (element: T) => R): Array<R> => {
+  if (list === undefined) return []
+  const prefix = field === "" ? "" : `.${field}`
+  if (!Array.isArray(list)) throw locatedIn(new MalformedValue(`not a list but ${kindOf(list)}`), prefix)
+  const out = new Array<R>(list.length)
+  for (let i = 0; i < list.length; i++) {
+    const element = list[i]
+    try {
+      if (typeof element !== "object" || element === null) throw new MalformedValue(`not an object but ${kindOf(element)}`)
+      out[i] = read(element)
+    } catch (error) {
+      throw locatedIn(error, `${prefix}[${i}]`)
+    }
+  }
+  return out
+}
+
+/** The entries of the response's map field `field` (table name → …), each read with `read` (none when absent). */
+export const readRecord = <T, R>(record: Readonly<Record<string, T>> | undefined, field: string, read: (value: T) => R): Record<string, R> => {
+  if (record === undefined) return {}
+  if (!isMap(record)) throw locatedIn(new MalformedValue(`not a map but ${kindOf(record)}`), `.${field}`)
+  const out: Record<string, R> = {}
+  for (const key in record) {
+    try {
+      out[key] = read(record[key]!)
+    } catch (error) {
+      throw locatedIn(error, `.${field}.${key}`)
+    }
+  }
+  return out
+}
+
+/** The response's count field `field` (`Count`, `ScannedCount`): 0 when absent. */
+export const readCount = (count: number | undefined, field: string): number => {
+  if (count === undefined) return 0
+  if (typeof count !== "number" || !Number.isInteger(count) || count < 0) {
+    throw locatedIn(new MalformedValue(`not a count but ${kindOf(count)}`), `.${field}`)
+  }
+  return count
+}
 
 export { NumberValue }

@@ -2,9 +2,9 @@
 import type { QueryCommandOutput, ScanCommandOutput, Select } from "@aws-sdk/client-dynamodb"
 import type { Condition } from "../Condition.js"
 import type { ProjectionInput } from "../Expression.js"
-import { fromItem, type Item } from "../Value.js"
-import { toAttributeMap } from "./marshal.js"
+import type { Item } from "../Value.js"
 import { optionalItem, type RawPlaceholders } from "./build.js"
+import { fromAttributeMap, readCount, readList, toAttributeMap } from "./marshal.js"
 
 /** Options `query` and `scan` both take. */
 export interface ReadOptions extends RawPlaceholders {
@@ -47,9 +47,9 @@ export const readFields = (options: ReadOptions) => ({
 
 /** The friendly page of a query or scan output. */
 export const readResult = <Raw extends QueryCommandOutput | ScanCommandOutput>(raw: Raw): ReadResult<Raw> => ({
-  items: (raw.Items ?? []).map(fromItem),
-  count: raw.Count ?? 0,
-  scannedCount: raw.ScannedCount ?? 0,
-  lastKey: optionalItem(raw.LastEvaluatedKey),
+  items: readList(raw.Items, "Items", fromAttributeMap),
+  count: readCount(raw.Count, "Count"),
+  scannedCount: readCount(raw.ScannedCount, "ScannedCount"),
+  lastKey: optionalItem(raw.LastEvaluatedKey, "LastEvaluatedKey"),
   raw
 })

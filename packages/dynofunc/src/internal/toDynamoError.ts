@@ -4,11 +4,12 @@
  */
 import type { CancellationReason } from "@aws-sdk/client-dynamodb"
 import * as E from "../DynamoError.js"
-import { fromItem, type AttributeMap } from "../Value.js"
+import type { AttributeMap } from "../Value.js"
+import { kindOf, MalformedValue, readList, readOptionalItem } from "./marshal.js"
 
 type AwsErrorClass = new (fields: E.AwsErrorFields) => E.DynamoError
 
-/** Every error the SDK models, by the AWS name the service sends. */
+/** Every error the SDK models, by the AWS name the service sends (read with `has`: no prototype keys). */
 const modelled: Record<string, AwsErrorClass> = {
   BackupInUseException: E.BackupInUseError,
   BackupNotFoundException: E.BackupNotFoundError,
@@ -85,34 +86,52 @@ interface RawError {
   readonly code?: unknown
   readonly message?: unknown
   readonly $fault?: unknown
-  readonly $metadata?: { readonly httpStatusCode?: number; readonly requestId?: string }
-  readonly $response?: { readonly statusCode?: number }
+  readonly $metadata?: unknown
+  readonly $response?: unknown
   readonly Item?: AttributeMap
   readonly CancellationReasons?: ReadonlyArray<CancellationReason>
   readonly cause?: unknown
+  readonly errors?: unknown
 }
+
+const has = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key)
 
 /**
  * The AWS code, with DynamoDB Local's short spellings (`DuplicateItem` for `DuplicateItemException`) read as
  * DynamoDB's own.
  */
 const modelledName = (code: string): string =>
-  !code.endsWith("Exception") && `${code}Exception` in modelled ? `${code}Exception` : code
+  !code.endsWith("Exception") && has(modelled, `${code}Exception`) ? `${code}Exception` : code
 
-const isTagged = (error: unknown): error is E.DynamoError =>
-  typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string"
+/** dynofunc's own error classes: only their instances pass through as they are. */
+const ownClasses: ReadonlySet<unknown> = new Set(Object.values(E).filter((value) => typeof value === "function"))
 
-const messageOf = (raw: RawError): string =>
-  typeof raw.message === "string" && raw.message !== "" ? raw.message : String(raw.name ?? "Unknown error")
+/** The AWS name of each modelled error class. */
+const awsNameOf: ReadonlyMap<unknown, string> = new Map(Object.entries(modelled).map(([name, errorClass]) => [errorClass, name]))
+
+const isOwn = (error: unknown): error is E.DynamoError =>
+  typeof error === "object" && error !== null && ownClasses.has(error.constructor)
+
+const stringOr = (value: unknown, fallback: string): string => (typeof value === "string" && value !== "" ? value : fallback)
+
+const metadataOf = (raw: RawError): { readonly requestId: string | undefined; readonly statusCode: number | undefined } => {
+  const metadata = typeof raw.$metadata === "object" && raw.$metadata !== null ? (raw.$metadata as Record<string, unknown>) : {}
+  const response = typeof raw.$response === "object" && raw.$response !== null ? (raw.$response as Record<string, unknown>) : {}
+  const status = metadata["httpStatusCode"] ?? response["statusCode"]
+  return {
+    requestId: typeof metadata["requestId"] === "string" ? metadata["requestId"] : undefined,
+    statusCode: typeof status === "number" ? status : undefined
+  }
+}
 
 /** The network code of an error or any error it wraps (`AggregateError`s included). */
 const networkReason = (raw: RawError, depth = 0): E.TransportError["reason"] | undefined => {
   if (depth > 4) return undefined
   for (const key of [raw.code, raw.name]) {
-    if (typeof key === "string" && key in networkCodes) return networkCodes[key]
+    if (typeof key === "string" && has(networkCodes, key)) return networkCodes[key]
   }
-  const nested = (raw as { errors?: ReadonlyArray<RawError> }).errors ?? []
-  for (const inner of [raw.cause as RawError | undefined, ...nested]) {
+  const nested = Array.isArray(raw.errors) ? (raw.errors as ReadonlyArray<unknown>) : []
+  for (const inner of [raw.cause, ...nested]) {
     if (typeof inner === "object" && inner !== null) {
       const found = networkReason(inner, depth + 1)
       if (found) return found
@@ -121,42 +140,118 @@ const networkReason = (raw: RawError, depth = 0): E.TransportError["reason"] | u
   return undefined
 }
 
+/** Whether `name` is an AWS error code: one dynofunc knows, or any `…Exception` that is not a network error. */
+const isAwsName = (name: string): boolean =>
+  has(modelled, modelledName(name)) || has(common, name) || (name.endsWith("Exception") && !has(networkCodes, name))
+
+/** Fields copied onto the scrubbed copy of a cause: what says what happened, never the request, response or item. */
+const metadataFields = ["httpStatusCode", "requestId", "extendedRequestId", "cfId", "attempts", "totalRetryDelay"] as const
+
+/**
+ * A copy of `cause` fit to keep on an error: its name, message, code, `$fault`, `$metadata` (status and request
+ * ids), stack and scrubbed `cause`/`errors` — without the HTTP response and its request (headers, signature, session
+ * token), the item, or anything else it held.
+ */
+export const scrubbed = (cause: unknown, depth = 0): unknown => {
+  if (typeof cause !== "object" || cause === null) return typeof cause === "function" || typeof cause === "symbol" ? String(cause) : cause
+  const raw = cause as RawError & { readonly stack?: unknown }
+  const copy = new Error(stringOr(raw.message, ""))
+  copy.name = stringOr(raw.name, "Error")
+  if (typeof raw.stack === "string") copy.stack = raw.stack
+  else delete copy.stack
+  const fields: Record<string, unknown> = {}
+  if (typeof raw.code === "string" || typeof raw.code === "number") fields["code"] = raw.code
+  if (typeof raw.$fault === "string") fields["$fault"] = raw.$fault
+  if (typeof raw.$metadata === "object" && raw.$metadata !== null) {
+    const metadata: Record<string, unknown> = {}
+    for (const field of metadataFields) {
+      const value = (raw.$metadata as Record<string, unknown>)[field]
+      if (typeof value === "string" || typeof value === "number") metadata[field] = value
+    }
+    fields["$metadata"] = metadata
+  }
+  if (depth < 4 && raw.cause !== undefined) fields["cause"] = scrubbed(raw.cause, depth + 1)
+  if (depth < 4 && Array.isArray(raw.errors)) fields["errors"] = (raw.errors as ReadonlyArray<unknown>).slice(0, 10).map((inner) => scrubbed(inner, depth + 1))
+  return Object.assign(copy, fields)
+}
+
 const reasonsOf = (raw: RawError): ReadonlyArray<E.TransactionCancellationReason> =>
-  (raw.CancellationReasons ?? []).map((reason) => ({
-    code: reason.Code ?? "None",
-    message: reason.Message,
-    item: reason.Item ? fromItem(reason.Item) : undefined,
+  readList(raw.CancellationReasons, "CancellationReasons", (reason) => ({
+    code: stringOr(reason.Code, "None"),
+    message: typeof reason.Message === "string" ? reason.Message : undefined,
+    item: readOptionalItem(reason.Item, "Item"),
     raw: reason
   }))
 
+/** The request id of a response or an error (`$metadata.requestId`), if it has one that can be read. */
+export const requestIdOf = (value: unknown): string | undefined => {
+  try {
+    return typeof value === "object" && value !== null ? metadataOf(value).requestId : undefined
+  } catch {
+    return undefined
+  }
+}
+
 /**
- * The `DynamoError` for `cause`. An AWS error that `operation` does not declare (`declared` holds the AWS names it
- * does) becomes an `UnknownAwsError` keeping its code, so the error type of each operation stays truthful.
+ * The `MalformedResponseError` for an error `decode` threw while reading `operation`'s response: where and what, for
+ * a `MalformedValue`; only the kind of error otherwise (its message might quote a value).
  */
-export const toDynamoError = (cause: unknown, declared: ReadonlyArray<string>): E.DynamoError => {
-  if (isTagged(cause)) return cause
+export const malformedResponse = (operation: string, error: unknown, requestId?: string | undefined): E.MalformedResponseError => {
+  const problem =
+    error instanceof MalformedValue
+      ? `${error.where === "" ? "the response" : error.where}: ${error.what}`
+      : `the response does not have the shape of a ${operation} output (${error instanceof Error ? error.name : kindOf(error)} while reading it)`
+  return new E.MalformedResponseError({ operation, problem, message: `${operation}: malformed response: ${problem}`, requestId })
+}
+
+/** A modelled dynofunc error that `operation` does not declare, as the `UnknownAwsError` keeping its code. */
+const undeclared = (error: E.DynamoError, declared: ReadonlyArray<string>): E.DynamoError => {
+  const awsName = awsNameOf.get(error.constructor)
+  if (awsName === undefined || declared.includes(awsName)) return error
+  const fields = error as unknown as E.AwsErrorFields
+  return new E.UnknownAwsError({ code: fields.code, message: fields.message, requestId: fields.requestId, statusCode: fields.statusCode, cause: fields.cause })
+}
+
+const fromRaw = (cause: unknown, declared: ReadonlyArray<string>): E.DynamoError => {
+  if (isOwn(cause)) return undeclared(cause, declared)
   const raw: RawError = typeof cause === "object" && cause !== null ? cause : { message: String(cause) }
-  const message = messageOf(raw)
-  const statusCode = raw.$metadata?.httpStatusCode ?? raw.$response?.statusCode
-  const isAwsAnswer = raw.$fault !== undefined && typeof raw.name === "string"
-  const network = networkReason(raw)
-  if (network !== undefined && !isAwsAnswer) {
-    return new E.TransportError({ reason: network, message, statusCode, cause })
+  const name = typeof raw.name === "string" ? raw.name : undefined
+  const tag = (raw as { readonly _tag?: unknown })._tag
+  const message = stringOr(raw.message, name ?? (typeof tag === "string" ? tag : "Unknown error"))
+  const { requestId, statusCode } = metadataOf(raw)
+  const isAwsAnswer = name !== undefined && name !== "Error" && name !== "" && (raw.$fault !== undefined || isAwsName(name))
+  const network = tag === "TimeoutException" ? "Timeout" : networkReason(raw)
+  if (!isAwsAnswer || network !== undefined && raw.$fault === undefined) {
+    const reason = network ?? (statusCode !== undefined && statusCode >= 502 && statusCode <= 504 ? "BadGateway" : "Other")
+    return new E.TransportError({ reason, message, statusCode, cause: scrubbed(cause) })
   }
-  const code = typeof raw.name === "string" ? raw.name : "Unknown"
-  if (!isAwsAnswer || code === "Unknown" || (code === "Error" && statusCode !== undefined)) {
-    const reason = statusCode !== undefined && statusCode >= 502 && statusCode <= 504 ? "BadGateway" : "Other"
-    return new E.TransportError({ reason, message, statusCode, cause })
+  const fields: E.AwsErrorFields = { code: name, message, requestId, statusCode, cause: scrubbed(cause) }
+  const awsName = modelledName(name)
+  const modelledClass = declared.includes(awsName) && has(modelled, awsName) ? modelled[awsName] : undefined
+  if (awsName === "ConditionalCheckFailedException" && modelledClass) {
+    return new E.ConditionalCheckFailedError({ ...fields, item: readOptionalItem(raw.Item, "Item") })
   }
-  const fields: E.AwsErrorFields = { code, message, requestId: raw.$metadata?.requestId, statusCode, cause }
-  const name = modelledName(code)
-  const modelledClass = declared.includes(name) ? modelled[name] : undefined
-  if (name === "ConditionalCheckFailedException" && modelledClass) {
-    return new E.ConditionalCheckFailedError({ ...fields, item: raw.Item ? fromItem(raw.Item) : undefined })
-  }
-  if (name === "TransactionCanceledException" && modelledClass) {
+  if (awsName === "TransactionCanceledException" && modelledClass) {
     return new E.TransactionCanceledError({ ...fields, reasons: reasonsOf(raw) })
   }
-  const errorClass = modelledClass ?? common[code] ?? E.UnknownAwsError
+  const errorClass = modelledClass ?? (has(common, name) ? common[name] : undefined) ?? E.UnknownAwsError
   return new errorClass(fields)
+}
+
+/**
+ * The `DynamoError` for whatever `operation`'s client failed with. dynofunc's own errors pass through (a modelled
+ * one that `operation` does not declare becomes an `UnknownAwsError`, keeping its code); an AWS-shaped error (known by
+ * its `name`, with or without `$fault`) becomes its class, or an `UnknownAwsError` when `operation` does not declare
+ * it (`declared` holds the AWS names it does), so the error type of each operation stays truthful; anything else —
+ * network errors, other tagged values (`TimeoutException` from an `Effect.timeout` inside a client), strings, `null`,
+ * objects that throw when read — becomes a `TransportError`. An error carrying a malformed item or cancellation
+ * reasons becomes a `MalformedResponseError`. The SDK error kept as `cause` is `scrubbed`.
+ */
+export const toDynamoError = (cause: unknown, operation: string, declared: ReadonlyArray<string>): E.DynamoError => {
+  try {
+    return fromRaw(cause, declared)
+  } catch (error) {
+    if (error instanceof MalformedValue) return malformedResponse(operation, error, requestIdOf(cause))
+    return new E.TransportError({ reason: "Other", message: `${operation} failed with a value that could not be read (${error instanceof Error ? error.name : kindOf(error)})` })
+  }
 }

@@ -5,6 +5,7 @@ import {
   type ReturnConsumedCapacity
 } from "@aws-sdk/client-dynamodb"
 import { optionalItem } from "../internal/build.js"
+import { readList } from "../internal/marshal.js"
 import { toStatements, type StatementInput } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
@@ -30,13 +31,13 @@ export interface BatchExecuteResult {
 }
 
 const decode = (raw: BatchExecuteStatementCommandOutput): BatchExecuteResult => ({
-  responses: (raw.Responses ?? []).map((response) => ({
+  responses: readList(raw.Responses, "Responses", (response) => ({
     tableName: response.TableName,
-    item: optionalItem(response.Item),
+    item: optionalItem(response.Item, "Item"),
     error:
       response.Error === undefined
         ? undefined
-        : { code: response.Error.Code ?? "Unknown", message: response.Error.Message, item: optionalItem(response.Error.Item) }
+        : { code: response.Error.Code ?? "Unknown", message: response.Error.Message, item: optionalItem(response.Error.Item, "Error.Item") }
   })),
   raw
 })

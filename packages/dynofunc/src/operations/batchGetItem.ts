@@ -7,9 +7,9 @@ import {
 import type { InputProblem } from "../DynamoError.js"
 import { compile, type ProjectionInput } from "../Expression.js"
 import type { EscapeHatch } from "../internal/build.js"
+import { fromAttributeMap, readList, readRecord, toAttributeMap } from "../internal/marshal.js"
 import { make, type Operation } from "../Operation.js"
-import { toAttributeMap } from "../internal/marshal.js"
-import { fromItem, type Item } from "../Value.js"
+import type { Item } from "../Value.js"
 import { guard } from "../internal/guard.js"
 
 /** The keys to read from one table, with how to read them. */
@@ -38,10 +38,8 @@ export interface BatchGetResult {
 }
 
 const decode = (raw: BatchGetItemCommandOutput): BatchGetResult => ({
-  items: Object.fromEntries(Object.entries(raw.Responses ?? {}).map(([table, items]) => [table, items.map(fromItem)])),
-  unprocessed: Object.fromEntries(
-    Object.entries(raw.UnprocessedKeys ?? {}).map(([table, request]) => [table, (request.Keys ?? []).map(fromItem)])
-  ),
+  items: readRecord(raw.Responses, "Responses", (items) => readList(items, "", fromAttributeMap)),
+  unprocessed: readRecord(raw.UnprocessedKeys, "UnprocessedKeys", (request) => readList(request.Keys, "Keys", fromAttributeMap)),
   raw
 })
 

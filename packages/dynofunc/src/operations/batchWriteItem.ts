@@ -1,8 +1,8 @@
 import { BatchWriteItemCommand, type BatchWriteItemCommandInput, type BatchWriteItemCommandOutput, type WriteRequest } from "@aws-sdk/client-dynamodb"
-import type { EscapeHatch } from "../internal/build.js"
+import { optionalItem, type EscapeHatch } from "../internal/build.js"
+import { MalformedValue, readList, readRecord, toAttributeMap } from "../internal/marshal.js"
 import { make, type Operation } from "../Operation.js"
-import { toAttributeMap } from "../internal/marshal.js"
-import { fromItem, type Item } from "../Value.js"
+import type { Item } from "../Value.js"
 import { guard } from "../internal/guard.js"
 
 /** One write of a batch: a whole item to put, or the key of an item to delete. */
@@ -26,17 +26,16 @@ const toWriteRequest = (write: BatchWrite, part: string): WriteRequest =>
     ? { PutRequest: { Item: toAttributeMap(write.put, `${part}.PutRequest.Item`) } }
     : { DeleteRequest: { Key: toAttributeMap(write.delete, `${part}.DeleteRequest.Key`) } }
 
-const fromWriteRequest = (request: WriteRequest): ReadonlyArray<BatchWrite> =>
-  request.PutRequest?.Item !== undefined
-    ? [{ put: fromItem(request.PutRequest.Item) }]
-    : request.DeleteRequest?.Key !== undefined
-      ? [{ delete: fromItem(request.DeleteRequest.Key) }]
-      : []
+const fromWriteRequest = (request: WriteRequest): BatchWrite => {
+  const put = optionalItem(request.PutRequest?.Item, "PutRequest.Item")
+  if (put !== undefined) return { put }
+  const key = optionalItem(request.DeleteRequest?.Key, "DeleteRequest.Key")
+  if (key !== undefined) return { delete: key }
+  throw new MalformedValue("neither a PutRequest with an Item nor a DeleteRequest with a Key")
+}
 
 const decode = (raw: BatchWriteItemCommandOutput): BatchWriteResult => ({
-  unprocessed: Object.fromEntries(
-    Object.entries(raw.UnprocessedItems ?? {}).map(([table, requests]) => [table, requests.flatMap(fromWriteRequest)])
-  ),
+  unprocessed: readRecord(raw.UnprocessedItems, "UnprocessedItems", (requests) => readList(requests, "", fromWriteRequest)),
   raw
 })
 

@@ -2,7 +2,8 @@ import { ExecuteStatementCommand, type ExecuteStatementCommandInput, type Execut
 import { optionalItem, type EscapeHatch } from "../internal/build.js"
 import { parameters } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
-import { fromItem, type Item } from "../Value.js"
+import type { Item } from "../Value.js"
+import { fromAttributeMap, readList } from "../internal/marshal.js"
 import { guard } from "../internal/guard.js"
 
 /** Options of `executeStatement`. */
@@ -55,9 +56,9 @@ function buildExecuteStatement(
           }
         : { ...target },
     decode: (raw) => ({
-      items: (raw.Items ?? []).map(fromItem),
+      items: readList(raw.Items, "Items", fromAttributeMap),
       nextToken: raw.NextToken,
-      lastKey: optionalItem(raw.LastEvaluatedKey),
+      lastKey: optionalItem(raw.LastEvaluatedKey, "LastEvaluatedKey"),
       raw
     })
   })

@@ -5,6 +5,7 @@ import {
   type ParameterizedStatement
 } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/build.js"
+import { readList } from "../internal/marshal.js"
 import { toStatements, type StatementInput } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
@@ -26,7 +27,7 @@ export interface ExecuteTransactionResult {
 }
 
 const decode = (raw: ExecuteTransactionCommandOutput): ExecuteTransactionResult => ({
-  items: (raw.Responses ?? []).map((response) => optionalItem(response.Item)),
+  items: readList(raw.Responses, "Responses", (response) => optionalItem(response.Item, "Item")),
   raw
 })
 

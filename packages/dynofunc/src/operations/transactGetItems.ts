@@ -1,5 +1,6 @@
 import { TransactGetItemsCommand, type TransactGetItemsCommandInput, type TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/build.js"
+import { readList } from "../internal/marshal.js"
 import { toTransactGetItem, type TransactGetAction } from "../internal/transact.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
@@ -26,7 +27,7 @@ function buildTransactGetItems(
   options: TransactGetOptions = {}
 ): Operation<"TransactGetItems", TransactGetResult> {
   const decode = (raw: TransactGetItemsCommandOutput): TransactGetResult => ({
-    items: (raw.Responses ?? []).map((response) => optionalItem(response.Item)),
+    items: readList(raw.Responses, "Responses", (response) => optionalItem(response.Item, "Item")),
     raw
   })
   if (!Array.isArray(target)) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect } from "effect"
-import { DynamoClient, execute, transactWriteItems, type CommandName, type DynamoError, type Operation } from "dynofunc"
+import { Effect, Schedule } from "effect"
+import { DynamoClient, execute, Retry, transactWriteItems, type CommandName, type DynamoError, type Operation } from "dynofunc"
 import { tagOf } from "../../scripts/generate-commands.js"
 import { commandErrors } from "../../src/internal/commands.generated.js"
 import { modelledAwsNames } from "../../src/internal/toDynamoError.js"
@@ -14,14 +14,14 @@ const awsError = (name: string, extra: Record<string, unknown> = {}) => ({
   ...extra
 })
 
-/** What running `name`'s sample fails with when the engine answers `aws`. */
+/** What running `name`'s sample fails with when the engine answers `aws` (tried once). */
 const failure = (name: CommandName, error: unknown) =>
   Effect.flip(
     Effect.provide(
       execute(samples[name].op as Operation<CommandName, unknown>) as Effect.Effect<unknown, DynamoError, DynamoClient>,
       DynamoClient.layerTest(() => Effect.fail(error))
     )
-  )
+  ).pipe(Effect.provideService(Retry.Policy, Schedule.stop))
 
 const names = Object.keys(samples) as Array<CommandName>
 

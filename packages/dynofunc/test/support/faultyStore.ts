@@ -4,7 +4,7 @@
  * unprocessed. It counts how often each item was sent and applied. Its randomness is seeded: a failing run replays.
  */
 import type { AttributeValue, BatchGetItemCommandOutput, BatchWriteItemCommandOutput, KeysAndAttributes, WriteRequest } from "@aws-sdk/client-dynamodb"
-import { DynamoClient } from "dynofunc"
+import { DynamoClient, type CommandName, type TestAnswer } from "dynofunc"
 import { Effect, type Layer } from "effect"
 
 export interface Faults {
@@ -87,7 +87,7 @@ export const makeStore = (keys: Readonly<Record<string, ReadonlyArray<string>>>,
   }
 
   const layer: Layer.Layer<DynamoClient> = DynamoClient.layerTest((request) => {
-    const answer = ((): Effect.Effect<unknown, unknown> => {
+    const answer = ((): Effect.Effect<TestAnswer<CommandName>, unknown> => {
       switch (request.operation) {
         case "BatchWriteItem":
           return batchWrite(request.input.RequestItems as Record<string, Array<WriteRequest>>)

@@ -21,7 +21,7 @@ interface Record {
 }
 
 /** `layer`'s client, recording every request and its outcome into `log`. */
-const recording = (layer: Layer.Layer<DynamoClient>, log: Array<Record>): Layer.Layer<DynamoClient> =>
+const recording = <E>(layer: Layer.Layer<DynamoClient, E>, log: Array<Record>): Layer.Layer<DynamoClient, E> =>
   Layer.effect(
     DynamoClient,
     Effect.map(DynamoClient, (client) => ({
@@ -32,7 +32,7 @@ const recording = (layer: Layer.Layer<DynamoClient>, log: Array<Record>): Layer.
             onSuccess: (output) => Effect.sync(() => log.push({ operation: request.operation, input: request.input, outcome: { output } })),
             onFailure: (cause) =>
               Effect.sync(() =>
-                log.push({ operation: request.operation, input: request.input, outcome: { error: toDynamoError(cause, commandErrors[request.operation]) } })
+                log.push({ operation: request.operation, input: request.input, outcome: { error: toDynamoError(cause, request.operation, commandErrors[request.operation]) } })
               )
           })
         )

@@ -26,7 +26,7 @@ interface Canned {
 }
 
 /** What `layer`'s client answers to `operation` when the server answers `canned`: the output, or the tagged error. */
-const outcome = (layer: Layer.Layer<DynamoClient>, canned: Canned) =>
+const outcome = <E>(layer: Layer.Layer<DynamoClient, E>, canned: Canned) =>
   Effect.flatMap(DynamoClient, (client) =>
     client.send({
       operation: canned.operation,
@@ -36,7 +36,7 @@ const outcome = (layer: Layer.Layer<DynamoClient>, canned: Canned) =>
   ).pipe(
     Effect.map((output) => ({ output })),
     Effect.catchAll((cause) => {
-      const error = toDynamoError(cause, commandErrors[canned.operation])
+      const error = toDynamoError(cause, canned.operation, commandErrors[canned.operation])
       return Effect.succeed({ error: { ...error, _tag: error._tag, message: error.message, cause: undefined } })
     }),
     Effect.provide(layer)
