@@ -8,9 +8,10 @@ import {
   type Tag
 } from "@aws-sdk/client-dynamodb"
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
-import { Chunk, Deferred, Effect, Fiber, Redacted, Stream } from "effect"
+import { Chunk, Deferred, Effect, Fiber, Redacted, Schedule, Stream } from "effect"
 import {
   DynamoClient,
+  Retry,
   type ErrorOf,
   type Item,
   Pages,
@@ -94,7 +95,9 @@ describe("Pages.pages and Pages.items", () => {
       const error = yield* Pages.pages(scan("things")).pipe(
         Stream.runForEach((page) => Effect.sync(() => seen.push(page.count))),
         Effect.flip,
-        Effect.provide(table.layer)
+        Effect.provide(table.layer),
+        // Tried once: request retries are `Retry.test.ts`'s.
+        Effect.provideService(Retry.Policy, Schedule.stop)
       )
       expect(error._tag).toBe("ProvisionedThroughputExceededError")
       expect(seen).toEqual([10, 10])

@@ -219,7 +219,11 @@ const fromRaw = (cause: unknown, declared: ReadonlyArray<string>): E.DynamoError
   const tag = (raw as { readonly _tag?: unknown })._tag
   const message = stringOr(raw.message, name ?? (typeof tag === "string" ? tag : "Unknown error"))
   const { requestId, statusCode } = metadataOf(raw)
-  const isAwsAnswer = name !== undefined && name !== "Error" && name !== "" && (raw.$fault !== undefined || isAwsName(name))
+  // `Unknown` is the code of an error answer that was not DynamoDB's JSON (a proxy's page): a transport failure. A
+  // tagged value (an Effect error: `NoSuchElementException`) is an AWS answer only with a `$fault`.
+  const isAwsAnswer =
+    name !== undefined && name !== "Error" && name !== "Unknown" && name !== "" &&
+    (raw.$fault !== undefined || (tag === undefined && isAwsName(name)))
   const network = tag === "TimeoutException" ? "Timeout" : networkReason(raw)
   if (!isAwsAnswer || network !== undefined && raw.$fault === undefined) {
     const reason = network ?? (statusCode !== undefined && statusCode >= 502 && statusCode <= 504 ? "BadGateway" : "Other")

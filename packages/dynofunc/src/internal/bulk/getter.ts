@@ -16,7 +16,7 @@ import { itemSize } from "../itemSize.js"
 import { Limits, tableNameProblems } from "../limits.js"
 import type * as Dispatch from "./dispatch.js"
 import { keyString } from "./keys.js"
-import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, reporting, stopMessage, type Halt, type Reported } from "./run.js"
+import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, leavingThrottlingToUs, reporting, stopMessage, type Halt, type Reported } from "./run.js"
 
 interface KeyEntry extends Dispatch.Entry {
   readonly get: Get
@@ -73,7 +73,7 @@ export const makeGetter = <E>(
         const table = entry.get.table
         ;(requestItems[table] ??= { ...tables.get(table)!.fields, Keys: [] }).Keys!.push(entry.request)
       }
-      return Effect.map(execute(batchGetItem({ RequestItems: requestItems })), (result) => {
+      return Effect.map(leavingThrottlingToUs(execute(batchGetItem({ RequestItems: requestItems }))), (result) => {
         const pending = new Map(entries.map((entry) => [entry.key, entry]))
         const results: Array<Got> = []
         for (const [table, items] of Object.entries(result.raw.Responses ?? {})) {

@@ -46,6 +46,19 @@ export const dispatcher = <A extends Dispatch.Entry, E extends { readonly _tag: 
   })
 
 /**
+ * `request` with the `Retry.Policy` in scope kept for every failure but throttling, which the bulk helper retries
+ * itself (with its own schedule, over the whole run): one retry loop per failure kind, not two nested.
+ */
+export const leavingThrottlingToUs = <A, E, R>(request: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.flatMap(Retry.Policy, (policy) =>
+    Effect.provideService(
+      request,
+      Retry.Policy,
+      Schedule.intersect(policy, Schedule.recurWhile((error: { readonly _tag: string }) => !throttled(error)))
+    )
+  )
+
+/**
  * Runs `work`. When it halts or is interrupted, `report` (which stops the requests: those in flight finish) builds
  * the caller's error from the reason; the run fails with it, interrupted or not, so whoever awaits the fiber sees it
  * in the exit. A defect stays a defect, once the requests in flight have finished.

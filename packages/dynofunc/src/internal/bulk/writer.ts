@@ -16,7 +16,7 @@ import { itemSize } from "../itemSize.js"
 import { Limits, tableNameProblems } from "../limits.js"
 import type * as Dispatch from "./dispatch.js"
 import { keyString } from "./keys.js"
-import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, reporting, stopMessage, type Halt, type Reported } from "./run.js"
+import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, leavingThrottlingToUs, reporting, stopMessage, type Halt, type Reported } from "./run.js"
 
 interface WriteEntry extends Dispatch.Entry {
   readonly write: Write
@@ -96,7 +96,7 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
     const send = (entries: ReadonlyArray<WriteEntry>) => {
       const requestItems: Record<string, Array<WriteRequest>> = {}
       for (const entry of entries) (requestItems[entry.table] ??= []).push(entry.request)
-      return Effect.map(execute(batchWriteItem({ RequestItems: requestItems })), (result) => {
+      return Effect.map(leavingThrottlingToUs(execute(batchWriteItem({ RequestItems: requestItems }))), (result) => {
         const leftovers = leftoversOf(entries, result.raw.UnprocessedItems ?? {})
         const left = new Set(leftovers)
         for (const entry of entries) if (!left.has(entry)) settle(entry)

@@ -69,7 +69,9 @@ export const requestAttributes = (operation: string, description: unknown, regio
  * `ConsumedCapacity` (each entry as JSON, as the conventions ask).
  *
  * @example
- * recordResponse(span, { Count: 0, ScannedCount: 10, $metadata: { requestId: "R1" } })
+ * import { Effect } from "effect"
+ *
+ * Effect.useSpan("DynamoDB.Scan", (span) => Effect.sync(() => recordResponse(span, { Count: 0, ScannedCount: 10, $metadata: { requestId: "R1" } })))
  */
 export const recordResponse = (span: Tracer.Span, output: unknown): void => {
   if (!isObject(output)) return
