@@ -107,8 +107,9 @@ export const isThrottling = (error: DynamoError): boolean => {
 
 /**
  * Whether trying `error`'s request again may succeed, as the AWS SDK judges it: throttling, a 5xx answer, a
- * transport failure (no answer, a timeout, a bad gateway), or a clock-skew error. A failed condition, a validation
- * error, a missing table, a malformed response or a request refused before sending are never retried.
+ * transport failure (connection refused or reset, a timeout, a bad gateway), or a clock-skew error. A failed
+ * condition, a validation error, a missing table, a malformed response, a request refused before sending, and a
+ * `TransportError` of reason `Other` (a client's own failure: missing credentials, a bug) are never retried.
  *
  * @example
  * import { InternalServerError, ValidationError, Retry } from "dynofunc"
@@ -117,7 +118,7 @@ export const isThrottling = (error: DynamoError): boolean => {
  * Retry.isRetryable(new ValidationError({ code: "ValidationException", message: "bad key" })) // false
  */
 export const isRetryable = (error: DynamoError): boolean => {
-  if (error._tag === "TransportError") return true
+  if (error._tag === "TransportError") return error.reason !== "Other"
   if (error._tag === "InvalidInputError" || error._tag === "MalformedResponseError") return false
   const code = codeOf(error)
   const status = statusOf(error)

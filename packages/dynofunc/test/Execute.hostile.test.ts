@@ -33,7 +33,7 @@ const ops = {
   scan: scan("users"),
   batchGet: batchGetItem({ users: [{ id: "u1" }] }),
   batchWrite: batchWriteItem({ users: [{ put: { id: "u1" } }] }),
-  transactGet: transactGetItems([{ tableName: "users", key: { id: "u1" } }] as never),
+  transactGet: transactGetItems([find("users", { id: "u1" })]),
   statement: executeStatement("SELECT * FROM users"),
   transaction: executeTransaction([{ statement: "SELECT * FROM users" }] as never),
   batchStatement: batchExecuteStatement([{ statement: "SELECT * FROM users" }] as never),
