@@ -27,7 +27,7 @@ const region = "us-east-1"
 const secret = "benchmark-secret"
 
 /** The best-tuned SDK settings we know: undici's HTTP client under the SDK, and its middleware stack cached. */
-const tuned = (): DynamoDBClientConfig => ({
+export const tuned = (): DynamoDBClientConfig => ({
   requestHandler: new UndiciHttpHandler({ dispatcher: new Agent({ connections: 50 }) }),
   cacheMiddleware: true
 })
