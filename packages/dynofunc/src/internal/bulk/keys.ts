@@ -4,20 +4,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { AttributeMap } from "../../Value.js"
-
-const numberPattern = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/
-
-/** A number's text as digits and exponent, without the zeros that do not change its value. */
-const canonicalNumber = (text: string): string => {
-  const match = numberPattern.exec(text.trim())
-  if (match === null) return text
-  const [, sign, integer = "", fraction = "", exponent = "0"] = match
-  const digits = (integer + fraction).replace(/^0+/, "")
-  const dropped = integer.length + fraction.length - digits.length
-  const trimmed = digits.replace(/0+$/, "")
-  if (trimmed === "") return "0"
-  return `${sign === "-" ? "-" : ""}${trimmed}e${integer.length - dropped + Number(exponent)}`
-}
+import { canonicalNumber } from "../marshal.js"
 
 const keyPart = (value: AttributeValue | undefined): string | undefined => {
   if (value === undefined) return undefined
