@@ -75,6 +75,12 @@ export interface AttrConstructor {
   readonly ifNotExists: typeof Update.ifNotExists
   /** Update helper: see `Update.set`. `{ a: attr.set(attr("b")) }` → `SET #n0 = #n1` */
   readonly set: typeof Update.set
+  /** Update operand: see `Update.plus`. `{ n: attr.plus(5, attr("m")) }` → `SET #n0 = :v0 + #n1` (a plain value first) */
+  readonly plus: typeof Update.plus
+  /** Update operand: see `Update.minus`. `{ n: attr.minus(5, attr("m")) }` → `SET #n0 = :v0 - #n1` */
+  readonly minus: typeof Update.minus
+  /** Update operand: see `Update.listAppend`. `{ l: attr.listAppend(["a"], attr("l")) }` → `SET #n0 = list_append(:v0, #n0)` */
+  readonly listAppend: typeof Update.listAppend
 }
 
 /**
@@ -98,7 +104,10 @@ export const attr: AttrConstructor = Object.assign((name: string): Path => new P
   add: Update.add,
   delete: Update.deleteElements,
   ifNotExists: Update.ifNotExists,
-  set: Update.set
+  set: Update.set,
+  plus: Update.plus,
+  minus: Update.minus,
+  listAppend: Update.listAppend
 })
 
 /**

@@ -12,7 +12,7 @@
  * // SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v1), :v2), #n2 = if_not_exists(#n2, :v3) + :v4,
  * //     #n3.#n4 = :v5
  */
-import { ActionNode, type UpdateAction, type UpdateClause } from "./internal/ast.js"
+import { ActionNode, ArithmeticNode, ListAppendNode, type UpdateAction, type UpdateClause, type UpdateOperand } from "./internal/ast.js"
 
 export type { UpdateAction, UpdateClause, UpdateKind, UpdateOperand } from "./internal/ast.js"
 
@@ -100,3 +100,28 @@ export { deleteElements as delete }
  * { createdAt: ifNotExists("2024-01-01") } // SET #n0 = if_not_exists(#n0, :v0)
  */
 export const ifNotExists = (value: unknown): UpdateAction => new ActionNode("ifNotExists", value)
+
+/**
+ * `left + right`, for `SET`: either side a plain JS value, a path or another operand, so a plain value can stand
+ * first (`attr("n").plus(5)` already puts a path first).
+ *
+ * @example
+ * update("users", { id: "u1" }, { total: plus(100, attr("bonus")) }) // SET #n0 = :v0 + #n1
+ */
+export const plus = (left: unknown, right: unknown): UpdateOperand => new ArithmeticNode("+", left, right)
+
+/**
+ * `left - right`, for `SET`: either side a plain JS value, a path or another operand.
+ *
+ * @example
+ * update("users", { id: "u1" }, { left: minus(10, attr("used")) }) // SET #n0 = :v0 - #n1
+ */
+export const minus = (left: unknown, right: unknown): UpdateOperand => new ArithmeticNode("-", left, right)
+
+/**
+ * `list_append(left, right)`, for `SET`: either side a plain JS list, a path or another operand.
+ *
+ * @example
+ * update("users", { id: "u1" }, { log: listAppend(["first"], attr("log")) }) // SET #n0 = list_append(:v0, #n0)
+ */
+export const listAppend = (left: unknown, right: unknown): UpdateOperand => new ListAppendNode(left, right)

@@ -475,3 +475,23 @@ describe("one allocator per request", () => {
     expect(compile(input)).toEqual(compile(input))
   })
 })
+
+describe("a plain value as the left operand of +, - and list_append", () => {
+  it("is marshalled like any value, on either side", () => {
+    expect(fields({ update: { total: Update.plus(100, attr("bonus")) } })).toMatchObject({
+      UpdateExpression: "SET #n0 = :v0 + #n1",
+      ExpressionAttributeNames: { "#n0": "total", "#n1": "bonus" },
+      ExpressionAttributeValues: { ":v0": { N: "100" } }
+    })
+    expect(fields({ update: { left: attr.minus(10, attr("used")) } })).toMatchObject({ UpdateExpression: "SET #n0 = :v0 - #n1" })
+    expect(fields({ update: { log: attr.listAppend(["first"], attr("log")) } })).toMatchObject({
+      UpdateExpression: "SET #n0 = list_append(:v0, #n0)",
+      ExpressionAttributeValues: { ":v0": { L: [{ S: "first" }] } }
+    })
+    expect(fields({ update: [path("a", "n").set(Update.plus(1n, 2))] })).toMatchObject({ UpdateExpression: "SET #n0.#n1 = :v0 + :v1" })
+  })
+
+  it("a value DynamoDB cannot store there is a problem naming the attribute", () => {
+    expect(problems({ update: { total: Update.plus(Number.NaN, attr("bonus")) } })).toEqual([expect.stringMatching(/^UpdateExpression.total: .*NaN/)])
+  })
+})
