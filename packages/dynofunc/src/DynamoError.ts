@@ -168,7 +168,11 @@ export class TransportError extends Data.TaggedError("TransportError")<{
 export interface InputProblem {
   /** What is wrong, in words. */
   readonly message: string
-  /** Where: the part of the request (`UpdateExpression`, `Key`, `Item`, `RequestItems`, …). */
+  /**
+   * Where: the field of the SDK input (`UpdateExpression`, `Key`, `TableName`, `RequestItems`, …), and for a value the
+   * path inside it (`Item.profile.tags[3]`, `RequestItems.users[712].PutRequest.Item.createdAt`,
+   * `UpdateExpression.profile.tags[2]`, `Parameters[1]`); a friendly option by its name (`order`).
+   */
   readonly part: string
 }
 
@@ -179,7 +183,7 @@ export interface InputProblem {
  *
  * @example
  * execute(add("users", { id: "u1", tags: new Set() })).pipe(
- *   Effect.catchTag("InvalidInputError", (error) => Effect.succeed(error.problems)) // [{ part: "value", message: "Pass a non-empty set…" }]
+ *   Effect.catchTag("InvalidInputError", (error) => Effect.succeed(error.problems)) // [{ part: "Item.tags", message: "Pass a non-empty set…" }]
  * )
  */
 export class InvalidInputError extends Data.TaggedError("InvalidInputError")<{

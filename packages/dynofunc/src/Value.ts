@@ -23,9 +23,11 @@ export type AttributeMap = Record<string, AttributeValue>
 export { NumberValue } from "./internal/marshal.js"
 
 /**
- * One JS value as an `AttributeValue`. `undefined` inside objects, arrays and sets is left out; `undefined` itself,
- * functions, `NaN`, infinities, `number`s past 2^53 (use a `bigint` or a `NumberValue`) and empty sets are refused
- * (thrown: a programming error).
+ * One JS value as an `AttributeValue`. `undefined` inside objects, arrays and sets is left out; what DynamoDB cannot
+ * store exactly is refused (thrown, with the path of the offending value; the builders turn it into a problem
+ * instead): `undefined` itself, functions, symbols, `Date`s and other objects whose content would be lost, `NaN`,
+ * infinities, numbers DynamoDB cannot hold (more than 38 digits, magnitudes from 1e126 or below 1e-130), `number`s
+ * past 2^53 (use a `bigint` or a `NumberValue`), empty or duplicated sets, nesting past 32 levels and cycles.
  *
  * @example
  * toAttributeValue(["a", 1]) // { L: [{ S: "a" }, { N: "1" }] }

@@ -304,12 +304,23 @@ const updatedAttributes = (expression: string, names: Readonly<Record<string, st
   return out
 }
 
+/**
+ * Whether the expression may name a key attribute, as itself or through a placeholder: when it does not (nearly
+ * always), it is not parsed at all.
+ */
+const mentionsKey = (expression: string, key: Record_, names: Readonly<Record<string, string>> | undefined): boolean => {
+  for (const name in key) if (expression.includes(name)) return true
+  if (names !== undefined) for (const placeholder in names) if (Object.hasOwn(key, names[placeholder]!) && expression.includes(placeholder)) return true
+  return false
+}
+
 /** An update that would SET, REMOVE, ADD or DELETE an attribute of the key it was given: DynamoDB refuses it. */
 export const updateKeyShape = (body: Record_, prefix: string, problems: Problems): void => {
   const expression = body["UpdateExpression"]
   const key = body["Key"]
-  if (typeof expression !== "string" || !isRecord(key)) return
-  for (const attribute of updatedAttributes(expression, body["ExpressionAttributeNames"] as Record<string, string> | undefined)) {
+  const names = body["ExpressionAttributeNames"] as Record<string, string> | undefined
+  if (typeof expression !== "string" || !isRecord(key) || !mentionsKey(expression, key, names)) return
+  for (const attribute of updatedAttributes(expression, names)) {
     if (Object.hasOwn(key, attribute)) {
       problems.push({ part: `${prefix}UpdateExpression`, message: `"${attribute}" is part of the key: an update cannot change a key attribute` })
     }
