@@ -8,7 +8,7 @@ import {
   type Tag
 } from "@aws-sdk/client-dynamodb"
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
-import { Chunk, Deferred, Effect, Fiber, Redacted, Schedule, Stream } from "effect"
+import { Chunk, Deferred, Effect, Exit, Fiber, Redacted, Schedule, Stream } from "effect"
 import {
   DynamoClient,
   Retry,
@@ -280,7 +280,7 @@ describe("interrupting a stream aborts the request in flight", () => {
         const { layer, state, stuck } = yield* hanging(2)
         const fiber = yield* Pages.items(scan("things"), { buffer: 1 }).pipe(Stream.runDrain, Effect.provide(layer), Effect.fork)
         yield* Deferred.await(stuck)
-        yield* Fiber.interrupt(fiber)
+        expect(Exit.isInterrupted(yield* Fiber.interrupt(fiber))).toBe(true)
         expect(state.requests).toBe(3)
         yield* closesEverySocket(state)
       })
@@ -294,7 +294,8 @@ describe("interrupting a stream aborts the request in flight", () => {
         yield* Deferred.await(stuck)
         for (let i = 0; i < 100 && state.open < 4; i++) yield* Effect.sleep("10 millis")
         expect(state.open).toBe(4)
-        yield* Fiber.interrupt(fiber)
+        // Interrupting waits for the segment fibers to end: none is left running.
+        expect(Exit.isInterrupted(yield* Fiber.interrupt(fiber))).toBe(true)
         yield* closesEverySocket(state)
       })
     ), 10_000)
