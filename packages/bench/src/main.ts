@@ -17,6 +17,7 @@ import { runP4 } from "./p4/bench.js"
 import { runP5 } from "./p5/bench.js"
 import { runP6 } from "./p6/bench.js"
 import { runP2Lean, runP7 } from "./p7/bench.js"
+import { runP1Typed, runP6Typed } from "./typed/bench.js"
 
 // The SDK warns once that Node 20 support ends in 2027: noise in a results table (the Node version is printed).
 process.env["AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED"] ??= "true"
@@ -41,7 +42,9 @@ const suites: ReadonlyArray<{ readonly id: string; readonly run: () => Section |
   { id: "P4", run: () => runP4(quick ? { items: 1_000, rounds: 1 } : { items: 10_000, rounds: 5 }) },
   { id: "P5", run: () => runP5(quick ? { items: 5_000, rounds: 1 } : { items: 100_000, rounds: 3 }) },
   { id: "P6", run: () => runP6(settings) },
-  { id: "P7", run: () => runP7(settings) }
+  { id: "P7", run: () => runP7(settings) },
+  { id: "P6T", run: () => runP6Typed(settings) },
+  { id: "P1T", run: () => runP1Typed(settings) }
 ]
 
 const main = async () => {

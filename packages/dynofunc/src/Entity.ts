@@ -52,7 +52,9 @@ export type { Action, ActionKind } from "./internal/typed/actions.js"
 export type { EntityConfig, KeyDef, KeyPart, MissingPolicy } from "./internal/typed/entity.js"
 
 /** The plain item of an entity: its Schema's fields (what writes take; a `Schema.Class` reads back as instances). */
-export type Fields<C extends EntityConfig> = Types.Simplify<Schema.Struct.Type<C["schema"]["fields"]>>
+export type Fields<C extends EntityConfig> = C["schema"] extends Schema.Struct<infer _F>
+  ? Schema.Schema.Type<C["schema"]>
+  : Types.Simplify<Schema.Struct.Type<C["schema"]["fields"]>>
 
 /** What reads of an entity give: its Schema's type. */
 export type Read<C extends EntityConfig> = Schema.Schema.Type<C["schema"]>
@@ -227,23 +229,27 @@ export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C[
   ): TypedPath<NonNullable<Fields<C>[K1]>[K2]>
 }
 
-type FieldName<S extends FieldsSchema> = keyof Schema.Struct.Type<S["fields"]> & string
+type FieldName<S extends FieldsSchema> = keyof S["fields"] & string
 type KeyDefOf<S extends FieldsSchema> = KeyDef & {
   readonly partition: { readonly fields: ReadonlyArray<FieldName<S>> }
   readonly sort?: { readonly fields: ReadonlyArray<FieldName<S>> } | undefined
 }
 type FieldsOfType<S extends FieldsSchema, V> = {
-  [K in FieldName<S>]-?: [Schema.Struct.Type<S["fields"]>[K]] extends [V] ? K : never
+  [K in FieldName<S>]-?: [Schema.Schema.Type<Extract<S["fields"][K], Schema.Schema.All>>] extends [V] ? K : never
 }[FieldName<S>]
 
-/** What `make` checks beyond `EntityConfig`: field names come from the Schema, index names from the table. */
+/**
+ * What `make` checks beyond `EntityConfig`: field names come from the Schema, index names from the table (the checks
+ * of the optional settings only when they are given: each costs the compiler work per entity).
+ */
 export type ConfigChecks<C extends EntityConfig> = {
   readonly primary: KeyDefOf<C["schema"]>
   readonly indexes?: { readonly [I in IndexNames<C>]?: KeyDefOf<C["schema"]> } | undefined
-  readonly timestamps?: { readonly createdAt?: FieldsOfType<C["schema"], Date>; readonly updatedAt?: FieldsOfType<C["schema"], Date> } | undefined
-  readonly version?: FieldsOfType<C["schema"], number> | undefined
-  readonly unique?: ReadonlyArray<FieldName<C["schema"]>> | undefined
-}
+} & (C extends { readonly timestamps: object }
+  ? { readonly timestamps?: { readonly createdAt?: FieldsOfType<C["schema"], Date>; readonly updatedAt?: FieldsOfType<C["schema"], Date> } | undefined }
+  : unknown) &
+  (C extends { readonly version: string } ? { readonly version?: FieldsOfType<C["schema"], number> | undefined } : unknown) &
+  (C extends { readonly unique: ReadonlyArray<string> } ? { readonly unique?: ReadonlyArray<FieldName<C["schema"]>> | undefined } : unknown)
 
 /**
  * Declares an entity of a typed table.

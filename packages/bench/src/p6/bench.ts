@@ -6,11 +6,26 @@
 import { isDeepStrictEqual } from "node:util"
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb"
 import { Value } from "dynofunc"
-import { measureSync, ratio, type Settings } from "../harness.js"
+import { measureSync, ratio, type Measured, type Settings } from "../harness.js"
 import { formatRatio, type Section } from "../report.js"
 import { makeItems } from "./items.js"
 
 const ITEMS = 1_000
+
+/** The rows of a write and a read comparison: each direction's reference, then its contender with the ratio. */
+export const throughputRows = (
+  items: number,
+  [refWrite, write, refRead, read]: readonly [Measured, Measured, Measured, Measured],
+  [writeRatio, readRatio]: readonly [number, number]
+) => {
+  const perSecond = (ns: number) => `${Math.round((items * 1e9) / ns / 1000)}k items/s`
+  return [
+    { contender: refWrite.name, figure: perSecond(refWrite.median), ratio: "" },
+    { contender: write.name, figure: perSecond(write.median), ratio: formatRatio(writeRatio) },
+    { contender: refRead.name, figure: perSecond(refRead.median), ratio: "" },
+    { contender: read.name, figure: perSecond(read.median), ratio: formatRatio(readRatio) }
+  ]
+}
 
 export const runP6 = (settings: Settings): Section => {
   const items = makeItems(ITEMS)
@@ -36,19 +51,13 @@ export const runP6 = (settings: Settings): Section => {
   )
   const [utilMarshall, dynoMarshall, utilUnmarshall, dynoUnmarshall] = [results[0]!, results[1]!, results[2]!, results[3]!]
 
-  const perSecond = (ns: number) => `${Math.round((ITEMS * 1e9) / ns / 1000)}k items/s`
   // Throughput ratio: how many times as many items per second as util-dynamodb.
   const marshalRatio = ratio(utilMarshall, dynoMarshall)
   const unmarshalRatio = ratio(utilUnmarshall, dynoUnmarshall)
   return {
     id: "P6",
     title: `values: ${ITEMS.toLocaleString("en")} items of ~20 attributes`,
-    rows: [
-      { contender: utilMarshall.name, figure: perSecond(utilMarshall.median), ratio: "" },
-      { contender: dynoMarshall.name, figure: perSecond(dynoMarshall.median), ratio: formatRatio(marshalRatio) },
-      { contender: utilUnmarshall.name, figure: perSecond(utilUnmarshall.median), ratio: "" },
-      { contender: dynoUnmarshall.name, figure: perSecond(dynoUnmarshall.median), ratio: formatRatio(unmarshalRatio) }
-    ],
+    rows: throughputRows(ITEMS, [utilMarshall, dynoMarshall, utilUnmarshall, dynoUnmarshall], [marshalRatio, unmarshalRatio]),
     targets: [
       { label: "marshal throughput vs util-dynamodb", value: marshalRatio, target: "≥ 1.0×", met: marshalRatio >= 1 },
       { label: "unmarshal throughput vs util-dynamodb", value: unmarshalRatio, target: "≥ 1.0×", met: unmarshalRatio >= 1 }

@@ -3,6 +3,7 @@
  * (for keys, conditions and updates, which give single values), and a decoder per projection.
  */
 import { Either, ParseResult, Schema } from "effect"
+import type { SchemaAST as AST } from "effect"
 import type { ParseError } from "effect/ParseResult"
 
 /** A Schema with fields: a `Schema.Struct` or a `Schema.Class`. */
@@ -29,6 +30,28 @@ const nestedFields = (field: unknown): Schema.Struct.Fields | undefined => {
 const struct = (fields: Schema.Struct.Fields): Schema.Schema<Record<string, unknown>, Record<string, unknown>> =>
   Schema.Struct(fields) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
 
+/** A check for a field whose encoded value is the value itself (primitive keywords and literals), or `undefined`. */
+const plainCheck = (field: unknown): ((value: unknown) => boolean) | undefined => {
+  if (!Schema.isSchema(field)) return undefined
+  const ast = field.ast
+  switch (ast._tag) {
+    case "StringKeyword":
+      return (value) => typeof value === "string"
+    case "NumberKeyword":
+      return (value) => typeof value === "number"
+    case "BooleanKeyword":
+      return (value) => typeof value === "boolean"
+    case "Literal":
+      return (value) => value === ast.literal
+    case "Union":
+      return ast.types.every((member) => member._tag === "Literal")
+        ? (value) => ast.types.some((member) => (member as AST.Literal).literal === value)
+        : undefined
+    default:
+      return undefined
+  }
+}
+
 export const make = (schema: FieldsSchema): Codec => {
   // Writes take plain objects, also for a `Schema.Class` (reads give its instances): encode with a Struct of its fields.
   const encodeItem = Schema.encodeUnknownEither(struct(schema.fields))
@@ -48,7 +71,10 @@ export const make = (schema: FieldsSchema): Codec => {
     let encoder = identity
     if (field !== undefined && typeof last === "string") {
       const one = Schema.encodeUnknownEither(struct({ [last]: field }))
-      encoder = (value) => Either.map(one({ [last]: value }), (encoded) => encoded[last])
+      const full = (value: unknown) => Either.map(one({ [last]: value }), (encoded) => encoded[last])
+      // A field stored as it is (a string, number, boolean or literal): a typeof check, the Schema only for the error.
+      const plain = plainCheck(field)
+      encoder = plain === undefined ? full : (value) => (plain(value) ? Either.right(value) : full(value))
     }
     fieldEncoders.set(id, encoder)
     return encoder
