@@ -31,7 +31,7 @@ const option = (name: string): string | undefined => {
 
 const quick = flag("--quick")
 const only = option("--only")?.split(",").map((s) => s.trim().toUpperCase())
-const wanted = (id: string) => (only === undefined ? !(quick && (id === "P3" || id === "P4" || id === "P5")) : only.includes(id))
+const wanted = (id: string) => (only === undefined ? !(quick && (id === "P3" || id === "P4" || id === "P5" || id === "P6T")) : only.includes(id))
 const settings: Settings = quick ? { rounds: 3, batchMs: 10, warmupMs: 20 } : { rounds: 25, batchMs: 60, warmupMs: 500 }
 
 const suites: ReadonlyArray<{ readonly id: string; readonly run: () => Section | Promise<Section> }> = [
