@@ -142,14 +142,14 @@ const retried = <Result>(
     Effect.flatMap(Schedule.driver(policy), (driver) => {
       const again = attempt(op, client, request, span)
       const loop = (error: E.DynamoError, next: number): Effect.Effect<Result, E.DynamoError> =>
-        Effect.flatMap(Clock.currentTimeMillis, (before) =>
+        Effect.flatMap(Clock.currentTimeNanos, (before) =>
           Effect.matchEffect(driver.next(error), {
             onFailure: () => failed(span, error),
             onSuccess: () =>
-              Effect.flatMap(Clock.currentTimeMillis, (after) => {
-                span?.event("retry", BigInt(after) * 1_000_000n, {
+              Effect.flatMap(Clock.currentTimeNanos, (after) => {
+                span?.event("retry", after, {
                   "dynofunc.attempt": next,
-                  "dynofunc.delay_ms": after - before,
+                  "dynofunc.delay_ms": Number(after - before) / 1e6,
                   "error.type": error._tag
                 })
                 return Effect.catchAll(again, (failure) => loop(failure, next + 1))

@@ -27,7 +27,7 @@ export interface FullJitterOptions<In = unknown> {
 }
 
 /**
- * A schedule that recurs forever, waiting `random × min(cap, base × 2^i)` before recurrence `i` (from 0); its output
+ * A schedule that recurs forever, waiting `random × min(cap, base × 2^i)` (whole milliseconds) before recurrence `i` (from 0); its output
  * is the recurrence count. Bound it with `Schedule.recurs` or `Schedule.upTo`. The randomness comes from Effect's
  * `Random` service, so a test can fix it (`Effect.withRandom`).
  *
@@ -44,7 +44,8 @@ export const fullJitter = <In = unknown>(options: FullJitterOptions<In>): Schedu
   return Schedule.identity<In>().pipe(
     Schedule.intersect(Schedule.forever),
     Schedule.addDelayEffect(([input, recurrence]) =>
-      Effect.map(Random.next, (random) => Duration.millis(random * upperBound(baseOf(input), cap, recurrence)))
+      // Whole milliseconds: a fractional one has no exact nanosecond count (the TestClock cannot tell its time then).
+      Effect.map(Random.next, (random) => Duration.millis(Math.floor(random * upperBound(baseOf(input), cap, recurrence))))
     ),
     Schedule.map(([, recurrence]) => recurrence)
   )
