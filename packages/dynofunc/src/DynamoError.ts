@@ -149,8 +149,9 @@ export class AccessDeniedError extends Data.TaggedError("AccessDeniedError")<Aws
 export class UnknownAwsError extends Data.TaggedError("UnknownAwsError")<AwsErrorFields> {}
 
 /**
- * The request never got an answer from DynamoDB: connection refused or reset, a timeout, a bad gateway, or a
- * response that was not DynamoDB's.
+ * The request never got an answer from DynamoDB: connection refused or reset, a timeout, a bad gateway, an answer
+ * damaged on the way (`ChecksumMismatch`: its body failed DynamoDB's `x-amz-crc32`), or a response that was not
+ * DynamoDB's.
  *
  * @example
  * execute(find("users", { id: "u1" })).pipe(
@@ -158,7 +159,7 @@ export class UnknownAwsError extends Data.TaggedError("UnknownAwsError")<AwsErro
  * )
  */
 export class TransportError extends Data.TaggedError("TransportError")<{
-  readonly reason: "ConnectionRefused" | "ConnectionReset" | "Timeout" | "BadGateway" | "Other"
+  readonly reason: "ConnectionRefused" | "ConnectionReset" | "Timeout" | "BadGateway" | "ChecksumMismatch" | "Other"
   readonly message: string
   readonly statusCode?: number | undefined
   readonly cause?: unknown

@@ -108,9 +108,10 @@ export const isThrottling = (error: DynamoError): boolean => {
 
 /**
  * Whether trying `error`'s request again may succeed, as the AWS SDK judges it: throttling, a 5xx answer, a
- * transport failure (connection refused or reset, a timeout, a bad gateway), or a clock-skew error. A failed
- * condition, a validation error, a missing table, a malformed response, a request refused before sending, and a
- * `TransportError` of reason `Other` (a client's own failure: missing credentials, a bug) are never retried.
+ * transport failure (connection refused or reset, a timeout, a bad gateway, an answer damaged on the way), or a
+ * clock-skew error. A failed condition, a validation error, a missing table, a malformed response, a request refused
+ * before sending, and a `TransportError` of reason `Other` (a client's own failure: missing credentials, a bug) are
+ * never retried.
  *
  * @example
  * import { InternalServerError, ValidationError, Retry } from "dynofunc"

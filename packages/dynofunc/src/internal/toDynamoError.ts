@@ -78,7 +78,9 @@ const networkCodes: Record<string, E.TransportError["reason"]> = {
   ESOCKETTIMEDOUT: "Timeout",
   TimeoutError: "Timeout",
   RequestTimeout: "Timeout",
-  RequestTimeoutException: "Timeout"
+  RequestTimeoutException: "Timeout",
+  // The lean transport's `x-amz-crc32` check (`internal/transport/wire.ts`): a damaged answer, transient.
+  Crc32MismatchError: "ChecksumMismatch"
 }
 
 interface RawError {

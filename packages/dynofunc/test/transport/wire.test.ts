@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs"
 import * as Sdk from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, type Layer, Redacted } from "effect"
-import { DynamoClient, HttpClient, type CommandName } from "dynofunc"
+import { DynamoClient, type DynamoError, HttpClient, Retry, execute, find, type CommandName } from "dynofunc"
 import { render, target } from "../../scripts/generate-wire-shapes.js"
 import { commandErrors } from "../../src/internal/commands.generated.js"
 import { toDynamoError } from "../../src/internal/toDynamoError.js"
@@ -161,9 +161,29 @@ describe("x-amz-crc32", () => {
         Effect.zipRight(outcome(HttpClient.layer({ region: "local", endpoint: endpointOf(s), credentials }), { operation: "GetItem", status: 200, body })),
         Effect.map((lean) => ({ lean }))
       )
-      expect(lean).toMatchObject({ error: { _tag: "TransportError", reason: "Other" } })
+      expect(lean).toMatchObject({ error: { _tag: "TransportError", reason: "ChecksumMismatch" } })
       expect((lean as { error: { message: string } }).error.message).toContain("CRC32")
+      expect(Retry.isRetryable((lean as { error: DynamoError }).error)).toBe(true)
     }))
+
+  // `it.live`: the retry's delay must really pass.
+  it.live("execute tries a damaged answer's request again", () =>
+    Effect.scoped(Effect.gen(function* () {
+      let requests = 0
+      const s = yield* server((req, res) => {
+        req.resume()
+        req.on("end", () => {
+          requests++
+          res.writeHead(200, { "x-amz-crc32": String(crc32(Buffer.from(body)) ^ (requests === 1 ? 1 : 0)) })
+          res.end(body)
+        })
+      })
+      const found = yield* execute(find("users", { id: "u1" })).pipe(
+        Effect.provide(HttpClient.layer({ region: "local", endpoint: endpointOf(s), credentials }))
+      )
+      expect(found.item).toEqual({ id: "u1" })
+      expect(requests).toBe(2)
+    })))
 
   it("is the standard CRC32", () => {
     expect(crc32(Buffer.from("123456789"))).toBe(0xcbf43926)
