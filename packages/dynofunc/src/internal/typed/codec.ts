@@ -3,8 +3,8 @@
  * (for keys, conditions and updates, which give single values), and a decoder per projection.
  */
 import { Either, ParseResult, Schema } from "effect"
-import type { SchemaAST as AST } from "effect"
 import type { ParseError } from "effect/ParseResult"
+import { compile, Fail, type Parser } from "./compile.js"
 
 /** A Schema with fields: a `Schema.Struct` or a `Schema.Class`. */
 export type FieldsSchema = Schema.Schema.AnyNoContext & { readonly fields: Schema.Struct.Fields }
@@ -30,35 +30,26 @@ const nestedFields = (field: unknown): Schema.Struct.Fields | undefined => {
 const struct = (fields: Schema.Struct.Fields): Schema.Schema<Record<string, unknown>, Record<string, unknown>> =>
   Schema.Struct(fields) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
 
-/** A check for a field whose encoded value is the value itself (primitive keywords and literals), or `undefined`. */
-const plainCheck = (field: unknown): ((value: unknown) => boolean) | undefined => {
-  if (!Schema.isSchema(field)) return undefined
-  const ast = field.ast
-  switch (ast._tag) {
-    case "StringKeyword":
-      return (value) => typeof value === "string"
-    case "NumberKeyword":
-      return (value) => typeof value === "number"
-    case "BooleanKeyword":
-      return (value) => typeof value === "boolean"
-    case "Literal":
-      return (value) => value === ast.literal
-    case "Union":
-      return ast.types.every((member) => member._tag === "Literal")
-        ? (value) => ast.types.some((member) => (member as AST.Literal).literal === value)
-        : undefined
-    default:
-      return undefined
+/** Schema's parser `slow` behind the compiled `fast` one: the compiled result, or (it fails) Schema's, with its error. */
+const withFallback =
+  <A>(fast: Parser, slow: (input: unknown) => Either.Either<A, ParseError>) =>
+  (input: unknown): Either.Either<A, ParseError> => {
+    const value = fast(input)
+    return value === Fail ? slow(input) : Either.right(value as A)
   }
-}
+
+/** The compiled encoder or decoder of `schema`, Schema's own parser for its errors. */
+const compiled = <A>(schema: Schema.Schema<A, Record<string, unknown>>, isDecoding: boolean) =>
+  withFallback<A>(compile(schema.ast, isDecoding), (isDecoding ? Schema.decodeUnknownEither : Schema.encodeUnknownEither)(schema) as (input: unknown) => Either.Either<A, ParseError>)
 
 export const make = (schema: FieldsSchema): Codec => {
   // Writes take plain objects, also for a `Schema.Class` (reads give its instances): encode with a Struct of its fields.
-  const encodeItem = Schema.encodeUnknownEither(struct(schema.fields))
-  const decodeItem = Schema.decodeUnknownEither(schema as Schema.Schema<unknown, unknown>)
+  const encodeItem = compiled(struct(schema.fields), false)
+  const decodeItem = compiled(schema as Schema.Schema<unknown, Record<string, unknown>>, true)
   const fieldEncoders = new Map<string, (value: unknown) => Either.Either<unknown, ParseError>>()
   const fieldEncoder = (path: ReadonlyArray<string | number>): ((value: unknown) => Either.Either<unknown, ParseError>) => {
-    const id = JSON.stringify(path)
+    // A top-level field (the usual case) is its own key; a nested path its segments, tagged by kind.
+    const id = path.length === 1 && typeof path[0] === "string" ? path[0] : JSON.stringify(path)
     const known = fieldEncoders.get(id)
     if (known !== undefined) return known
     let fields: Schema.Struct.Fields | undefined = schema.fields
@@ -70,11 +61,11 @@ export const make = (schema: FieldsSchema): Codec => {
     const field = fields !== undefined && typeof last === "string" ? fields[last] : undefined
     let encoder = identity
     if (field !== undefined && typeof last === "string") {
-      const one = Schema.encodeUnknownEither(struct({ [last]: field }))
-      const full = (value: unknown) => Either.map(one({ [last]: value }), (encoded) => encoded[last])
-      // A field stored as it is (a string, number, boolean or literal): a typeof check, the Schema only for the error.
-      const plain = plainCheck(field)
-      encoder = plain === undefined ? full : (value) => (plain(value) ? Either.right(value) : full(value))
+      const one = struct({ [last]: field })
+      const encodeOne = Schema.encodeUnknownEither(one)
+      const full = (value: unknown) => Either.map(encodeOne({ [last]: value }), (encoded) => encoded[last])
+      // The field's own property signature, compiled (a Struct of one field with a renamed key is left to Schema).
+      encoder = one.ast._tag === "TypeLiteral" ? withFallback(compile(one.ast.propertySignatures[0]!.type, false), full) : full
     }
     fieldEncoders.set(id, encoder)
     return encoder
@@ -90,7 +81,7 @@ export const make = (schema: FieldsSchema): Codec => {
       if (known !== undefined) return known
       const picked: Record<string, Schema.Struct.Field> = {}
       for (const name of names) if (schema.fields[name] !== undefined) picked[name] = schema.fields[name]
-      const decode = Schema.decodeUnknownEither(struct(picked))
+      const decode = compiled(struct(picked), true)
       projections.set(id, decode)
       return decode
     }

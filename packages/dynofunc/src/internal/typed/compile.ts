@@ -1,0 +1,283 @@
+/**
+ * A Schema AST compiled once into plain functions that decode (encoded → type) or encode (type → encoded) a value,
+ * returning `Fail` instead of building a `ParseIssue`: the caller asks Schema's own parser for the error (only then).
+ *
+ * Each node does what Effect Schema's parser (`ParseResult.go`) does with the default options, without its
+ * `Either`s and issue trees: keywords, literals, refinements (their own filter), transformations (their own
+ * functions), struct property signatures and string-keyed records, tuples and arrays, unions tried in order,
+ * `ReadonlySet` and `Option` declarations, other declarations through their own parse function. Any other node
+ * (a union discriminated by literal fields, a recursive schema, a node with parse options) is handed to Schema's
+ * parser for that node alone.
+ */
+import { Either, Option, ParseResult, Schema, SchemaAST as AST } from "effect"
+
+/** What a compiled parser returns when the value does not match (the caller then asks Schema why). */
+export const Fail: unique symbol = Symbol.for("dynofunc/typed/Fail")
+
+/** A compiled decoder or encoder: the converted value, or `Fail`. */
+export type Parser = (input: unknown) => unknown
+
+const options = AST.defaultParseOption
+
+/** Schema's parser for `ast` alone, as a `Parser`. */
+const fallback = (ast: AST.AST, isDecoding: boolean): Parser => {
+  const parse = (isDecoding ? ParseResult.decodeUnknownEither : ParseResult.encodeUnknownEither)(Schema.make(ast))
+  return (input) => {
+    const result = parse(input)
+    return Either.isRight(result) ? result.right : Fail
+  }
+}
+
+/** Schema's parser for `ast` alone, built on first use (for effects Schema's parser runs, which compiled code does not). */
+const lazyFallback = (ast: AST.AST, isDecoding: boolean): Parser => {
+  let parser: Parser | undefined
+  return (input) => (parser ??= fallback(ast, isDecoding))(input)
+}
+
+const check =
+  (predicate: (input: unknown) => boolean): Parser =>
+  (input) => (predicate(input) ? input : Fail)
+
+/** Whether a union member would be picked by a literal field (then Schema narrows the candidates: not compiled). */
+const hasLiteralField = (ast: AST.AST, isDecoding: boolean): boolean => {
+  switch (ast._tag) {
+    case "TypeLiteral":
+      return ast.propertySignatures.some((ps) => !ps.isOptional && AST.isLiteral(isDecoding ? AST.encodedAST(ps.type) : AST.typeAST(ps.type)))
+    case "TupleType":
+      return ast.elements.some((e) => !e.isOptional && AST.isLiteral(isDecoding ? AST.encodedAST(e.type) : AST.typeAST(e.type)))
+    case "Refinement":
+      return hasLiteralField(ast.from, isDecoding)
+    case "Transformation":
+      return hasLiteralField(isDecoding ? ast.from : ast.to, isDecoding)
+    case "Suspend":
+      return true
+    default:
+      return false
+  }
+}
+
+const dropRightRefinement = (ast: AST.AST): AST.AST => (AST.isRefinement(ast) ? dropRightRefinement(ast.from) : ast)
+
+const hasOwn = (input: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(input, key)
+
+const isRecord = (input: unknown): input is Record<PropertyKey, unknown> => typeof input === "object" && input !== null && !Array.isArray(input)
+
+/** Compiles `ast` for decoding (`isDecoding`) or encoding, memoized per node. */
+export const compile = (ast: AST.AST, isDecoding: boolean): Parser => {
+  const memo = isDecoding ? decoders : encoders
+  const known = memo.get(ast)
+  if (known !== undefined) return known
+  const parser =
+    Option.isSome(AST.getParseOptionsAnnotation(ast)) || Option.isSome(AST.getDecodingFallbackAnnotation(ast))
+      ? fallback(ast, isDecoding)
+      : build(ast, isDecoding)
+  memo.set(ast, parser)
+  return parser
+}
+
+const decoders = new WeakMap<AST.AST, Parser>()
+const encoders = new WeakMap<AST.AST, Parser>()
+
+/** The `typeof` of the values of each keyword. */
+const typeOfKeyword = {
+  StringKeyword: "string",
+  NumberKeyword: "number",
+  BooleanKeyword: "boolean",
+  BigIntKeyword: "bigint",
+  UndefinedKeyword: "undefined"
+} as const
+
+const build = (ast: AST.AST, isDecoding: boolean): Parser => {
+  switch (ast._tag) {
+    case "StringKeyword":
+    case "NumberKeyword":
+    case "BooleanKeyword":
+    case "BigIntKeyword":
+    case "UndefinedKeyword": {
+      const type = typeOfKeyword[ast._tag]
+      return check((input) => typeof input === type)
+    }
+    case "Literal":
+      return check((input) => input === ast.literal)
+    case "Enums":
+      return check((input) => ast.enums.some(([, value]) => value === input))
+    case "UnknownKeyword":
+    case "AnyKeyword":
+      return (input) => input
+    case "Refinement":
+      return refinement(ast, isDecoding)
+    case "Transformation":
+      return transformation(ast, isDecoding)
+    case "Declaration":
+      return declaration(ast, isDecoding)
+    case "TupleType":
+      return tuple(ast, isDecoding)
+    case "TypeLiteral":
+      return typeLiteral(ast, isDecoding)
+    case "Union":
+      return union(ast, isDecoding)
+    default:
+      return fallback(ast, isDecoding)
+  }
+}
+
+const refinement = (ast: AST.Refinement, isDecoding: boolean): Parser => {
+  if (isDecoding) {
+    const from = compile(ast.from, true)
+    return (input) => {
+      const value = from(input)
+      return value === Fail || Option.isSome(ast.filter(value, options, ast)) ? Fail : value
+    }
+  }
+  // Encoding checks the type side first (with the filter), then encodes what the refinement refines.
+  const valid = compile(AST.typeAST(ast), true)
+  const encode = compile(dropRightRefinement(ast.from), false)
+  return (input) => {
+    const value = valid(input)
+    return value === Fail ? Fail : encode(value)
+  }
+}
+
+const transformation = (ast: AST.Transformation, isDecoding: boolean): Parser => {
+  const from = isDecoding ? compile(ast.from, true) : compile(ast.to, false)
+  const to = isDecoding ? compile(ast.to, true) : compile(ast.from, false)
+  const kind = ast.transformation
+  if (kind._tag === "TypeLiteralTransformation") {
+    // Renames and optional-field conversions on the object `from` built (a fresh one: changed in place, as Schema does).
+    const steps = kind.propertySignatureTransformations.map((pst) =>
+      isDecoding ? ([pst.from, pst.to, pst.decode] as const) : ([pst.to, pst.from, pst.encode] as const)
+    )
+    return (input) => {
+      const value = from(input)
+      if (value === Fail) return Fail
+      const out = value as Record<PropertyKey, unknown>
+      for (const [source, target, convert] of steps) {
+        const converted = convert(hasOwn(out, source) ? Option.some(out[source]) : Option.none())
+        delete out[source]
+        if (Option.isSome(converted)) out[target] = converted.value
+      }
+      return to(out)
+    }
+  }
+  const convert = kind._tag === "ComposeTransformation" ? undefined : isDecoding ? kind.decode : kind.encode
+  const whole = lazyFallback(ast, isDecoding)
+  return (input) => {
+    const value = from(input)
+    if (value === Fail) return Fail
+    if (convert === undefined) return to(value)
+    const converted = convert(value, options, ast, input)
+    if (!Either.isEither(converted)) return whole(input)
+    return Either.isLeft(converted) ? Fail : to(converted.right)
+  }
+}
+
+const declaration = (ast: AST.Declaration, isDecoding: boolean): Parser => {
+  const constructor = AST.getTypeConstructorAnnotation(ast)
+  const tag = Option.isSome(constructor) ? constructor.value._tag : undefined
+  if (tag === "ReadonlySet" && ast.typeParameters.length === 1) {
+    const element = compile(ast.typeParameters[0]!, isDecoding)
+    return (input) => {
+      if (!(input instanceof Set)) return Fail
+      const out: Array<unknown> = []
+      for (const value of input) {
+        const converted = element(value)
+        if (converted === Fail) return Fail
+        out.push(converted)
+      }
+      return new Set(out)
+    }
+  }
+  if (tag === "effect/Option" && ast.typeParameters.length === 1) {
+    const value = compile(ast.typeParameters[0]!, isDecoding)
+    return (input) => {
+      if (!Option.isOption(input)) return Fail
+      if (Option.isNone(input)) return Option.none()
+      const converted = value(input.value)
+      return converted === Fail ? Fail : Option.some(converted)
+    }
+  }
+  // Any other declaration (a Date, a Uint8Array, a Class): its own parse function, as Schema calls it.
+  const parse = isDecoding ? ast.decodeUnknown(...ast.typeParameters) : ast.encodeUnknown(...ast.typeParameters)
+  const whole = lazyFallback(ast, isDecoding)
+  return (input) => {
+    const result = parse(input, options, ast)
+    if (!Either.isEither(result)) return whole(input)
+    return Either.isRight(result) ? result.right : Fail
+  }
+}
+
+const tuple = (ast: AST.TupleType, isDecoding: boolean): Parser => {
+  if (ast.rest.length > 1 || ast.elements.some((element, i) => element.isOptional && i < ast.elements.length - 1 && !ast.elements[i + 1]!.isOptional)) {
+    return fallback(ast, isDecoding)
+  }
+  const elements = ast.elements.map((element) => compile(element.type, isDecoding))
+  const rest = ast.rest.length === 0 ? undefined : compile(ast.rest[0]!.type, isDecoding)
+  const required = ast.elements.filter((element) => !element.isOptional).length
+  return (input) => {
+    if (!Array.isArray(input) || input.length < required || (rest === undefined && input.length > elements.length)) return Fail
+    const out: Array<unknown> = []
+    let i = 0
+    for (; i < elements.length && i < input.length; i++) {
+      const value = elements[i]!(input[i])
+      if (value === Fail) return Fail
+      out.push(value)
+    }
+    if (rest !== undefined) {
+      for (; i < input.length; i++) {
+        const value = rest(input[i])
+        if (value === Fail) return Fail
+        out.push(value)
+      }
+    }
+    return out
+  }
+}
+
+const typeLiteral = (ast: AST.TypeLiteral, isDecoding: boolean): Parser => {
+  if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) return check((input) => input !== null && input !== undefined)
+  if (
+    ast.propertySignatures.some((ps) => typeof ps.name !== "string") ||
+    ast.indexSignatures.some((is) => is.parameter._tag !== "StringKeyword")
+  ) {
+    return fallback(ast, isDecoding)
+  }
+  const properties = ast.propertySignatures.map((ps) => ({ name: ps.name as string, optional: ps.isOptional, parse: compile(ps.type, isDecoding) }))
+  const names = new Set(properties.map((property) => property.name))
+  const records = ast.indexSignatures.map((is) => compile(is.type, isDecoding))
+  return (input) => {
+    if (!isRecord(input)) return Fail
+    const out: Record<string, unknown> = {}
+    for (let i = 0; i < properties.length; i++) {
+      const { name, optional, parse } = properties[i]!
+      if (optional && !hasOwn(input, name)) continue
+      const value = parse(input[name])
+      if (value === Fail) return Fail
+      out[name] = value
+    }
+    for (const parse of records) {
+      for (const key of Object.keys(input)) {
+        const value = parse(input[key])
+        if (value === Fail) return Fail
+        if (!names.has(key)) out[key] = value
+      }
+    }
+    return out
+  }
+}
+
+const union = (ast: AST.Union, isDecoding: boolean): Parser => {
+  if (ast.types.every(AST.isLiteral)) {
+    const literals = new Set(ast.types.map((member) => (member as AST.Literal).literal))
+    return check((input) => literals.has(input as AST.LiteralValue))
+  }
+  // Schema narrows the members by literal fields first; without them it tries every member in order.
+  if (ast.types.some((member) => hasLiteralField(member, isDecoding))) return fallback(ast, isDecoding)
+  const members = ast.types.map((member) => compile(member, isDecoding))
+  return (input) => {
+    for (let i = 0; i < members.length; i++) {
+      const value = members[i]!(input)
+      if (value !== Fail) return value
+    }
+    return Fail
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * The compiled codec against the reference path: `Schema.encodeUnknownEither` (then marshal) and (unmarshal, then)
+ * `Schema.decodeUnknownEither`, on `Arbitrary.make(schema)` values and on values with one field made invalid, for
+ * every Schema kind the compiler knows and a few it hands back to Schema: same success or failure, same output,
+ * same error.
+ */
+import { describe, expect, it } from "@effect/vitest"
+import { Arbitrary, Either, FastCheck as fc, Option, Schema } from "effect"
+import * as Codec from "../../src/internal/typed/codec.js"
+import { compile, Fail } from "../../src/internal/typed/compile.js"
+import { fromAttributeMap, toAttributeMap } from "../../src/internal/marshal.js"
+
+class Point extends Schema.Class<Point>("Point")({ x: Schema.Number, y: Schema.Number }) {}
+
+const Kinds = Schema.Struct({
+  string: Schema.String,
+  number: Schema.Number,
+  boolean: Schema.Boolean,
+  literal: Schema.Literal("on"),
+  literals: Schema.Literal("dark", "light", 3),
+  nothing: Schema.Null,
+  bigint: Schema.BigInt,
+  bigintFromNumber: Schema.BigIntFromNumber,
+  date: Schema.Date,
+  dateFromString: Schema.DateFromString,
+  dateFromNumber: Schema.DateFromNumber,
+  dateTime: Schema.DateTimeUtc,
+  optional: Schema.optional(Schema.String),
+  optionalExact: Schema.optionalWith(Schema.Number, { exact: true }),
+  optionField: Schema.optionalWith(Schema.String, { as: "Option" }),
+  optionFromNull: Schema.OptionFromNullOr(Schema.Number),
+  optionFromUndefined: Schema.OptionFromUndefinedOr(Schema.Boolean),
+  nullOr: Schema.NullOr(Schema.String),
+  array: Schema.Array(Schema.Number),
+  nonEmpty: Schema.NonEmptyArray(Schema.String),
+  tuple: Schema.Tuple(Schema.String, Schema.optionalElement(Schema.Number)),
+  set: Schema.ReadonlySetFromSelf(Schema.String),
+  numbers: Schema.ReadonlySetFromSelf(Schema.Number),
+  nested: Schema.Struct({ city: Schema.String, geo: Schema.Struct({ lat: Schema.Number, lon: Schema.Number }), zip: Schema.optional(Schema.String) }),
+  record: Schema.Record({ key: Schema.String, value: Schema.Number }),
+  bytes: Schema.Uint8ArrayFromSelf,
+  point: Point,
+  refined: Schema.String.pipe(Schema.minLength(2)),
+  int: Schema.Int,
+  positive: Schema.Number.pipe(Schema.positive()),
+  trimmed: Schema.Trim,
+  numberFromString: Schema.NumberFromString,
+  renamed: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("renamed_")),
+  tagged: Schema.Union(Schema.TaggedStruct("a", { n: Schema.Number }), Schema.TaggedStruct("b", { s: Schema.String })),
+  mixed: Schema.Union(Schema.Number, Schema.String, Schema.Array(Schema.Boolean))
+})
+
+class Account extends Schema.Class<Account>("Account")({
+  id: Schema.String,
+  since: Schema.Date,
+  roles: Schema.ReadonlySetFromSelf(Schema.Literal("admin", "dev")),
+  owner: Schema.optional(Point)
+}) {}
+
+/** Values that are wrong for most fields. */
+const odd = fc.oneof(
+  fc.anything(),
+  fc.constantFrom<unknown>(undefined, null, NaN, "", "x", 0, -1, 1.5, 1n, true, new Date(Number.NaN), new Date(0), new Set([1, "a"]), new Uint8Array([1]), [], {}, Option.none(), Option.some(1))
+)
+
+/** `value` with (sometimes) one field replaced by an odd value, or removed. */
+const spoiled = (value: fc.Arbitrary<Record<string, unknown>>, names: ReadonlyArray<string>) =>
+  fc.tuple(value, fc.constantFrom(...names), odd, fc.nat(3)).map(([item, name, bad, how]) => {
+    const copy: Record<string, unknown> = { ...item }
+    if (how === 0) delete copy[name]
+    else copy[name] = bad
+    return copy
+  })
+
+const same = <A>(fast: Either.Either<A, unknown>, reference: Either.Either<A, unknown>) => {
+  expect(Either.isRight(fast)).toBe(Either.isRight(reference))
+  if (Either.isRight(fast) && Either.isRight(reference)) expect(fast.right).toStrictEqual(reference.right)
+  if (Either.isLeft(fast) && Either.isLeft(reference)) expect(Codec.format(fast.left as never)).toBe(Codec.format(reference.left as never))
+}
+
+/** Runs the agreement checks on `schema` (a Struct or a Class). */
+const agrees = (schema: Codec.FieldsSchema, runs: number) => {
+  const codec = Codec.make(schema)
+  const fields = Schema.Struct(schema.fields) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
+  const names = Object.keys(schema.fields)
+  const typed = Arbitrary.make(schema as Schema.Schema<Record<string, unknown>, Record<string, unknown>>)
+  const encodeReference = Schema.encodeUnknownEither(fields)
+  const decodeReference = Schema.decodeUnknownEither(schema as Schema.Schema<unknown, Record<string, unknown>>)
+
+  it("valid values take the compiled path both ways (Schema is asked only about failures)", () => {
+    const encode = compile(fields.ast, false)
+    const decode = compile(schema.ast, true)
+    fc.assert(
+      fc.property(typed, (item) => {
+        const encoded = encode(item)
+        expect(encoded).not.toBe(Fail)
+        expect(encoded).toStrictEqual(Either.getOrThrow(encodeReference(item)))
+        expect(decode(encoded)).not.toBe(Fail)
+      }),
+      { numRuns: runs }
+    )
+  })
+
+  it("encodes like Schema.encode, valid or not", () => {
+    fc.assert(
+      fc.property(fc.oneof(typed.map((item) => ({ ...item })), spoiled(typed, names)), (item) => same(codec.encodeItem(item), encodeReference(item))),
+      { numRuns: runs }
+    )
+  })
+
+  it("decodes what DynamoDB gives back like unmarshal + Schema.decodeUnknown, valid or not", () => {
+    const stored = typed.chain((item) => {
+      const encoded = Schema.encodeSync(fields)(item)
+      return fc.oneof(fc.constant(encoded), spoiled(fc.constant(encoded), names))
+    })
+    fc.assert(
+      fc.property(stored, (encoded) => {
+        let raw: Record<string, unknown>
+        try {
+          raw = fromAttributeMap(toAttributeMap(encoded))
+        } catch {
+          return // a value DynamoDB cannot hold (NaN, an empty set): never read back
+        }
+        same(codec.decodeItem(raw), decodeReference(raw))
+      }),
+      { numRuns: runs }
+    )
+  })
+
+  it("encodes single fields (updates, conditions) like Schema", () => {
+    fc.assert(
+      fc.property(typed, fc.constantFrom(...names), odd, fc.boolean(), (item, name, bad, valid) => {
+        const value = valid ? item[name] : bad
+        const reference = Either.map(Schema.encodeUnknownEither(Schema.Struct({ [name]: schema.fields[name]! }))({ [name]: value }), (out) => (out as Record<string, unknown>)[name])
+        same(codec.encodeField([name], value), reference)
+      }),
+      { numRuns: runs }
+    )
+  })
+}
+
+describe("compiled codec: every Schema kind", () => agrees(Kinds, 300))
+
+describe("compiled codec: a Schema.Class", () => agrees(Account, 200))
+
+describe("compiled codec: projections", () => {
+  it("decodes a projection like Schema does on the picked fields", () => {
+    const codec = Codec.make(Kinds)
+    const picked = Schema.Struct({ string: Kinds.fields.string, set: Kinds.fields.set, date: Kinds.fields.date })
+    const decode = codec.decodeProjection(["string", "set", "date"])
+    for (const raw of [{ string: "a", set: new Set(["x"]), date: "2026-01-01T00:00:00.000Z", other: 1 }, { string: 1 }, {}]) {
+      same(decode(raw), Schema.decodeUnknownEither(picked)(raw))
+    }
+  })
+})
