@@ -11,6 +11,8 @@ export const project = (name: string) =>
   defineProject({
     resolve: {
       alias: {
+        // Before "dynofunc", which would otherwise match "dynofunc/sdk" as a prefix.
+        "dynofunc/sdk": source("./packages/dynofunc/src/Sdk.ts"),
         "dynofunc": source("./packages/dynofunc/src/index.ts"),
         "@dynofunc/testing": source("./packages/testing/src/index.ts")
       }

@@ -14,32 +14,15 @@
  *   credentials: { accessKeyId: "local", secretAccessKey: Redacted.make("local") }
  * })))
  */
-import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
+import type { DynamoDBClient, DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
 import { Config, ConfigError, Context, Duration, Effect, Layer, Redacted } from "effect"
-import type { CommandClass, CommandName, InputOf, OutputOf } from "./Operation.js"
+import type { CommandName, OutputOf } from "./Operation.js"
 import type { AttributeMap, Item } from "./Value.js"
+import type { DynamoClientService, Request } from "./internal/execution/client.js"
 import { toAttributeMap } from "./internal/marshal.js"
-import { Protocol } from "./internal/sdkProtocol.js"
+import type * as Sdk from "./internal/transport/sdk.js"
 
-/** One request as a `DynamoClient` sees it: the operation's name, its SDK command class and its input. */
-export interface Request<Name extends CommandName = CommandName> {
-  readonly operation: Name
-  readonly command: CommandClass<Name>
-  readonly input: InputOf<Name>
-}
-
-/** What the service does: send one request, failing with whatever the transport failed with. */
-export interface DynamoClientService {
-  /**
-   * Sends `request`. The failure is the raw cause (an SDK exception, a network error, a test's error);
-   * `execute` turns it into a tagged `DynamoError`. Interrupting the effect aborts the HTTP request.
-   */
-  readonly send: <Name extends CommandName>(request: Request<Name>) => Effect.Effect<OutputOf<Name>, unknown>
-  /** The SDK client underneath, when there is one: for raw SDK calls next to dynofunc's. */
-  readonly sdk: DynamoDBClient | undefined
-  /** The AWS region the client sends to, when known: recorded as `cloud.region` on each call's span. */
-  readonly region?: string | undefined
-}
+export type { DynamoClientService, Request }
 
 /** Static credentials; the secret parts are `Redacted` so they never reach a log. */
 export interface Credentials {
@@ -72,8 +55,39 @@ export interface DynamoClientConfig {
   readonly sdk?: DynamoDBClientConfig | undefined
 }
 
+/**
+ * A `secretAccessKey` or `sessionToken` that is not `Redacted` (a JavaScript caller's plain string) as a
+ * `ConfigError`, rather than the SDK's "Unable to get redacted value" at the first request.
+ */
+const checkCredentials = (config: DynamoClientConfig): Effect.Effect<void, ConfigError.ConfigError> => {
+  const credentials = config.credentials
+  if (credentials === undefined) return Effect.void
+  for (const field of ["secretAccessKey", "sessionToken"] as const) {
+    const value: unknown = credentials[field]
+    if ((value !== undefined || field === "secretAccessKey") && !Redacted.isRedacted(value)) {
+      return Effect.fail(
+        ConfigError.InvalidData(["credentials", field], `Expected a Redacted value (Redacted.make(…)), not ${value === null ? "null" : typeof value}: a secret is never passed as a plain string`)
+      )
+    }
+  }
+  return Effect.void
+}
+
+type SdkModule = typeof Sdk
+
+let sdkModule: SdkModule | undefined
+
+/**
+ * The SDK side of this module, loaded on first use: importing dynofunc, or running it on the lean `HttpClient`,
+ * never loads the SDK client.
+ */
+const loadSdk: Effect.Effect<SdkModule> = Effect.suspend(() =>
+  sdkModule !== undefined
+    ? Effect.succeed(sdkModule)
+    : Effect.map(Effect.promise(() => import("./internal/transport/sdk.js")), (loaded) => (sdkModule = loaded))
+)
+
 const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
-  protocol: Protocol,
   ...config.sdk,
   ...(config.region !== undefined && { region: config.region }),
   ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
@@ -96,30 +110,30 @@ const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
   })
 })
 
-/**
- * A `secretAccessKey` or `sessionToken` that is not `Redacted` (a JavaScript caller's plain string) as a
- * `ConfigError`, rather than the SDK's "Unable to get redacted value" at the first request.
- */
-const checkCredentials = (config: DynamoClientConfig): Effect.Effect<void, ConfigError.ConfigError> => {
-  const credentials = config.credentials
-  if (credentials === undefined) return Effect.void
-  for (const field of ["secretAccessKey", "sessionToken"] as const) {
-    const value: unknown = credentials[field]
-    if ((value !== undefined || field === "secretAccessKey") && !Redacted.isRedacted(value)) {
-      return Effect.fail(
-        ConfigError.InvalidData(["credentials", field], `Expected a Redacted value (Redacted.make(…)), not ${value === null ? "null" : typeof value}: a secret is never passed as a plain string`)
-      )
-    }
-  }
-  return Effect.void
-}
-
 /** The region `sdk` resolves to, or `undefined` when it has none. */
 const regionOf = (sdk: DynamoDBClient): Effect.Effect<string | undefined> =>
   Effect.orElseSucceed(
     Effect.tryPromise(() => sdk.config.region()),
     () => undefined
   )
+
+/** Sends `request` through `sdk` with the loaded SDK module. */
+const sendWith = <Name extends CommandName>(loaded: SdkModule, sdk: DynamoDBClient, request: Request<Name>): Effect.Effect<OutputOf<Name>, unknown> =>
+  // `Effect.async` with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
+  // without the `onInterrupt` wrapper `tryPromise` adds around every call (about 1 µs in a loop, 2–4% of a call next
+  // to the SDK; BENCHMARKS.md, P2).
+  Effect.async((resume) => {
+    const controller = new AbortController()
+    try {
+      loaded.sendCommand(sdk, request, controller.signal).then(
+        (output) => resume(Effect.succeed(output)),
+        (cause: unknown) => resume(Effect.fail(cause))
+      )
+    } catch (cause) {
+      resume(Effect.fail(cause))
+    }
+    return Effect.sync(() => controller.abort())
+  })
 
 /**
  * The service over an SDK client you own (you also destroy it). `region` is recorded on each call's span.
@@ -134,22 +148,8 @@ const regionOf = (sdk: DynamoDBClient): Effect.Effect<string | undefined> =>
 export const fromSdk = (sdk: DynamoDBClient, region?: string | undefined): DynamoClientService => ({
   sdk,
   region,
-  // `Effect.async` with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
-  // without the `onInterrupt` wrapper `tryPromise` adds around every call (about 1 µs in a loop, 2–4% of a call next
-  // to the SDK; BENCHMARKS.md, P2).
   send: (request) =>
-    Effect.async((resume) => {
-      const controller = new AbortController()
-      try {
-        sdk.send(new request.command(request.input), { abortSignal: controller.signal }).then(
-          (output) => resume(Effect.succeed(output)),
-          (cause: unknown) => resume(Effect.fail(cause))
-        )
-      } catch (cause) {
-        resume(Effect.fail(cause))
-      }
-      return Effect.sync(() => controller.abort())
-    })
+    sdkModule !== undefined ? sendWith(sdkModule, sdk, request) : Effect.flatMap(loadSdk, (loaded) => sendWith(loaded, sdk, request))
 })
 
 /** Any request, as a union a handler narrows on `operation`. */
@@ -218,7 +218,9 @@ const answerOf = (handler: TestHandler | TestHandlers, request: AnyRequest): unk
 }
 
 /**
- * The `DynamoClient` service. Its key is this module's path.
+ * The `DynamoClient` service and its Layers. Its key is this module's path. The SDK Layers load the SDK client when
+ * they are built, so a program that never builds one never loads it; `execute` and `HttpClient` use a Tag with the
+ * same key (`internal/execution/client.ts`), so a program that never names this class does not bundle it either.
  *
  * @example
  * const tables = Effect.flatMap(DynamoClient, (client) => client.send({ operation: "ListTables", command: ListTablesCommand, input: {} }))
@@ -236,12 +238,11 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
   static readonly make = (config: DynamoClientConfig = {}) =>
     Effect.zipRight(
       checkCredentials(config),
-      Effect.flatMap(
-        Effect.acquireRelease(Effect.sync(() => new DynamoDBClient(sdkConfig(config))), (sdk) =>
-          Effect.sync(() => sdk.destroy())
-        ),
-        (sdk) => Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region))
-      )
+      Effect.flatMap(loadSdk, (loaded) =>
+        Effect.flatMap(
+          Effect.acquireRelease(Effect.sync(() => loaded.newClient(sdkConfig(config))), (sdk) => Effect.sync(() => sdk.destroy())),
+          (sdk) => Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region))
+        ))
     )
 
   /**
@@ -269,21 +270,13 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
     Layer.scoped(DynamoClient, Effect.flatMap(Config.unwrap(config), DynamoClient.make))
 
   /**
-   * The SDK's DynamoDB protocol with a fix the clients dynofunc builds always use: the SDK's own response reader loses
-   * an item attribute named `__proto__` at the top level of an item or key. Give it to an SDK client you build yourself.
-   *
-   * @example
-   * const sdk = new DynamoDBClient({ region: "eu-west-1", protocol: DynamoClient.protocol })
-   */
-  static readonly protocol = Protocol
-
-  /**
    * A Layer over an SDK client you already have; you stay its owner (it is not destroyed). Build that client with
-   * `protocol: DynamoClient.protocol` to keep attributes named `__proto__`, and with `maxAttempts: 1` to leave
+   * `protocol` from `dynofunc/sdk` to keep attributes named `__proto__`, and with `maxAttempts: 1` to leave
    * retries to `execute`'s `Retry.Policy` (otherwise both retry; or provide `Retry.Policy` as `Schedule.stop`).
    *
    * @example
-   * const existingClient = new DynamoDBClient({ region: "eu-west-1", protocol: DynamoClient.protocol })
+   * import { protocol } from "dynofunc/sdk"
+   * const existingClient = new DynamoDBClient({ region: "eu-west-1", protocol })
    * const program = execute(find("users", { id: "u1" }))
    * Effect.provide(program, DynamoClient.layerFromSdk(existingClient))
    */

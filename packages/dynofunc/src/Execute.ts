@@ -11,7 +11,7 @@
  * )
  */
 import { Cause, Clock, Context, DefaultServices, Effect, Option, Schedule, Tracer } from "effect"
-import { DynamoClient, type DynamoClientService, type Request } from "./DynamoClient.js"
+import { DynamoClient, type DynamoClientService, type Request } from "./internal/execution/client.js"
 import type * as E from "./DynamoError.js"
 import { InvalidInputError } from "./DynamoError.js"
 import { commandErrors } from "./internal/commands.generated.js"

@@ -17,7 +17,8 @@
  * })))
  */
 import { Config, type ConfigError, Duration, Effect, Layer, type Scope } from "effect"
-import { type Credentials, DynamoClient, type DynamoClientService, type Request } from "./DynamoClient.js"
+import type { Credentials } from "./DynamoClient.js"
+import { DynamoClient, type DynamoClientService, type Request } from "./internal/execution/client.js"
 import type { CommandName, OutputOf } from "./Operation.js"
 import { credentialSource, type CredentialsProvider } from "./internal/transport/credentials.js"
 import { regionalEndpoint } from "./internal/transport/endpoint.js"

@@ -3,6 +3,7 @@ import type { Server } from "node:http"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
 import { attr, DynamoClient, execute, find, query } from "dynofunc"
+import { protocol } from "dynofunc/sdk"
 import { endpointOf, server } from "./support/httpServer.js"
 
 /** A loopback DynamoDB that answers every request with `body`, written by hand as DynamoDB writes it. */
@@ -54,10 +55,10 @@ describe("responses read from the wire", () => {
       expect(Object.getOwnPropertyDescriptor(result.lastKey, "__proto__")?.value).toBe("p")
     }))
 
-  it.scoped("an SDK client built with DynamoClient.protocol keeps __proto__ through layerFromSdk", () =>
+  it.scoped("an SDK client built with dynofunc/sdk's protocol keeps __proto__ through layerFromSdk", () =>
     Effect.gen(function* () {
       const s = yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"S":"p"}}}`)
-      const layer = yield* ownClientOf(s, { protocol: DynamoClient.protocol })
+      const layer = yield* ownClientOf(s, { protocol })
       const { item } = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(layer))
       expect(Object.getOwnPropertyDescriptor(item, "__proto__")?.value).toBe("p")
     }))
@@ -69,6 +70,6 @@ describe("responses read from the wire", () => {
       const error = yield* execute(find("users", { pk: "a" })).pipe(Effect.provide(layer), Effect.flip)
       expect(error).toMatchObject({ _tag: "MalformedResponseError", operation: "GetItem" })
       expect(error._tag === "MalformedResponseError" && error.problem).toContain("Item.__proto__: the SDK client lost")
-      expect(error.message).toContain("protocol: DynamoClient.protocol")
+      expect(error.message).toContain("`protocol` from `dynofunc/sdk`")
     }))
 })

@@ -1,6 +1,6 @@
 /**
  * P2 — execution overhead: `execute(getItem(...))` vs the raw `client.send(new GetItemCommand(...))`, on SDK
- * clients whose request handler answers at once (no network); dynofunc's is built with `DynamoClient.protocol`. Both build their request in the call; dynofunc also
+ * clients whose request handler answers at once (no network); dynofunc's is built with `protocol` from `dynofunc/sdk`. Both build their request in the call; dynofunc also
  * decodes the item to plain JS (its result), the raw call does not (the SDK's own cost is the floor).
  *
  * dynofunc runs two ways: `runtime.runPromise(execute(...))` per call (a non-Effect caller, one fiber per call), and
@@ -13,6 +13,7 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { unmarshall } from "@aws-sdk/util-dynamodb"
 import { DynamoClient, execute, getItem } from "dynofunc"
+import { protocol } from "dynofunc/sdk"
 import { Effect, ManagedRuntime } from "effect"
 import { cpuRatio, measureAsync, perCall, ratio, type Measured, type Settings } from "../harness.js"
 import { formatNs, formatRatio, type Section } from "../report.js"
@@ -41,7 +42,7 @@ const PER_FIBER = 10
 export const runP2 = async (settings: Settings): Promise<Section> => {
   const client = cannedClient({ Item: storedItem })
   // dynofunc's side gets the client `DynamoClient.layer` would build: the SDK's with dynofunc's protocol.
-  const ours = cannedClient({ Item: storedItem }, { protocol: DynamoClient.protocol })
+  const ours = cannedClient({ Item: storedItem }, { protocol })
   const runtime = ManagedRuntime.make(DynamoClient.layerFromSdk(ours))
   try {
     const raw = () =>
@@ -89,7 +90,7 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
         },
         { name: "context: raw SDK + unmarshall", run: rawDecoded },
         { name: "context: raw SDK given an abort signal (no Effect)", run: rawAbortable },
-        { name: "context: raw SDK with DynamoClient.protocol (no Effect)", run: rawOurProtocol }
+        { name: "context: raw SDK with dynofunc/sdk's protocol (no Effect)", run: rawOurProtocol }
       ],
       settings
     )

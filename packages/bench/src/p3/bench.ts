@@ -15,6 +15,7 @@ import {
 } from "@aws-sdk/client-dynamodb"
 import { DynamoDBLocal } from "@dynofunc/testing"
 import { DynamoClient, HttpClient, execute, getItem, putItem } from "dynofunc"
+import { protocol } from "dynofunc/sdk"
 import { Effect, ManagedRuntime, Redacted } from "effect"
 import { measureLatencies, type Latencies } from "../harness.js"
 import { formatNs, formatRatio, type Row, type Section, type Target } from "../report.js"
@@ -99,7 +100,7 @@ export const runP3 = (settings: P3Settings): Promise<Section> =>
           )
         const client = yield* sdkClient({})
         // dynofunc's side gets the client `DynamoClient.layer` would build: the SDK's with dynofunc's protocol.
-        const ours = yield* sdkClient({ protocol: DynamoClient.protocol })
+        const ours = yield* sdkClient({ protocol })
         const tunedClient = yield* sdkClient(tuned())
         const runtime = yield* Effect.acquireRelease(
           Effect.sync(() => ManagedRuntime.make(DynamoClient.layerFromSdk(ours))),
@@ -157,7 +158,7 @@ export const runP3 = (settings: P3Settings): Promise<Section> =>
           rows,
           targets,
           notes: [
-            "one SDK client each, alike but for dynofunc's protocol (DynamoClient.protocol); dynofunc marshals the key/item and unmarshals the result, the raw calls send hand-written AttributeValues",
+            "one SDK client each, alike but for dynofunc's protocol (`protocol` from dynofunc/sdk); dynofunc marshals the key/item and unmarshals the result, the raw calls send hand-written AttributeValues",
             "calls alternate raw/dynofunc/raw tuned/dynofunc lean one by one; ratio = quantile ÷ raw (default) quantile",
             "best tuned = @smithy/undici-http-handler on an undici Agent + cacheMiddleware: true; lean = HttpClient.layer"
           ],

@@ -20,6 +20,7 @@ import { BatchWrite as BatchIterator } from "@aws/dynamodb-batch-iterator"
 import { marshall } from "@aws-sdk/util-dynamodb"
 import { DynamoDBLocal } from "@dynofunc/testing"
 import { BatchWrite, DynamoClient } from "dynofunc"
+import { protocol } from "dynofunc/sdk"
 import { Effect, ManagedRuntime } from "effect"
 import { performance } from "node:perf_hooks"
 import { median } from "../harness.js"
@@ -129,7 +130,7 @@ export const runP4 = (settings: P4Settings): Promise<Section> =>
                 endpoint: engine.endpoint,
                 region: "us-east-1",
                 credentials: { accessKeyId: "local", secretAccessKey: "local" },
-                protocol: DynamoClient.protocol
+                protocol
               })
           ),
           (c) => Effect.sync(() => c.destroy())
@@ -187,7 +188,7 @@ export const runP4 = (settings: P4Settings): Promise<Section> =>
           targets,
           notes: [
             "every contender marshals the same plain items and writes into a fresh table; the count is checked after each run (0 lost)",
-            "one SDK client shared by all (with DynamoClient.protocol); dynofunc is given the table's key names (no DescribeTable)"
+            "one SDK client shared by all (with dynofunc/sdk's protocol); dynofunc is given the table's key names (no DescribeTable)"
           ],
           data: { iterator, raw, dynofunc: ours, cpuMs: cpu }
         } satisfies Section

@@ -8,6 +8,7 @@ import { performance } from "node:perf_hooks"
 import { DescribeTableCommand, DynamoDBClient, paginateScan } from "@aws-sdk/client-dynamodb"
 import { DynamoDBDocumentClient, paginateScan as paginateDocumentScan } from "@aws-sdk/lib-dynamodb"
 import { DynamoClient, Pages, scan } from "dynofunc"
+import { protocol } from "dynofunc/sdk"
 import { Effect, Stream } from "effect"
 
 export const contenders = ["raw paginateScan", "DocumentClient paginateScan", "dynofunc Pages.items", "dynofunc Pages.items, buffer 1"] as const
@@ -56,7 +57,7 @@ const main = async () => {
     endpoint,
     region: "us-east-1",
     credentials: { accessKeyId: "local", secretAccessKey: "local" },
-    ...(ours && { protocol: DynamoClient.protocol })
+    ...(ours && { protocol })
   })
   await client.send(new DescribeTableCommand({ TableName: table })) // the connection and the SDK's lazy parts, before measuring
   const gc = (globalThis as { gc?: () => void }).gc

@@ -474,11 +474,11 @@ const mapToObject = (map: AttributeMap): Record<string, unknown> => {
   return out
 }
 
-/** An attribute named `__proto__`, which an SDK client built without `DynamoClient.protocol` hands over empty. */
+/** An attribute named `__proto__`, which an SDK client built without `protocol` from `dynofunc/sdk` hands over empty. */
 const protoAttribute = (value: AttributeValue | undefined): unknown => {
   if (value === undefined) {
     throw new MalformedValue(
-      "the SDK client lost the value of an attribute named __proto__; build it with `protocol: DynamoClient.protocol`"
+      "the SDK client lost the value of an attribute named __proto__; build it with `protocol` from `dynofunc/sdk`"
     )
   }
   return fromAttributeValue(value)
