@@ -79,6 +79,12 @@ export type PutItem<C extends EntityConfig> = Omit<Fields<C>, Managed<C>> & Part
 type UniqueFields<C extends EntityConfig> = C["unique"] extends ReadonlyArray<infer F> ? F : never
 type VersionError<C extends EntityConfig> = C["version"] extends string ? VersionConflictError : never
 type UniqueError<C extends EntityConfig> = [UniqueFields<C>] extends [never] ? never : UniqueConstraintError
+/** A write that may move unique sentinels is a transaction (when it does), and may read the stored values first. */
+type UniqueWrite<C extends EntityConfig, Name extends "UpdateItem" | "DeleteItem"> = [UniqueFields<C>] extends [never] ? Name : Name | "TransactWriteItems"
+type UniqueRead<C extends EntityConfig> = [UniqueFields<C>] extends [never] ? never : ItemDecodeError
+
+/** The stored values of an entity's unique fields, as far as the caller knows them (`undefined`: the item has none). */
+export type Previous<C extends EntityConfig> = { readonly [K in UniqueFields<C> & keyof Fields<C>]?: Fields<C>[K] | undefined }
 
 /** The update actions a field holding `V` may take. */
 export type ActionFor<V> =
@@ -144,7 +150,10 @@ export interface PutOptions {
   readonly condition?: Condition | undefined
   /** With a version attribute: the version the stored item must have (none: it must not exist yet). */
   readonly expectedVersion?: number | undefined
-  /** The time for the timestamps; default: now (the only clock a typed builder reads). */
+  /**
+   * The time for the timestamps. Default: `TypedTable.execute` reads Effect's `Clock` (a `TestClock` controls it)
+   * and builds the write again with it; the description itself holds the wall-clock time it was built at.
+   */
   readonly now?: Date | undefined
 }
 
@@ -155,13 +164,22 @@ export interface GetOptions<P extends ReadonlyArray<string> = ReadonlyArray<stri
   readonly projection?: P | undefined
 }
 
-/** Options of `update`: those of `put`. */
-export type UpdateOptions = PutOptions
+/** Options of `update`: those of `put`, and the stored values of the unique fields it changes. */
+export interface UpdateOptions<C extends EntityConfig = EntityConfig> extends PutOptions {
+  /**
+   * The stored values of the unique fields the update changes, to move their sentinels: left out, the write
+   * carries a problem and `TypedTable.execute` reads them first (one consistent `GetItem`). The update is then
+   * conditioned on the stored values still being these.
+   */
+  readonly previous?: Previous<C> | undefined
+}
 
 /** Options of `delete`. */
-export interface DeleteOptions {
+export interface DeleteOptions<C extends EntityConfig = EntityConfig> {
   readonly condition?: Condition | undefined
   readonly expectedVersion?: number | undefined
+  /** The stored values of the unique fields, to remove their sentinels (left out: read first, as for `update`). */
+  readonly previous?: Previous<C> | undefined
 }
 
 /** Options of `query` and `scan`. */
@@ -204,14 +222,20 @@ export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C[
     key: Key<C>,
     options: GetOptions<P> & { readonly projection: P }
   ): Operation<"GetItem", Either.Either<{ readonly item: Pick<Fields<C>, P[number]> | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>>
-  /** Changes fields of an existing item (`UpdateItem`, condition: it exists), index keys recomputed; gives the new item. */
+  /**
+   * Changes fields of an existing item (`UpdateItem`, condition: it exists), index keys recomputed; gives the new
+   * item. Changing a unique field moves its sentinel: a `TransactWriteItems` (which gives no item back).
+   */
   update(
     key: Key<C>,
     changes: Changes<C>,
-    options?: UpdateOptions
-  ): Operation<"UpdateItem", Either.Either<{ readonly item: Read<C> | undefined; readonly raw: unknown }, ItemDecodeError | ItemEncodeError | VersionError<C>>>
-  /** Deletes one item by its key (`DeleteItem`). */
-  delete(key: Key<C>, options?: DeleteOptions): Operation<"DeleteItem", Either.Either<{ readonly raw: unknown }, VersionError<C>>>
+    options?: UpdateOptions<C>
+  ): Operation<
+    UniqueWrite<C, "UpdateItem">,
+    Either.Either<{ readonly item: Read<C> | undefined; readonly raw: unknown }, ItemDecodeError | ItemEncodeError | VersionError<C> | UniqueError<C>>
+  >
+  /** Deletes one item by its key (`DeleteItem`; with unique fields, a `TransactWriteItems` removing their sentinels too). */
+  delete(key: Key<C>, options?: DeleteOptions<C>): Operation<UniqueWrite<C, "DeleteItem">, Either.Either<{ readonly raw: unknown }, VersionError<C> | UniqueRead<C>>>
   /** Reads items of this entity from one partition of `index` (`"primary"`: the table), decoded. */
   query<I extends "primary" | IndexNames<C>>(
     index: I,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either } from "effect"
-import { add, attr, cand, Entity, query, transactWriteItems, update } from "dynofunc"
+import { Either, Schema } from "effect"
+import { add, attr, cand, Entity, query, remove, transactWriteItems, update } from "dynofunc"
 import { ada, app, User } from "./fixtures.js"
 
 describe("typed entity operations compile to the plain ones", () => {
@@ -85,5 +85,54 @@ describe("typed entity operations compile to the plain ones", () => {
       expect(bad.left.item).toEqual({ pk: "ORG#acme", sk: "USER#u1", org: "acme" })
       expect(bad.left.cause._tag).toBe("ParseError")
     }
+  })
+
+  describe("unique fields: sentinels move on update and go on delete", () => {
+    const Member = Entity.make({
+      table: app,
+      name: "Member",
+      schema: Schema.Struct({ id: Schema.String, email: Schema.String, handle: Schema.optional(Schema.String) }),
+      primary: { partition: { prefix: "MEMBER", fields: ["id"] } },
+      unique: ["email", "handle"]
+    })
+    const key = { pk: "MEMBER#m1", sk: "Member" }
+    const sentinel = (field: string, value: string) => ({ pk: `_unique#Member#${field}#${value}`, sk: `_unique#Member#${field}#${value}` })
+    const putSentinel = (field: string, value: string) =>
+      add("typed-app", { ...sentinel(field, value), _entity: `_unique:Member.${field}` }, { condition: attr("pk").notExists() })
+
+    it("update with the stored values given: the item (conditioned on them), the old sentinel deleted, the new one put if free", () => {
+      const op = Member.update({ id: "m1" }, { email: "new@x.org", handle: "ada" }, { previous: { email: "old@x.org", handle: undefined } })
+      expect(op.problems).toEqual([])
+      expect(op.description).toEqual(
+        transactWriteItems([
+          update("typed-app", key, { email: "new@x.org", handle: "ada" }, {
+            condition: cand(attr("pk").exists(), cand(attr("email").equals("old@x.org"), attr("handle").notExists()))
+          }),
+          remove("typed-app", sentinel("email", "old@x.org")),
+          putSentinel("email", "new@x.org"),
+          putSentinel("handle", "ada")
+        ]).description
+      )
+    })
+
+    it("update to the stored value, or of other fields: a plain UpdateItem", () => {
+      expect(Member.update({ id: "m1" }, { email: "same@x.org" }, { previous: { email: "same@x.org" } }).name).toBe("UpdateItem")
+    })
+
+    it("without the stored values the write carries a problem (TypedTable.execute reads them first)", () => {
+      expect(Member.update({ id: "m1" }, { email: "new@x.org" }).problems.map((problem) => problem.part)).toEqual(["previous"])
+      expect(Member.delete({ id: "m1" }).problems.map((problem) => problem.part)).toEqual(["previous"])
+    })
+
+    it("delete removes every sentinel the item holds, conditioned on the stored values", () => {
+      const op = Member.delete({ id: "m1" }, { previous: { email: "a@x.org", handle: undefined } })
+      expect(op.problems).toEqual([])
+      expect(op.description).toEqual(
+        transactWriteItems([
+          remove("typed-app", key, { condition: cand(attr("email").equals("a@x.org"), attr("handle").notExists()) }),
+          remove("typed-app", sentinel("email", "a@x.org"))
+        ]).description
+      )
+    })
   })
 })

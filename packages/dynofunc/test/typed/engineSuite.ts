@@ -4,7 +4,7 @@
  * locking (DynamoDB Local: dynalite has no transactions).
  */
 import { expect, it as base } from "@effect/vitest"
-import { DateTime, Effect, type Layer, Option, Schema } from "effect"
+import { DateTime, Effect, type Layer, Option, Schema, TestClock } from "effect"
 import { add, Entity, execute, TypedTable, type DynamoClient } from "dynofunc"
 import { ada, app, Org, User } from "./fixtures.js"
 
@@ -47,6 +47,14 @@ const Account = Entity.make({
   timestamps: { createdAt: "createdAt", updatedAt: "updatedAt" },
   version: "version",
   unique: ["email"]
+})
+
+const Event = Entity.make({
+  table: app,
+  name: "Event",
+  schema: Schema.Struct({ id: Schema.String, title: Schema.String, createdAt: Schema.Date, updatedAt: Schema.Date }),
+  primary: { partition: { prefix: "EVENT", fields: ["id"] } },
+  timestamps: { createdAt: "createdAt", updatedAt: "updatedAt" }
 })
 
 export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unknown>, options: { readonly transactions: boolean }) =>
@@ -138,6 +146,20 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
         expect(item?.nickname).toBeUndefined()
       }))
 
+    it.effect("timestamps come from Effect's Clock: a TestClock controls them", () =>
+      Effect.gen(function* () {
+        const start = new Date("2030-01-01T00:00:00.000Z")
+        yield* TestClock.setTime(start.getTime())
+        const put = yield* TypedTable.execute(Event.put({ id: "ev1", title: "launch" }))
+        expect([put.item.createdAt, put.item.updatedAt]).toEqual([start, start])
+        yield* TestClock.adjust("1 hour")
+        const { item } = yield* TypedTable.execute(Event.update({ id: "ev1" }, { title: "launched" }))
+        expect([item?.createdAt, item?.updatedAt]).toEqual([start, new Date(start.getTime() + 3_600_000)])
+        const given = new Date("2031-01-01T00:00:00.000Z")
+        const later = yield* TypedTable.execute(Event.update({ id: "ev1" }, { title: "again" }, { now: given }))
+        expect(later.item?.updatedAt).toEqual(given)
+      }))
+
     if (options.transactions) {
       it.effect("unique constraint: a second account with the same email fails with UniqueConstraintError naming the field", () =>
         Effect.gen(function* () {
@@ -159,6 +181,30 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
           if (stale._tag === "VersionConflictError") expect(stale.expectedVersion).toBe(1)
           const again = yield* Effect.flip(TypedTable.execute(Account.put({ id: "a1", email: "other@example.com" })))
           expect(again._tag).toBe("VersionConflictError")
+        }))
+
+      it.effect("unique constraint: an update moves the sentinel (stored value read first, or given), a delete removes it", () =>
+        Effect.gen(function* () {
+          const taken = (effect: Effect.Effect<unknown, { readonly _tag: string }, DynamoClient>) =>
+            Effect.map(Effect.flip(effect), (error) => (error._tag === "UniqueConstraintError" ? [error._tag, (error as { field?: unknown }).field] : [error._tag]))
+          // a1 holds ada@example.com: move it (the stored value is read first), which frees the old value.
+          const moved = yield* TypedTable.execute(Account.update({ id: "a1" }, { email: "ada@new.org" }))
+          expect(moved.item).toBeUndefined()
+          yield* TypedTable.execute(Account.put({ id: "a2", email: "ada@example.com" }))
+          expect(yield* taken(TypedTable.execute(Account.put({ id: "a3", email: "ada@new.org" })))).toEqual(["UniqueConstraintError", "email"])
+          expect(yield* taken(TypedTable.execute(Account.update({ id: "a2" }, { email: "ada@new.org" })))).toEqual(["UniqueConstraintError", "email"])
+          // The stored value given by the caller: no read; a wrong one fails the transaction, nothing moves.
+          const wrong = yield* Effect.flip(TypedTable.execute(Account.update({ id: "a2" }, { email: "x@y.z" }, { previous: { email: "not@stored.org" } })))
+          expect(wrong._tag).toBe("TransactionCanceledError")
+          yield* TypedTable.execute(Account.update({ id: "a2" }, { email: "bob@example.com" }, { previous: { email: "ada@example.com" } }))
+          yield* TypedTable.execute(Account.put({ id: "a3", email: "ada@example.com" }))
+          // Deleting a1 removes its sentinel: its email is free again.
+          yield* TypedTable.execute(Account.delete({ id: "a1" }))
+          yield* TypedTable.execute(Account.put({ id: "a4", email: "ada@new.org" }))
+          const deleted = yield* TypedTable.execute(Account.get({ id: "a1" }, { consistent: true }))
+          expect(deleted.item).toBeUndefined()
+          // A delete of an item that is not there sends a plain delete.
+          yield* TypedTable.execute(Account.delete({ id: "a1" }))
         }))
     }
   })

@@ -116,6 +116,18 @@ describe("typed entities: types", () => {
     expectTypeOf<Extract<Errors<ReturnType<typeof Account.put>>, { _tag: "VersionConflictError" | "UniqueConstraintError" }>>().toEqualTypeOf<
       VersionConflictError | UniqueConstraintError
     >()
+    expectTypeOf(Account.update({ org: "acme", id: "u1" }, { email: "x@y.z" }).name).toEqualTypeOf<"UpdateItem" | "TransactWriteItems">()
+    expectTypeOf(User.update({ org: "acme", id: "u1" }, { email: "x@y.z" }).name).toEqualTypeOf<"UpdateItem">()
+    expectTypeOf<Extract<Errors<ReturnType<typeof Account.update>>, { _tag: "UniqueConstraintError" | "TransactionCanceledError" }>["_tag"]>().toEqualTypeOf<
+      "UniqueConstraintError" | "TransactionCanceledError"
+    >()
+    expectTypeOf<Extract<Errors<ReturnType<typeof Account.delete>>, { _tag: "ItemDecodeError" | "VersionConflictError" }>["_tag"]>().toEqualTypeOf<
+      "ItemDecodeError" | "VersionConflictError"
+    >()
+    expectTypeOf<Extract<Errors<ReturnType<typeof User.delete>>, { _tag: "ItemDecodeError" | "TransactionCanceledError" }>>().toEqualTypeOf<never>()
+    Account.delete({ org: "acme", id: "u1" }, { previous: { email: "a@b.c" } })
+    // @ts-expect-error previous values of unique fields only, typed by the Schema
+    Account.update({ org: "acme", id: "u1" }, { email: "x@y.z" }, { previous: { team: "core" } })
     // @ts-expect-error the version field must hold a number
     Entity.make({ ...User.config, name: "Bad", version: "email" })
     // @ts-expect-error the key fields come from the Schema

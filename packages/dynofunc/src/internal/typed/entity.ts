@@ -3,15 +3,16 @@
  * queries into the plain operations (`add`, `find`, `update`, `remove`, `query`, `scan`, `transactWriteItems`).
  * Types live in `Entity.ts`; here everything is plain records.
  */
-import { Either } from "effect"
+import { Clock, Effect, Either } from "effect"
 import type { ParseError } from "effect/ParseResult"
 import { attr, cand, type Condition } from "../../Condition.js"
 import * as CompositeKey from "../../CompositeKey.js"
 import { ItemDecodeError, ItemEncodeError } from "../../EntityError.js"
 import type { Path, Segment } from "../../Path.js"
 import { path as makePath } from "../../Path.js"
-import type { CommandName, Operation } from "../../Operation.js"
+import type { AnyOperation, CommandName, Operation } from "../../Operation.js"
 import { make as makeOperation } from "../../Operation.js"
+import { execute } from "../../Execute.js"
 import { add } from "../../operations/add.js"
 import { find } from "../../operations/find.js"
 import { query } from "../../operations/query.js"
@@ -75,6 +76,8 @@ export interface Options {
   readonly startKey?: Item | undefined
   readonly expectedVersion?: number | undefined
   readonly now?: Date | undefined
+  /** The stored values of unique fields, as far as known (a field listed with `undefined`: the item has none). */
+  readonly previous?: Readonly<Record<string, unknown>> | undefined
   readonly onInvalid?: "fail" | "skip" | undefined
 }
 
@@ -166,7 +169,7 @@ export const make = (config: EntityConfig) => {
   /** The item with its managed fields (timestamps, version) filled in. */
   const managed = (item: Readonly<Record<string, unknown>>, options: Options): Record<string, unknown> => {
     const full: Record<string, unknown> = { ...item }
-    const now = options.now ?? new Date()
+    const now = timeOf(options)
     const createdAt = config.timestamps?.createdAt
     const updatedAt = config.timestamps?.updatedAt
     if (createdAt !== undefined && full[createdAt] === undefined) full[createdAt] = now
@@ -194,7 +197,83 @@ export const make = (config: EntityConfig) => {
     return key
   }
 
-  const put = (item: Readonly<Record<string, unknown>>, options: Options = {}) => {
+  /** The sentinel item of `field = value`, put only if no item holds that value yet. */
+  const putSentinel = (field: string, value: unknown, problems: Array<InputProblem>) =>
+    add(tableName, { ...sentinelKey(field, value, problems), [table.entityAttribute]: `_unique:${entityName}.${field}` }, {
+      condition: attr(keyAttributes.partition[0]!).notExists()
+    })
+
+  /**
+   * The sentinel moves of a write that changes unique fields from `previous` to `next` (`undefined`: none), as
+   * transaction actions after the item's own (whose condition, `held`, checks the stored values are still the
+   * previous ones, so that no concurrent write moved them in between); `guards` name the action of each put.
+   */
+  const sentinelMoves = (
+    fields: ReadonlyArray<string>,
+    previous: Readonly<Record<string, unknown>>,
+    next: Readonly<Record<string, unknown>>,
+    problems: Array<InputProblem>
+  ) => {
+    const actions: Array<Operation<"PutItem", unknown> | Operation<"DeleteItem", unknown>> = []
+    const guards: Array<{ readonly field: string; readonly value: unknown; readonly action: number }> = []
+    const held: Array<Condition> = []
+    for (const field of fields) {
+      const [before, after] = [previous[field], next[field]]
+      if (before !== undefined && after !== undefined && sameKey(sentinelKey(field, before, []), sentinelKey(field, after, []))) continue
+      held.push(before === undefined ? attr(field).notExists() : typedPath([field]).equals(before))
+      if (before !== undefined) actions.push(remove(tableName, sentinelKey(field, before, problems)))
+      if (after !== undefined) {
+        actions.push(putSentinel(field, after, problems))
+        guards.push({ field, value: after, action: actions.length })
+      }
+    }
+    return { actions, guards, held: held.length === 0 ? undefined : cand(...held) }
+  }
+
+  /**
+   * What `TypedTable.execute` settles before sending a write built without all it needs: the time of its
+   * timestamps (with `stamped`: Effect's `Clock`, unless `now` was given) and the stored values of the unique
+   * fields in `unread` (one consistent read). `rebuild` builds the write again with them.
+   */
+  const settle = (
+    key: Record<string, string>,
+    unread: ReadonlyArray<string>,
+    options: Options,
+    stamped: boolean,
+    rebuild: (settled: Options) => AnyOperation
+  ): Meta["settle"] => {
+    const stamp = stamped && config.timestamps !== undefined && options.now === undefined
+    if (!stamp && unread.length === 0) return undefined
+    return () =>
+      Effect.gen(function* () {
+        const now = stamp ? new Date(yield* Clock.currentTimeMillis) : options.now
+        const previous = unread.length === 0 ? options.previous : { ...options.previous, ...(yield* readStored(key, unread)) }
+        return rebuild({ ...options, now, previous })
+      })
+  }
+
+  /** The stored values of `fields` (each listed, `undefined` when the item or the field is absent), decoded. */
+  const readStored = (key: Record<string, string>, fields: ReadonlyArray<string>) =>
+    Effect.flatMap(execute(find(tableName, key, { consistent: true, projection: fields })), ({ item }) => {
+      const stored: Record<string, unknown> = Object.fromEntries(fields.map((field) => [field, undefined]))
+      return item === undefined
+        ? Effect.succeed(stored)
+        : Effect.map(decodeItem(item, codec.decodeProjection(fields)), (decoded) => ({ ...stored, ...(decoded as object) }))
+    })
+
+  /** The unique fields a write changes whose stored values it does not know (from `previous`). */
+  const unknownPrevious = (fields: ReadonlyArray<string>, options: Options, problems: Array<InputProblem>): ReadonlyArray<string> => {
+    const unread = fields.filter((field) => options.previous === undefined || !(field in options.previous))
+    if (unread.length > 0) {
+      problems.push({
+        part: "previous",
+        message: `${entityName}: moving the unique sentinels of ${list(unread)} needs their stored values: give them as \`previous\`, or run the write with TypedTable.execute (which reads them first)`
+      })
+    }
+    return unread
+  }
+
+  const put = (item: Readonly<Record<string, unknown>>, options: Options = {}): AnyOperation => {
     const full = managed(item, options)
     const problems: Array<InputProblem> = []
     const key = primaryKey(full, problems)
@@ -205,21 +284,16 @@ export const make = (config: EntityConfig) => {
     indexKeys(full, stored, problems)
     const condition = both(options.condition, versionCondition(options))
     const decode = (raw: unknown) => Either.right({ item: full, raw })
-    const meta: Meta = {
-      table: tableName,
-      entity: entityName,
-      version: config.version === undefined ? undefined : { key, expected: options.expectedVersion }
-    }
     const unique = (config.unique ?? []).filter((field) => full[field] !== undefined)
     const putItem = add(tableName, stored, { condition })
-    const guards = unique.map((field) => {
-      const sentinel = { ...sentinelKey(field, full[field], problems), [table.entityAttribute]: `_unique:${entityName}.${field}` }
-      return add(tableName, sentinel, { condition: attr(keyAttributes.partition[0]!).notExists() })
-    })
+    const guards = unique.map((field) => putSentinel(field, full[field], problems))
     const plain = guards.length === 0 ? putItem : transactWriteItems([putItem, ...guards])
     const op = withMeta(makeOperation({ ...(plain as Operation<"PutItem", unknown>), decode, problems: [...plain.problems, ...problems] }), {
-      ...meta,
-      unique: unique.map((field) => ({ field, value: full[field] }))
+      table: tableName,
+      entity: entityName,
+      version: config.version === undefined ? undefined : { key, expected: options.expectedVersion },
+      unique: unique.map((field, i) => ({ field, value: full[field], action: i + 1 })),
+      settle: settle(key, [], options, true, (settled) => put(item, settled))
     })
     return Either.isLeft(encoded) ? refused(op, encodeFailure("Item", encoded.left)) : op
   }
@@ -271,7 +345,7 @@ export const make = (config: EntityConfig) => {
         plain[field] = encoded.right
       }
     }
-    const now = options.now ?? new Date()
+    const now = timeOf(options)
     const stamps = [[config.timestamps?.updatedAt, false], [config.timestamps?.createdAt, true]] as const
     for (const [field, onlyWhenMissing] of stamps) {
       if (field === undefined) continue
@@ -321,35 +395,82 @@ export const make = (config: EntityConfig) => {
     }
   }
 
-  const updateItem = (keyValues: Readonly<Record<string, unknown>>, changes: Readonly<Record<string, unknown>>, options: Options = {}) => {
+  const updateItem = (
+    keyValues: Readonly<Record<string, unknown>>,
+    changes: Readonly<Record<string, unknown>>,
+    options: Options = {}
+  ): AnyOperation => {
     const problems: Array<InputProblem> = []
     const key = primaryKey(keyValues, problems)
     const attributes = updateAttributes(keyValues, changes, options, problems)
     const exists = attr(keyAttributes.partition[0]!).exists()
     const versioned = config.version !== undefined && options.expectedVersion !== undefined ? attr(config.version).equals(options.expectedVersion) : undefined
     const condition = both(both(exists, versioned), options.condition)
-    const op = update(tableName, key, Either.isRight(attributes) ? attributes.right : {}, { condition, returnValues: "ALL_NEW" })
-    const typed = makeOperation({
-      ...op,
-      problems: [...(Either.isRight(attributes) ? op.problems : []), ...problems],
-      decode: (raw) => {
-        const { attributes: item } = op.decode(raw)
-        return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, codec.decodeItem), (decoded) => ({ item: decoded, raw }))
+    const moving = (config.unique ?? []).filter((field) => changes[field] !== undefined)
+    for (const field of moving) {
+      const change = changes[field]
+      if (isAction(change) && change[ActionId] !== "remove") {
+        problems.push({ part: "UpdateExpression", message: `${entityName}.${field} is unique: set it or remove it (its sentinel moves with the value)` })
       }
-    })
-    if (Either.isLeft(attributes)) return refused(typed, attributes.left)
-    return config.version === undefined || options.expectedVersion === undefined
-      ? typed
-      : withMeta(typed, { table: tableName, entity: entityName, version: { key, expected: options.expectedVersion } })
+    }
+    const unread = unknownPrevious(moving, options, problems)
+    const next = Object.fromEntries(moving.map((field) => [field, isAction(changes[field]) ? undefined : changes[field]]))
+    const moves = sentinelMoves(moving, options.previous ?? {}, next, problems)
+    const plainAttributes = Either.isRight(attributes) ? attributes.right : {}
+    const meta: Meta = {
+      table: tableName,
+      entity: entityName,
+      version: config.version === undefined || options.expectedVersion === undefined ? undefined : { key, expected: options.expectedVersion },
+      unique: moves.guards,
+      settle: settle(key, unread, options, true, (settled) => updateItem(keyValues, changes, settled))
+    }
+    let typed: AnyOperation
+    if (moves.held === undefined) {
+      const op = update(tableName, key, plainAttributes, { condition, returnValues: "ALL_NEW" })
+      typed = makeOperation({
+        ...op,
+        problems: [...(Either.isRight(attributes) ? op.problems : []), ...problems],
+        decode: (raw) => {
+          const { attributes: item } = op.decode(raw)
+          return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, codec.decodeItem), (decoded) => ({ item: decoded, raw }))
+        }
+      })
+    } else {
+      // A transaction gives no item back.
+      const op = transactWriteItems([update(tableName, key, plainAttributes, { condition: both(condition, moves.held) }), ...moves.actions])
+      typed = makeOperation({ ...op, problems: [...(Either.isRight(attributes) ? op.problems : []), ...problems], decode: (raw) => Either.right({ item: undefined, raw }) })
+    }
+    withMeta(typed, meta)
+    return Either.isLeft(attributes) ? refused(typed, attributes.left) : typed
   }
 
-  const deleteItem = (keyValues: Readonly<Record<string, unknown>>, options: Options = {}) => {
+  const deleteItem = (
+    keyValues: Readonly<Record<string, unknown>>,
+    options: Options = {}
+  ): AnyOperation => {
     const problems: Array<InputProblem> = []
     const key = primaryKey(keyValues, problems)
     const versioned = config.version !== undefined && options.expectedVersion !== undefined ? attr(config.version).equals(options.expectedVersion) : undefined
-    const op = remove(tableName, key, { condition: both(versioned, options.condition) })
-    const typed = makeOperation({ ...op, problems: [...op.problems, ...problems], decode: (raw) => Either.right({ raw }) })
-    return versioned === undefined ? typed : withMeta(typed, { table: tableName, entity: entityName, version: { key, expected: options.expectedVersion } })
+    const unique = config.unique ?? []
+    const unread = unknownPrevious(unique, options, problems)
+    const moves = sentinelMoves(unique, options.previous ?? {}, {}, problems)
+    // Nothing stored to remove (the item, or each of its unique values, absent): a plain delete.
+    const plain =
+      moves.actions.length === 0
+        ? remove(tableName, key, { condition: both(versioned, options.condition) })
+        : transactWriteItems([remove(tableName, key, { condition: both(both(versioned, options.condition), moves.held) }), ...moves.actions])
+    const typed = makeOperation({
+      ...(plain as Operation<"DeleteItem", unknown>),
+      problems: [...plain.problems, ...problems],
+      decode: (raw: unknown) => Either.right({ raw })
+    })
+    return withMeta(typed, {
+      table: tableName,
+      entity: entityName,
+      version: versioned === undefined ? undefined : { key, expected: options.expectedVersion },
+      unique: moves.guards,
+      settle: settle(key, unread, options, false, (settled) => deleteItem(keyValues, settled))
+    })
   }
 
   /** Decodes a page of items of this entity (skipping or failing on bad ones). */
@@ -493,5 +614,10 @@ export const make = (config: EntityConfig) => {
 }
 
 export type Runtime = ReturnType<typeof make>
+
+const sameKey = (a: Record<string, string>, b: Record<string, string>): boolean => Object.keys(a).every((name) => a[name] === b[name])
+
+/** The time of a write: `now` as given, else the wall clock (`TypedTable.execute` builds the write again with Effect's `Clock`). */
+const timeOf = (options: Options): Date => options.now ?? new Date()
 
 const list = (names: ReadonlyArray<string>): string => names.map((name) => `"${name}"`).join(", ")

@@ -3,10 +3,11 @@
  * `run`, which turns the plain failures the meta explains into the typed ones.
  */
 import { Effect, type Either } from "effect"
-import { execute } from "../../Execute.js"
+import type { DynamoClient } from "../../DynamoClient.js"
+import { type ErrorOf, execute } from "../../Execute.js"
 import type { ItemEncodeError } from "../../EntityError.js"
 import { UniqueConstraintError, VersionConflictError } from "../../EntityError.js"
-import type { CommandName, Operation } from "../../Operation.js"
+import type { AnyOperation, CommandName, Operation } from "../../Operation.js"
 
 /** Where the typed facts of an operation live on it (a symbol: copied by `withInput`, invisible to the SDK). */
 export const TypedMeta: unique symbol = Symbol.for("dynofunc/TypedMeta")
@@ -19,8 +20,13 @@ export interface Meta {
   readonly encodeError?: ItemEncodeError | undefined
   /** A versioned write: a failed condition means another version. */
   readonly version?: { readonly key: Readonly<Record<string, unknown>>; readonly expected: number | undefined } | undefined
-  /** A write with unique fields: transaction action `i + 1` guards `unique[i]`. */
-  readonly unique?: ReadonlyArray<{ readonly field: string; readonly value: unknown }> | undefined
+  /** A write with unique fields: the transaction action at `action` puts the sentinel of `field = value`. */
+  readonly unique?: ReadonlyArray<{ readonly field: string; readonly value: unknown; readonly action: number }> | undefined
+  /**
+   * A write built without all it needs (the time of its timestamps, the stored values of the unique fields whose
+   * sentinels it moves): `run` gets them (Effect's `Clock`, one consistent read) and runs the write built again.
+   */
+  readonly settle?: (() => Effect.Effect<AnyOperation, unknown, DynamoClient>) | undefined
 }
 
 /** `op` with `meta` attached. */
@@ -32,8 +38,7 @@ const typedFailure = (meta: Meta, error: unknown): unknown => {
   const tag = (error as { _tag?: unknown })._tag
   if (meta.unique !== undefined && tag === "TransactionCanceledError") {
     const reasons = (error as { reasons?: ReadonlyArray<{ code?: string | undefined } | undefined> }).reasons ?? []
-    const index = reasons.findIndex((reason, i) => i > 0 && reason?.code === "ConditionalCheckFailed")
-    const unique = meta.unique[index - 1]
+    const unique = meta.unique.find(({ action }) => reasons[action]?.code === "ConditionalCheckFailed")
     if (unique !== undefined) {
       return new UniqueConstraintError({
         table: meta.table,
@@ -64,9 +69,10 @@ const versionConflict = (meta: Meta, version: NonNullable<Meta["version"]>, caus
   })
 
 /** Runs a typed operation: see `TypedTable.execute`. */
-export const run = <Name extends CommandName, A, E>(op: Operation<Name, Either.Either<A, E>>) => {
+export const run = <Name extends CommandName, A, E>(op: Operation<Name, Either.Either<A, E>>): Effect.Effect<A, E | ErrorOf<Name>, DynamoClient> => {
   const meta = metaOf(op)
   if (meta?.encodeError !== undefined) return Effect.fail(meta.encodeError) as Effect.Effect<never, E>
+  if (meta?.settle !== undefined) return Effect.flatMap(meta.settle() as Effect.Effect<typeof op, E>, run)
   const sent = meta === undefined ? execute(op) : Effect.mapError(execute(op), (error) => typedFailure(meta, error) as typeof error)
   return Effect.flatMap(sent, (result) => result)
 }
