@@ -2,7 +2,7 @@
  * DynamoDB's limits and rules, checked on a description before it is sent (once per `execute`, never while
  * building): a request that would be refused anyway fails with `InvalidInputError` and never leaves the process.
  * Sizes are checked here; options and names in `input/options.ts`, the shape of whole requests in
- * `input/requests.ts`.
+ * `input/requests.ts`, each write of a batch (and its size) in `input/writes.ts`.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
@@ -19,14 +19,14 @@ import {
   updateKeyShape,
   updateTableShape
 } from "./input/requests.js"
+import { WriteLimits } from "./input/writes.js"
 import { itemSize } from "./itemSize.js"
 
 /** The limits, named. */
 export const Limits = {
   expressionBytes: 4 * 1024,
-  itemBytes: 400 * 1024,
-  batchWriteBytes: 16 * 1024 * 1024,
   inOperands: 100,
+  ...WriteLimits,
   ...ShapeLimits
 } as const
 
@@ -88,23 +88,6 @@ const transactionSizes = (items: unknown, problems: Problems): void => {
   })
 }
 
-/** Item sizes of a batch of writes: each at most 400 KB, together at most 16 MB. */
-const batchWriteSizes = (requestItems: unknown, problems: Problems): void => {
-  if (!isRecord(requestItems)) return
-  let bytes = 0
-  for (const table in requestItems) {
-    const requests = requestItems[table]
-    if (!Array.isArray(requests)) continue
-    requests.forEach((request: unknown, index) => {
-      const put = isRecord(request) ? request["PutRequest"] : undefined
-      if (isRecord(put)) bytes += itemProblems(put["Item"], `RequestItems.${table}[${index}].PutRequest.Item`, problems)
-    })
-  }
-  if (bytes > Limits.batchWriteBytes) {
-    problems.push({ part: "RequestItems", message: `${bytes} bytes of items; BatchWriteItem takes at most ${Limits.batchWriteBytes}` })
-  }
-}
-
 const batchGetExpressions = (requestItems: unknown, problems: Problems): void => {
   if (!isRecord(requestItems)) return
   for (const table in requestItems) {
@@ -164,8 +147,7 @@ const limitProblems = (operation: CommandName, description: unknown, problems: P
   }
   switch (operation) {
     case "BatchWriteItem":
-      batchWriteShape(input["RequestItems"], problems)
-      return batchWriteSizes(input["RequestItems"], problems)
+      return batchWriteShape(input["RequestItems"], problems)
     case "BatchGetItem":
       batchGetShape(input["RequestItems"], problems)
       return batchGetExpressions(input["RequestItems"], problems)

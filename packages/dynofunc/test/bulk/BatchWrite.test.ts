@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Fiber, Option, Random, Schedule, Stream, Supervisor } from "effect"
-import { BatchWrite, Retry, Value } from "dynofunc"
+import type { BatchWriteItemCommandInput } from "@aws-sdk/client-dynamodb"
+import { BatchWrite, DynamoClient, Retry, Value, batchWriteItem, execute } from "dynofunc"
 import { makeStore } from "../support/faultyStore.js"
 
 const keys = { users: ["id"], events: ["pk", "sk"] }
@@ -151,7 +152,9 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
         ...users(30),
         { table: "users", put: { name: "no id" } },
         { table: "users", delete: { id: "u1", name: "extra" } },
-        { table: "users", put: { id: "big", blob: "x".repeat(400 * 1024) } }
+        { table: "users", put: { id: "big", blob: "x".repeat(400 * 1024) } },
+        { table: "users", put: { id: "" } },
+        { table: "events", delete: { pk: "p", sk: new Uint8Array(0) } }
       ]
       const error = failureOf(yield* BatchWrite.run(writes, { keys }).pipe(Effect.provide(store.layer), Effect.exit))
       expect(error.reason).toBe("InvalidInput")
@@ -159,9 +162,55 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
       expect(error.cause?._tag === "InvalidInputError" && error.cause.problems.map((problem) => problem.part)).toEqual([
         "writes[30].put",
         "writes[31].delete",
-        "writes[32].put"
+        "writes[32].put",
+        "writes[33].put",
+        "writes[34].delete"
       ])
       expect(error.unapplied).toEqual(writes)
       expect(store.requests).toBe(0)
+    }))
+})
+
+describe("BatchWrite's requests, checked once", () => {
+  /** Puts and deletes over two tables, some of one item (sent in later requests), and the requests the writer sent. */
+  const writes: ReadonlyArray<BatchWrite.Write> = Array.from({ length: 300 }, (_, i) =>
+    i % 7 === 3
+      ? { table: "events", delete: { pk: `p${i % 5}`, sk: i % 11 } }
+      : i % 2 === 0
+        ? { table: "users", put: { id: `u${i % 40}`, n: i, tags: new Set([`t${i % 3}`]), blob: new Uint8Array([i % 256]) } }
+        : { table: "events", put: { pk: `p${i % 5}`, sk: i % 11, at: { list: [i, `x${i}`] } } }
+  )
+  const sendAll = Effect.gen(function* () {
+    const sent: Array<BatchWriteItemCommandInput> = []
+    const layer = DynamoClient.layerTest({
+      BatchWriteItem: (request) => Effect.sync(() => (sent.push(request.input), { UnprocessedItems: {} }))
+    })
+    yield* BatchWrite.run(writes, { keys }).pipe(Effect.provide(layer))
+    return sent
+  })
+
+  it.effect("each request the writer sends passes execute's full checks when a user builds it again", () =>
+    Effect.gen(function* () {
+      const sent = yield* sendAll
+      expect(sent.length).toBeGreaterThan(12)
+      const answered = DynamoClient.layerTest({ BatchWriteItem: () => Effect.succeed({ UnprocessedItems: {} }) })
+      for (const input of sent) {
+        // A copy is the user's own request: nothing marks it as checked.
+        const exit = yield* Effect.exit(execute(batchWriteItem(structuredClone(input))).pipe(Effect.provide(answered)))
+        expect(Exit.isSuccess(exit) ? "sent" : exit.cause.toString()).toBe("sent")
+      }
+    }))
+
+  it.effect("a request the writer sent stays as it was checked: no write can be added to it or swapped", () =>
+    Effect.gen(function* () {
+      const [first] = yield* sendAll
+      const users = first!.RequestItems!["users"]!
+      expect(() => users.push(users[0]!)).toThrow(TypeError)
+      expect(() => {
+        users[0] = { PutRequest: { Item: { id: { S: "u1" }, blob: { S: "x".repeat(401 * 1024) } } } }
+      }).toThrow(TypeError)
+      expect(() => {
+        first!.RequestItems!["users"] = []
+      }).toThrow(TypeError)
     }))
 })

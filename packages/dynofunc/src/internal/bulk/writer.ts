@@ -12,10 +12,10 @@ import { execute, type ErrorOf } from "../../Execute.js"
 import { batchWriteItem } from "../../operations/batchWriteItem.js"
 import { describeTable } from "../../operations/describeTable.js"
 import { toItem, type AttributeMap } from "../../Value.js"
-import { itemSize } from "../itemSize.js"
+import { checkWrite, markChecked } from "../input/writes.js"
 import { Limits, tableNameProblems } from "../limits.js"
 import type * as Dispatch from "./dispatch.js"
-import { keyString } from "./keys.js"
+import { keyString, tableKey } from "./keys.js"
 import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, leavingThrottlingToUs, reporting, stopMessage, type Halt, type Reported } from "./run.js"
 
 interface WriteEntry extends Dispatch.Entry {
@@ -53,13 +53,12 @@ export interface Writer<E> {
 const problem = (seq: number, part: string, message: string): InputProblem => ({ part: `writes[${seq}]${part}`, message })
 
 const describeKeys = (table: string) =>
-  Effect.map(execute(describeTable(table)), (result) =>
-    [...(result.table?.KeySchema ?? [])].sort((a, b) => (a.KeyType === "HASH" ? -1 : b.KeyType === "HASH" ? 1 : 0)).map((key) => key.AttributeName ?? "")
-  )
+  Effect.map(execute(describeTable(table)), (result) => (result.table?.KeySchema ?? []).map((key) => key.AttributeName ?? "").sort())
 
 export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never, Scope.Scope> =>
   Effect.gen(function* () {
-    const names = new Map<string, ReadonlyArray<string>>(Object.entries(options.keys ?? {}))
+    /** Each table's key attribute names, sorted: the one order its keys are read in (and `checkLimits` reads keys in). */
+    const names = new Map<string, ReadonlyArray<string>>(Object.entries(options.keys ?? {}).map(([table, keys]) => [table, [...keys].sort()]))
     /** Key → later writes of that item, waiting until the one queued or in flight is applied. */
     const busy = new Map<string, Array<WriteEntry>>()
     /** Writes read from an `Iterable` (or taken from a `Stream`) and not queued yet: `unread.slice(queued)`. */
@@ -96,6 +95,8 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
     const send = (entries: ReadonlyArray<WriteEntry>) => {
       const requestItems: Record<string, Array<WriteRequest>> = {}
       for (const entry of entries) (requestItems[entry.table] ??= []).push(entry.request)
+      // Checked writes (`prepare`), as many as fit one request (the dispatcher), each item once (`busy`).
+      markChecked(requestItems)
       return Effect.map(leavingThrottlingToUs(execute(batchWriteItem({ RequestItems: requestItems }))), (result) => {
         const leftovers = leftoversOf(entries, result.raw.UnprocessedItems ?? {})
         const left = new Set(leftovers)
@@ -131,18 +132,10 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
       } catch (error) {
         return problem(seq, isPut ? ".put" : ".delete", error instanceof Error ? error.message : String(error))
       }
-      const keyNames = names.get(table) ?? []
-      const key = keyString(table, keyNames, attributes)
-      if (key === undefined) {
-        return problem(seq, isPut ? ".put" : ".delete", `the key of table ${table} is ${keyNames.join(", ")}: each must be a string, number or binary`)
-      }
-      if (!isPut && Object.keys(attributes).length !== keyNames.length) {
-        return problem(seq, ".delete", `a delete takes the key of table ${table} only (${keyNames.join(", ")})`)
-      }
-      const size = itemSize(attributes)
-      if (size > Limits.itemBytes) return problem(seq, ".put", `item is ${size} bytes; DynamoDB allows ${Limits.itemBytes}`)
       const request: WriteRequest = isPut ? { PutRequest: { Item: attributes } } : { DeleteRequest: { Key: attributes } }
-      return { seq, size, write, table, request, key }
+      const checked = checkWrite(table, request, names.get(table) ?? [])
+      if ("message" in checked) return problem(seq, isPut ? ".put" : ".delete", checked.message)
+      return { seq, size: checked.size, write, table, request, key: tableKey(table, checked.identity!) }
     }
 
     /** Queues a checked write, unless an earlier write of the same item is not applied yet: then it waits for it. */

@@ -1,14 +1,14 @@
 /**
  * The shape of whole requests, checked before they are sent: batches and transactions (not empty, within their
- * limits, no item twice, one action per entry, 4 MB), PartiQL statements (enough parameters), `CreateTable`
+ * limits, no item twice, one action per entry, 4 MB; each write of a batch by `writes.ts`), PartiQL statements (enough parameters), `CreateTable`
  * (keys defined, index counts and projections), `UpdateTable` (something to change) and updates that would
  * change a key attribute.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
 import { itemSize } from "../itemSize.js"
-import { canonicalNumber } from "../marshal.js"
 import { fieldProblems, keyProblem, nameProblem, type Problems } from "./options.js"
+import { checkWrite, isChecked, itemIdentity, keyIdentity, WriteLimits } from "./writes.js"
 
 /** DynamoDB's limits on the shape of requests. */
 export const ShapeLimits = {
@@ -28,43 +28,41 @@ type AttributeMap = Record<string, AttributeValue>
 
 const isRecord = (value: unknown): value is Record_ => typeof value === "object" && value !== null && !Array.isArray(value)
 
-/** One text per item identity: the key attributes' types and values (numbers by value, binaries by bytes). */
-const identity = (key: AttributeMap, names?: ReadonlyArray<string>): string => {
-  let out = ""
-  for (const name of names ?? Object.keys(key).sort()) {
-    const value = key[name]
-    if (value === undefined) return ""
-    out += `${JSON.stringify(name)}:${
-      value.N !== undefined
-        ? `N${canonicalNumber(value.N)}`
-        : value.B !== undefined
-          ? `B${Buffer.from(value.B).toString("base64")}`
-          : `S${JSON.stringify(value.S)}`
-    };`
-  }
-  return out
+/** An entry of a batch or transaction on one item: its identity when known, else the item a put writes. */
+interface OnItem {
+  readonly table: string
+  readonly identity: string | undefined
+  readonly item?: AttributeMap | undefined
+  /** The key attribute names its identity is made of (a key given whole): a put's item is matched on them. */
+  readonly keyNames?: ReadonlyArray<string> | undefined
+  readonly part: string
+}
+
+/** An entry naming its item by `key`. */
+const byKey = (table: string, key: AttributeMap, part: string): OnItem => {
+  const keyNames = Object.keys(key).sort()
+  return { table, identity: keyIdentity(key, keyNames), keyNames, part }
 }
 
 /**
- * Reports the second and later entries on the same item of the same table. A `Put` names no key, so its item is
- * matched on the key attributes the other entries for that table name (when there are any), or as a whole.
+ * Reports the second and later entries on the same item of the same table. A put whose table's key is not known
+ * is matched on the key attributes the other entries for that table name (when there are any), or as a whole item.
  */
-const duplicates = (
-  entries: ReadonlyArray<{ readonly table: string; readonly key?: AttributeMap | undefined; readonly item?: AttributeMap | undefined; readonly part: string }>,
-  what: string,
-  problems: Problems
-): void => {
+const duplicates = (entries: ReadonlyArray<OnItem>, what: string, problems: Problems): void => {
   const keyNames = new Map<string, ReadonlyArray<string>>()
-  for (const entry of entries) if (entry.key !== undefined && isRecord(entry.key)) keyNames.set(entry.table, Object.keys(entry.key).sort())
+  for (const entry of entries) if (entry.keyNames !== undefined) keyNames.set(entry.table, entry.keyNames)
   const seen = new Map<string, string>()
   for (const entry of entries) {
-    const attributes = entry.key ?? entry.item
-    if (!isRecord(attributes)) continue
-    const id = identity(attributes, entry.key === undefined ? keyNames.get(entry.table) : undefined)
-    if (id === "") continue
-    const earlier = seen.get(`${entry.table}\u0000${id}`)
+    let id = entry.identity
+    if (id === undefined && entry.item !== undefined) {
+      const names = keyNames.get(entry.table)
+      id = names === undefined ? itemIdentity(entry.item) : keyIdentity(entry.item, names)
+    }
+    if (id === undefined) continue
+    const at = `${entry.table}\u0000${id}`
+    const earlier = seen.get(at)
     if (earlier !== undefined) problems.push({ part: entry.part, message: `${what} ${earlier} is on the same item: DynamoDB refuses the request` })
-    else seen.set(`${entry.table}\u0000${id}`, entry.part)
+    else seen.set(at, entry.part)
   }
 }
 
@@ -89,39 +87,42 @@ const eachTable = (requestItems: unknown, operation: string, what: string, probl
   }
 }
 
-/** `BatchWriteItem`: tables with writes, one put or delete per write, at most 25, no item twice. */
+/**
+ * `BatchWriteItem`: tables with writes, each write one put or delete (`checkWrite`), at most 25 and 16 MB of items,
+ * no item twice. Nothing to do for a request the batch writer built of writes it checked (`isChecked`).
+ */
 export const batchWriteShape = (requestItems: unknown, problems: Problems): void => {
-  const entries: Array<{ table: string; key?: AttributeMap; item?: AttributeMap; part: string }> = []
+  if (isChecked(requestItems)) return
+  const entries: Array<OnItem> = []
   let count = 0
+  let bytes = 0
   eachTable(requestItems, "BatchWriteItem", "writes", problems, (table, requests, part) => {
     if (!Array.isArray(requests) || requests.length === 0) return void problems.push({ part, message: "each table of a batch has at least one write" })
     count += requests.length
-    requests.forEach((request: unknown, index) => {
-      const at = `${part}[${index}]`
-      const put = isRecord(request) ? request["PutRequest"] : undefined
-      const del = isRecord(request) ? request["DeleteRequest"] : undefined
-      if ((put === undefined) === (del === undefined)) return void problems.push({ part: at, message: "each write is one PutRequest or one DeleteRequest" })
-      if (put !== undefined) {
-        const item = (put as { Item?: unknown }).Item
-        if (!isRecord(item)) return void problems.push({ part: `${at}.PutRequest.Item`, message: "a put holds an item" })
-        entries.push({ table, item: item as AttributeMap, part: at })
-      } else {
-        const key = (del as { Key?: unknown }).Key
-        const problem = keyProblem(key)
-        if (problem !== undefined) return void problems.push({ part: `${at}.DeleteRequest.Key`, message: problem })
-        entries.push({ table, key: key as AttributeMap, part: at })
+    for (let index = 0; index < requests.length; index++) {
+      const request: unknown = requests[index]
+      const checked = checkWrite(table, request, undefined)
+      if ("message" in checked) {
+        problems.push({ part: `${part}[${index}]${checked.part}`, message: checked.message })
+        continue
       }
-    })
+      bytes += checked.size
+      const item = checked.identity === undefined ? (request as { PutRequest: { Item: AttributeMap } }).PutRequest.Item : undefined
+      entries.push({ table, identity: checked.identity, item, keyNames: checked.keyNames, part: `${part}[${index}]` })
+    }
   })
   if (count > ShapeLimits.batchWriteRequests) {
     problems.push({ part: "RequestItems", message: `${count} write requests; BatchWriteItem takes at most ${ShapeLimits.batchWriteRequests}` })
+  }
+  if (bytes > WriteLimits.batchWriteBytes) {
+    problems.push({ part: "RequestItems", message: `${bytes} bytes of items; BatchWriteItem takes at most ${WriteLimits.batchWriteBytes}` })
   }
   duplicates(entries, "this write and", problems)
 }
 
 /** `BatchGetItem`: tables with keys, at most 100, no key twice. */
 export const batchGetShape = (requestItems: unknown, problems: Problems): void => {
-  const entries: Array<{ table: string; key: AttributeMap; part: string }> = []
+  const entries: Array<OnItem> = []
   let count = 0
   eachTable(requestItems, "BatchGetItem", "keys", problems, (table, request, part) => {
     fieldProblems("BatchGetItem", request, `${part}.`, problems)
@@ -131,7 +132,7 @@ export const batchGetShape = (requestItems: unknown, problems: Problems): void =
     keys.forEach((key: unknown, index) => {
       const problem = keyProblem(key)
       if (problem !== undefined) problems.push({ part: `${part}.Keys[${index}]`, message: problem })
-      else entries.push({ table, key: key as AttributeMap, part: `${part}.Keys[${index}]` })
+      else entries.push(byKey(table, key as AttributeMap, `${part}.Keys[${index}]`))
     })
   })
   if (count > ShapeLimits.batchGetKeys) problems.push({ part: "RequestItems", message: `${count} keys; BatchGetItem takes at most ${ShapeLimits.batchGetKeys}` })
@@ -142,7 +143,7 @@ export const batchGetShape = (requestItems: unknown, problems: Problems): void =
 export const transactionShape = (operation: CommandName, items: unknown, kinds: ReadonlyArray<string>, problems: Problems): void => {
   if (!Array.isArray(items)) return void problems.push({ part: "TransactItems", message: "expected a list of actions" })
   countProblem(items.length, ShapeLimits.transactionActions, "TransactItems", "action", operation, problems)
-  const entries: Array<{ table: string; key?: AttributeMap; item?: AttributeMap; part: string }> = []
+  const entries: Array<OnItem> = []
   let bytes = 0
   items.forEach((entry: unknown, index) => {
     const part = `TransactItems[${index}]`
@@ -157,10 +158,10 @@ export const transactionShape = (operation: CommandName, items: unknown, kinds: 
     const table = typeof body["TableName"] === "string" ? body["TableName"] : ""
     if (isRecord(body["Item"])) {
       bytes += itemSize(body["Item"] as AttributeMap)
-      entries.push({ table, item: body["Item"] as AttributeMap, part })
+      entries.push({ table, identity: undefined, item: body["Item"] as AttributeMap, part })
     } else if (isRecord(body["Key"])) {
       bytes += itemSize(body["Key"] as AttributeMap)
-      entries.push({ table, key: body["Key"] as AttributeMap, part })
+      entries.push(byKey(table, body["Key"] as AttributeMap, part))
     }
   })
   duplicates(entries, "this action and", problems)
