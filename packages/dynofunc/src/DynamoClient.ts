@@ -223,7 +223,7 @@ const answerOf = (handler: TestHandler | TestHandlers, request: AnyRequest): unk
  * same key (`internal/execution/client.ts`), so a program that never names this class does not bundle it either.
  *
  * @example
- * const tables = Effect.flatMap(DynamoClient, (client) => client.send({ operation: "ListTables", command: ListTablesCommand, input: {} }))
+ * const tables = Effect.flatMap(DynamoClient, (client) => client.send({ operation: "ListTables", input: {} }))
  */
 export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoClient, DynamoClientService>() {
   /**
@@ -232,7 +232,7 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * @example
    * const tables = Effect.scoped(
    *   Effect.flatMap(DynamoClient.make({ region: "eu-west-1" }), (client) =>
-   *     client.send({ operation: "ListTables", command: ListTablesCommand, input: {} }))
+   *     client.send({ operation: "ListTables", input: {} }))
    * )
    */
   static readonly make = (config: DynamoClientConfig = {}) =>

@@ -56,7 +56,7 @@ export const execute = <Name extends CommandName, Result>(
     // The client read straight from the fiber's context, in the step that read the tracer: one fiber step per call
     // rather than three.
     const client = Context.get(fiber.currentContext as Context.Context<DynamoClient>, DynamoClient)
-    const request = { operation: op.name, command: op.command, input: op.description } as unknown as Request
+    const request = { operation: op.name, input: op.description } as unknown as Request
     if (fiber.currentTracer !== builtInTracer) {
       return Effect.useSpan(spanName(op), spanOptions(op, client.region), (span) =>
         Effect.withParentSpan(

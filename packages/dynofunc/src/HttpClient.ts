@@ -143,7 +143,7 @@ const service = (config: HttpClientConfig, target: Target): DynamoClientService 
  * @example
  * const tables = Effect.scoped(
  *   Effect.flatMap(HttpClient.make({ region: "eu-west-1" }), (client) =>
- *     client.send({ operation: "ListTables", command: ListTablesCommand, input: {} }))
+ *     client.send({ operation: "ListTables", input: {} }))
  * )
  */
 export const make = (config: HttpClientConfig): Effect.Effect<DynamoClientService, never, Scope.Scope> =>

@@ -12,7 +12,6 @@
  * op.description // { TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET #n0 = :v0", … }
  */
 import { type Pipeable, pipeArguments } from "effect/Pipeable"
-import type { $Command, DynamoDBClientResolvedConfig, ServiceInputTypes, ServiceOutputTypes } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "./DynamoError.js"
 import type { Commands } from "./internal/commands.generated.js"
 
@@ -29,15 +28,6 @@ export type OutputOf<Name extends CommandName> = Commands[Name]["output"]
 
 /** The tags of the errors the SDK declares for `Name`. */
 export type DeclaredErrorTags<Name extends CommandName> = Commands[Name]["errors"]
-
-/** The SDK command class of `Name`, e.g. `GetItemCommand`. */
-export type CommandClass<Name extends CommandName> = new (input: InputOf<Name>) => $Command<
-  InputOf<Name>,
-  OutputOf<Name>,
-  DynamoDBClientResolvedConfig,
-  ServiceInputTypes,
-  ServiceOutputTypes
->
 
 /**
  * Identifies an `Operation` (the same symbol across copies of dynofunc).
@@ -61,7 +51,6 @@ export interface Operation<Name extends CommandName, Result> extends Pipeable {
   readonly [TypeId]: TypeId
   readonly name: Name
   readonly description: InputOf<Name>
-  readonly command: CommandClass<Name>
   readonly decode: (output: OutputOf<Name>) => Result
   readonly problems: ReadonlyArray<InputProblem>
 }
@@ -95,21 +84,18 @@ const proto = {
  * @example
  * make({
  *   name: "DescribeLimits",
- *   command: DescribeLimitsCommand,
  *   description: {},
  *   decode: (output) => output
  * })
  */
 export const make = <Name extends CommandName, Result>(fields: {
   readonly name: Name
-  readonly command: CommandClass<Name>
   readonly description: InputOf<Name>
   readonly decode: (output: OutputOf<Name>) => Result
   readonly problems?: ReadonlyArray<InputProblem> | undefined
 }): Operation<Name, Result> => {
   const op = Object.create(proto)
   op.name = fields.name
-  op.command = fields.command
   op.description = fields.description
   op.decode = fields.decode
   op.problems = fields.problems ?? []

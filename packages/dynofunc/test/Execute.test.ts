@@ -1,11 +1,9 @@
-import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Fiber, type Layer, Schedule, TestClock } from "effect"
 import { DynamoClient, execute, makeOperation, Retry, type DynamoError } from "dynofunc"
 
 const getItem = makeOperation({
   name: "GetItem",
-  command: GetItemCommand,
   description: { TableName: "users", Key: { id: { S: "u1" } } },
   decode: (raw) => raw.Item
 })
@@ -34,7 +32,7 @@ describe("execute", () => {
       })
       const item = yield* Effect.provide(execute(getItem), layer)
       expect(item).toEqual({ id: { S: "u1" } })
-      expect(seen).toEqual([{ operation: "GetItem", command: GetItemCommand, input: getItem.description }])
+      expect(seen).toEqual([{ operation: "GetItem", input: getItem.description }])
     }))
 
   it.effect("maps a declared AWS error to its tag, keeping code, message and request id", () =>
@@ -53,8 +51,7 @@ describe("execute", () => {
 
   it.effect("DynamoDB Local's short codes (DuplicateItem) map like DynamoDB's, keeping the code sent", () =>
     Effect.gen(function* () {
-      const { ExecuteStatementCommand } = yield* Effect.promise(() => import("@aws-sdk/client-dynamodb"))
-      const op = makeOperation({ name: "ExecuteStatement", command: ExecuteStatementCommand, description: { Statement: "INSERT" }, decode: () => undefined })
+      const op = makeOperation({ name: "ExecuteStatement", description: { Statement: "INSERT" }, decode: () => undefined })
       const error = yield* failureOf(execute(op), failWith(awsError("DuplicateItem")))
       expect(error).toMatchObject({ _tag: "DuplicateItemError", code: "DuplicateItem" })
     }))
@@ -82,7 +79,6 @@ describe("execute", () => {
     Effect.gen(function* () {
       const op = makeOperation({
         name: "PutItem",
-        command: (yield* Effect.promise(() => import("@aws-sdk/client-dynamodb"))).PutItemCommand,
         description: { TableName: "users", Item: { id: { S: "u1" } } },
         decode: () => undefined
       })
@@ -94,7 +90,6 @@ describe("execute", () => {
     Effect.gen(function* () {
       const op = makeOperation({
         name: "TransactWriteItems",
-        command: (yield* Effect.promise(() => import("@aws-sdk/client-dynamodb"))).TransactWriteItemsCommand,
         description: { TransactItems: [{ Put: { TableName: "users", Item: { id: { S: "b" } } } }, { Delete: { TableName: "users", Key: { id: { S: "a" } } } }] },
         decode: () => undefined
       })

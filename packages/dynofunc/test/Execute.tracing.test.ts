@@ -1,4 +1,3 @@
-import { GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Effect, Exit, Layer, Option, type Tracer } from "effect"
 import {
@@ -22,7 +21,6 @@ import { recordingTracer } from "./support/tracing.js"
 
 const getItem = makeOperation({
   name: "GetItem",
-  command: GetItemCommand,
   description: { TableName: "users", Key: { id: { S: "u1" } } },
   decode: (raw) => raw.Item
 })

@@ -2,7 +2,6 @@
  * The item size dynofunc computes (to refuse items over 400 KB before sending) against DynamoDB Local's own verdict:
  * an item of exactly 400 KB by our count is stored, one byte more is refused by DynamoDB Local too.
  */
-import { PutItemCommand } from "@aws-sdk/client-dynamodb"
 import { expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { DynamoClient, Value, create, execute, type Item } from "dynofunc"
@@ -20,7 +19,7 @@ const padded = (base: Item, bytes: number): Item => {
 /** DynamoDB Local's verdict on a put, bypassing dynofunc's own check. */
 const stored = (item: Item) =>
   Effect.flatMap(DynamoClient, (client) =>
-    client.send({ operation: "PutItem", command: PutItemCommand, input: { TableName: "sizes", Item: Value.toItem(item) } })
+    client.send({ operation: "PutItem", input: { TableName: "sizes", Item: Value.toItem(item) } })
   ).pipe(
     Effect.as(true),
     Effect.catchAll(() => Effect.succeed(false))

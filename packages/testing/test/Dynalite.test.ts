@@ -1,4 +1,4 @@
-import { DescribeTableCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb"
+import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Deferred, Effect, Exit, Fiber, Scope } from "effect"
 import { DynamoClient } from "dynofunc"
@@ -15,7 +15,6 @@ describe("Dynalite", () => {
         // CreateTable answers CREATING, as DynamoDB does; with createTableMs 0 the table is ACTIVE right after
         const described = yield* client.send({
           operation: "DescribeTable",
-          command: DescribeTableCommand,
           input: { TableName: "users" }
         })
         expect(described.Table?.TableStatus).toBe("ACTIVE")

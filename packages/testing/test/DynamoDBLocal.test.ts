@@ -4,7 +4,7 @@ import { existsSync } from "node:fs"
 import { mkdtemp, rm } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import path from "node:path"
-import { ExecuteStatementCommand, ListTablesCommand } from "@aws-sdk/client-dynamodb"
+import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Exit, Fiber, Layer, Scope, TestServices } from "effect"
 import { DynamoClient } from "dynofunc"
@@ -71,7 +71,6 @@ describe("DynamoDBLocal", () => {
         // PartiQL: DynamoDB Local, not dynalite
         yield* client.send({
           operation: "ExecuteStatement",
-          command: ExecuteStatementCommand,
           input: { Statement: `INSERT INTO "users" VALUE {'id': 'u1'}` }
         })
         const raw = yield* Effect.promise(() => client.sdk!.send(new ListTablesCommand({})))

@@ -6,7 +6,7 @@ import type { AttributeMap, Item } from "../Value.js"
 import { readOptionalItem } from "./marshal.js"
 import type { Condition } from "../Condition.js"
 import { compileInto, type ExpressionInput, type MutableFields } from "../Expression.js"
-import { make, type CommandClass, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
+import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
 
 /** The decoded item in the response's field `field`, or `undefined` when DynamoDB sent none. */
 export const optionalItem: (attributes: AttributeMap | undefined, field: string) => Item | undefined = readOptionalItem
@@ -53,7 +53,6 @@ export const setReturnFields = <Values extends string>(
  */
 export const operation = <Name extends CommandName, Result>(
   name: Name,
-  command: CommandClass<Name>,
   base: InputOf<Name>,
   expressions: ExpressionInput,
   input: Partial<InputOf<Name>> | undefined,
@@ -61,7 +60,7 @@ export const operation = <Name extends CommandName, Result>(
 ): Operation<Name, Result> => {
   const problems = compileInto(base as MutableFields, expressions)
   if (input !== undefined) Object.assign(base, input)
-  return make({ name, command, description: base, decode, problems })
+  return make({ name, description: base, decode, problems })
 }
 
 /** The item writes: `PutItem`, `UpdateItem` and `DeleteItem`. */
@@ -85,7 +84,6 @@ export interface WriteOptions<Name extends WriteName, Values extends string> ext
  */
 export const writeOperation = <Name extends WriteName, Values extends string>(
   name: Name,
-  command: CommandClass<Name>,
   base: InputOf<Name>,
   options: WriteOptions<Name, Values>,
   update?: ExpressionInput["update"]
@@ -93,7 +91,6 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
   setReturnFields(base as Parameters<typeof setReturnFields<Values>>[0], options)
   return operation(
     name,
-    command,
     base,
     { update, condition: options.condition, names: options.names, values: options.values },
     options.input,

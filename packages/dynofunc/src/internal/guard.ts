@@ -4,7 +4,7 @@
  * with `InvalidInputError` and sends nothing. Every builder goes through `guard`.
  */
 import type { InputProblem } from "../DynamoError.js"
-import { make, type CommandClass, type CommandName, type InputOf, type Operation } from "../Operation.js"
+import { make, type CommandName, type InputOf, type Operation } from "../Operation.js"
 import { formatPath, ValueError } from "./marshal.js"
 
 const unsent = (): never => {
@@ -33,13 +33,12 @@ export const refuseArgument = (part: string, message: string): never => {
  * `builder`, returning an operation with a problem (and an empty description) where it would have thrown.
  *
  * @example
- * const getUser = guard("GetItem", GetItemCommand, (id: string) =>
- *   makeOperation({ name: "GetItem", command: GetItemCommand, description: { TableName: "users", Key: { id: { S: id } } }, decode: (output) => output })
+ * const getUser = guard("GetItem", (id: string) =>
+ *   makeOperation({ name: "GetItem", description: { TableName: "users", Key: { id: { S: id } } }, decode: (output) => output })
  * )
  */
 export const guard = <Name extends CommandName, Builder extends (...args: never) => Operation<Name, unknown>>(
   name: Name,
-  command: CommandClass<NoInfer<Name>>,
   builder: Builder
 ): Builder => {
   const run = builder as unknown as (...args: ReadonlyArray<unknown>) => Operation<Name, unknown>
@@ -49,7 +48,7 @@ export const guard = <Name extends CommandName, Builder extends (...args: never)
       // eslint-disable-next-line prefer-rest-params
       return Reflect.apply(run, undefined, arguments) as Operation<Name, unknown>
     } catch (error) {
-      return make({ name, command, description: {} as InputOf<Name>, decode: unsent, problems: [thrownProblem(error)] })
+      return make({ name, description: {} as InputOf<Name>, decode: unsent, problems: [thrownProblem(error)] })
     }
   } as unknown as Builder
 }

@@ -2,9 +2,9 @@
  * The two factories most control-plane builders are made of. Most DynamoDB commands need nothing friendlier than
  * their SDK input: `passThrough` makes such a builder; `byName` one that also takes the single name or ARN the
  * command is about (`describeTimeToLive("users")`). Call them with `/* @__PURE__ *\/` so a bundle drops unused
- * builders, and keep the SDK command import beside each builder.
+ * builders.
  */
-import { make, type CommandClass, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
+import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
 import { guard, refuseArgument } from "./guard.js"
 
 /** The builder's arguments: the input may be left out when none of its fields is required. */
@@ -17,13 +17,13 @@ const identity = <A>(a: A): A => a
  * A builder whose argument is the SDK input as is and whose result is the SDK output as is.
  *
  * @example
- * const describeLimits = passThrough("DescribeLimits", DescribeLimitsCommand)
+ * const describeLimits = passThrough("DescribeLimits")
  * describeLimits().description // {}
  */
 export const passThrough =
-  <Name extends CommandName>(name: Name, command: CommandClass<NoInfer<Name>>) =>
-  guard(name, command, (...[input]: InputArgs<InputOf<Name>>): Operation<Name, OutputOf<Name>> =>
-    make({ name, command, description: { ...input } as InputOf<Name>, decode: identity }))
+  <Name extends CommandName>(name: Name) =>
+  guard(name, (...[input]: InputArgs<InputOf<Name>>): Operation<Name, OutputOf<Name>> =>
+    make({ name, description: { ...input } as InputOf<Name>, decode: identity }))
 
 /** `target` as the SDK input: a string goes into `field`, an input object is copied. */
 const withName = <Input>(target: string | Input, field: string): Input =>
@@ -40,24 +40,23 @@ const copied = <Input>(target: Input, part: string): Input =>
  * `field` is the input field the name goes into; `decode` turns the output into the result (default: as is).
  *
  * @example
- * const describeTimeToLive = byName("DescribeTimeToLive", DescribeTimeToLiveCommand, "TableName")
+ * const describeTimeToLive = byName("DescribeTimeToLive", "TableName")
  * describeTimeToLive("users").description // { TableName: "users" }
  */
 export const byName =
   <Name extends CommandName, Result = OutputOf<Name>>(
     name: Name,
-    command: CommandClass<NoInfer<Name>>,
     field: keyof InputOf<Name> & string,
     decode: (output: OutputOf<Name>) => Result = identity as never
   ) =>
-  guard(name, command, (target: string | InputOf<Name>): Operation<Name, Result> =>
-    make({ name, command, description: withName(target, field), decode }))
+  guard(name, (target: string | InputOf<Name>): Operation<Name, Result> =>
+    make({ name, description: withName(target, field), decode }))
 
 /**
  * A builder with a friendly form (a name or ARN first, then more arguments) and the raw SDK input form.
  *
  * @example
- * const updateTimeToLive = friendly("UpdateTimeToLive", UpdateTimeToLiveCommand,
+ * const updateTimeToLive = friendly("UpdateTimeToLive",
  *   (table: string, attribute: string, enabled: boolean) => ({
  *     TableName: table,
  *     TimeToLiveSpecification: { AttributeName: attribute, Enabled: enabled }
@@ -66,14 +65,12 @@ export const byName =
 export const friendly =
   <Name extends CommandName, Args extends ReadonlyArray<unknown>, Result = OutputOf<Name>>(
     name: Name,
-    command: CommandClass<NoInfer<Name>>,
     build: (target: string, ...args: Args) => InputOf<Name>,
     decode: (output: OutputOf<Name>) => Result = identity as never
   ): FriendlyBuilder<Name, Args, Result> =>
-  guard(name, command, (target: string | InputOf<Name>, ...args: Args) =>
+  guard(name, (target: string | InputOf<Name>, ...args: Args) =>
     make({
       name,
-      command,
       description: typeof target === "string" ? build(target, ...args) : copied(target, "input"),
       decode
     })) as FriendlyBuilder<Name, Args, Result>

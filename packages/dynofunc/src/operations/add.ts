@@ -1,4 +1,4 @@
-import { PutItemCommand, type PutItemCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { PutItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import { guard } from "../internal/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
@@ -22,5 +22,5 @@ export type AddResult = WriteResult<PutItemCommandOutput>
  * // { TableName: "users", Item: { id: { S: "u1" }, … },
  * //   ConditionExpression: "attribute_not_exists(#n0)", ExpressionAttributeNames: { "#n0": "id" } }
  */
-export const add = guard("PutItem", PutItemCommand, (tableName: string, item: Item, options: AddOptions = {}): Operation<"PutItem", AddResult> =>
-  writeOperation("PutItem", PutItemCommand, { TableName: tableName, Item: toAttributeMap(item, "Item") }, options))
+export const add = guard("PutItem", (tableName: string, item: Item, options: AddOptions = {}): Operation<"PutItem", AddResult> =>
+  writeOperation("PutItem", { TableName: tableName, Item: toAttributeMap(item, "Item") }, options))

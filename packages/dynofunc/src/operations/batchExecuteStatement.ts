@@ -1,9 +1,4 @@
-import {
-  BatchExecuteStatementCommand,
-  type BatchExecuteStatementCommandInput,
-  type BatchExecuteStatementCommandOutput,
-  type ReturnConsumedCapacity
-} from "@aws-sdk/client-dynamodb"
+import type { BatchExecuteStatementCommandInput, BatchExecuteStatementCommandOutput, ReturnConsumedCapacity } from "@aws-sdk/client-dynamodb"
 import { optionalItem } from "../internal/build.js"
 import { readList } from "../internal/marshal.js"
 import { toStatements, type StatementInput } from "../internal/partiql.js"
@@ -52,12 +47,11 @@ function buildBatchExecuteStatement(
   options: { readonly returnConsumedCapacity?: ReturnConsumedCapacity | undefined } = {}
 ): Operation<"BatchExecuteStatement", BatchExecuteResult> {
   if (!Array.isArray(target)) {
-    return make({ name: "BatchExecuteStatement", command: BatchExecuteStatementCommand, description: { ...(target as BatchExecuteStatementCommandInput) }, decode })
+    return make({ name: "BatchExecuteStatement", description: { ...(target as BatchExecuteStatementCommandInput) }, decode })
   }
   const { statements, problems } = toStatements(target as ReadonlyArray<StatementInput>, "Statements", "BatchExecuteStatement", maxStatements)
   return make({
     name: "BatchExecuteStatement",
-    command: BatchExecuteStatementCommand,
     description: {
       Statements: statements,
       ...(options.returnConsumedCapacity !== undefined && { ReturnConsumedCapacity: options.returnConsumedCapacity })
@@ -78,4 +72,4 @@ function buildBatchExecuteStatement(
  *   executeStatement(`DELETE FROM "users" WHERE id = ?`, ["u2"])
  * ])
  */
-export const batchExecuteStatement = guard("BatchExecuteStatement", BatchExecuteStatementCommand, buildBatchExecuteStatement)
+export const batchExecuteStatement = guard("BatchExecuteStatement", buildBatchExecuteStatement)

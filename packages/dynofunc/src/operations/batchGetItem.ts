@@ -1,9 +1,4 @@
-import {
-  BatchGetItemCommand,
-  type BatchGetItemCommandInput,
-  type BatchGetItemCommandOutput,
-  type KeysAndAttributes
-} from "@aws-sdk/client-dynamodb"
+import type { BatchGetItemCommandInput, BatchGetItemCommandOutput, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import { compile, type ProjectionInput } from "../Expression.js"
 import type { EscapeHatch } from "../internal/build.js"
@@ -72,12 +67,11 @@ function buildBatchGetItem(
   target: BatchGetRequests | BatchGetItemCommandInput,
   options: EscapeHatch<"BatchGetItem"> = {}
 ): Operation<"BatchGetItem", BatchGetResult> {
-  if (isInput(target)) return make({ name: "BatchGetItem", command: BatchGetItemCommand, description: { ...target }, decode })
+  if (isInput(target)) return make({ name: "BatchGetItem", description: { ...target }, decode })
   const problems: Array<InputProblem> = []
   const requests = target as BatchGetRequests
   return make({
     name: "BatchGetItem",
-    command: BatchGetItemCommand,
     description: {
       RequestItems: Object.fromEntries(
         Object.entries(requests).map(([tableName, request]) => [tableName, tableRequest(tableName, request, problems)])
@@ -98,4 +92,4 @@ function buildBatchGetItem(
  * batchGetItem({ users: [{ id: "u1" }, { id: "u2" }], orders: { keys: [{ id: "o1" }], projection: ["id", "total"] } })
  * // succeeds with { items: { users: [{ id: "u1", … }], orders: [{ id: "o1", total: 10 }] }, unprocessed: {}, raw }
  */
-export const batchGetItem = guard("BatchGetItem", BatchGetItemCommand, buildBatchGetItem)
+export const batchGetItem = guard("BatchGetItem", buildBatchGetItem)

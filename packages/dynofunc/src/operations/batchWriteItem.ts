@@ -1,4 +1,4 @@
-import { BatchWriteItemCommand, type BatchWriteItemCommandInput, type BatchWriteItemCommandOutput, type WriteRequest } from "@aws-sdk/client-dynamodb"
+import type { BatchWriteItemCommandInput, BatchWriteItemCommandOutput, WriteRequest } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/build.js"
 import { MalformedValue, readList, readRecord, toAttributeMap } from "../internal/marshal.js"
 import { make, type Operation } from "../Operation.js"
@@ -51,11 +51,10 @@ function buildBatchWriteItem(
   target: BatchWriteRequests | BatchWriteItemCommandInput,
   options: EscapeHatch<"BatchWriteItem"> = {}
 ): Operation<"BatchWriteItem", BatchWriteResult> {
-  if (isInput(target)) return make({ name: "BatchWriteItem", command: BatchWriteItemCommand, description: { ...target }, decode })
+  if (isInput(target)) return make({ name: "BatchWriteItem", description: { ...target }, decode })
   const requests = target as BatchWriteRequests
   return make({
     name: "BatchWriteItem",
-    command: BatchWriteItemCommand,
     description: {
       RequestItems: Object.fromEntries(Object.entries(requests).map(([table, writes]) => [table, writes.map((write, index) => toWriteRequest(write, `RequestItems.${table}[${index}]`))])),
       ...options.input
@@ -75,4 +74,4 @@ function buildBatchWriteItem(
  * // { RequestItems: { users: [{ PutRequest: { Item: { id: { S: "u1" }, name: { S: "Ada" } } } },
  * //                           { DeleteRequest: { Key: { id: { S: "u2" } } } }] } }
  */
-export const batchWriteItem = guard("BatchWriteItem", BatchWriteItemCommand, buildBatchWriteItem)
+export const batchWriteItem = guard("BatchWriteItem", buildBatchWriteItem)

@@ -1,4 +1,3 @@
-import { CancelBulkOperationCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { byName } from "../internal/passThrough.js"
  * const operationArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/bulk-operation/01700000000000-a1b2c3d4"
  * cancelBulkOperation(operationArn).description // { BulkOperationArn: operationArn }
  */
-export const cancelBulkOperation = /* @__PURE__ */ byName("CancelBulkOperation", CancelBulkOperationCommand, "BulkOperationArn")
+export const cancelBulkOperation = /* @__PURE__ */ byName("CancelBulkOperation", "BulkOperationArn")

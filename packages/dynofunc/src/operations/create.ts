@@ -1,14 +1,4 @@
-import {
-  CreateTableCommand,
-  type AttributeDefinition,
-  type CreateTableCommandOutput,
-  type KeySchemaElement,
-  type Projection,
-  type ProvisionedThroughput,
-  type ScalarAttributeType,
-  type StreamViewType,
-  type TableDescription
-} from "@aws-sdk/client-dynamodb"
+import type { AttributeDefinition, CreateTableCommandOutput, KeySchemaElement, Projection, ProvisionedThroughput, ScalarAttributeType, StreamViewType, TableDescription } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import type { EscapeHatch } from "../internal/build.js"
 import { guard, refuseArgument } from "../internal/guard.js"
@@ -147,7 +137,7 @@ const duplicateIndexProblems = (names: ReadonlyArray<string>): Array<InputProble
  *   globalIndexes: [{ name: "by-region", hashKey: ["tournament", "region"], rangeKey: ["round", "bracket"] }]
  * })
  */
-export const create = guard("CreateTable", CreateTableCommand, (tableName: string, hashKey: KeySpec, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> => {
+export const create = guard("CreateTable", (tableName: string, hashKey: KeySpec, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> => {
   const globalIndexes = options.globalIndexes ?? []
   const localIndexes = options.localIndexes ?? []
   const provisioned = options.billing === undefined || options.billing === "PAY_PER_REQUEST" ? undefined : options.billing
@@ -168,7 +158,6 @@ export const create = guard("CreateTable", CreateTableCommand, (tableName: strin
   problems.push(...duplicateIndexProblems([...globalIndexes, ...localIndexes].map((index) => index.name)))
   return make({
     name: "CreateTable",
-    command: CreateTableCommand,
     description: {
       TableName: tableName,
       KeySchema: keySchema(hashKey, options.rangeKey),

@@ -1,4 +1,3 @@
-import { CreateBackupCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -10,6 +9,5 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const createBackup = /* @__PURE__ */ friendly(
   "CreateBackup",
-  CreateBackupCommand,
   (tableName: string, backupName: string) => ({ TableName: tableName, BackupName: backupName })
 )

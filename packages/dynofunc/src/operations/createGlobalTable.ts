@@ -1,4 +1,3 @@
-import { CreateGlobalTableCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -11,7 +10,6 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const createGlobalTable = /* @__PURE__ */ friendly(
   "CreateGlobalTable",
-  CreateGlobalTableCommand,
   (globalTableName: string, regions: ReadonlyArray<string>) => ({
     GlobalTableName: globalTableName,
     ReplicationGroup: regions.map((RegionName) => ({ RegionName }))

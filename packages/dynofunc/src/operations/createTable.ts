@@ -1,4 +1,4 @@
-import { CreateTableCommand, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb"
+import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb"
 import { make, type Operation } from "../Operation.js"
 import { create, type CreateOptions, type CreateResult, type KeySpec } from "./create.js"
 import { guard } from "../internal/guard.js"
@@ -14,7 +14,6 @@ function buildCreateTable(
     ? create(target, hashKey ?? "", options)
     : make({
         name: "CreateTable",
-        command: CreateTableCommand,
         description: { ...target },
         decode: (raw) => ({ table: raw.TableDescription, raw })
       })
@@ -33,4 +32,4 @@ function buildCreateTable(
  *   BillingMode: "PAY_PER_REQUEST"
  * })
  */
-export const createTable = guard("CreateTable", CreateTableCommand, buildCreateTable)
+export const createTable = guard("CreateTable", buildCreateTable)

@@ -1,4 +1,3 @@
-import { DeleteBackupCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { byName } from "../internal/passThrough.js"
  * const backupArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/backup/01700000000000-a1b2c3d4"
  * deleteBackup(backupArn).description // { BackupArn: backupArn }
  */
-export const deleteBackup = /* @__PURE__ */ byName("DeleteBackup", DeleteBackupCommand, "BackupArn")
+export const deleteBackup = /* @__PURE__ */ byName("DeleteBackup", "BackupArn")

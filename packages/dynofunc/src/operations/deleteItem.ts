@@ -1,4 +1,4 @@
-import { DeleteItemCommand, type DeleteItemCommandInput } from "@aws-sdk/client-dynamodb"
+import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
@@ -16,7 +16,6 @@ function buildDeleteItem(
     ? remove(target, key ?? {}, options)
     : make({
         name: "DeleteItem",
-        command: DeleteItemCommand,
         description: { ...target },
         decode: decodeWrite
       })
@@ -30,4 +29,4 @@ function buildDeleteItem(
  * deleteItem("users", { id: "u1" }, { returnValues: "ALL_OLD" })
  * deleteItem({ TableName: "users", Key: { id: { S: "u1" } } })
  */
-export const deleteItem = guard("DeleteItem", DeleteItemCommand, buildDeleteItem)
+export const deleteItem = guard("DeleteItem", buildDeleteItem)

@@ -1,4 +1,3 @@
-import { DeleteResourcePolicyCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { byName } from "../internal/passThrough.js"
  * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * deleteResourcePolicy(tableArn).description // { ResourceArn: tableArn }
  */
-export const deleteResourcePolicy = /* @__PURE__ */ byName("DeleteResourcePolicy", DeleteResourcePolicyCommand, "ResourceArn")
+export const deleteResourcePolicy = /* @__PURE__ */ byName("DeleteResourcePolicy", "ResourceArn")

@@ -1,4 +1,4 @@
-import { DeleteTableCommand, type DeleteTableCommandOutput, type TableDescription } from "@aws-sdk/client-dynamodb"
+import type { DeleteTableCommandOutput, TableDescription } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /** What `deleteTable` succeeds with: the table's description as deletion starts, and the SDK output. */
@@ -16,7 +16,6 @@ export interface DeleteTableResult {
  */
 export const deleteTable = /* @__PURE__ */ byName(
   "DeleteTable",
-  DeleteTableCommand,
   "TableName",
   (raw): DeleteTableResult => ({ table: raw.TableDescription, raw })
 )

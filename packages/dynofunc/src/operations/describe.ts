@@ -1,4 +1,4 @@
-import { DescribeTableCommand, type DescribeTableCommandOutput, type TableDescription } from "@aws-sdk/client-dynamodb"
+import type { DescribeTableCommandOutput, TableDescription } from "@aws-sdk/client-dynamodb"
 import { guard } from "../internal/guard.js"
 import { make, type Operation } from "../Operation.js"
 
@@ -14,10 +14,9 @@ export interface DescribeResult {
  * @example
  * describe("users").description // { TableName: "users" }
  */
-export const describe = guard("DescribeTable", DescribeTableCommand, (tableName: string): Operation<"DescribeTable", DescribeResult> =>
+export const describe = guard("DescribeTable", (tableName: string): Operation<"DescribeTable", DescribeResult> =>
   make({
     name: "DescribeTable",
-    command: DescribeTableCommand,
     description: { TableName: tableName },
     decode: (raw) => ({ table: raw.Table, raw })
   }))

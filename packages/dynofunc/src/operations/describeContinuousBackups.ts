@@ -1,4 +1,3 @@
-import { DescribeContinuousBackupsCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { byName } from "../internal/passThrough.js"
  * @example
  * describeContinuousBackups("users").description // { TableName: "users" }
  */
-export const describeContinuousBackups = /* @__PURE__ */ byName("DescribeContinuousBackups", DescribeContinuousBackupsCommand, "TableName")
+export const describeContinuousBackups = /* @__PURE__ */ byName("DescribeContinuousBackups", "TableName")

@@ -1,4 +1,3 @@
-import { DescribeContributorInsightsCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { byName } from "../internal/passThrough.js"
  * @example
  * describeContributorInsights("users").description // { TableName: "users" }
  */
-export const describeContributorInsights = /* @__PURE__ */ byName("DescribeContributorInsights", DescribeContributorInsightsCommand, "TableName")
+export const describeContributorInsights = /* @__PURE__ */ byName("DescribeContributorInsights", "TableName")

@@ -1,4 +1,3 @@
-import { DescribeEndpointsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * describeEndpoints().description // {}
  */
-export const describeEndpoints = /* @__PURE__ */ passThrough("DescribeEndpoints", DescribeEndpointsCommand)
+export const describeEndpoints = /* @__PURE__ */ passThrough("DescribeEndpoints")

@@ -1,4 +1,3 @@
-import { DescribeExportCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { byName } from "../internal/passThrough.js"
  * const exportArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/export/01700000000000-a1b2c3d4"
  * describeExport(exportArn).description // { ExportArn: exportArn }
  */
-export const describeExport = /* @__PURE__ */ byName("DescribeExport", DescribeExportCommand, "ExportArn")
+export const describeExport = /* @__PURE__ */ byName("DescribeExport", "ExportArn")

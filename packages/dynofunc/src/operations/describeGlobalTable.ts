@@ -1,4 +1,3 @@
-import { DescribeGlobalTableCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { byName } from "../internal/passThrough.js"
  * @example
  * describeGlobalTable("users").description // { GlobalTableName: "users" }
  */
-export const describeGlobalTable = /* @__PURE__ */ byName("DescribeGlobalTable", DescribeGlobalTableCommand, "GlobalTableName")
+export const describeGlobalTable = /* @__PURE__ */ byName("DescribeGlobalTable", "GlobalTableName")

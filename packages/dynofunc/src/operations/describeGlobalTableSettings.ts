@@ -1,4 +1,3 @@
-import { DescribeGlobalTableSettingsCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { byName } from "../internal/passThrough.js"
  * @example
  * describeGlobalTableSettings("users").description // { GlobalTableName: "users" }
  */
-export const describeGlobalTableSettings = /* @__PURE__ */ byName("DescribeGlobalTableSettings", DescribeGlobalTableSettingsCommand, "GlobalTableName")
+export const describeGlobalTableSettings = /* @__PURE__ */ byName("DescribeGlobalTableSettings", "GlobalTableName")

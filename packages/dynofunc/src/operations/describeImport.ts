@@ -1,4 +1,3 @@
-import { DescribeImportCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { byName } from "../internal/passThrough.js"
  * const importArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/import/01700000000000-a1b2c3d4"
  * describeImport(importArn).description // { ImportArn: importArn }
  */
-export const describeImport = /* @__PURE__ */ byName("DescribeImport", DescribeImportCommand, "ImportArn")
+export const describeImport = /* @__PURE__ */ byName("DescribeImport", "ImportArn")

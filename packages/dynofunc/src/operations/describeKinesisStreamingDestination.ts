@@ -1,4 +1,3 @@
-import { DescribeKinesisStreamingDestinationCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { byName } from "../internal/passThrough.js"
  * @example
  * describeKinesisStreamingDestination("users").description // { TableName: "users" }
  */
-export const describeKinesisStreamingDestination = /* @__PURE__ */ byName("DescribeKinesisStreamingDestination", DescribeKinesisStreamingDestinationCommand, "TableName")
+export const describeKinesisStreamingDestination = /* @__PURE__ */ byName("DescribeKinesisStreamingDestination", "TableName")

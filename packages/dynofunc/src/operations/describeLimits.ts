@@ -1,4 +1,3 @@
-import { DescribeLimitsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * describeLimits().description // {}
  */
-export const describeLimits = /* @__PURE__ */ passThrough("DescribeLimits", DescribeLimitsCommand)
+export const describeLimits = /* @__PURE__ */ passThrough("DescribeLimits")

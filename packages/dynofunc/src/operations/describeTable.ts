@@ -1,4 +1,3 @@
-import { DescribeTableCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 import type { DescribeResult } from "./describe.js"
 
@@ -11,7 +10,6 @@ import type { DescribeResult } from "./describe.js"
  */
 export const describeTable = /* @__PURE__ */ byName(
   "DescribeTable",
-  DescribeTableCommand,
   "TableName",
   (raw): DescribeResult => ({ table: raw.Table, raw })
 )

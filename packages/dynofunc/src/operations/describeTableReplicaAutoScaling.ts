@@ -1,4 +1,3 @@
-import { DescribeTableReplicaAutoScalingCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { byName } from "../internal/passThrough.js"
  * @example
  * describeTableReplicaAutoScaling("users").description // { TableName: "users" }
  */
-export const describeTableReplicaAutoScaling = /* @__PURE__ */ byName("DescribeTableReplicaAutoScaling", DescribeTableReplicaAutoScalingCommand, "TableName")
+export const describeTableReplicaAutoScaling = /* @__PURE__ */ byName("DescribeTableReplicaAutoScaling", "TableName")

@@ -1,4 +1,3 @@
-import { DescribeTimeToLiveCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { byName } from "../internal/passThrough.js"
  * @example
  * describeTimeToLive("sessions").description // { TableName: "sessions" }
  */
-export const describeTimeToLive = /* @__PURE__ */ byName("DescribeTimeToLive", DescribeTimeToLiveCommand, "TableName")
+export const describeTimeToLive = /* @__PURE__ */ byName("DescribeTimeToLive", "TableName")

@@ -1,4 +1,3 @@
-import { DisableKinesisStreamingDestinationCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -11,6 +10,5 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const disableKinesisStreamingDestination = /* @__PURE__ */ friendly(
   "DisableKinesisStreamingDestination",
-  DisableKinesisStreamingDestinationCommand,
   (tableName: string, streamArn: string) => ({ TableName: tableName, StreamArn: streamArn })
 )

@@ -1,4 +1,3 @@
-import { EnableKinesisStreamingDestinationCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -11,6 +10,5 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const enableKinesisStreamingDestination = /* @__PURE__ */ friendly(
   "EnableKinesisStreamingDestination",
-  EnableKinesisStreamingDestinationCommand,
   (tableName: string, streamArn: string) => ({ TableName: tableName, StreamArn: streamArn })
 )

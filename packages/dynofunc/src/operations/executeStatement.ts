@@ -1,4 +1,4 @@
-import { ExecuteStatementCommand, type ExecuteStatementCommandInput, type ExecuteStatementCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { ExecuteStatementCommandInput, ExecuteStatementCommandOutput } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/build.js"
 import { parameters } from "../internal/partiql.js"
 import { make, type Operation } from "../Operation.js"
@@ -40,7 +40,6 @@ function buildExecuteStatement(
 ): Operation<"ExecuteStatement", ExecuteStatementResult> {
   return make({
     name: "ExecuteStatement",
-    command: ExecuteStatementCommand,
     description:
       typeof target === "string"
         ? {
@@ -73,4 +72,4 @@ function buildExecuteStatement(
  * // { Statement: "SELECT * FROM \"users\" WHERE id = ?", Parameters: [{ S: "u1" }] }
  * executeStatement(`UPDATE "users" SET visits = visits + ? WHERE id = ?`, [1, "u1"])
  */
-export const executeStatement = guard("ExecuteStatement", ExecuteStatementCommand, buildExecuteStatement)
+export const executeStatement = guard("ExecuteStatement", buildExecuteStatement)

@@ -1,9 +1,4 @@
-import {
-  ExecuteTransactionCommand,
-  type ExecuteTransactionCommandInput,
-  type ExecuteTransactionCommandOutput,
-  type ParameterizedStatement
-} from "@aws-sdk/client-dynamodb"
+import type { ExecuteTransactionCommandInput, ExecuteTransactionCommandOutput, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/build.js"
 import { readList } from "../internal/marshal.js"
 import { toStatements, type StatementInput } from "../internal/partiql.js"
@@ -41,7 +36,7 @@ function buildExecuteTransaction(
   options: ExecuteTransactionOptions = {}
 ): Operation<"ExecuteTransaction", ExecuteTransactionResult> {
   if (!Array.isArray(target)) {
-    return make({ name: "ExecuteTransaction", command: ExecuteTransactionCommand, description: { ...(target as ExecuteTransactionCommandInput) }, decode })
+    return make({ name: "ExecuteTransaction", description: { ...(target as ExecuteTransactionCommandInput) }, decode })
   }
   const { statements, problems } = toStatements(
     target as ReadonlyArray<StatementInput>,
@@ -55,7 +50,6 @@ function buildExecuteTransaction(
   )
   return make({
     name: "ExecuteTransaction",
-    command: ExecuteTransactionCommand,
     description: {
       TransactStatements: statements.map((statement): ParameterizedStatement => {
         // eslint-disable-next-line @typescript-eslint/no-unused-vars
@@ -81,4 +75,4 @@ function buildExecuteTransaction(
  *   { statement: `UPDATE "accounts" SET balance = balance + ? WHERE id = ?`, parameters: [10, "a2"] }
  * ])
  */
-export const executeTransaction = guard("ExecuteTransaction", ExecuteTransactionCommand, buildExecuteTransaction)
+export const executeTransaction = guard("ExecuteTransaction", buildExecuteTransaction)

@@ -1,4 +1,3 @@
-import { ExportTableToPointInTimeCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { passThrough } from "../internal/passThrough.js"
  * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * exportTableToPointInTime({ TableArn: tableArn, S3Bucket: "exports", ExportFormat: "DYNAMODB_JSON" })
  */
-export const exportTableToPointInTime = /* @__PURE__ */ passThrough("ExportTableToPointInTime", ExportTableToPointInTimeCommand)
+export const exportTableToPointInTime = /* @__PURE__ */ passThrough("ExportTableToPointInTime")

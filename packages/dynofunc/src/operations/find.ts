@@ -1,4 +1,4 @@
-import { GetItemCommand, type GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { ProjectionInput } from "../Expression.js"
 import { decodeItem, operation, type EscapeHatch } from "../internal/build.js"
 import { guard } from "../internal/guard.js"
@@ -28,10 +28,9 @@ export interface FindResult {
  * // { TableName: "users", Key: { id: { S: "u1" } } }
  * find("users", { id: "u1" }, { consistent: true, projection: ["name", "roles"] })
  */
-export const find = guard("GetItem", GetItemCommand, (tableName: string, key: Item, options: FindOptions = {}): Operation<"GetItem", FindResult> =>
+export const find = guard("GetItem", (tableName: string, key: Item, options: FindOptions = {}): Operation<"GetItem", FindResult> =>
   operation(
     "GetItem",
-    GetItemCommand,
     {
       TableName: tableName,
       Key: toAttributeMap(key, "Key"),

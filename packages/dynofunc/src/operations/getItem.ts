@@ -1,4 +1,4 @@
-import { GetItemCommand, type GetItemCommandInput } from "@aws-sdk/client-dynamodb"
+import type { GetItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { decodeItem } from "../internal/build.js"
@@ -10,7 +10,7 @@ function buildGetItem(input: GetItemCommandInput): Operation<"GetItem", FindResu
 function buildGetItem(target: string | GetItemCommandInput, key?: Item, options?: FindOptions): Operation<"GetItem", FindResult> {
   return typeof target === "string"
     ? find(target, key ?? {}, options)
-    : make({ name: "GetItem", command: GetItemCommand, description: { ...target }, decode: decodeItem })
+    : make({ name: "GetItem", description: { ...target }, decode: decodeItem })
 }
 
 /**
@@ -21,4 +21,4 @@ function buildGetItem(target: string | GetItemCommandInput, key?: Item, options?
  * getItem("users", { id: "u1" }, { consistent: true })
  * getItem({ TableName: "users", Key: { id: { S: "u1" } }, ConsistentRead: true })
  */
-export const getItem = guard("GetItem", GetItemCommand, buildGetItem)
+export const getItem = guard("GetItem", buildGetItem)

@@ -1,4 +1,3 @@
-import { GetResourcePolicyCommand } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { byName } from "../internal/passThrough.js"
  * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * getResourcePolicy(tableArn).description // { ResourceArn: tableArn }
  */
-export const getResourcePolicy = /* @__PURE__ */ byName("GetResourcePolicy", GetResourcePolicyCommand, "ResourceArn")
+export const getResourcePolicy = /* @__PURE__ */ byName("GetResourcePolicy", "ResourceArn")

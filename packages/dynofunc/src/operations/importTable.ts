@@ -1,4 +1,3 @@
-import { ImportTableCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -16,4 +15,4 @@ import { passThrough } from "../internal/passThrough.js"
  *   }
  * })
  */
-export const importTable = /* @__PURE__ */ passThrough("ImportTable", ImportTableCommand)
+export const importTable = /* @__PURE__ */ passThrough("ImportTable")

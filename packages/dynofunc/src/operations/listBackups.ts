@@ -1,4 +1,3 @@
-import { ListBackupsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * listBackups({ TableName: "users" }).description // { TableName: "users" }
  */
-export const listBackups = /* @__PURE__ */ passThrough("ListBackups", ListBackupsCommand)
+export const listBackups = /* @__PURE__ */ passThrough("ListBackups")

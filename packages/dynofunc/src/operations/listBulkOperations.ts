@@ -1,4 +1,3 @@
-import { ListBulkOperationsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * listBulkOperations({ MaxResults: 10 })
  */
-export const listBulkOperations = /* @__PURE__ */ passThrough("ListBulkOperations", ListBulkOperationsCommand)
+export const listBulkOperations = /* @__PURE__ */ passThrough("ListBulkOperations")

@@ -1,4 +1,3 @@
-import { ListContributorInsightsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * listContributorInsights({ TableName: "users" })
  */
-export const listContributorInsights = /* @__PURE__ */ passThrough("ListContributorInsights", ListContributorInsightsCommand)
+export const listContributorInsights = /* @__PURE__ */ passThrough("ListContributorInsights")

@@ -1,4 +1,3 @@
-import { ListExportsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { passThrough } from "../internal/passThrough.js"
  * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * listExports({ TableArn: tableArn })
  */
-export const listExports = /* @__PURE__ */ passThrough("ListExports", ListExportsCommand)
+export const listExports = /* @__PURE__ */ passThrough("ListExports")

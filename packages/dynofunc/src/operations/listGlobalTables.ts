@@ -1,4 +1,3 @@
-import { ListGlobalTablesCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * listGlobalTables({ RegionName: "eu-west-1" })
  */
-export const listGlobalTables = /* @__PURE__ */ passThrough("ListGlobalTables", ListGlobalTablesCommand)
+export const listGlobalTables = /* @__PURE__ */ passThrough("ListGlobalTables")

@@ -1,4 +1,3 @@
-import { ListImportsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { passThrough } from "../internal/passThrough.js"
  * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * listImports({ TableArn: tableArn })
  */
-export const listImports = /* @__PURE__ */ passThrough("ListImports", ListImportsCommand)
+export const listImports = /* @__PURE__ */ passThrough("ListImports")

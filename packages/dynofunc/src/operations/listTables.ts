@@ -1,4 +1,3 @@
-import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * listTables({ Limit: 10 }).description // { Limit: 10 }
  */
-export const listTables = /* @__PURE__ */ passThrough("ListTables", ListTablesCommand)
+export const listTables = /* @__PURE__ */ passThrough("ListTables")

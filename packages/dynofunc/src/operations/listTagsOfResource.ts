@@ -1,4 +1,4 @@
-import { ListTagsOfResourceCommand, type ListTagsOfResourceCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { ListTagsOfResourceCommandOutput } from "@aws-sdk/client-dynamodb"
 import { byName } from "../internal/passThrough.js"
 
 /** What `listTagsOfResource` succeeds with: the tags as a plain object, the token of the next page, the SDK output. */
@@ -19,7 +19,6 @@ export interface ListTagsResult {
  */
 export const listTagsOfResource = /* @__PURE__ */ byName(
   "ListTagsOfResource",
-  ListTagsOfResourceCommand,
   "ResourceArn",
   (raw): ListTagsResult => ({
     tags: Object.fromEntries((raw.Tags ?? []).map((tag) => [tag.Key ?? "", tag.Value ?? ""])),

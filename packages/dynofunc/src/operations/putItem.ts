@@ -1,4 +1,4 @@
-import { PutItemCommand, type PutItemCommandInput } from "@aws-sdk/client-dynamodb"
+import type { PutItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
@@ -12,7 +12,6 @@ function buildPutItem(target: string | PutItemCommandInput, item?: Item, options
     ? add(target, item ?? {}, options)
     : make({
         name: "PutItem",
-        command: PutItemCommand,
         description: { ...target },
         decode: decodeWrite
       })
@@ -26,4 +25,4 @@ function buildPutItem(target: string | PutItemCommandInput, item?: Item, options
  * putItem("users", { id: "u1", name: "Ada" }, { condition: attr("id").notExists() })
  * putItem({ TableName: "users", Item: { id: { S: "u1" } }, ConditionExpression: "attribute_not_exists(id)" })
  */
-export const putItem = guard("PutItem", PutItemCommand, buildPutItem)
+export const putItem = guard("PutItem", buildPutItem)

@@ -1,4 +1,3 @@
-import { PutResourcePolicyCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -12,7 +11,6 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const putResourcePolicy = /* @__PURE__ */ friendly(
   "PutResourcePolicy",
-  PutResourcePolicyCommand,
   (resourceArn: string, policy: string | object) => ({
     ResourceArn: resourceArn,
     Policy: typeof policy === "string" ? policy : JSON.stringify(policy)

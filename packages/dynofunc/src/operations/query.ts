@@ -1,4 +1,4 @@
-import { QueryCommand, type QueryCommandInput, type QueryCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { QueryCommandInput, QueryCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/build.js"
 import { guard, refuseArgument } from "../internal/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
@@ -19,13 +19,12 @@ export type QueryResult = ReadResult<QueryCommandOutput>
 function buildQuery(tableName: string, keyCondition: KeyConditionInput, options?: QueryOptions): Operation<"Query", QueryResult>
 function buildQuery(input: QueryCommandInput): Operation<"Query", QueryResult>
 function buildQuery(target: string | QueryCommandInput, keyCondition?: KeyConditionInput, options: QueryOptions = {}): Operation<"Query", QueryResult> {
-  if (typeof target !== "string") return make({ name: "Query", command: QueryCommand, description: { ...target }, decode: readResult })
+  if (typeof target !== "string") return make({ name: "Query", description: { ...target }, decode: readResult })
   if (options.order !== undefined && options.order !== "asc" && options.order !== "desc") {
     refuseArgument("order", `${JSON.stringify(options.order)} is not "asc" or "desc"`)
   }
   return operation(
     "Query",
-    QueryCommand,
     {
       TableName: target,
       ...readFields(options),
@@ -58,4 +57,4 @@ function buildQuery(target: string | QueryCommandInput, keyCondition?: KeyCondit
  * query("posts", { author: "ada" })
  * query({ TableName: "posts", KeyConditionExpression: "author = :a", ExpressionAttributeValues: { ":a": { S: "ada" } } })
  */
-export const query = guard("Query", QueryCommand, buildQuery)
+export const query = guard("Query", buildQuery)

@@ -1,4 +1,4 @@
-import { DeleteItemCommand, type DeleteItemCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { DeleteItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import { guard } from "../internal/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
 import type { Operation } from "../Operation.js"
@@ -21,5 +21,5 @@ export type RemoveResult = WriteResult<DeleteItemCommandOutput>
  * remove("users", { id: "u1" }, { condition: attr("status").equals("inactive"), returnValues: "ALL_OLD" })
  * // ConditionExpression: "#n0 = :v0"
  */
-export const remove = guard("DeleteItem", DeleteItemCommand, (tableName: string, key: Item, options: RemoveOptions = {}): Operation<"DeleteItem", RemoveResult> =>
-  writeOperation("DeleteItem", DeleteItemCommand, { TableName: tableName, Key: toAttributeMap(key, "Key") }, options))
+export const remove = guard("DeleteItem", (tableName: string, key: Item, options: RemoveOptions = {}): Operation<"DeleteItem", RemoveResult> =>
+  writeOperation("DeleteItem", { TableName: tableName, Key: toAttributeMap(key, "Key") }, options))

@@ -1,4 +1,3 @@
-import { RestoreTableFromBackupCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -12,6 +11,5 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const restoreTableFromBackup = /* @__PURE__ */ friendly(
   "RestoreTableFromBackup",
-  RestoreTableFromBackupCommand,
   (backupArn: string, targetTableName: string) => ({ BackupArn: backupArn, TargetTableName: targetTableName })
 )

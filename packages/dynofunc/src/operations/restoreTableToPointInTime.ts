@@ -1,4 +1,3 @@
-import { RestoreTableToPointInTimeCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * restoreTableToPointInTime({ SourceTableName: "users", TargetTableName: "users-restored", UseLatestRestorableTime: true })
  */
-export const restoreTableToPointInTime = /* @__PURE__ */ passThrough("RestoreTableToPointInTime", RestoreTableToPointInTimeCommand)
+export const restoreTableToPointInTime = /* @__PURE__ */ passThrough("RestoreTableToPointInTime")

@@ -1,4 +1,4 @@
-import { ScanCommand, type ScanCommandInput, type ScanCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { ScanCommandInput, ScanCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/build.js"
 import { guard } from "../internal/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
@@ -16,10 +16,9 @@ export type ScanResult = ReadResult<ScanCommandOutput>
 function buildScan(tableName: string, options?: ScanOptions): Operation<"Scan", ScanResult>
 function buildScan(input: ScanCommandInput): Operation<"Scan", ScanResult>
 function buildScan(target: string | ScanCommandInput, options: ScanOptions = {}): Operation<"Scan", ScanResult> {
-  if (typeof target !== "string") return make({ name: "Scan", command: ScanCommand, description: { ...target }, decode: readResult })
+  if (typeof target !== "string") return make({ name: "Scan", description: { ...target }, decode: readResult })
   return operation(
     "Scan",
-    ScanCommand,
     {
       TableName: target,
       ...readFields(options),
@@ -42,4 +41,4 @@ function buildScan(target: string | ScanCommandInput, options: ScanOptions = {})
  * // FilterExpression: "#n0 >= :v0", ProjectionExpression: "#n1, #n2"
  * scan({ TableName: "users", Limit: 10 })
  */
-export const scan = guard("Scan", ScanCommand, buildScan)
+export const scan = guard("Scan", buildScan)

@@ -1,4 +1,3 @@
-import { SearchVectorsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * searchVectors({ TableName: "docs", IndexName: "by-embedding", SearchVector: [{ N: "0.1" }, { N: "0.7" }], TopK: 5 })
  */
-export const searchVectors = /* @__PURE__ */ passThrough("SearchVectors", SearchVectorsCommand)
+export const searchVectors = /* @__PURE__ */ passThrough("SearchVectors")

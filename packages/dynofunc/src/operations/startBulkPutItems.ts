@@ -1,4 +1,3 @@
-import { StartBulkPutItemsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -11,4 +10,4 @@ import { passThrough } from "../internal/passThrough.js"
  *   OutputS3Configuration: { S3Bucket: "reports", OutputType: ["ERROR"] }
  * })
  */
-export const startBulkPutItems = /* @__PURE__ */ passThrough("StartBulkPutItems", StartBulkPutItemsCommand)
+export const startBulkPutItems = /* @__PURE__ */ passThrough("StartBulkPutItems")

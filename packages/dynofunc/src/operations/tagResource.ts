@@ -1,4 +1,3 @@
-import { TagResourceCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -12,7 +11,6 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const tagResource = /* @__PURE__ */ friendly(
   "TagResource",
-  TagResourceCommand,
   (resourceArn: string, tags: Readonly<Record<string, string>>) => ({
     ResourceArn: resourceArn,
     Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value }))

@@ -1,4 +1,4 @@
-import { TransactGetItemsCommand, type TransactGetItemsCommandInput, type TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { TransactGetItemsCommandInput, TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/build.js"
 import { readList } from "../internal/marshal.js"
 import { toTransactGetItem, type TransactGetAction } from "../internal/transact.js"
@@ -31,12 +31,11 @@ function buildTransactGetItems(
     raw
   })
   if (!Array.isArray(target)) {
-    return make({ name: "TransactGetItems", command: TransactGetItemsCommand, description: { ...(target as TransactGetItemsCommandInput) }, decode })
+    return make({ name: "TransactGetItems", description: { ...(target as TransactGetItemsCommandInput) }, decode })
   }
   const converted = (target as ReadonlyArray<TransactGetAction>).map(toTransactGetItem)
   return make({
     name: "TransactGetItems",
-    command: TransactGetItemsCommand,
     description: { TransactItems: converted.map((action) => action.item), ...options.input },
     decode,
     problems: converted.flatMap((action) => action.problems)
@@ -51,4 +50,4 @@ function buildTransactGetItems(
  * transactGetItems([find("users", { id: "u1" }), find("orders", { id: "o1" }, { projection: ["total"] })])
  * // succeeds with { items: [{ id: "u1", … }, undefined], raw }
  */
-export const transactGetItems = guard("TransactGetItems", TransactGetItemsCommand, buildTransactGetItems)
+export const transactGetItems = guard("TransactGetItems", buildTransactGetItems)

@@ -1,4 +1,4 @@
-import { TransactWriteItemsCommand, type TransactWriteItemsCommandInput, type TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { TransactWriteItemsCommandInput, TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { EscapeHatch } from "../internal/build.js"
 import { toTransactWriteItem, type TransactWriteAction } from "../internal/transact.js"
 import { make, type Operation } from "../Operation.js"
@@ -22,12 +22,11 @@ function buildTransactWriteItems(
   options: TransactWriteOptions = {}
 ): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput> {
   if (!Array.isArray(target)) {
-    return make({ name: "TransactWriteItems", command: TransactWriteItemsCommand, description: { ...(target as TransactWriteItemsCommandInput) }, decode: (raw) => raw })
+    return make({ name: "TransactWriteItems", description: { ...(target as TransactWriteItemsCommandInput) }, decode: (raw) => raw })
   }
   const converted = (target as ReadonlyArray<TransactWriteAction>).map(toTransactWriteItem)
   return make({
     name: "TransactWriteItems",
-    command: TransactWriteItemsCommand,
     description: {
       TransactItems: converted.map((action) => action.item),
       ...(options.clientRequestToken !== undefined && { ClientRequestToken: options.clientRequestToken }),
@@ -53,4 +52,4 @@ function buildTransactWriteItems(
  * ]).description
  * // { TransactItems: [{ Put: { TableName: "orders", … } }, { Update: { … } }, { ConditionCheck: { … } }] }
  */
-export const transactWriteItems = guard("TransactWriteItems", TransactWriteItemsCommand, buildTransactWriteItems)
+export const transactWriteItems = guard("TransactWriteItems", buildTransactWriteItems)

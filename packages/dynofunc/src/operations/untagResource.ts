@@ -1,4 +1,3 @@
-import { UntagResourceCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -10,6 +9,5 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const untagResource = /* @__PURE__ */ friendly(
   "UntagResource",
-  UntagResourceCommand,
   (resourceArn: string, keys: ReadonlyArray<string>) => ({ ResourceArn: resourceArn, TagKeys: [...keys] })
 )

@@ -1,4 +1,4 @@
-import { UpdateItemCommand, type ReturnValue, type UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { ReturnValue, UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
 import { guard } from "../internal/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
@@ -24,10 +24,10 @@ export type UpdateResult = WriteResult<UpdateItemCommandOutput>
  * update("users", { id: "u1" }, { name: "Ada", roles: attr.append("admin") }, { returnValues: "ALL_NEW" })
  * // UpdateExpression: "SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v1), :v2)"
  */
-export const update = guard("UpdateItem", UpdateItemCommand, (
+export const update = guard("UpdateItem", (
   tableName: string,
   key: Item,
   attributes: UpdateInput,
   options: UpdateOptions = {}
 ): Operation<"UpdateItem", UpdateResult> =>
-  writeOperation("UpdateItem", UpdateItemCommand, { TableName: tableName, Key: toAttributeMap(key, "Key") }, options, attributes))
+  writeOperation("UpdateItem", { TableName: tableName, Key: toAttributeMap(key, "Key") }, options, attributes))

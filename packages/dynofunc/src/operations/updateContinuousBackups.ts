@@ -1,4 +1,3 @@
-import { UpdateContinuousBackupsCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -11,7 +10,6 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const updateContinuousBackups = /* @__PURE__ */ friendly(
   "UpdateContinuousBackups",
-  UpdateContinuousBackupsCommand,
   (tableName: string, enabled: boolean, recoveryPeriodInDays?: number) => ({
     TableName: tableName,
     PointInTimeRecoverySpecification: {

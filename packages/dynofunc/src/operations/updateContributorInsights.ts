@@ -1,4 +1,3 @@
-import { UpdateContributorInsightsCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -11,7 +10,6 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const updateContributorInsights = /* @__PURE__ */ friendly(
   "UpdateContributorInsights",
-  UpdateContributorInsightsCommand,
   (tableName: string, enabled: boolean, indexName?: string) => ({
     TableName: tableName,
     ContributorInsightsAction: enabled ? ("ENABLE" as const) : ("DISABLE" as const),

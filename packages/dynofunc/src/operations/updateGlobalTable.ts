@@ -1,4 +1,3 @@
-import { UpdateGlobalTableCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * updateGlobalTable({ GlobalTableName: "users", ReplicaUpdates: [{ Create: { RegionName: "eu-west-1" } }] })
  */
-export const updateGlobalTable = /* @__PURE__ */ passThrough("UpdateGlobalTable", UpdateGlobalTableCommand)
+export const updateGlobalTable = /* @__PURE__ */ passThrough("UpdateGlobalTable")

@@ -1,4 +1,3 @@
-import { UpdateGlobalTableSettingsCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * updateGlobalTableSettings({ GlobalTableName: "users", GlobalTableBillingMode: "PAY_PER_REQUEST" })
  */
-export const updateGlobalTableSettings = /* @__PURE__ */ passThrough("UpdateGlobalTableSettings", UpdateGlobalTableSettingsCommand)
+export const updateGlobalTableSettings = /* @__PURE__ */ passThrough("UpdateGlobalTableSettings")

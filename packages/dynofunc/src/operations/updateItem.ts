@@ -1,4 +1,4 @@
-import { UpdateItemCommand, type UpdateItemCommandInput } from "@aws-sdk/client-dynamodb"
+import type { UpdateItemCommandInput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
 import { decodeWrite } from "../internal/build.js"
 import { make, type Operation } from "../Operation.js"
@@ -23,7 +23,6 @@ function buildUpdateItem(
     ? update(target, key ?? {}, attributes as UpdateInput, options)
     : make({
         name: "UpdateItem",
-        command: UpdateItemCommand,
         description: { ...target },
         decode: decodeWrite
       })
@@ -43,4 +42,4 @@ function buildUpdateItem(
  *   ExpressionAttributeValues: { ":n": { S: "Ada" } }
  * })
  */
-export const updateItem = guard("UpdateItem", UpdateItemCommand, buildUpdateItem)
+export const updateItem = guard("UpdateItem", buildUpdateItem)

@@ -1,4 +1,3 @@
-import { UpdateKinesisStreamingDestinationCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -8,4 +7,4 @@ import { passThrough } from "../internal/passThrough.js"
  * const streamArn = "arn:aws:kinesis:eu-west-1:123456789012:stream/users-changes"
  * updateKinesisStreamingDestination({ TableName: "users", StreamArn: streamArn, UpdateKinesisStreamingConfiguration: { ApproximateCreationDateTimePrecision: "MICROSECOND" } })
  */
-export const updateKinesisStreamingDestination = /* @__PURE__ */ passThrough("UpdateKinesisStreamingDestination", UpdateKinesisStreamingDestinationCommand)
+export const updateKinesisStreamingDestination = /* @__PURE__ */ passThrough("UpdateKinesisStreamingDestination")

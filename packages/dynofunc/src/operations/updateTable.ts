@@ -1,11 +1,4 @@
-import {
-  UpdateTableCommand,
-  type StreamViewType,
-  type TableClass,
-  type TableDescription,
-  type UpdateTableCommandInput,
-  type UpdateTableCommandOutput
-} from "@aws-sdk/client-dynamodb"
+import type { StreamViewType, TableClass, TableDescription, UpdateTableCommandInput, UpdateTableCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { EscapeHatch } from "../internal/build.js"
 import { friendly } from "../internal/passThrough.js"
 import type { Throughput } from "./create.js"
@@ -53,7 +46,6 @@ const description = (tableName: string, changes: UpdateTableChanges = {}): Updat
  */
 export const updateTable = /* @__PURE__ */ friendly(
   "UpdateTable",
-  UpdateTableCommand,
   description,
   (raw): UpdateTableResult => ({ table: raw.TableDescription, raw })
 )

@@ -1,4 +1,3 @@
-import { UpdateTableReplicaAutoScalingCommand } from "@aws-sdk/client-dynamodb"
 import { passThrough } from "../internal/passThrough.js"
 
 /**
@@ -7,4 +6,4 @@ import { passThrough } from "../internal/passThrough.js"
  * @example
  * updateTableReplicaAutoScaling({ TableName: "users", ProvisionedWriteCapacityAutoScalingUpdate: { MinimumUnits: 1, MaximumUnits: 10 } })
  */
-export const updateTableReplicaAutoScaling = /* @__PURE__ */ passThrough("UpdateTableReplicaAutoScaling", UpdateTableReplicaAutoScalingCommand)
+export const updateTableReplicaAutoScaling = /* @__PURE__ */ passThrough("UpdateTableReplicaAutoScaling")

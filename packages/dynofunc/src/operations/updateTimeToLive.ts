@@ -1,4 +1,3 @@
-import { UpdateTimeToLiveCommand } from "@aws-sdk/client-dynamodb"
 import { friendly } from "../internal/passThrough.js"
 
 /**
@@ -11,7 +10,6 @@ import { friendly } from "../internal/passThrough.js"
  */
 export const updateTimeToLive = /* @__PURE__ */ friendly(
   "UpdateTimeToLive",
-  UpdateTimeToLiveCommand,
   (tableName: string, attribute: string, enabled: boolean) => ({
     TableName: tableName,
     TimeToLiveSpecification: { AttributeName: attribute, Enabled: enabled }

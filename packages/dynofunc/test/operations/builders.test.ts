@@ -28,6 +28,7 @@ import {
   withInput
 } from "dynofunc"
 import { readSdkCommands } from "../../scripts/generate-commands.js"
+import { commandOf } from "../../src/internal/transport/sdk.js"
 import { samples, tableArn } from "./samples.js"
 
 const camel = (name: string) => name[0]!.toLowerCase() + name.slice(1)
@@ -43,9 +44,9 @@ describe("a builder for every command", () => {
     expect(missing).toEqual([])
   })
 
-  it.each(Object.entries(samples))("%s: name, SDK command class and description", (name, { op, description }) => {
+  it.each(Object.entries(samples))("%s: name, the SDK command class found by that name, and description", (name, { op, description }) => {
     expect(op.name).toBe(name)
-    expect(op.command).toBe((Sdk as unknown as Record<string, unknown>)[`${name}Command`])
+    expect(commandOf(op.name)).toBe((Sdk as unknown as Record<string, unknown>)[`${name}Command`])
     expect(op.description).toEqual(description)
     expect(op.problems).toEqual([])
   })

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "@effect/vitest"
-import { DeleteItemCommand, GetItemCommand, PutItemCommand, QueryCommand, ScanCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb"
 import * as dynofunc from "dynofunc"
 import { add, attr, cand, create, describe as describeTable, find, query, remove, scan, table, update, withInput } from "dynofunc"
 
@@ -86,7 +85,6 @@ describe("the original operations' descriptions", () => {
   it("find: the key marshalled, consistent read and a projection with aliased names", () => {
     const op = find("users", { id: "u1", n: 2 }, { consistent: true, projection: ["name", "data"] })
     expect(op.name).toBe("GetItem")
-    expect(op.command).toBe(GetItemCommand)
     expect(op.description).toEqual({
       TableName: "users",
       Key: { id: { S: "u1" }, n: { N: "2" } },
@@ -98,7 +96,6 @@ describe("the original operations' descriptions", () => {
 
   it("add: the item, a condition, return values", () => {
     const op = add("users", { id: "u1", tags: new Set(["a"]) }, { condition: attr("id").notExists(), returnValues: "ALL_OLD", returnValuesOnConditionCheckFailure: "ALL_OLD" })
-    expect(op.command).toBe(PutItemCommand)
     expect(op.description).toEqual({
       TableName: "users",
       Item: { id: { S: "u1" }, tags: { SS: ["a"] } },
@@ -114,7 +111,6 @@ describe("the original operations' descriptions", () => {
       condition: attr("name").notEquals("Ada"),
       returnValues: "ALL_NEW"
     })
-    expect(op.command).toBe(UpdateItemCommand)
     expect(op.description).toEqual({
       TableName: "users",
       Key: { id: { S: "u1" } },
@@ -141,7 +137,6 @@ describe("the original operations' descriptions", () => {
 
   it("remove (and delete): the key, a condition, return values", () => {
     const op = remove("users", { id: "u1" }, { condition: attr("status").equals("gone"), returnValues: "ALL_OLD" })
-    expect(op.command).toBe(DeleteItemCommand)
     expect(op.description).toEqual({
       TableName: "users",
       Key: { id: { S: "u1" } },
@@ -163,7 +158,6 @@ describe("the original operations' descriptions", () => {
       consistent: true,
       startKey: { author: "ada", at: 3 }
     })
-    expect(op.command).toBe(QueryCommand)
     expect(op.description).toEqual({
       TableName: "posts",
       IndexName: "by-author",
@@ -186,7 +180,6 @@ describe("the original operations' descriptions", () => {
 
   it("scan: a segment of a parallel scan, a filter, and the raw SDK input as is", () => {
     const op = scan("users", { segment: { segment: 1, of: 4 }, filter: attr("age").gte(18), select: "COUNT" })
-    expect(op.command).toBe(ScanCommand)
     expect(op.description).toEqual({
       TableName: "users",
       Select: "COUNT",

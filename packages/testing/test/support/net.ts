@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs"
 import { connect } from "node:net"
-import { CreateTableCommand, ListTablesCommand, type ListTablesCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { ListTablesCommandOutput } from "@aws-sdk/client-dynamodb"
 import { DynamoClient } from "dynofunc"
 import { Effect } from "effect"
 
@@ -58,14 +58,13 @@ export const javaChildren = (): ReadonlyArray<number> | undefined => {
 /** ListTables through the `DynamoClient` service's `send`, the way `execute` sends requests. */
 export const listTables: Effect.Effect<ListTablesCommandOutput, unknown, DynamoClient> = Effect.flatMap(
   DynamoClient,
-  (client) => client.send({ operation: "ListTables", command: ListTablesCommand, input: {} })
+  (client) => client.send({ operation: "ListTables", input: {} })
 )
 
 /** Creates the on-demand table `users` (string key `id`) through the `DynamoClient` service. */
 export const createUsersTable = Effect.flatMap(DynamoClient, (client) =>
   client.send({
     operation: "CreateTable",
-    command: CreateTableCommand,
     input: {
       TableName: "users",
       KeySchema: [{ AttributeName: "id", KeyType: "HASH" }],

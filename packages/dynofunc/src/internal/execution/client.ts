@@ -6,12 +6,14 @@
 import { Context, type Effect } from "effect"
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import type { DynamoClient as Identifier } from "../../DynamoClient.js"
-import type { CommandClass, CommandName, InputOf, OutputOf } from "../../Operation.js"
+import type { CommandName, InputOf, OutputOf } from "../../Operation.js"
 
-/** One request as a `DynamoClient` sees it: the operation's name, its SDK command class and its input. */
+/**
+ * One request as a `DynamoClient` sees it: the operation's name and its input (the SDK command input). The SDK Layer
+ * finds the operation's command class by its name; the lean `HttpClient` needs only the name.
+ */
 export interface Request<Name extends CommandName = CommandName> {
   readonly operation: Name
-  readonly command: CommandClass<Name>
   readonly input: InputOf<Name>
 }
 

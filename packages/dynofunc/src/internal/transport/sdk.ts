@@ -4,10 +4,19 @@
  * import here: a module reached by `import()` is wrapped by bundlers, and so is every module it imports, which would
  * keep all of `effect`'s barrel in every bundle.
  */
-import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
-import type { CommandName, OutputOf } from "../../Operation.js"
+import * as Sdk from "@aws-sdk/client-dynamodb"
+import type { CommandName, InputOf, OutputOf } from "../../Operation.js"
 import type { Request } from "../execution/client.js"
 import { Protocol } from "../sdkProtocol.js"
+
+/** The SDK command class of `Name`, e.g. `GetItemCommand`. */
+type CommandClass<Name extends CommandName> = new (input: InputOf<Name>) => Sdk.$Command<
+  InputOf<Name>,
+  OutputOf<Name>,
+  Sdk.DynamoDBClientResolvedConfig,
+  Sdk.ServiceInputTypes,
+  Sdk.ServiceOutputTypes
+>
 
 /**
  * A new SDK client with dynofunc's protocol (unless `config` sets another).
@@ -15,13 +24,29 @@ import { Protocol } from "../sdkProtocol.js"
  * @example
  * const sdk = newClient({ region: "eu-west-1", maxAttempts: 1 })
  */
-export const newClient = (config: DynamoDBClientConfig): DynamoDBClient => new DynamoDBClient({ protocol: Protocol, ...config })
+export const newClient = (config: Sdk.DynamoDBClientConfig): Sdk.DynamoDBClient => new Sdk.DynamoDBClient({ protocol: Protocol, ...config })
+
+/**
+ * The SDK command class of the operation `name`, found by its name in the SDK client's module (`GetItem` →
+ * `GetItemCommand`): operations carry no command class, so that a program on the lean transport never loads one.
+ * An operation the installed SDK does not know (an older `@aws-sdk/client-dynamodb`) throws, naming both.
+ *
+ * @example
+ * commandOf("GetItem") === GetItemCommand // true
+ */
+export const commandOf = <Name extends CommandName>(name: Name): CommandClass<Name> => {
+  const command = (Sdk as unknown as Partial<Record<string, CommandClass<Name>>>)[`${name}Command`]
+  if (command === undefined) {
+    throw new TypeError(`the installed @aws-sdk/client-dynamodb has no ${name}Command: update it to send ${name} through the SDK`)
+  }
+  return command
+}
 
 /**
  * Sends `request` through `sdk`, aborted by `signal`.
  *
  * @example
- * sendCommand(new DynamoDBClient({}), { operation: "ListTables", command: ListTablesCommand, input: {} }, new AbortController().signal)
+ * sendCommand(new DynamoDBClient({}), { operation: "ListTables", input: {} }, new AbortController().signal)
  */
-export const sendCommand = <Name extends CommandName>(sdk: DynamoDBClient, request: Request<Name>, signal: AbortSignal): Promise<OutputOf<Name>> =>
-  sdk.send(new request.command(request.input), { abortSignal: signal })
+export const sendCommand = <Name extends CommandName>(sdk: Sdk.DynamoDBClient, request: Request<Name>, signal: AbortSignal): Promise<OutputOf<Name>> =>
+  sdk.send(new (commandOf(request.operation))(request.input), { abortSignal: signal })
