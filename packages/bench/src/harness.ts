@@ -23,6 +23,8 @@ export interface SyncCase {
 export interface AsyncCase {
   readonly name: string
   readonly run: () => Promise<unknown>
+  /** How many calls one `run` makes (a loop in a fiber, workers in flight): figures are per call. Default 1. */
+  readonly calls?: number
 }
 
 export interface Settings {
@@ -59,7 +61,7 @@ export const quantile = (values: ReadonlyArray<number>, q: number): number => {
 }
 
 /** `m` measured over runs of `calls` calls each, as figures per call. */
-export const perCall = (m: Measured, calls: number): Measured =>
+const perCall = (m: Measured, calls: number): Measured =>
   calls === 1
     ? m
     : {
@@ -153,7 +155,24 @@ const runAsyncBatch = async (run: () => Promise<unknown>, iterations: number): P
   return { wall, cpu: (cpuNow() - cpu) / iterations }
 }
 
-/** Measures asynchronous contenders (awaited one call at a time) in interleaved rounds. */
+/**
+ * A run of `calls` calls of `one` by each of `workers` promise workers: `workers` calls in flight, as a caller without
+ * Effect keeps them (give the case `calls: workers × calls`).
+ */
+export const inFlight = (one: () => Promise<unknown>, workers: number, calls: number) => async (): Promise<void> => {
+  const worker = async () => {
+    for (let i = 0; i < calls; i++) consume(await one())
+  }
+  await Promise.all(Array.from({ length: workers }, worker))
+}
+
+/** The per-call figures of `results` by contender name, for a section's `data`. */
+export const figures = (results: ReadonlyArray<Measured>) => ({
+  nsPerCall: Object.fromEntries(results.map((m) => [m.name, m.median])),
+  cpuNsPerCall: Object.fromEntries(results.map((m) => [m.name, m.cpuMedian]))
+})
+
+/** Measures asynchronous contenders (each run awaited before the next) in interleaved rounds; figures per call. */
 export const measureAsync = async (cases: ReadonlyArray<AsyncCase>, settings: Settings): Promise<Array<Measured>> => {
   const iterations: Array<number> = []
   for (const c of cases) {
@@ -170,7 +189,7 @@ export const measureAsync = async (cases: ReadonlyArray<AsyncCase>, settings: Se
       samples[index]!.push(await runAsyncBatch(cases[index]!.run, iterations[index]!))
     }
   }
-  return cases.map((c, i) => summarize(c.name, samples[i]!))
+  return cases.map((c, i) => perCall(summarize(c.name, samples[i]!), c.calls ?? 1))
 }
 
 export interface Latencies {

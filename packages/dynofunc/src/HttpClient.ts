@@ -22,11 +22,33 @@ import { DynamoClient, type DynamoClientService, type Request } from "./internal
 import type { CommandName, OutputOf } from "./Operation.js"
 import { credentialSource, type CredentialsProvider } from "./internal/transport/credentials.js"
 import { regionalEndpoint } from "./internal/transport/endpoint.js"
-import { type Answer, exchange, makeTarget, type Target } from "./internal/transport/http.js"
+import { type Answer, type Connections, type Exchange, nodeHttp as nodeHttpConnections } from "./internal/transport/http.js"
 import { amzDate, authorization, type SigningCredentials } from "./internal/transport/sigv4.js"
+import { type UndiciModule, undiciPool as undiciConnections } from "./internal/transport/undici.js"
 import { Crc32MismatchError, crc32, metadata, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
 
 export type { CredentialsProvider, ProvidedCredentials } from "./internal/transport/credentials.js"
+export type { Connections } from "./internal/transport/http.js"
+export type { UndiciModule } from "./internal/transport/undici.js"
+
+/**
+ * Node's own HTTP client under the lean client: `node:http` / `node:https` with a keep-alive `Agent`. The default:
+ * nothing more to load or bundle.
+ *
+ * @example
+ * HttpClient.layer({ region: "eu-west-1", connections: HttpClient.nodeHttp })
+ */
+export const nodeHttp: Connections = nodeHttpConnections
+
+/**
+ * undici's `Pool` under the lean client: about a third less CPU per exchange than `node:http` (`BENCHMARKS.md`, P7),
+ * for programs whose CPU goes to DynamoDB calls. Install `undici` (7.x) and hand it over as `() => import("undici")`:
+ * it is loaded when the Layer is built, and a program that does not pick it neither loads nor bundles it.
+ *
+ * @example
+ * HttpClient.layer({ region: "eu-west-1", connections: HttpClient.undiciPool(() => import("undici")) })
+ */
+export const undiciPool: (load: () => Promise<UndiciModule>) => Connections = undiciConnections
 
 /** How the lean client reaches DynamoDB. */
 export interface HttpClientConfig {
@@ -51,6 +73,8 @@ export interface HttpClientConfig {
   readonly requestTimeout?: Duration.DurationInput | undefined
   /** Connections kept open to DynamoDB at most (the SDK's default is 50). */
   readonly maxSockets?: number | undefined
+  /** The HTTP client the requests go through: `HttpClient.nodeHttp` (the default) or `HttpClient.undiciPool(…)`. */
+  readonly connections?: Connections | undefined
 }
 
 const contentType = "application/x-amz-json-1.0"
@@ -58,17 +82,21 @@ const contentType = "application/x-amz-json-1.0"
 /** A `Date` header this far from the local clock makes the client sign with DynamoDB's time instead (the SDK's rule). */
 const skewToleranceMillis = 5 * 60 * 1000
 
-const service = (config: HttpClientConfig, target: Target): DynamoClientService => {
+const service = (config: HttpClientConfig, host: string, exchange: Exchange): DynamoClientService => {
   const credentials = credentialSource(config.credentials)
   const timeout = config.requestTimeout === undefined ? undefined : Duration.toMillis(config.requestTimeout)
   let clockOffset = 0
 
   const answer = (operation: CommandName, response: Answer): Effect.Effect<unknown, unknown> => {
-    const headers = response.headers
-    const requestId = headers["x-amzn-requestid"] as string | undefined
-    const serverDate = headers["date"] === undefined ? Number.NaN : Date.parse(headers["date"])
+    const header = (name: string): string | undefined => {
+      const value = response.headers[name]
+      return typeof value === "string" ? value : undefined
+    }
+    const requestId = header("x-amzn-requestid")
+    const date = header("date")
+    const serverDate = date === undefined ? Number.NaN : Date.parse(date)
     if (Math.abs(serverDate - (Date.now() + clockOffset)) > skewToleranceMillis) clockOffset = serverDate - Date.now()
-    const expected = headers["x-amz-crc32"]
+    const expected = header("x-amz-crc32")
     if (expected !== undefined) {
       const actual = crc32(response.body)
       if (actual !== Number(expected)) {
@@ -77,7 +105,7 @@ const service = (config: HttpClientConfig, target: Target): DynamoClientService 
     }
     const text = response.body.toString("utf8")
     if (response.status >= 300) {
-      return Effect.fail(serviceError(response.status, requestId, headers["x-amzn-errortype"] as string | undefined, text))
+      return Effect.fail(serviceError(response.status, requestId, header("x-amzn-errortype"), text))
     }
     try {
       const output = readOutput(operation, text)
@@ -101,24 +129,24 @@ const service = (config: HttpClientConfig, target: Target): DynamoClientService 
       // The signed headers, in canonical form (lower case, sorted) already.
       const signed: ReadonlyArray<readonly [string, string]> =
         signing.sessionToken === undefined
-          ? [["content-type", contentType], ["host", target.host], ["x-amz-date", date], ["x-amz-target", amzTarget]]
+          ? [["content-type", contentType], ["host", host], ["x-amz-date", date], ["x-amz-target", amzTarget]]
           : [
               ["content-type", contentType],
-              ["host", target.host],
+              ["host", host],
               ["x-amz-date", date],
               ["x-amz-security-token", signing.sessionToken],
               ["x-amz-target", amzTarget]
             ]
-      const headers: Record<string, string | number> = {
+      const headers: Record<string, string> = {
         "content-type": contentType,
-        host: target.host,
+        host,
         "x-amz-date": date,
         "x-amz-target": amzTarget,
-        "content-length": Buffer.byteLength(body),
+        "content-length": String(Buffer.byteLength(body)),
         authorization: authorization({ method: "POST", path: "/", headers: signed, body }, signing, date, config.region, "dynamodb")
       }
       if (signing.sessionToken !== undefined) headers["x-amz-security-token"] = signing.sessionToken
-      const abort = exchange(target, headers, body, timeout, (error, response) =>
+      const abort = exchange(headers, body, timeout, (error, response) =>
         resume(error === undefined && response !== undefined ? answer(request.operation, response) : Effect.fail(error))
       )
       return Effect.sync(abort)
@@ -147,18 +175,13 @@ const service = (config: HttpClientConfig, target: Target): DynamoClientService 
  * )
  */
 export const make = (config: HttpClientConfig): Effect.Effect<DynamoClientService, never, Scope.Scope> =>
-  Effect.map(
-    Effect.acquireRelease(
-      Effect.sync(() =>
-        makeTarget(
-          new URL(config.endpoint ?? regionalEndpoint(config.region, { fips: config.fips, dualStack: config.dualStack })),
-          config.maxSockets ?? 50
-        )
-      ),
-      (target) => Effect.sync(() => target.agent.destroy())
-    ),
-    (target) => service(config, target)
-  )
+  Effect.suspend(() => {
+    const endpoint = new URL(config.endpoint ?? regionalEndpoint(config.region, { fips: config.fips, dualStack: config.dualStack }))
+    return Effect.map(
+      (config.connections ?? nodeHttp).open(endpoint, config.maxSockets ?? 50),
+      (exchange) => service(config, endpoint.host, exchange)
+    )
+  })
 
 /**
  * A Layer with a lean `DynamoClient`, its connections closed when the Layer is released.

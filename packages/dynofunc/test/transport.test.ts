@@ -8,7 +8,12 @@ const credentials = { accessKeyId: "test", secretAccessKey: Redacted.make("test"
 /** Both transports fail alike: the same tags and reasons. */
 const transports = [
   ["the SDK", (endpoint: string, requestTimeout?: Duration.DurationInput) => DynamoClient.layer({ region: "local", endpoint, credentials, maxAttempts: 1, requestTimeout })],
-  ["the lean transport", (endpoint: string, requestTimeout?: Duration.DurationInput) => HttpClient.layer({ region: "local", endpoint, credentials, requestTimeout })]
+  ["the lean transport", (endpoint: string, requestTimeout?: Duration.DurationInput) => HttpClient.layer({ region: "local", endpoint, credentials, requestTimeout })],
+  [
+    "the lean transport on undici",
+    (endpoint: string, requestTimeout?: Duration.DurationInput) =>
+      HttpClient.layer({ region: "local", endpoint, credentials, requestTimeout, connections: HttpClient.undiciPool(() => import("undici")) })
+  ]
 ] as const
 
 describe.each(transports)("transport failures on %s", (_, transport) => {
@@ -24,6 +29,13 @@ describe.each(transports)("transport failures on %s", (_, transport) => {
       })
       const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpoint)))
       expect(error).toMatchObject({ _tag: "TransportError", reason: "ConnectionRefused" })
+    }))
+
+  it.scoped("a connection closed before the answer is a reset", () =>
+    Effect.gen(function* () {
+      const s = yield* server((req) => req.socket.destroy())
+      const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpointOf(s))))
+      expect(error).toMatchObject({ _tag: "TransportError", reason: "ConnectionReset" })
     }))
 
   it.scoped("a 502 from something that is not DynamoDB is a bad gateway", () =>

@@ -15,7 +15,7 @@ import { unmarshall } from "@aws-sdk/util-dynamodb"
 import { DynamoClient, execute, getItem } from "dynofunc"
 import { protocol } from "dynofunc/sdk"
 import { Effect, ManagedRuntime } from "effect"
-import { cpuRatio, measureAsync, perCall, ratio, type Measured, type Settings } from "../harness.js"
+import { cpuRatio, figures, measureAsync, ratio, type Measured, type Settings } from "../harness.js"
 import { formatNs, formatRatio, type Section } from "../report.js"
 import { cannedClient } from "./cannedHandler.js"
 
@@ -52,7 +52,7 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
       const program = Effect.gen(function* () {
         for (let i = 0; i < PER_FIBER; i++) yield* call()
       })
-      return () => runtime.runPromise(program)
+      return { run: () => runtime.runPromise(program), calls: PER_FIBER }
     }
     const rawDecoded = async () => {
       const output = await raw()
@@ -78,15 +78,15 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
         { name: "dynofunc runtime.runPromise(execute(getItem(…)))", run: dyno },
         {
           name: "dynofunc execute(getItem(…)) in a running fiber",
-          run: inFiber(() => execute(getItem("bench", { pk: "user#1", sk: "profile" })))
+          ...inFiber(() => execute(getItem("bench", { pk: "user#1", sk: "profile" })))
         },
         {
           name: "context: Effect.tryPromise(raw send, abort signal) in a fiber",
-          run: inFiber(() => Effect.tryPromise({ try: (signal) => client.send(getCommand(), { abortSignal: signal }), catch: (e) => e }))
+          ...inFiber(() => Effect.tryPromise({ try: (signal) => client.send(getCommand(), { abortSignal: signal }), catch: (e) => e }))
         },
         {
           name: "context: Effect.promise(raw send) in a fiber (no abort)",
-          run: inFiber(() => Effect.promise(() => client.send(getCommand())))
+          ...inFiber(() => Effect.promise(() => client.send(getCommand())))
         },
         { name: "context: raw SDK + unmarshall", run: rawDecoded },
         { name: "context: raw SDK given an abort signal (no Effect)", run: rawAbortable },
@@ -94,18 +94,8 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
       ],
       settings
     )
-    // The in-fiber contenders ran PER_FIBER calls per run: per call, their figures are divided.
-    const [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult, protocolResult] = [
-      results[0]!,
-      results[1]!,
-      perCall(results[2]!, PER_FIBER),
-      perCall(results[3]!, PER_FIBER),
-      perCall(results[4]!, PER_FIBER),
-      results[5]!,
-      results[6]!,
-      results[7]!
-    ]
-    const all = [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, decodedResult, abortableResult, protocolResult]
+    const all = results as [Measured, Measured, Measured, Measured, Measured, Measured, Measured, Measured]
+    const [rawResult, dynoResult, fiberResult, effectFloor, promiseFloor, _decoded, abortableResult, protocolResult] = all
     const row = (m: Measured) =>
       m === rawResult
         ? { contender: m.name, figure: `${formatNs(m.median)} / call (CPU ${formatNs(m.cpuMedian)})`, ratio: "1 (floor)" }
@@ -129,8 +119,7 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
         "ratio = median over rounds of (contender ÷ raw SDK) in the same round, wall clock; CPU = the same with process CPU time"
       ],
       data: {
-        nsPerCall: Object.fromEntries(all.map((m) => [m.name, m.median])),
-        cpuNsPerCall: Object.fromEntries(all.map((m) => [m.name, m.cpuMedian])),
+        ...figures(all),
         perCallOverhead,
         fiberOverhead,
         abortableEffectFloor: ratio(effectFloor, rawResult),

@@ -79,6 +79,11 @@ const networkCodes: Record<string, E.TransportError["reason"]> = {
   TimeoutError: "Timeout",
   RequestTimeout: "Timeout",
   RequestTimeoutException: "Timeout",
+  // undici's (`HttpClient.undiciPool(() => import("undici"))`, the SDK's `@smithy/undici-http-handler`): the other side closed, timeouts.
+  UND_ERR_SOCKET: "ConnectionReset",
+  UND_ERR_CONNECT_TIMEOUT: "Timeout",
+  UND_ERR_HEADERS_TIMEOUT: "Timeout",
+  UND_ERR_BODY_TIMEOUT: "Timeout",
   // The lean transport's `x-amz-crc32` check (`internal/transport/wire.ts`): a damaged answer, transient.
   Crc32MismatchError: "ChecksumMismatch"
 }

@@ -39,7 +39,10 @@ const scripted = (answers: ReadonlyArray<(request: IncomingMessage, respond: (st
   )
 }
 
-describe("no secret anywhere", () => {
+describe.each([
+  ["node:http", HttpClient.nodeHttp],
+  ["undici", HttpClient.undiciPool(() => import("undici"))]
+])("no secret anywhere (%s)", (_, connections) => {
   it.scoped("not in spans, logs, errors or their printouts, whatever the call ended with", () =>
     Effect.gen(function* () {
       const { endpoint } = yield* scripted([
@@ -50,8 +53,8 @@ describe("no secret anywhere", () => {
         () => {}
       ])
       const { seen, tracer, logger, spansSeen } = recorder()
-      const layer = HttpClient.layer({ region: "eu-west-1", endpoint, credentials, requestTimeout: "200 millis" })
-      const refused = HttpClient.layer({ region: "eu-west-1", endpoint: "http://127.0.0.1:1", credentials })
+      const layer = HttpClient.layer({ region: "eu-west-1", endpoint, credentials, requestTimeout: "200 millis", connections })
+      const refused = HttpClient.layer({ region: "eu-west-1", endpoint: "http://127.0.0.1:1", credentials, connections })
       // Each call tried once: the scripted answers come one per request.
       const call = execute(find("users", { id: "u1" })).pipe(Effect.provideService(Retry.Policy, Schedule.stop))
       const outcomes = [
@@ -86,7 +89,7 @@ describe("no secret anywhere", () => {
   it.scoped("the secrets go out only as the signature and the token header", () =>
     Effect.gen(function* () {
       const { endpoint, requests } = yield* scripted([(_, respond) => respond(200, "{}")])
-      yield* Effect.provide(execute(find("users", { id: "u1" })), HttpClient.layer({ region: "eu-west-1", endpoint, credentials }))
+      yield* Effect.provide(execute(find("users", { id: "u1" })), HttpClient.layer({ region: "eu-west-1", endpoint, credentials, connections }))
       const headers = requests[0]!
       expect(headers["x-amz-security-token"]).toBe(sessionToken)
       expect(headers["authorization"]).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-west-1\/dynamodb\/aws4_request, SignedHeaders=content-type;host;x-amz-date;x-amz-security-token;x-amz-target, Signature=[0-9a-f]{64}$/)

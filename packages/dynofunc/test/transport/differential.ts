@@ -1,8 +1,8 @@
 /**
- * The differential test of the two transports: a scenario runs once on the SDK Layer and once on the lean
- * `HttpClient` Layer, each request and its outcome recorded as `execute` sees them (the SDK output, or the tagged
- * error `execute` makes of the failure). Friendly results are `decode` of those outputs, and each scenario checks its
- * own; the records must be equal once what differs from run to run is set aside: table names made fresh per run,
+ * The differential test of the transports: a scenario runs on the SDK Layer, on the lean `HttpClient` Layer, and on
+ * the lean Layer over undici's `Pool`, each request and its outcome recorded as `execute` sees them (the SDK output,
+ * or the tagged error `execute` makes of the failure). Friendly results are `decode` of those outputs, and each
+ * scenario checks its own; the records must be equal once what differs from run to run is set aside: table names made fresh per run,
  * table ids, timestamps, request ids, the SDK's own error object (`cause`), how often a waiter polled, and the order of
  * BatchGetItem's items.
  */
@@ -90,8 +90,8 @@ const comparable = (log: ReadonlyArray<Record>): ReadonlyArray<unknown> => {
 }
 
 /**
- * Runs `scenario` on the SDK Layer then on the lean Layer, both at `endpoint` with their own access key (DynamoDB
- * Local keeps one database per key), and expects the same records.
+ * Runs `scenario` on the SDK Layer then on the lean Layer (on `node:http`, then on undici), each at `endpoint` with
+ * its own access key (DynamoDB Local keeps one database per key), and expects the same records.
  */
 const differential = (endpoint: string, scenario: Effect.Effect<unknown, unknown, DynamoClient>) =>
   Effect.gen(function* () {
@@ -103,10 +103,13 @@ const differential = (endpoint: string, scenario: Effect.Effect<unknown, unknown
     const sdkConfig: DynamoClientConfig = { ...config("sdk"), maxAttempts: 1 }
     const sdk: Array<Record> = []
     const lean: Array<Record> = []
+    const undici: Array<Record> = []
     yield* Effect.provide(scenario, recording(DynamoClient.layer(sdkConfig), sdk))
     yield* Effect.provide(scenario, recording(HttpClient.layer(config("lean")), lean))
+    yield* Effect.provide(scenario, recording(HttpClient.layer({ ...config("undici"), connections: HttpClient.undiciPool(() => import("undici")) }), undici))
     expect(lean.length).toBeGreaterThan(0)
     expect(comparable(lean)).toEqual(comparable(sdk))
+    expect(comparable(undici)).toEqual(comparable(sdk))
   })
 
 class Endpoint extends Context.Tag("test/Endpoint")<Endpoint, { readonly endpoint: string }>() {}

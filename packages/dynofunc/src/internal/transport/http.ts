@@ -1,25 +1,40 @@
 /**
- * One HTTP exchange with DynamoDB over `node:http` / `node:https` and a keep-alive `Agent`: the body goes out, the
- * whole answer comes back. Aborting (interruption) or a timeout destroys the request, and with it its socket, which
- * leaves the agent's pool.
+ * How the lean client's requests travel: a `Connections` opens a scoped pool of keep-alive connections to one
+ * endpoint and gives its `Exchange` — the body goes out, the whole answer comes back. Two of them: `nodeHttp`
+ * (`node:http` / `node:https` and an `Agent`, the default) here, and `undiciPool` (`./undici.ts`). Aborting
+ * (interruption) or a timeout destroys the request, and with it its socket, which leaves the pool.
  */
 import * as http from "node:http"
 import * as https from "node:https"
+import { Effect, type Scope } from "effect"
 
-/** Where requests go: the endpoint, its agent, and the `host` header value that is signed. */
-export interface Target {
-  readonly secure: boolean
-  readonly hostname: string
-  readonly port: number
-  readonly host: string
-  readonly agent: http.Agent
-}
-
-/** The answer, read whole. */
+/** The answer, read whole; header names in lower case. */
 export interface Answer {
   readonly status: number
-  readonly headers: http.IncomingHttpHeaders
+  readonly headers: Readonly<Record<string, string | ReadonlyArray<string> | undefined>>
   readonly body: Buffer
+}
+
+/** Called once per exchange, with the answer or the error. */
+export type Done = (error: unknown, answer?: Answer) => void
+
+/**
+ * Posts `body` with `headers` to the endpoint's `/`; `done` is called once. Returns the abort. With a
+ * `timeoutMillis`, the exchange fails with a `RequestTimeoutError` when the whole answer has not come by then.
+ */
+export type Exchange = (
+  headers: Readonly<Record<string, string>>,
+  body: string,
+  timeoutMillis: number | undefined,
+  done: Done
+) => () => void
+
+/**
+ * A way to open connections to DynamoDB: `open(endpoint, maxConnections)` makes a pool of at most `maxConnections`
+ * keep-alive connections, closed when its scope closes, and answers its `Exchange`.
+ */
+export interface Connections {
+  readonly open: (endpoint: URL, maxConnections: number) => Effect.Effect<Exchange, never, Scope.Scope>
 }
 
 /** A request that ran out of time (`requestTimeout`): named as the SDK names it, so it maps to `TransportError` `Timeout`. */
@@ -31,70 +46,72 @@ export class RequestTimeoutError extends Error {
 }
 
 /**
- * The target for `endpoint`, with a new keep-alive agent holding at most `maxSockets` connections (destroy it with
- * `target.agent.destroy()`).
- *
- * @example
- * const target = makeTarget(new URL("http://127.0.0.1:8000"), 50)
+ * `done`, called once only, with a `RequestTimeoutError` timer armed by `arm` (given the abort to call on timeout) and
+ * cleared on the first call. The shared bookkeeping of every `Exchange`.
  */
-export const makeTarget = (endpoint: URL, maxSockets: number): Target => {
-  const secure = endpoint.protocol === "https:"
-  const options = { keepAlive: true, maxSockets, scheduling: "lifo" as const }
+export const once = (done: Done) => {
+  let finished = false
+  let timer: ReturnType<typeof setTimeout> | undefined
   return {
-    secure,
-    hostname: endpoint.hostname.replace(/^\[(.*)\]$/, "$1"),
-    port: endpoint.port === "" ? (secure ? 443 : 80) : Number(endpoint.port),
-    host: endpoint.host,
-    agent: secure ? new https.Agent(options) : new http.Agent(options)
+    finish: (error: unknown, answer?: Answer) => {
+      if (finished) return
+      finished = true
+      if (timer !== undefined) clearTimeout(timer)
+      done(error, answer)
+    },
+    /** After `timeoutMillis`, `destroy` with a `RequestTimeoutError`. */
+    arm: (timeoutMillis: number | undefined, destroy: (error: Error) => void) => {
+      if (timeoutMillis !== undefined) timer = setTimeout(() => destroy(new RequestTimeoutError(timeoutMillis)), timeoutMillis)
+    },
+    /** The exchange was aborted: `done` is not called any more. */
+    silence: () => {
+      finished = true
+      if (timer !== undefined) clearTimeout(timer)
+    }
   }
 }
 
 /**
- * Posts `body` with `headers` to `target`; `done` is called once, with the answer or the error. Returns the abort.
+ * Node's own HTTP client: `node:http` / `node:https` with a keep-alive `Agent` (LIFO: the warmest socket first),
+ * destroyed with its scope.
  *
  * @example
- * const target = makeTarget(new URL("http://127.0.0.1:8000"), 50)
- * const headers = { "content-type": "application/x-amz-json-1.0", "x-amz-target": "DynamoDB_20120810.ListTables" }
- * const abort = exchange(target, headers, "{}", undefined, (error, answer) => console.log(error ?? answer))
+ * const exchange = nodeHttp.open(new URL("http://127.0.0.1:8000"), 50)
  */
-export const exchange = (
-  target: Target,
-  headers: http.OutgoingHttpHeaders,
-  body: string,
-  timeoutMillis: number | undefined,
-  done: (error: unknown, answer?: Answer) => void
-): (() => void) => {
-  let finished = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  const finish = (error: unknown, answer?: Answer) => {
-    if (finished) return
-    finished = true
-    if (timer !== undefined) clearTimeout(timer)
-    done(error, answer)
-  }
-  const request = (target.secure ? https.request : http.request)(
-    { agent: target.agent, hostname: target.hostname, port: target.port, method: "POST", path: "/", headers },
-    (response) => {
-      const chunks: Array<Buffer> = []
-      response.on("data", (chunk: Buffer) => chunks.push(chunk))
-      response.on("error", (error) => finish(error))
-      response.on("end", () =>
-        finish(undefined, {
-          status: response.statusCode ?? 0,
-          headers: response.headers,
-          body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
+export const nodeHttp: Connections = {
+  open: (endpoint, maxConnections) => {
+    const secure = endpoint.protocol === "https:"
+    const options = { keepAlive: true, maxSockets: maxConnections, scheduling: "lifo" as const }
+    const request = secure ? https.request : http.request
+    const hostname = endpoint.hostname.replace(/^\[(.*)\]$/, "$1")
+    const port = endpoint.port === "" ? (secure ? 443 : 80) : Number(endpoint.port)
+    return Effect.map(
+      Effect.acquireRelease(
+        Effect.sync(() => (secure ? new https.Agent(options) : new http.Agent(options))),
+        (agent) => Effect.sync(() => agent.destroy())
+      ),
+      (agent): Exchange => (headers, body, timeoutMillis, done) => {
+        const exchange = once(done)
+        const sent = request({ agent, hostname, port, method: "POST", path: "/", headers }, (response) => {
+          const chunks: Array<Buffer> = []
+          response.on("data", (chunk: Buffer) => chunks.push(chunk))
+          response.on("error", (error) => exchange.finish(error))
+          response.on("end", () =>
+            exchange.finish(undefined, {
+              status: response.statusCode ?? 0,
+              headers: response.headers,
+              body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
+            })
+          )
         })
-      )
-    }
-  )
-  request.on("error", (error) => finish(error))
-  if (timeoutMillis !== undefined) {
-    timer = setTimeout(() => request.destroy(new RequestTimeoutError(timeoutMillis)), timeoutMillis)
-  }
-  request.end(body)
-  return () => {
-    finished = true
-    if (timer !== undefined) clearTimeout(timer)
-    request.destroy()
+        sent.on("error", (error) => exchange.finish(error))
+        exchange.arm(timeoutMillis, (error) => sent.destroy(error))
+        sent.end(body)
+        return () => {
+          exchange.silence()
+          sent.destroy()
+        }
+      }
+    )
   }
 }
