@@ -16,11 +16,13 @@
  * TypedTable.create(app) // CreateTable with pk/sk, gsi1 and the multi-attribute byRegion index
  */
 import type { ScalarAttributeType } from "@aws-sdk/client-dynamodb"
-import type { Effect, Either } from "effect"
+import { Effect, type Either, Stream } from "effect"
 import type { DynamoClient } from "./DynamoClient.js"
+import type { ItemDecodeError, UnknownEntityError } from "./EntityError.js"
 import type { ErrorOf } from "./Execute.js"
 import { run } from "./internal/typed/run.js"
 import type { CommandName, Operation } from "./Operation.js"
+import * as Pages from "./Pages.js"
 import { create as createTable, type CreateOptions, type CreateResult } from "./operations/create.js"
 
 export { collection, type CollectionOptions, type CollectionResult, type Tagged } from "./internal/typed/collection.js"
@@ -107,3 +109,61 @@ export const create = (table: Table, options: CreateOptions = {}): Operation<"Cr
 export const execute: <Name extends CommandName, A, E>(
   op: Operation<Name, Either.Either<A, E>>
 ) => Effect.Effect<A, ErrorOf<Name> | E, DynamoClient> = run
+
+/** What a typed read gives per page: decoded items, and the ones skipped (`onInvalid` / `onUnknown: "skip"`). */
+export interface DecodedPage<A> {
+  readonly items: ReadonlyArray<A>
+  readonly invalid: ReadonlyArray<ItemDecodeError>
+  readonly unknown?: ReadonlyArray<UnknownEntityError> | undefined
+}
+
+/** Options of `items`: those of `Pages.items`, and what to do with each item a page skipped. */
+export interface ItemsOptions<R = never> extends Pages.ItemsOptions {
+  /** Called with each item skipped by `onInvalid: "skip"` (or a collection's `onUnknown: "skip"`), in order. */
+  readonly onSkipped?: ((skipped: ItemDecodeError | UnknownEntityError) => Effect.Effect<void, never, R>) | undefined
+}
+
+/**
+ * Every page of a typed query or scan (`Entity.query`, `Entity.scan`, `TypedTable.collection`), each what
+ * `TypedTable.execute` gives for it: a stream failing with the operation's errors and the typed ones.
+ * (`Pages.pages` gives each page's `Either` instead.)
+ *
+ * @example
+ * import { Schema, Stream } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ org: Schema.String, id: Schema.String }),
+ *   primary: { partition: { prefix: "ORG", fields: ["org"] }, sort: { prefix: "USER", fields: ["id"] } } })
+ * const lastKeys = TypedTable.pages(User.query("primary", { org: "acme" }, { limit: 100 })).pipe(Stream.map((page) => page.lastKey))
+ */
+export const pages = <Name extends "Query" | "Scan", A, E>(
+  op: Operation<Name, Either.Either<A, E>>,
+  options: Pages.PagesOptions = {}
+): Stream.Stream<A, ErrorOf<Name> | E, DynamoClient> => Stream.mapEffect(Pages.pages(op, options), (page) => page)
+
+/**
+ * Every decoded item of every page of a typed query or scan, in order (`Pages.items` gives the raw ones). An item
+ * that does not decode fails the stream with `ItemDecodeError`, unless the operation says `onInvalid: "skip"`: then
+ * it is left out and given to `onSkipped`. `maxItems` stops reading once that many came out.
+ *
+ * @example
+ * import { Console, Effect, Schema, Stream } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ org: Schema.String, id: Schema.String, email: Schema.String }),
+ *   primary: { partition: { prefix: "ORG", fields: ["org"] }, sort: { prefix: "USER", fields: ["id"] } } })
+ * const emails = TypedTable.items(User.query("primary", { org: "acme" }, { onInvalid: "skip" }), {
+ *   maxItems: 500,
+ *   onSkipped: (error) => Effect.logWarning(error.message)
+ * }).pipe(Stream.map((user) => user.email), Stream.runCollect)
+ */
+export const items = <Name extends "Query" | "Scan", A, E, R = never>(
+  op: Operation<Name, Either.Either<DecodedPage<A>, E>>,
+  options: ItemsOptions<R> = {}
+): Stream.Stream<A, ErrorOf<Name> | E, DynamoClient | R> => {
+  const onSkipped = options.onSkipped
+  const decoded = Stream.mapConcatEffect(pages(op, options), (page) =>
+    onSkipped === undefined
+      ? Effect.succeed(page.items)
+      : Effect.as(Effect.forEach([...page.invalid, ...(page.unknown ?? [])], onSkipped, { discard: true }), page.items)
+  )
+  return options.maxItems === undefined ? decoded : Stream.take(decoded, options.maxItems)
+}

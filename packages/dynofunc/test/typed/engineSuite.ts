@@ -4,7 +4,7 @@
  * locking (DynamoDB Local: dynalite has no transactions).
  */
 import { expect, it as base } from "@effect/vitest"
-import { DateTime, Effect, type Layer, Option, Schema, TestClock } from "effect"
+import { Chunk, DateTime, Effect, type Layer, Option, Ref, Schema, Stream, TestClock } from "effect"
 import { add, Entity, execute, TypedTable, type DynamoClient } from "dynofunc"
 import { ada, app, Org, User } from "./fixtures.js"
 
@@ -144,6 +144,27 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
         expect(item?.roles).toEqual(["dev", "admin"])
         expect(item?.tags).toEqual(new Set(["beta", "new"]))
         expect(item?.nickname).toBeUndefined()
+      }))
+
+    it.effect("TypedTable.items and pages stream decoded items over every page; skipped ones go to onSkipped", () =>
+      Effect.gen(function* () {
+        const users = yield* Stream.runCollect(TypedTable.items(User.query("primary", { org: "acme" }, { limit: 1, consistent: true })))
+        expect(Chunk.toReadonlyArray(users).map((user) => [user.id, user.tags])).toEqual([["u1", new Set(["beta"])], ["u2", new Set(["beta", "new"])]])
+        const first = yield* Stream.runCollect(TypedTable.items(User.scan({ limit: 1 }), { maxItems: 1 }))
+        expect(Chunk.size(first)).toBe(1)
+        const pages = yield* Stream.runCollect(TypedTable.pages(User.query("primary", { org: "acme" }, { limit: 1 })))
+        expect(Chunk.toReadonlyArray(pages).map((page) => page.items.length)).toEqual([1, 1, 0])
+        const entities = yield* Stream.runCollect(TypedTable.items(TypedTable.collection([Org, User], "primary", { org: "acme" }, { limit: 2 })))
+        expect(Chunk.toReadonlyArray(entities).map((entry) => entry.entity)).toEqual(["Org", "User", "User"])
+        const failed = yield* Effect.flip(Stream.runDrain(TypedTable.items(Org.query("primary", { org: "broken" }))))
+        expect(failed._tag).toBe("ItemDecodeError")
+        const skipped = yield* Ref.make<ReadonlyArray<string>>([])
+        const kept = yield* Stream.runCollect(
+          TypedTable.items(Org.query("primary", { org: "broken" }, { onInvalid: "skip" }), {
+            onSkipped: (error) => Ref.update(skipped, (tags) => [...tags, error._tag])
+          })
+        )
+        expect([Chunk.size(kept), yield* Ref.get(skipped)]).toEqual([0, ["ItemDecodeError"]])
       }))
 
     it.effect("timestamps come from Effect's Clock: a TestClock controls them", () =>

@@ -15,7 +15,7 @@ import {
   type VersionConflictError
 } from "dynofunc"
 import type { GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { Effect } from "effect"
+import type { Effect, Stream } from "effect"
 import { ada, User } from "./fixtures.js"
 
 type UserItem = {
@@ -91,6 +91,17 @@ describe("typed entities: types", () => {
     >()
     // @ts-expect-error not a field
     User.get({ org: "acme", id: "u1" }, { projection: ["emial"] })
+  })
+
+  it("typed streams give decoded items and the typed errors", () => {
+    const users = TypedTable.items(User.query("primary", { org: "acme" }))
+    expectTypeOf<Stream.Stream.Success<typeof users>>().toEqualTypeOf<UserItem>()
+    expectTypeOf<Extract<Stream.Stream.Error<typeof users>, { _tag: "ItemDecodeError" }>>().toEqualTypeOf<ItemDecodeError>()
+    const tagged = TypedTable.items(TypedTable.collection([User], "primary", { org: "acme" }))
+    expectTypeOf<Stream.Stream.Success<typeof tagged>>().toEqualTypeOf<{ readonly entity: "User"; readonly item: UserItem }>()
+    // @ts-expect-error a get has no pages
+    TypedTable.items(User.get({ org: "acme", id: "u1" }))
+    expect([typeof users, typeof tagged]).toEqual(["object", "object"])
   })
 
   it("the error union of each typed operation", () => {
