@@ -1,5 +1,5 @@
 /**
- * `pnpm bench`: runs P1, P2, P2L, P3, P4, P5, P6 and P7 and prints their figures, ratios and targets.
+ * `pnpm bench`: runs P1, P2, P2L, P3, P4, P5, P6, P7 and P8 and prints their figures, ratios and targets.
  *
  *   pnpm bench                 everything (a few minutes)
  *   pnpm bench --quick         a fast smoke subset: every benchmark but P3, P4 and P5 (DynamoDB Local), few short rounds, no timing assertions
@@ -17,6 +17,7 @@ import { runP4 } from "./p4/bench.js"
 import { runP5 } from "./p5/bench.js"
 import { runP6 } from "./p6/bench.js"
 import { runP2Lean, runP7 } from "./p7/bench.js"
+import { runP8 } from "./p8/bench.js"
 import { runP1Typed, runP6Typed } from "./typed/bench.js"
 
 // The SDK warns once that Node 20 support ends in 2027: noise in a results table (the Node version is printed).
@@ -43,6 +44,7 @@ const suites: ReadonlyArray<{ readonly id: string; readonly run: () => Section |
   { id: "P5", run: () => runP5(quick ? { items: 5_000, rounds: 1 } : { items: 100_000, rounds: 3 }) },
   { id: "P6", run: () => runP6(settings) },
   { id: "P7", run: () => runP7(settings) },
+  { id: "P8", run: () => runP8({ tries: quick ? 2 : 7 }) },
   { id: "P6T", run: () => runP6Typed(settings) },
   { id: "P1T", run: () => runP1Typed(settings) }
 ]

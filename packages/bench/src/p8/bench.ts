@@ -1,0 +1,118 @@
+/**
+ * P8 — cold start: the time a fresh `node` takes to import a program, and the program's bundle size. Each program is
+ * bundled as a Lambda user would (esbuild, minified, ESM for Node) and imported by a new `node` process several
+ * times; the figure is the median. The programs: dynofunc with its lean `HttpClient` Layer built (no call made),
+ * dynofunc with the SDK Layer built, `effect` alone, and the SDK client alone (a `DynamoDBClient` and
+ * `GetItemCommand`). Also, unbundled from `node_modules`: `import("effect")` against the deep imports dynofunc's
+ * lean path uses (`effect/Effect`, `effect/Layer`, …).
+ */
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import path from "node:path"
+import { formatRatio, type Section } from "../report.js"
+import { bundle, defaultCredentialChain, packageDir } from "./bundle.js"
+
+const leanProgram = `
+    import { Effect, Layer } from "effect"
+    import { HttpClient, execute, find } from "dynofunc"
+    Effect.runSync(Effect.scoped(Layer.build(HttpClient.layer({ region: "eu-west-1" }))))
+    export { execute, find }`
+
+/** Each program's source, and the packages its bundle leaves out. */
+const programs: Record<string, { readonly source: string; readonly external?: ReadonlyArray<string> }> = {
+  "dynofunc + lean HttpClient Layer": { source: leanProgram },
+  "the same, the SDK's credential chain left out of the bundle": { source: leanProgram, external: [defaultCredentialChain] },
+  "dynofunc + SDK Layer": {
+    source: `
+    import { Effect, Layer } from "effect"
+    import { DynamoClient, execute, find } from "dynofunc"
+    await Effect.runPromise(Effect.scoped(Layer.build(DynamoClient.layer({ region: "eu-west-1" }))))
+    export { execute, find }`
+  },
+  "effect alone": {
+    source: `
+    import { Effect } from "effect"
+    Effect.runSync(Effect.succeed(1))`
+  },
+  "SDK client alone": {
+    source: `
+    import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb"
+    new DynamoDBClient({ region: "eu-west-1" }).destroy()
+    export { GetItemCommand }`
+  }
+}
+
+/** Unbundled imports from `node_modules`, as a program that is not bundled pays them. */
+const unbundled = {
+  'import("effect")': `await import("effect")`,
+  'import("effect/Effect"), "effect/Layer", "effect/Schedule", "effect/Context"': `await Promise.all([import("effect/Effect"), import("effect/Layer"), import("effect/Schedule"), import("effect/Context")])`,
+  'import("@aws-sdk/client-dynamodb")': `await import("@aws-sdk/client-dynamodb")`
+} as const
+
+const median = (values: ReadonlyArray<number>): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  const middle = Math.floor(sorted.length / 2)
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2
+}
+
+/** Milliseconds a fresh `node` spends in `await import(file)`, `tries` times. */
+const importTimes = (file: string, tries: number): ReadonlyArray<number> =>
+  Array.from({ length: tries }, () => {
+    const script = `const t = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - t))`
+    const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], {
+      cwd: packageDir,
+      stdio: ["ignore", "pipe", "inherit"],
+      env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" }
+    })
+    return Number(out.toString())
+  })
+
+export const runP8 = async (options: { readonly tries: number }): Promise<Section> => {
+  const dir = mkdtempSync(path.join(tmpdir(), "dynofunc-p8-"))
+  try {
+    const measured: Record<string, { readonly ms: number; readonly kb: number | undefined; readonly tries: ReadonlyArray<number> }> = {}
+    for (const [name, { external, source }] of Object.entries(programs)) {
+      const outfile = path.join(dir, `${Object.keys(measured).length}.mjs`)
+      const { bytes } = await bundle({ source }, { external, outfile })
+      const tries = importTimes(outfile, options.tries)
+      measured[name] = { ms: median(tries), kb: bytes / 1024, tries }
+    }
+    for (const [name, source] of Object.entries(unbundled)) {
+      // Resolved from this package's node_modules: the script imports through a path inside it.
+      const inPackage = path.join(packageDir, `.p8-${Object.keys(measured).length}.mjs`)
+      writeFileSync(inPackage, source)
+      try {
+        const tries = importTimes(inPackage, options.tries)
+        measured[name] = { ms: median(tries), kb: undefined, tries }
+      } finally {
+        rmSync(inPackage, { force: true })
+      }
+    }
+    const lean = measured["dynofunc + lean HttpClient Layer"]!
+    const sdkAlone = measured["SDK client alone"]!
+    const rows = Object.entries(measured).map(([contender, { ms, kb, tries }]) => ({
+      contender,
+      figure: `${ms.toFixed(1)} ms${kb === undefined ? "" : ` · ${kb.toFixed(0)} KB`}`,
+      ratio: contender === "SDK client alone" ? "" : formatRatio(ms / sdkAlone.ms),
+      note: `import, median of ${tries.length} (${tries.map((t) => t.toFixed(0)).join(", ")} ms)${kb === undefined ? ", unbundled" : ", bundled"}`
+    }))
+    return {
+      id: "P8",
+      title: "cold start: a fresh node importing each program (median), and its bundle (esbuild, minified, ESM for Node)",
+      rows,
+      targets: [
+        { label: "lean program's import ÷ 25 ms", value: lean.ms / 25, target: "≤ 1×", met: lean.ms <= 25 },
+        { label: "lean program's bundle ÷ 300 KB (includes the SDK's default credential chain, loaded lazily)", value: lean.kb! / 300, target: "≤ 1×", met: lean.kb! <= 300 }
+      ],
+      notes: [
+        "ratio: to the SDK client alone. A fresh process per try: Node's own start-up is not counted, only `await import(…)`.",
+        "The lean program builds its Layer (no credentials: the SDK's default chain is imported on the first call, not here) and makes no call.",
+        "BENCHMARKS.md, \"Cold start and bundle size\", says what stands between these figures and the targets."
+      ],
+      data: measured
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
