@@ -18,7 +18,12 @@ import { DateTime } from "effect"
 /** What one field contributes to a composite key, or why it cannot. */
 type Segment = { readonly text: string } | { readonly problem: string }
 
-const escape = (text: string): string => (text.includes("#") || text.includes("\\") ? text.replace(/[\\#]/g, "\\$&") : text)
+const escape = (text: string): string => {
+  const slash = text.includes("\\")
+  if (!slash && !text.includes("#")) return text
+  // Backslashes first, then delimiters (string replaces: cheaper than a regular expression).
+  return (slash ? text.replaceAll("\\", "\\\\") : text).replaceAll("#", "\\#")
+}
 
 const segment = (value: unknown): Segment => {
   switch (typeof value) {

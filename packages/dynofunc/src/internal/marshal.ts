@@ -436,6 +436,9 @@ const integerText = (decimal: { negative: boolean; digits: string; exponent: num
  */
 export const readNumber = (text: string): number | bigint | NumberValue => {
   const n = Number(text)
+  // Plain notation with at most 15 characters (digits, a sign, a point): at most 15 significant digits, which a
+  // `number` always holds exactly, and an integer below 2^53. Cheaper than writing the number back.
+  if (text.length <= 15 && n === n && plainShort(text)) return n
   // The common case: the text is exactly how JS writes that number (integers past 2^53 go on: they become bigints).
   if (String(n) === text && (Number.isSafeInteger(n) || (!Number.isInteger(n) && Number.isFinite(n)))) return n
   const decimal = parseDecimal(text)
@@ -453,6 +456,17 @@ export const readNumber = (text: string): number | bigint | NumberValue => {
   return isInteger ? BigInt(integerText(decimal)) : NumberValue.from(text)
 }
 
+/** Whether `text` (not empty, at most 15 characters) is only digits, `-` and `.`, with a digit (so not `""`, `-` or `.`). */
+const plainShort = (text: string): boolean => {
+  let digit = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code >= 48 && code <= 57) digit = true
+    else if (code !== 45 && code !== 46) return false
+  }
+  return digit
+}
+
 /** The kind of a value in words, never the value itself. */
 export const kindOf = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`
@@ -463,13 +477,15 @@ const isMap = (value: unknown): value is AttributeMap =>
 const mapToObject = (map: AttributeMap): Record<string, unknown> => {
   if (!isMap(map)) throw new MalformedValue(`not a map of attributes but ${kindOf(map)}`)
   const out: Record<string, unknown> = {}
-  for (const key in map) {
-    try {
+  // One try for the whole walk (the key in hand is where a failure happened).
+  let key = ""
+  try {
+    for (key in map) {
       if (key === "__proto__") Object.defineProperty(out, key, { value: protoAttribute(map[key]), enumerable: true, writable: true, configurable: true })
       else out[key] = fromAttributeValue(map[key]!)
-    } catch (error) {
-      throw locatedIn(error, `.${key}`)
     }
+  } catch (error) {
+    throw locatedIn(error, `.${key}`)
   }
   return out
 }
@@ -529,12 +545,11 @@ export const fromAttributeValue = (value: AttributeValue): unknown => {
       case "L": {
         const elements = listOf(field, "L") as ReadonlyArray<AttributeValue>
         const out = new Array<unknown>(elements.length)
-        for (let i = 0; i < elements.length; i++) {
-          try {
-            out[i] = fromAttributeValue(elements[i]!)
-          } catch (error) {
-            throw locatedIn(error, `[${i}]`)
-          }
+        let i = 0
+        try {
+          for (; i < elements.length; i++) out[i] = fromAttributeValue(elements[i]!)
+        } catch (error) {
+          throw locatedIn(error, `[${i}]`)
         }
         return out
       }

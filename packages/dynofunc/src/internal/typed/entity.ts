@@ -167,7 +167,8 @@ export const make = (config: EntityConfig) => {
   }
 
   /** The item with its managed fields (timestamps, version) filled in. */
-  const managed = (item: Readonly<Record<string, unknown>>, options: Options): Record<string, unknown> => {
+  const managed = (item: Readonly<Record<string, unknown>>, options: Options): Readonly<Record<string, unknown>> => {
+    if (config.timestamps === undefined && config.version === undefined) return item
     const full: Record<string, unknown> = { ...item }
     const now = timeOf(options)
     const createdAt = config.timestamps?.createdAt
@@ -278,13 +279,14 @@ export const make = (config: EntityConfig) => {
     const problems: Array<InputProblem> = []
     const key = primaryKey(full, problems)
     const encoded = codec.encodeItem(full)
-    const stored: Record<string, unknown> = Either.isRight(encoded) ? { ...encoded.right } : {}
+    // The encoder's result is a fresh object (compiled or Schema's): the keys and tag go straight into it.
+    const stored: Record<string, unknown> = Either.isRight(encoded) ? encoded.right : {}
     stored[table.entityAttribute] = entityName
     Object.assign(stored, key)
     indexKeys(full, stored, problems)
     const condition = both(options.condition, versionCondition(options))
     const decode = (raw: unknown) => Either.right({ item: full, raw })
-    const unique = (config.unique ?? []).filter((field) => full[field] !== undefined)
+    const unique = config.unique === undefined ? noFields : config.unique.filter((field) => full[field] !== undefined)
     const putItem = add(tableName, stored, { condition })
     const guards = unique.map((field) => putSentinel(field, full[field], problems))
     const plain = guards.length === 0 ? putItem : transactWriteItems([putItem, ...guards])
@@ -314,6 +316,9 @@ export const make = (config: EntityConfig) => {
     })
   }
 
+  const encodeTop = (field: string, value: unknown) => codec.encodeField([field], value)
+  const stamps = [[config.timestamps?.updatedAt, false], [config.timestamps?.createdAt, true]] as const
+
   /** The plain update for typed `changes`, GSI keys recomputed; or the encoding failure. */
   const updateAttributes = (
     keyValues: Readonly<Record<string, unknown>>,
@@ -322,7 +327,6 @@ export const make = (config: EntityConfig) => {
     problems: Array<InputProblem>
   ): Either.Either<Record<string, unknown>, ItemEncodeError> => {
     const plain: Record<string, unknown> = {}
-    const encode = (field: string, value: unknown) => codec.encodeField([field], value)
     for (const field in changes) {
       const value = changes[field]
       if (value === undefined) continue
@@ -335,21 +339,20 @@ export const make = (config: EntityConfig) => {
         if (operandShape(kind) === "none") plain[field] = toUpdate(kind, value.operand)
         else {
           const operand = kind === "add" || kind === "delete" ? new Set(value.operand as Iterable<unknown>) : value.operand
-          const encoded = encode(field, operand)
+          const encoded = encodeTop(field, operand)
           if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
           plain[field] = toUpdate(kind, encoded.right)
         }
       } else {
-        const encoded = encode(field, value)
+        const encoded = encodeTop(field, value)
         if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
         plain[field] = encoded.right
       }
     }
-    const now = timeOf(options)
-    const stamps = [[config.timestamps?.updatedAt, false], [config.timestamps?.createdAt, true]] as const
+    const now = config.timestamps === undefined ? undefined : timeOf(options)
     for (const [field, onlyWhenMissing] of stamps) {
       if (field === undefined) continue
-      const encoded = encode(field, now)
+      const encoded = encodeTop(field, now)
       if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
       plain[field] = onlyWhenMissing ? Update.ifNotExists(encoded.right) : encoded.right
     }
@@ -365,6 +368,7 @@ export const make = (config: EntityConfig) => {
     plain: Record<string, unknown>,
     problems: Array<InputProblem>
   ): void => {
+    if (indexes.length === 0) return
     const known: Record<string, unknown> = {}
     for (const field of primaryFields) known[field] = keyValues[field]
     for (const field in changes) if (changes[field] !== undefined && !isAction(changes[field])) known[field] = changes[field]
@@ -619,5 +623,7 @@ const sameKey = (a: Record<string, string>, b: Record<string, string>): boolean 
 
 /** The time of a write: `now` as given, else the wall clock (`TypedTable.execute` builds the write again with Effect's `Clock`). */
 const timeOf = (options: Options): Date => options.now ?? new Date()
+
+const noFields: ReadonlyArray<string> = []
 
 const list = (names: ReadonlyArray<string>): string => names.map((name) => `"${name}"`).join(", ")
