@@ -53,6 +53,13 @@ interface Lineage<A> {
 export interface Dispatcher<A extends Entry, E> {
   /** Queues an entry; sends a request when one is full (waiting for a free slot: backpressure). */
   readonly add: (entry: A) => Effect.Effect<void, Stop<E>, DynamoClient>
+  /**
+   * Queues an entry without sending anything, even once stopped: `true` when a request's worth is queued, to be
+   * sent by `drain` (`add` without an effect per entry, for a caller that queues many at once).
+   */
+  readonly offer: (entry: A) => boolean
+  /** Sends the full requests queued, each waiting for a free slot; fails once stopped. */
+  readonly drain: Effect.Effect<void, Stop<E>, DynamoClient>
   /** Queues an entry without sending anything (from inside a request's bookkeeping). */
   readonly release: (entry: A) => void
   /** Sends everything queued and waits until every request lineage is done. */
@@ -155,13 +162,17 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
     const full = () => ready.length >= config.maxCount || readyBytes >= config.maxBytes
 
     const drain: Effect.Effect<void, Stop<E>, DynamoClient> = Effect.suspend(() =>
-      full() ? Effect.zipRight(dispatch, drain) : Effect.void
+      stop !== undefined ? Effect.fail(stop) : full() ? Effect.zipRight(dispatch, drain) : Effect.void
     )
+
+    const offer = (entry: A): boolean => {
+      push(entry)
+      return full()
+    }
 
     const add = (entry: A): Effect.Effect<void, Stop<E>, DynamoClient> => {
       if (stop !== undefined) return Effect.fail(stop)
-      push(entry)
-      return drain
+      return offer(entry) ? drain : Effect.void
     }
 
     const finish: Effect.Effect<void, Stop<E>, DynamoClient> = Effect.suspend(() => {
@@ -182,5 +193,5 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
       }
     )
 
-    return { add, release: push, finish, abort, counters }
+    return { add, offer, drain, release: push, finish, abort, counters }
   })

@@ -138,16 +138,19 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
       return { seq, size: checked.size, write, table, request, key: tableKey(table, checked.identity!) }
     }
 
-    /** Queues a checked write, unless an earlier write of the same item is not applied yet: then it waits for it. */
-    const admit = (entry: WriteEntry) => {
+    /**
+     * Whether a checked write goes to the dispatcher now: not while an earlier write of the same item is not applied
+     * (it waits for that one, `settle`).
+     */
+    const admit = (entry: WriteEntry): boolean => {
       received++
       const waiting = busy.get(entry.key)
       if (waiting !== undefined) {
         waiting.push(entry)
-        return Effect.void
+        return false
       }
       busy.set(entry.key, [])
-      return dispatcher.add(entry)
+      return true
     }
 
     const add = (write: Write): Effect.Effect<void, WriteHalt<E>, DynamoClient> => {
@@ -160,7 +163,7 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
           queued = 0
           return Effect.fail(invalid("BatchWriteItem", "batch write", [entry]))
         }
-        return admit(entry)
+        return admit(entry) ? dispatcher.add(entry) : Effect.void
       })
     }
 
@@ -175,9 +178,10 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
         for (const table of tables) yield* keysOf(table)
         const { entries, problems } = checkAll(writes, prepare)
         if (problems.length > 0) return yield* Effect.fail(invalid("BatchWriteItem", "batch write", problems))
+        // Queued without an effect per write; one `drain` per request's worth.
         for (const entry of entries) {
           queued = entry.seq + 1
-          yield* admit(entry)
+          if (admit(entry) && dispatcher.offer(entry)) yield* dispatcher.drain
         }
       })
     }
