@@ -23,7 +23,7 @@ import type { CommandName, OutputOf } from "./Operation.js"
 import { credentialSource, type CredentialsProvider } from "./internal/transport/credentials.js"
 import { regionalEndpoint } from "./internal/transport/endpoint.js"
 import { type Answer, type Connections, type Exchange, nodeHttp as nodeHttpConnections } from "./internal/transport/http.js"
-import { amzDate, authorization, type SigningCredentials } from "./internal/transport/sigv4.js"
+import { amzDate, jsonPostAuthorization, type SigningCredentials } from "./internal/transport/sigv4.js"
 import { type UndiciModule, undiciPool as undiciConnections } from "./internal/transport/undici.js"
 import { Crc32MismatchError, crc32, metadata, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
 
@@ -125,25 +125,14 @@ const service = (config: HttpClientConfig, host: string, exchange: Exchange): Dy
         return resume(Effect.fail(error))
       }
       const date = amzDate(Date.now() + clockOffset)
-      const amzTarget = `DynamoDB_20120810.${request.operation}`
-      // The signed headers, in canonical form (lower case, sorted) already.
-      const signed: ReadonlyArray<readonly [string, string]> =
-        signing.sessionToken === undefined
-          ? [["content-type", contentType], ["host", host], ["x-amz-date", date], ["x-amz-target", amzTarget]]
-          : [
-              ["content-type", contentType],
-              ["host", host],
-              ["x-amz-date", date],
-              ["x-amz-security-token", signing.sessionToken],
-              ["x-amz-target", amzTarget]
-            ]
+      const target = `DynamoDB_20120810.${request.operation}`
       const headers: Record<string, string> = {
         "content-type": contentType,
         host,
         "x-amz-date": date,
-        "x-amz-target": amzTarget,
+        "x-amz-target": target,
         "content-length": String(Buffer.byteLength(body)),
-        authorization: authorization({ method: "POST", path: "/", headers: signed, body }, signing, date, config.region, "dynamodb")
+        authorization: jsonPostAuthorization({ contentType, host, target, body }, signing, date, config.region, "dynamodb")
       }
       if (signing.sessionToken !== undefined) headers["x-amz-security-token"] = signing.sessionToken
       const abort = exchange(headers, body, timeout, (error, response) =>

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs"
 import { DynamoDBClient, GetItemCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
-import { authorization, amzDate, canonicalHeaders, canonicalRequest, stringToSign } from "../../src/internal/transport/sigv4.js"
+import fc from "fast-check"
+import { authorization, amzDate, canonicalHeaders, canonicalRequest, jsonPostAuthorization, stringToSign } from "../../src/internal/transport/sigv4.js"
 
 const dir = new URL("./sigv4-vectors/", import.meta.url)
 const cases = readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory()).map((entry) => entry.name)
@@ -71,5 +72,33 @@ describe("SigV4 against the SDK's own signer", () => {
     }
     const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken }
     expect(authorization(request, credentials, date, "eu-west-1", "dynamodb")).toBe(headers["authorization"])
+  })
+})
+
+describe("the lean client's one-string signing", () => {
+  it("signs as authorization does for DynamoDB's fixed header set, with and without a session token", () => {
+    const printable = fc.string({ minLength: 1, maxLength: 40 }).map((text) => text.replace(/\s+/g, "-").replace(/^-|-$/g, "x"))
+    fc.assert(
+      fc.property(
+        fc.record({ host: printable, target: printable, body: fc.string({ unit: "grapheme", maxLength: 200 }) }),
+        fc.option(printable, { nil: undefined }),
+        fc.date({ min: new Date("2000-01-01"), max: new Date("2099-12-31"), noInvalidDate: true }),
+        ({ host, target, body }, sessionToken, when) => {
+          const date = amzDate(when.getTime())
+          const contentType = "application/x-amz-json-1.0"
+          const credentials = { accessKeyId: "AKIDEXAMPLE", secretAccessKey: "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", sessionToken }
+          const headers = canonicalHeaders([
+            ["content-type", contentType],
+            ["host", host],
+            ["x-amz-date", date],
+            ["x-amz-target", target],
+            ...(sessionToken === undefined ? [] : [["x-amz-security-token", sessionToken] as const])
+          ])
+          expect(jsonPostAuthorization({ contentType, host, target, body }, credentials, date, "eu-west-1", "dynamodb")).toBe(
+            authorization({ method: "POST", path: "/", headers, body }, credentials, date, "eu-west-1", "dynamodb")
+          )
+        }
+      )
+    )
   })
 })

@@ -117,7 +117,49 @@ export const authorization = (
   service: string
 ): string => {
   const canonical = canonicalRequest(request)
-  const key = signingKey(credentials.secretAccessKey, date.slice(0, 8), region, service)
-  const signature = createHmac("sha256", key).update(stringToSign(canonical.text, date, region, service), "utf8").digest("hex")
-  return `${algorithm} Credential=${credentials.accessKeyId}/${scopeOf(date, region, service)}, SignedHeaders=${canonical.signed}, Signature=${signature}`
+  return sign(canonical.text, canonical.signed, credentials, date, region, service)
 }
+
+/** The `authorization` value for a canonical request and its signed header names. */
+const sign = (canonical: string, signed: string, credentials: SigningCredentials, date: string, region: string, service: string): string => {
+  const key = signingKey(credentials.secretAccessKey, date.slice(0, 8), region, service)
+  const signature = createHmac("sha256", key).update(stringToSign(canonical, date, region, service), "utf8").digest("hex")
+  return `${algorithm} Credential=${credentials.accessKeyId}/${scopeOf(date, region, service)}, SignedHeaders=${signed}, Signature=${signature}`
+}
+
+/** The headers of a JSON request that `jsonPostAuthorization` signs besides `x-amz-date` and the session token. */
+export interface JsonPost {
+  readonly contentType: string
+  readonly host: string
+  /** `x-amz-target`, e.g. `DynamoDB_20120810.GetItem`. */
+  readonly target: string
+  readonly body: string
+}
+
+/**
+ * What `authorization` gives for a POST to `/` signing exactly `content-type`, `host`, `x-amz-date`,
+ * `x-amz-security-token` (with temporary credentials) and `x-amz-target` — DynamoDB's fixed set, values canonical
+ * already — with the canonical request written as one string, no header tuples: the lean client's per-call path.
+ *
+ * @example
+ * const date = amzDate(Date.now())
+ * jsonPostAuthorization({ contentType: "application/x-amz-json-1.0", host: "dynamodb.eu-west-1.amazonaws.com", target: "DynamoDB_20120810.ListTables", body: "{}" },
+ *   { accessKeyId: "AKID", secretAccessKey: "secret" }, date, "eu-west-1", "dynamodb")
+ */
+export const jsonPostAuthorization = (
+  request: JsonPost,
+  credentials: SigningCredentials,
+  date: string,
+  region: string,
+  service: string
+): string => {
+  const token = credentials.sessionToken
+  const start = `POST\n/\n\ncontent-type:${request.contentType}\nhost:${request.host}\nx-amz-date:${date}\n`
+  const payload = sha256Hex(request.body)
+  return token === undefined
+    ? sign(`${start}x-amz-target:${request.target}\n\n${withoutToken}\n${payload}`, withoutToken, credentials, date, region, service)
+    : sign(`${start}x-amz-security-token:${token}\nx-amz-target:${request.target}\n\n${withToken}\n${payload}`, withToken, credentials, date, region, service)
+}
+
+const withoutToken = "content-type;host;x-amz-date;x-amz-target"
+const withToken = "content-type;host;x-amz-date;x-amz-security-token;x-amz-target"
