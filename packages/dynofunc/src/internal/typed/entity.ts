@@ -596,6 +596,8 @@ export const make = (config: EntityConfig) => {
     }
   }
 
+  const attributes = new Map<string, ReturnType<typeof typedPath>>()
+
   /** Decodes an item of this entity read by a collection query. */
   const decodeOne = (item: Item) => decodeItem(item, codec.decodeItem)
 
@@ -612,7 +614,12 @@ export const make = (config: EntityConfig) => {
     scan: scanItems,
     keyCondition,
     decodeOne,
-    attr: (name: string) => typedPath([name]),
+    attr: (name: string) => {
+      // A typed path is immutable: one per attribute name (conditions are often built on every call).
+      let known = attributes.get(name)
+      if (known === undefined) attributes.set(name, (known = typedPath([name])))
+      return known
+    },
     path: (...segments: ReadonlyArray<Segment>) => typedPath(segments)
   }
 }
