@@ -121,7 +121,7 @@ export const runP5 = (settings: P5Settings): Promise<Section> =>
           targets,
           notes: [
             "raw paginateScan counts page.Items.length on AttributeValue maps; the DocumentClient and dynofunc unmarshal every item to plain JS",
-            "dynofunc runs on the SDK client DynamoClient.layer builds (DynamoClient.protocol); buffer 1 fetches the next page while the current one is counted",
+            "dynofunc runs on the SDK client DynamoClient.layer builds (with `protocol` from dynofunc/sdk); buffer 1 fetches the next page while the current one is counted",
             "RSS growth: peak RSS during the scan (sampled every 5 ms) minus RSS before it, after a GC"
           ],
           data: Object.fromEntries([...reports].map(([c, rs]) => [c, rs.map(({ ms, rssGrowth }) => ({ ms, rssGrowth }))]))
