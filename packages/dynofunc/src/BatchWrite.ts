@@ -81,9 +81,10 @@ export type Cause<E = never> = ErrorOf<"BatchWriteItem"> | ErrorOf<"DescribeTabl
  *     Console.log(`${error.reason}: ${error.written} written, ${error.unapplied.length} to write again`))
  * )
  */
-export class BatchWriteError<E = never> extends Data.TaggedError("BatchWriteError")<{
+export class BatchWriteError<E = never, W = Write> extends Data.TaggedError("BatchWriteError")<{
   readonly reason: Reason
-  readonly unapplied: ReadonlyArray<Write>
+  /** The writes not applied, as given (`W`: a typed table's batch write gives its entity writes, see `TypedTable.batchWrite`). */
+  readonly unapplied: ReadonlyArray<W>
   /** Writes applied before the run stopped. */
   readonly written: number
   readonly cause: Cause<E> | undefined

@@ -40,6 +40,7 @@ import type { Condition } from "./Condition.js"
 import type { ItemDecodeError, ItemEncodeError, UniqueConstraintError, VersionConflictError } from "./EntityError.js"
 import { action, type Action } from "./internal/typed/actions.js"
 import type { FieldsSchema } from "./internal/typed/codec.js"
+import type { EntityWrite } from "./internal/typed/batch.js"
 import type { CollectionMember } from "./internal/typed/collection.js"
 import { make as makeRuntime, type EntityConfig, type KeyDef } from "./internal/typed/entity.js"
 import type { Operation } from "./Operation.js"
@@ -244,6 +245,13 @@ export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C[
   ): Operation<"Query", Either.Either<Page<Read<C>, QueryCommandOutput>, ItemDecodeError>>
   /** Reads every item of this entity (`Scan`, filtered on the entity tag), decoded. */
   scan(options?: ReadOptions): Operation<"Scan", Either.Either<Page<Read<C>, ScanCommandOutput>, ItemDecodeError>>
+  /**
+   * A put of this entity for `TypedTable.batchWrite`, encoded there (timestamps from Effect's `Clock`). A batch write
+   * holds no condition: refused for an entity with unique fields or a version.
+   */
+  batchPut(item: PutItem<C>): EntityWrite<C["name"], PutItem<C>, Key<C>>
+  /** A delete of this entity's item for `TypedTable.batchWrite`. */
+  batchDelete(key: Key<C>): EntityWrite<C["name"], PutItem<C>, Key<C>>
   /** A field, for conditions and filters: values typed and encoded by its Schema. */
   attr<K extends keyof Fields<C> & string>(name: K): TypedPath<Fields<C>[K]>
   /** A nested field of a Struct field. */

@@ -25,6 +25,7 @@ import type { CommandName, Operation } from "./Operation.js"
 import * as Pages from "./Pages.js"
 import { create as createTable, type CreateOptions, type CreateResult } from "./operations/create.js"
 
+export { batchWrite, type EntityWrite, type EntityWriteError } from "./internal/typed/batch.js"
 export { collection, type CollectionOptions, type CollectionResult, type Tagged } from "./internal/typed/collection.js"
 
 /** A key attribute of an index: its name, or its name and type (`S` by default). */

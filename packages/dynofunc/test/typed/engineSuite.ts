@@ -167,6 +167,36 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
         expect([Chunk.size(kept), yield* Ref.get(skipped)]).toEqual([0, ["ItemDecodeError"]])
       }))
 
+    it.effect("TypedTable.batchWrite: entity puts and deletes encoded through their entity, in chunks; bad ones refuse the batch", () =>
+      Effect.gen(function* () {
+        yield* TestClock.setTime(Date.parse("2032-01-01T00:00:00.000Z"))
+        const users = Array.from({ length: 30 }, (_, i) => User.batchPut({ ...ada, org: "bulk", id: `b${String(i).padStart(2, "0")}`, email: `b${i}@bulk.org` }))
+        const summary = yield* TypedTable.batchWrite([...users, Event.batchPut({ id: "ev-bulk", title: "bulk" })])
+        expect(summary.written).toBe(31)
+        const written = yield* Stream.runCollect(TypedTable.items(User.query("primary", { org: "bulk" }, { consistent: true })))
+        expect(Chunk.size(written)).toBe(30)
+        expect(Chunk.unsafeGet(written, 0)).toEqual({ ...ada, org: "bulk", id: "b00", email: "b0@bulk.org" })
+        const event = yield* TypedTable.execute(Event.get({ id: "ev-bulk" }, { consistent: true }))
+        expect(event.item?.createdAt).toEqual(new Date("2032-01-01T00:00:00.000Z"))
+        yield* TypedTable.batchWrite(Stream.fromIterable(users.slice(0, 10).map((write) => User.batchDelete({ org: "bulk", id: write.put!.id }))))
+        expect(yield* Stream.runCount(TypedTable.items(User.query("primary", { org: "bulk" }, { consistent: true })))).toBe(20)
+        // An item the Schema refuses: nothing is sent.
+        const bad = User.batchPut({ ...ada, org: "bulk", id: "zz", visits: "many" as unknown as number })
+        const refused = yield* Effect.flip(TypedTable.batchWrite([User.batchPut({ ...ada, org: "bulk", id: "za" }), bad]))
+        expect(refused._tag).toBe("ItemEncodeError")
+        expect((yield* TypedTable.execute(User.get({ org: "bulk", id: "za" }, { consistent: true }))).item).toBeUndefined()
+        // Unique fields and versions need conditions a batch cannot hold.
+        const locked = yield* Effect.flip(TypedTable.batchWrite([Account.batchPut({ id: "a9", email: "a9@example.com" })]))
+        expect(locked._tag).toBe("InvalidInputError")
+        // What was not applied comes back as the entity writes given.
+        const elsewhere = TypedTable.make({ name: "typed-missing", partitionKey: "pk", sortKey: "sk" })
+        const Ghost = Entity.make({ table: elsewhere, name: "Ghost", schema: Schema.Struct({ id: Schema.String }), primary: { partition: { prefix: "G", fields: ["id"] } } })
+        const ghosts = [Ghost.batchPut({ id: "g1" }), Ghost.batchDelete({ id: "g2" })]
+        const failed = yield* Effect.flip(TypedTable.batchWrite(ghosts))
+        expect(failed._tag).toBe("BatchWriteError")
+        if (failed._tag === "BatchWriteError") expect([failed.reason, failed.unapplied]).toEqual(["RequestFailed", ghosts])
+      }))
+
     it.effect("timestamps come from Effect's Clock: a TestClock controls them", () =>
       Effect.gen(function* () {
         const start = new Date("2030-01-01T00:00:00.000Z")

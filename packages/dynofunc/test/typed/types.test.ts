@@ -104,6 +104,18 @@ describe("typed entities: types", () => {
     expect([typeof users, typeof tagged]).toEqual(["object", "object"])
   })
 
+  it("typed batch writes take the entity's items and keys and give them back unapplied", () => {
+    const run = TypedTable.batchWrite([User.batchPut(ada), User.batchDelete({ org: "acme", id: "u1" })])
+    type Failure = Effect.Effect.Error<typeof run>
+    expectTypeOf<Extract<Failure, { _tag: "BatchWriteError" }>["unapplied"][number]>().toEqualTypeOf<ReturnType<typeof User.batchPut>>()
+    expectTypeOf<Exclude<Failure["_tag"], "BatchWriteError">>().toEqualTypeOf<"ItemEncodeError" | "InvalidInputError">()
+    // @ts-expect-error a put missing a field
+    User.batchPut({ org: "acme", id: "u1" })
+    // @ts-expect-error the key needs id
+    User.batchDelete({ org: "acme" })
+    expect(typeof run).toBe("object")
+  })
+
   it("the error union of each typed operation", () => {
     type Errors<Op> = Op extends Operation<infer Name extends CommandName, Either.Either<infer _A, infer E>> ? ErrorOf<Name> | E : never
     const put = TypedTable.execute(User.put(ada))

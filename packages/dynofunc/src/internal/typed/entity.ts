@@ -7,6 +7,7 @@ import { Clock, Effect, Either } from "effect"
 import type { ParseError } from "effect/ParseResult"
 import { attr, cand, type Condition } from "../../Condition.js"
 import * as CompositeKey from "../../CompositeKey.js"
+import type * as BatchWrite from "../../BatchWrite.js"
 import { ItemDecodeError, ItemEncodeError } from "../../EntityError.js"
 import type { Path, Segment } from "../../Path.js"
 import { path as makePath } from "../../Path.js"
@@ -22,7 +23,8 @@ import { transactWriteItems } from "../../operations/transactWriteItems.js"
 import { update } from "../../operations/update.js"
 import type { Table as TypedTable } from "../../TypedTable.js"
 import * as Update from "../../Update.js"
-import type { InputProblem } from "../../DynamoError.js"
+import type { InputProblem, InvalidInputError } from "../../DynamoError.js"
+import { invalidOptions as invalidInput } from "../bulk/options.js"
 import type { Item } from "../../Value.js"
 import { ActionId, isAction, operandShape, toUpdate } from "./actions.js"
 import * as Codec from "./codec.js"
@@ -274,9 +276,8 @@ export const make = (config: EntityConfig) => {
     return unread
   }
 
-  const put = (item: Readonly<Record<string, unknown>>, options: Options = {}): AnyOperation => {
-    const full = managed(item, options)
-    const problems: Array<InputProblem> = []
+  /** The item as stored (encoded, with its tag and keys; empty when it does not encode), its key and the encoding. */
+  const storedItem = (full: Readonly<Record<string, unknown>>, problems: Array<InputProblem>) => {
     const key = primaryKey(full, problems)
     const encoded = codec.encodeItem(full)
     // The encoder's result is a fresh object (compiled or Schema's): the keys and tag go straight into it.
@@ -284,6 +285,13 @@ export const make = (config: EntityConfig) => {
     stored[table.entityAttribute] = entityName
     Object.assign(stored, key)
     indexKeys(full, stored, problems)
+    return { key, stored, encoded }
+  }
+
+  const put = (item: Readonly<Record<string, unknown>>, options: Options = {}): AnyOperation => {
+    const full = managed(item, options)
+    const problems: Array<InputProblem> = []
+    const { key, stored, encoded } = storedItem(full, problems)
     const condition = both(options.condition, versionCondition(options))
     const decode = (raw: unknown) => Either.right({ item: full, raw })
     const unique = config.unique === undefined ? noFields : config.unique.filter((field) => full[field] !== undefined)
@@ -477,6 +485,28 @@ export const make = (config: EntityConfig) => {
     })
   }
 
+  /**
+   * The plain batch write of a typed one (`put`: the item at `now`, encoded; `delete`: its key), or why it cannot be
+   * sent. A batch write holds no condition: an entity with unique fields or a version is refused (its sentinels
+   * and its lock would be skipped).
+   */
+  const batchWrite = (
+    write: { readonly put: Readonly<Record<string, unknown>> } | { readonly delete: Readonly<Record<string, unknown>> },
+    now: Date
+  ): Either.Either<BatchWrite.Write, ItemEncodeError | InvalidInputError> => {
+    const problems: Array<InputProblem> = []
+    if ((config.unique ?? []).length > 0 || config.version !== undefined) {
+      problems.push({ part: "Entity", message: `${entityName} has unique fields or a version: a batch write cannot hold their conditions (use put and delete)` })
+    }
+    let plain: BatchWrite.Write
+    if ("put" in write) {
+      const { stored, encoded } = storedItem(managed(write.put, { now }), problems)
+      if (Either.isLeft(encoded)) return Either.left(encodeFailure("Item", encoded.left))
+      plain = { table: tableName, put: stored as Item }
+    } else plain = { table: tableName, delete: primaryKey(write.delete, problems) }
+    return problems.length === 0 ? Either.right(plain) : Either.left(invalidInput("BatchWriteItem", problems))
+  }
+
   /** Decodes a page of items of this entity (skipping or failing on bad ones). */
   const decodePage = (items: ReadonlyArray<Item>, options: Options) => {
     const decoded: Array<unknown> = []
@@ -601,7 +631,7 @@ export const make = (config: EntityConfig) => {
   /** Decodes an item of this entity read by a collection query. */
   const decodeOne = (item: Item) => decodeItem(item, codec.decodeItem)
 
-  return {
+  const runtime = {
     name: entityName,
     table,
     schema: config.schema,
@@ -614,6 +644,9 @@ export const make = (config: EntityConfig) => {
     scan: scanItems,
     keyCondition,
     decodeOne,
+    batchWrite,
+    batchPut: (item: Readonly<Record<string, unknown>>) => ({ entity: entityName, put: item, runtime }),
+    batchDelete: (key: Readonly<Record<string, unknown>>) => ({ entity: entityName, delete: key, runtime }),
     attr: (name: string) => {
       // A typed path is immutable: one per attribute name (conditions are often built on every call).
       let known = attributes.get(name)
@@ -622,6 +655,7 @@ export const make = (config: EntityConfig) => {
     },
     path: (...segments: ReadonlyArray<Segment>) => typedPath(segments)
   }
+  return runtime
 }
 
 export type Runtime = ReturnType<typeof make>

@@ -1,0 +1,62 @@
+/**
+ * Typed batch writes: puts and deletes of entities, each encoded through its entity into a plain `BatchWrite.Write`,
+ * run by the batch writer; what it did not apply is reported as the typed writes given.
+ */
+import { Clock, Effect, Either, Stream } from "effect"
+import * as BatchWrite from "../../BatchWrite.js"
+import type { DynamoClient } from "../../DynamoClient.js"
+import type { InvalidInputError } from "../../DynamoError.js"
+import type { ItemEncodeError } from "../../EntityError.js"
+import type { Runtime } from "./entity.js"
+
+/** A put or delete of one entity's item in a batch: `Entity.batchPut(item)`, `Entity.batchDelete(key)`. */
+export type EntityWrite<Tag extends string = string, P = unknown, K = unknown> =
+  | { readonly entity: Tag; readonly put: P; readonly delete?: undefined; /** @internal */ readonly runtime: Runtime }
+  | { readonly entity: Tag; readonly delete: K; readonly put?: undefined; /** @internal */ readonly runtime: Runtime }
+
+/** Why nothing of a typed batch write was sent: a write does not encode, or cannot be a batch write. */
+export type EntityWriteError = ItemEncodeError | InvalidInputError
+
+/**
+ * Writes every entity write `writes` holds through `BatchWrite.run` (same chunking, retries and reporting). Each is
+ * encoded through its entity, the timestamps from Effect's `Clock`: from an `Iterable` all of them before anything is
+ * sent (the first that fails is the error); from a `Stream` each as it comes (a failure stops the run, reason
+ * `SourceFailed`). `BatchWriteError.unapplied` lists the entity writes not applied, as given.
+ *
+ * @example
+ * import { Effect, Schema } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, name: Schema.String }),
+ *   primary: { partition: { prefix: "USER", fields: ["id"] } } })
+ * const users = Array.from({ length: 1000 }, (_, i) => User.batchPut({ id: `u${i}`, name: `user ${i}` }))
+ * const program = TypedTable.batchWrite([...users, User.batchDelete({ id: "old" })]).pipe(
+ *   Effect.catchTag("BatchWriteError", (error) => Effect.succeed(error.unapplied.map((write) => write.put ?? write.delete)))
+ * )
+ */
+export const batchWrite = <W extends EntityWrite, E = never, R = never>(
+  writes: Iterable<W> | Stream.Stream<W, E, R>,
+  options: BatchWrite.Options = {}
+): Effect.Effect<BatchWrite.Summary, BatchWrite.BatchWriteError<E | EntityWriteError, W> | EntityWriteError, DynamoClient | R> =>
+  Effect.flatMap(Clock.currentTimeMillis, (millis) => {
+    const now = new Date(millis)
+    const given = new Map<BatchWrite.Write, W>()
+    const keys: Record<string, ReadonlyArray<string>> = {}
+    const plain = (write: W): Either.Either<BatchWrite.Write, EntityWriteError> => {
+      const table = write.runtime.table
+      keys[table.name] ??= [...table.keys.primary!.partition, ...table.keys.primary!.sort]
+      return Either.map(write.runtime.batchWrite(write.put !== undefined ? { put: write.put as never } : { delete: write.delete as never }, now), (converted) => {
+        given.set(converted, write)
+        return converted
+      })
+    }
+    const source: Effect.Effect<Iterable<BatchWrite.Write> | Stream.Stream<BatchWrite.Write, E | EntityWriteError, R>, EntityWriteError> =
+      Stream.StreamTypeId in writes
+        ? Effect.succeed(Stream.mapEffect(writes as Stream.Stream<W, E, R>, plain))
+        : Effect.forEach(Array.from(writes as Iterable<W>), plain)
+    return Effect.flatMap(source, (converted) =>
+      Effect.mapError(
+        BatchWrite.run(converted, { ...options, keys: { ...keys, ...options.keys } }),
+        (error) => new BatchWrite.BatchWriteError<E | EntityWriteError, W>({ ...error, unapplied: error.unapplied.map((write) => given.get(write)!) })
+      )
+    )
+  })
