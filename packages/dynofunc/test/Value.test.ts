@@ -162,6 +162,16 @@ describe("reading numbers", () => {
     expect(readNumber("123.456e2")).toBe(12345.6)
   })
 
+  it("refuses short texts that are no number (the short-number path checks what it reads)", () => {
+    for (const text of ["", "-", ".", "-.", "1-2", "1..2", "--1", "0x1F", "1e", "Infinity"]) {
+      expect(() => readNumber(text), text).toThrow("N is not a number")
+    }
+    expect(Object.is(readNumber("-0"), -0)).toBe(true)
+    expect(readNumber("007")).toBe(7)
+    expect(readNumber(".5")).toBe(0.5)
+    expect(readNumber("-99999999999999")).toBe(-99999999999999)
+  })
+
   it("gives a bigint for integers past 2^53", () => {
     expect(readNumber("9007199254740992")).toBe(9007199254740992n)
     expect(readNumber("9007199254740993")).toBe(9007199254740993n)
