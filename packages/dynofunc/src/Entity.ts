@@ -42,7 +42,7 @@ import { action, type Action } from "./internal/typed/actions.js"
 import type { FieldsSchema } from "./internal/typed/codec.js"
 import type { EntityWrite } from "./internal/typed/batch.js"
 import type { CollectionMember } from "./internal/typed/collection.js"
-import { make as makeRuntime, type EntityConfig, type KeyDef } from "./internal/typed/entity.js"
+import { make as makeRuntime, type EntityConfig } from "./internal/typed/entity.js"
 import type { Operation } from "./Operation.js"
 import type { Size } from "./Path.js"
 import type { Path } from "./Path.js"
@@ -262,29 +262,31 @@ export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C[
 }
 
 type FieldName<S extends FieldsSchema> = keyof S["fields"] & string
-type KeyDefOf<S extends FieldsSchema> = KeyDef & {
-  readonly partition: { readonly fields: ReadonlyArray<FieldName<S>> }
-  readonly sort?: { readonly fields: ReadonlyArray<FieldName<S>> } | undefined
-}
 type FieldsOfType<S extends FieldsSchema, V> = {
   [K in FieldName<S>]-?: [Schema.Schema.Type<Extract<S["fields"][K], Schema.Schema.All>>] extends [V] ? K : never
 }[FieldName<S>]
 
-/**
- * What `make` checks beyond `EntityConfig`: field names come from the Schema, index names from the table (the checks
- * of the optional settings only when they are given: each costs the compiler work per entity).
- */
-export type ConfigChecks<C extends EntityConfig> = {
-  readonly primary: KeyDefOf<C["schema"]>
-  readonly indexes?: { readonly [I in IndexNames<C>]?: KeyDefOf<C["schema"]> } | undefined
-} & (C extends { readonly timestamps: object }
-  ? { readonly timestamps?: { readonly createdAt?: FieldsOfType<C["schema"], Date>; readonly updatedAt?: FieldsOfType<C["schema"], Date> } | undefined }
-  : unknown) &
-  (C extends { readonly version: string } ? { readonly version?: FieldsOfType<C["schema"], number> | undefined } : unknown) &
-  (C extends { readonly unique: ReadonlyArray<string> } ? { readonly unique?: ReadonlyArray<FieldName<C["schema"]>> | undefined } : unknown)
+type DefFields<D> = D extends { readonly partition: { readonly fields: ReadonlyArray<infer P> } }
+  ? P | (D extends { readonly sort?: { readonly fields: ReadonlyArray<infer S> } | undefined } ? S : never)
+  : never
+type TypedField<C extends EntityConfig, Setting, V> = Setting extends string ? Exclude<Setting, FieldsOfType<C["schema"], V>> : never
 
 /**
- * Declares an entity of a typed table.
+ * What `make` finds wrong beyond `EntityConfig` (`never`: nothing): key fields not in the Schema, indexes the table
+ * does not have, timestamps that are not `Date` fields, a version that is not a number field, unique fields not in
+ * the Schema. Checked on the inferred configuration, once: a cheap check (see the type-check cost test).
+ */
+export type ConfigProblems<C extends EntityConfig> =
+  | Exclude<DefFields<C["primary"]> | DefFields<NonNullable<C["indexes"]>[keyof NonNullable<C["indexes"]>]>, FieldName<C["schema"]>>
+  | Exclude<keyof NonNullable<C["indexes"]>, IndexNames<C>>
+  | TypedField<C, NonNullable<C["timestamps"]>["createdAt"] | NonNullable<C["timestamps"]>["updatedAt"], Date>
+  | TypedField<C, C["version"], number>
+  | (C["unique"] extends ReadonlyArray<infer U> ? Exclude<U, FieldName<C["schema"]>> : never)
+
+/**
+ * Declares an entity of a typed table. Settings that name what the Schema or the table does not have (or a timestamp
+ * that is not a `Date` field, a version that is not a number field) do not compile: the call then expects a second
+ * argument whose type lists them (`ConfigProblems`).
  *
  * @example
  * import { Schema } from "effect"
@@ -300,7 +302,10 @@ export type ConfigChecks<C extends EntityConfig> = {
  * })
  * Account.put({ id: "a1", email: "ada@example.com" }).name // "TransactWriteItems": the item and its email sentinel
  */
-export const make = <const C extends EntityConfig>(config: C & ConfigChecks<C>): TypedEntity<C> => {
+export const make = <const C extends EntityConfig>(
+  config: C,
+  ..._problems: [ConfigProblems<C>] extends [never] ? [] : [settingsNotInTheSchema: ConfigProblems<C>]
+): TypedEntity<C> => {
   const runtime = makeRuntime(config)
   return { ...runtime, config, runtime } as unknown as TypedEntity<C>
 }

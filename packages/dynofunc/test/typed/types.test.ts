@@ -155,5 +155,15 @@ describe("typed entities: types", () => {
     Entity.make({ ...User.config, name: "Bad", version: "email" })
     // @ts-expect-error the key fields come from the Schema
     Entity.make({ ...User.config, name: "Bad", primary: { partition: { fields: ["idd"] } } })
+    // @ts-expect-error an index the table does not have
+    Entity.make({ ...User.config, name: "Bad", indexes: { gsi9: { partition: { fields: ["org"] } } } })
+    // @ts-expect-error index key fields come from the Schema
+    Entity.make({ ...User.config, name: "Bad", indexes: { gsi1: { partition: { fields: ["orgg"] } } } })
+    // @ts-expect-error a timestamp must be a Date field
+    Entity.make({ ...User.config, name: "Bad", timestamps: { createdAt: "email" } })
+    // @ts-expect-error unique fields come from the Schema
+    Entity.make({ ...User.config, name: "Bad", unique: ["emial"] })
+    // The problems are named in the error: a second argument listing them is expected.
+    expectTypeOf<Entity.ConfigProblems<typeof User.config & { readonly unique: readonly ["emial"] }>>().toEqualTypeOf<"emial">()
   })
 })
