@@ -418,7 +418,7 @@ export const make = (config: EntityConfig) => {
     const exists = attr(keyAttributes.partition[0]!).exists()
     const versioned = config.version !== undefined && options.expectedVersion !== undefined ? attr(config.version).equals(options.expectedVersion) : undefined
     const condition = both(both(exists, versioned), options.condition)
-    const moving = (config.unique ?? []).filter((field) => changes[field] !== undefined)
+    const moving = config.unique === undefined ? noFields : config.unique.filter((field) => changes[field] !== undefined)
     for (const field of moving) {
       const change = changes[field]
       if (isAction(change) && change[ActionId] !== "remove") {
@@ -426,8 +426,10 @@ export const make = (config: EntityConfig) => {
       }
     }
     const unread = unknownPrevious(moving, options, problems)
-    const next = Object.fromEntries(moving.map((field) => [field, isAction(changes[field]) ? undefined : changes[field]]))
-    const moves = sentinelMoves(moving, options.previous ?? {}, next, problems)
+    const moves =
+      moving.length === 0
+        ? noMoves
+        : sentinelMoves(moving, options.previous ?? {}, Object.fromEntries(moving.map((field) => [field, isAction(changes[field]) ? undefined : changes[field]])), problems)
     const plainAttributes = Either.isRight(attributes) ? attributes.right : {}
     const meta: Meta = {
       table: tableName,
@@ -666,5 +668,8 @@ const sameKey = (a: Record<string, string>, b: Record<string, string>): boolean 
 const timeOf = (options: Options): Date => options.now ?? new Date()
 
 const noFields: ReadonlyArray<string> = []
+
+/** The sentinel moves of a write that changes no unique field. */
+const noMoves = { actions: [], guards: [], held: undefined } as const
 
 const list = (names: ReadonlyArray<string>): string => names.map((name) => `"${name}"`).join(", ")
