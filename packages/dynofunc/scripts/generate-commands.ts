@@ -1,5 +1,5 @@
 /**
- * Derives `src/internal/commands.generated.ts` from the installed `@aws-sdk/client-dynamodb`: for each of its
+ * Derives `src/internal/builders/commands.generated.ts` from the installed `@aws-sdk/client-dynamodb`: for each of its
  * commands, the input and output types and the errors its doc comment declares (`@throws {@link X}`).
  *
  * Run: `pnpm --filter dynofunc generate`. A test renders it again and compares, so the table can never drift
@@ -70,7 +70,7 @@ export const render = (): string => {
 }
 
 /** Where the generated module lives. */
-export const target = fileURLToPath(new URL("../src/internal/commands.generated.ts", import.meta.url))
+export const target = fileURLToPath(new URL("../src/internal/builders/commands.generated.ts", import.meta.url))
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   writeFileSync(target, render())

@@ -26,11 +26,11 @@ import {
   RawNode,
   type Segment,
   type UpdateOperand
-} from "./internal/ast.js"
+} from "./internal/expressions/ast.js"
 import { path } from "./Path.js"
 import * as Update from "./Update.js"
 
-export type { Comparator, Condition, ConditionTag } from "./internal/ast.js"
+export type { Comparator, Condition, ConditionTag } from "./internal/expressions/ast.js"
 
 /** What `attr` is: a function building a one-name path, with the update helpers beside it. */
 export interface AttrConstructor {

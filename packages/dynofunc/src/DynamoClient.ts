@@ -19,7 +19,7 @@ import { Config, ConfigError, Context, Duration, Effect, Layer, Redacted } from 
 import type { CommandName, OutputOf } from "./Operation.js"
 import type { AttributeMap, Item } from "./Value.js"
 import type { DynamoClientService, Request } from "./internal/execution/client.js"
-import { toAttributeMap } from "./internal/marshal.js"
+import { toAttributeMap } from "./internal/values/marshal.js"
 import type * as Sdk from "./internal/transport/sdk.js"
 
 export type { DynamoClientService, Request }

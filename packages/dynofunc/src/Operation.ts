@@ -13,7 +13,7 @@
  */
 import { type Pipeable, pipeArguments } from "effect/Pipeable"
 import type { InputProblem } from "./DynamoError.js"
-import type { Commands } from "./internal/commands.generated.js"
+import type { Commands } from "./internal/builders/commands.generated.js"
 
 export type { Commands }
 

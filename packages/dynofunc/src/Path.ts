@@ -13,10 +13,10 @@
  * path("items", 0).remove()           // REMOVE #n0[0]
  * path.parse("a.b[3]")                // path("a", "b", 3)
  */
-import { isPath as isPathNode, type Path, PathImpl, type Segment } from "./internal/ast.js"
+import { isPath as isPathNode, type Path, PathImpl, type Segment } from "./internal/expressions/ast.js"
 
 export type { Path, Segment }
-export type { AttributeTypeCode, Comparable, Size, UpdateOperand } from "./internal/ast.js"
+export type { AttributeTypeCode, Comparable, Size, UpdateOperand } from "./internal/expressions/ast.js"
 
 /** What `path` is: a function building paths, with `parse`. */
 export interface PathConstructor {

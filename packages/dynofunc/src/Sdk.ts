@@ -9,7 +9,7 @@
  *
  * const layer = DynamoClient.layerFromSdk(new DynamoDBClient({ region: "eu-west-1", protocol, maxAttempts: 1 }))
  */
-import { Protocol } from "./internal/sdkProtocol.js"
+import { Protocol } from "./internal/execution/sdkProtocol.js"
 
 /**
  * The SDK's DynamoDB protocol with a fix the clients dynofunc builds always use: the SDK's own response reader loses

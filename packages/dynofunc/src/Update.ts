@@ -12,9 +12,9 @@
  * // SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v1), :v2), #n2 = if_not_exists(#n2, :v3) + :v4,
  * //     #n3.#n4 = :v5
  */
-import { ActionNode, ArithmeticNode, ListAppendNode, type UpdateAction, type UpdateClause, type UpdateOperand } from "./internal/ast.js"
+import { ActionNode, ArithmeticNode, ListAppendNode, type UpdateAction, type UpdateClause, type UpdateOperand } from "./internal/expressions/ast.js"
 
-export type { UpdateAction, UpdateClause, UpdateKind, UpdateOperand } from "./internal/ast.js"
+export type { UpdateAction, UpdateClause, UpdateKind, UpdateOperand } from "./internal/expressions/ast.js"
 
 /** A plain update object: attribute name → plain value (`SET`) or an `UpdateAction`. */
 export type UpdateObject = { readonly [name: string]: unknown }

@@ -11,7 +11,7 @@
  * Value.fromItem({ n: { N: "12" } })     // { n: 12 }
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import * as internal from "./internal/marshal.js"
+import * as internal from "./internal/values/marshal.js"
 
 /** A DynamoDB item as plain JS: attribute name → value. */
 export type Item = Record<string, unknown>
@@ -20,7 +20,7 @@ export type Item = Record<string, unknown>
 export type AttributeMap = Record<string, AttributeValue>
 
 /** A DynamoDB number kept as its exact decimal text, for values a JS `number` would round. */
-export { NumberValue } from "./internal/marshal.js"
+export { NumberValue } from "./internal/values/marshal.js"
 
 /**
  * One JS value as an `AttributeValue`. `undefined` inside objects, arrays and sets is left out; what DynamoDB cannot

@@ -25,8 +25,8 @@ import {
   type TransactionInProgressError
 } from "dynofunc"
 import { readSdkCommands, render, tagOf, target } from "../scripts/generate-commands.js"
-import type { Commands } from "../src/internal/commands.generated.js"
-import { modelledAwsNames } from "../src/internal/toDynamoError.js"
+import type { Commands } from "../src/internal/builders/commands.generated.js"
+import { modelledAwsNames } from "../src/internal/execution/toDynamoError.js"
 
 describe("commands.generated.ts", () => {
   it("is what the generator renders from the installed SDK", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { names, values } from "../src/internal/records.generated.js"
+import { names, values } from "../src/internal/expressions/records.generated.js"
 
 describe("the generated placeholder records", () => {
   it("names[n] and values[n] build exactly the first n placeholders, for every size they cover", () => {

@@ -30,7 +30,7 @@ const ownClientOf = (s: Server, config: DynamoDBClientConfig) =>
   )
 
 describe("responses read from the wire", () => {
-  // The SDK's own reader loses a top-level attribute named `__proto__` (see src/internal/sdkProtocol.ts).
+  // The SDK's own reader loses a top-level attribute named `__proto__` (see src/internal/execution/sdkProtocol.ts).
   it.scoped("an attribute named __proto__ is kept, at the top level and nested", () =>
     Effect.gen(function* () {
       const layer = clientOf(

@@ -1,12 +1,12 @@
 import type { BatchExecuteStatementCommandInput, BatchExecuteStatementCommandOutput, ReturnConsumedCapacity } from "@aws-sdk/client-dynamodb"
-import { optionalItem } from "../internal/build.js"
-import { readList } from "../internal/marshal.js"
-import { toStatements, type StatementInput } from "../internal/partiql.js"
+import { optionalItem } from "../internal/builders/build.js"
+import { readList } from "../internal/values/marshal.js"
+import { toStatements, type StatementInput } from "../internal/builders/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
-export type { Statement, StatementInput } from "../internal/partiql.js"
+export type { Statement, StatementInput } from "../internal/builders/partiql.js"
 
 /** The most statements one `BatchExecuteStatement` takes. */
 const maxStatements = 25

@@ -1,11 +1,11 @@
 import type { BatchGetItemCommandInput, BatchGetItemCommandOutput, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
 import { compile, type ProjectionInput } from "../Expression.js"
-import type { EscapeHatch } from "../internal/build.js"
-import { fromAttributeMap, readList, readRecord, toAttributeMap } from "../internal/marshal.js"
+import type { EscapeHatch } from "../internal/builders/build.js"
+import { fromAttributeMap, readList, readRecord, toAttributeMap } from "../internal/values/marshal.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
 /** The keys to read from one table, with how to read them. */
 export interface BatchGetTable {

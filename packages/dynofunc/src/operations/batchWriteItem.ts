@@ -1,9 +1,9 @@
 import type { BatchWriteItemCommandInput, BatchWriteItemCommandOutput, WriteRequest } from "@aws-sdk/client-dynamodb"
-import { optionalItem, type EscapeHatch } from "../internal/build.js"
-import { MalformedValue, readList, readRecord, toAttributeMap } from "../internal/marshal.js"
+import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
+import { MalformedValue, readList, readRecord, toAttributeMap } from "../internal/values/marshal.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
 /** One write of a batch: a whole item to put, or the key of an item to delete. */
 export type BatchWrite = { readonly put: Item } | { readonly delete: Item }

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Cancels a running bulk operation (`CancelBulkOperation`). Give the bulk operation ARN, or the SDK input. Succeeds with the SDK output.

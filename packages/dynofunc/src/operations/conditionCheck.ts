@@ -2,9 +2,9 @@ import type { ConditionCheck as SdkConditionCheck } from "@aws-sdk/client-dynamo
 import type { Condition } from "../Condition.js"
 import type { InputProblem } from "../DynamoError.js"
 import { compile } from "../Expression.js"
-import type { RawPlaceholders } from "../internal/build.js"
-import { thrownProblem } from "../internal/guard.js"
-import { toAttributeMap } from "../internal/marshal.js"
+import type { RawPlaceholders } from "../internal/builders/build.js"
+import { thrownProblem } from "../internal/input/guard.js"
+import { toAttributeMap } from "../internal/values/marshal.js"
 import type { Item } from "../Value.js"
 
 /**

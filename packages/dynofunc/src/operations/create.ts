@@ -1,7 +1,7 @@
 import type { AttributeDefinition, CreateTableCommandOutput, KeySchemaElement, Projection, ProvisionedThroughput, ScalarAttributeType, StreamViewType, TableDescription } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../DynamoError.js"
-import type { EscapeHatch } from "../internal/build.js"
-import { guard, refuseArgument } from "../internal/guard.js"
+import type { EscapeHatch } from "../internal/builders/build.js"
+import { guard, refuseArgument } from "../internal/input/guard.js"
 import { make, type Operation } from "../Operation.js"
 
 /** A key attribute: its name, and its type (`S` string, the default; `N` number; `B` binary). */

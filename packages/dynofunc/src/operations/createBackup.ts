@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Starts an on-demand backup of a table (`CreateBackup`). Give the table and the backup's name, or the SDK input.

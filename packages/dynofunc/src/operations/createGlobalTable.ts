@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Makes a global table (version 2017.11.29) out of same-named tables in several regions (`CreateGlobalTable`).

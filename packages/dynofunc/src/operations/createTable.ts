@@ -1,7 +1,7 @@
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb"
 import { make, type Operation } from "../Operation.js"
 import { create, type CreateOptions, type CreateResult, type KeySpec } from "./create.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
 function buildCreateTable(tableName: string, hashKey: KeySpec, options?: CreateOptions): Operation<"CreateTable", CreateResult>
 function buildCreateTable(input: CreateTableCommandInput): Operation<"CreateTable", CreateResult>

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Deletes an on-demand backup (`DeleteBackup`). Give the backup ARN, or the SDK input. Succeeds with the SDK output.

@@ -1,9 +1,9 @@
 import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb"
-import { decodeWrite } from "../internal/build.js"
+import { decodeWrite } from "../internal/builders/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { remove, type RemoveOptions, type RemoveResult } from "./remove.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
 function buildDeleteItem(tableName: string, key: Item, options?: RemoveOptions): Operation<"DeleteItem", RemoveResult>
 function buildDeleteItem(input: DeleteItemCommandInput): Operation<"DeleteItem", RemoveResult>

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Deletes the resource-based policy of a table or stream (`DeleteResourcePolicy`). Give the resource ARN, or the SDK input. Succeeds with the SDK output.

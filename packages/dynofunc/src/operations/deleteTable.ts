@@ -1,5 +1,5 @@
 import type { DeleteTableCommandOutput, TableDescription } from "@aws-sdk/client-dynamodb"
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /** What `deleteTable` succeeds with: the table's description as deletion starts, and the SDK output. */
 export interface DeleteTableResult {

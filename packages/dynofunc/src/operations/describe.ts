@@ -1,5 +1,5 @@
 import type { DescribeTableCommandOutput, TableDescription } from "@aws-sdk/client-dynamodb"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 import { make, type Operation } from "../Operation.js"
 
 /** What `describe` succeeds with: the table's description and the SDK output. */

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads a bulk operation's status (`DescribeBulkOperation`). Give the bulk operation ARN, or the SDK input. Succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads whether point-in-time recovery is on for a table, and its window (`DescribeContinuousBackups`). Give the table name, or the SDK input. Succeeds with the SDK output.

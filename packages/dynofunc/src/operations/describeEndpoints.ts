@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Reads the regional endpoint to send requests to (`DescribeEndpoints`). Takes the SDK input; succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads an export's status and settings (`DescribeExport`). Give the export ARN, or the SDK input. Succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads a global table (version 2017.11.29) (`DescribeGlobalTable`). Give the global table name, or the SDK input. Succeeds with the SDK output.

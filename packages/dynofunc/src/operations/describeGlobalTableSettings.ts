@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads the region-specific settings of a global table (version 2017.11.29) (`DescribeGlobalTableSettings`). Give the global table name, or the SDK input. Succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads an import's status and settings (`DescribeImport`). Give the import ARN, or the SDK input. Succeeds with the SDK output.

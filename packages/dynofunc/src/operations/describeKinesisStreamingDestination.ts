@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads the Kinesis data streams a table streams its changes to (`DescribeKinesisStreamingDestination`). Give the table name, or the SDK input. Succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Reads the account's and the region's capacity quotas (`DescribeLimits`). Takes the SDK input; succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads the auto scaling settings of a global table's replicas (`DescribeTableReplicaAutoScaling`). Give the table name, or the SDK input. Succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads a table's time-to-live setting: the attribute and whether it is on (`DescribeTimeToLive`). Give the table

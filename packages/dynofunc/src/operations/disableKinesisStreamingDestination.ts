@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Disables streaming a table's changes to a Kinesis data stream (`DisableKinesisStreamingDestination`). Give the

@@ -1,10 +1,10 @@
 import type { ExecuteStatementCommandInput, ExecuteStatementCommandOutput } from "@aws-sdk/client-dynamodb"
-import { optionalItem, type EscapeHatch } from "../internal/build.js"
-import { parameters } from "../internal/partiql.js"
+import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
+import { parameters } from "../internal/builders/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { fromAttributeMap, readList } from "../internal/marshal.js"
-import { guard } from "../internal/guard.js"
+import { fromAttributeMap, readList } from "../internal/values/marshal.js"
+import { guard } from "../internal/input/guard.js"
 
 /** Options of `executeStatement`. */
 export interface ExecuteStatementOptions extends EscapeHatch<"ExecuteStatement"> {

@@ -1,10 +1,10 @@
 import type { ExecuteTransactionCommandInput, ExecuteTransactionCommandOutput, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
-import { optionalItem, type EscapeHatch } from "../internal/build.js"
-import { readList } from "../internal/marshal.js"
-import { toStatements, type StatementInput } from "../internal/partiql.js"
+import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
+import { readList } from "../internal/values/marshal.js"
+import { toStatements, type StatementInput } from "../internal/builders/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
 /** The most statements one `ExecuteTransaction` takes. */
 const maxStatements = 100

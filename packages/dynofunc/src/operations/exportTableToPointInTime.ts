@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Exports a table, as it was at a point in time, to S3 (`ExportTableToPointInTime`; point-in-time recovery must be on). Takes the SDK input; succeeds with the SDK output.

@@ -1,9 +1,9 @@
 import type { GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { ProjectionInput } from "../Expression.js"
-import { decodeItem, operation, type EscapeHatch } from "../internal/build.js"
-import { guard } from "../internal/guard.js"
+import { decodeItem, operation, type EscapeHatch } from "../internal/builders/build.js"
+import { guard } from "../internal/input/guard.js"
 import type { Operation } from "../Operation.js"
-import { toAttributeMap } from "../internal/marshal.js"
+import { toAttributeMap } from "../internal/values/marshal.js"
 import type { Item } from "../Value.js"
 
 /** Options of `find`. */

@@ -1,9 +1,9 @@
 import type { GetItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { decodeItem } from "../internal/build.js"
+import { decodeItem } from "../internal/builders/build.js"
 import { find, type FindOptions, type FindResult } from "./find.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
 function buildGetItem(tableName: string, key: Item, options?: FindOptions): Operation<"GetItem", FindResult>
 function buildGetItem(input: GetItemCommandInput): Operation<"GetItem", FindResult>

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Creates a new table from data in S3 (`ImportTable`). Takes the SDK input; succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Lists on-demand backups, optionally of one table or time range (`ListBackups`). Takes the SDK input; succeeds with the SDK output.

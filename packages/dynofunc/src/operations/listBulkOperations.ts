@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Lists bulk operations (`ListBulkOperations`). Takes the SDK input; succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Lists global tables (version 2017.11.29) (`ListGlobalTables`). Takes the SDK input; succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Lists imports, optionally into one table (`ListImports`). Takes the SDK input; succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Lists the account's table names, a page at a time (`ListTables`). Takes the SDK input; succeeds with the SDK output.

@@ -1,5 +1,5 @@
 import type { ListTagsOfResourceCommandOutput } from "@aws-sdk/client-dynamodb"
-import { byName } from "../internal/passThrough.js"
+import { byName } from "../internal/builders/passThrough.js"
 
 /** What `listTagsOfResource` succeeds with: the tags as a plain object, the token of the next page, the SDK output. */
 export interface ListTagsResult {

@@ -1,9 +1,9 @@
 import type { PutItemCommandInput } from "@aws-sdk/client-dynamodb"
-import { decodeWrite } from "../internal/build.js"
+import { decodeWrite } from "../internal/builders/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { add, type AddOptions, type AddResult } from "./add.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
 function buildPutItem(tableName: string, item: Item, options?: AddOptions): Operation<"PutItem", AddResult>
 function buildPutItem(input: PutItemCommandInput): Operation<"PutItem", AddResult>

@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Attaches a resource-based policy to a table or stream, replacing any (`PutResourcePolicy`). Give its ARN and the

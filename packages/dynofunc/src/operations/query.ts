@@ -1,7 +1,7 @@
 import type { QueryCommandInput, QueryCommandOutput } from "@aws-sdk/client-dynamodb"
-import { operation, type EscapeHatch } from "../internal/build.js"
-import { guard, refuseArgument } from "../internal/guard.js"
-import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
+import { operation, type EscapeHatch } from "../internal/builders/build.js"
+import { guard, refuseArgument } from "../internal/input/guard.js"
+import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/builders/read.js"
 import type { KeyConditionInput, KeySchema } from "../KeyCondition.js"
 import { make, type Operation } from "../Operation.js"
 

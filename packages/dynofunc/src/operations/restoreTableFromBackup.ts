@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Restores an on-demand backup into a new table (`RestoreTableFromBackup`). Give the backup ARN and the new table's

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Restores a table, as it was at a point in time, into a new table (`RestoreTableToPointInTime`). Takes the SDK input; succeeds with the SDK output.

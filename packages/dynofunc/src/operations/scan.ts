@@ -1,7 +1,7 @@
 import type { ScanCommandInput, ScanCommandOutput } from "@aws-sdk/client-dynamodb"
-import { operation, type EscapeHatch } from "../internal/build.js"
-import { guard } from "../internal/guard.js"
-import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/read.js"
+import { operation, type EscapeHatch } from "../internal/builders/build.js"
+import { guard } from "../internal/input/guard.js"
+import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/builders/read.js"
 import { make, type Operation } from "../Operation.js"
 
 /** Options of `scan`. */

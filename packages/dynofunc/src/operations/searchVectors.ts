@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Finds the items nearest to a vector in a vector index (`SearchVectors`). Takes the SDK input; succeeds with the SDK output.

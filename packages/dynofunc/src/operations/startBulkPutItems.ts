@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Starts a bulk write of items from S3 into an existing table (`StartBulkPutItems`). Takes the SDK input; succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Adds or replaces tags on a table, index or stream (`TagResource`). Give its ARN and the tags as a plain object,

@@ -1,12 +1,12 @@
 import type { TransactGetItemsCommandInput, TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
-import { optionalItem, type EscapeHatch } from "../internal/build.js"
-import { readList } from "../internal/marshal.js"
-import { toTransactGetItem, type TransactGetAction } from "../internal/transact.js"
+import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
+import { readList } from "../internal/values/marshal.js"
+import { toTransactGetItem, type TransactGetAction } from "../internal/builders/transact.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
-export type { TransactGetAction } from "../internal/transact.js"
+export type { TransactGetAction } from "../internal/builders/transact.js"
 
 /** Options of `transactGetItems`. */
 export type TransactGetOptions = EscapeHatch<"TransactGetItems">

@@ -1,10 +1,10 @@
 import type { TransactWriteItemsCommandInput, TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { EscapeHatch } from "../internal/build.js"
-import { toTransactWriteItem, type TransactWriteAction } from "../internal/transact.js"
+import type { EscapeHatch } from "../internal/builders/build.js"
+import { toTransactWriteItem, type TransactWriteAction } from "../internal/builders/transact.js"
 import { make, type Operation } from "../Operation.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
-export type { TransactWriteAction } from "../internal/transact.js"
+export type { TransactWriteAction } from "../internal/builders/transact.js"
 
 /** Options of `transactWriteItems`. */
 export interface TransactWriteOptions extends EscapeHatch<"TransactWriteItems"> {

@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Removes tags, by key, from a table, index or stream (`UntagResource`). Give its ARN and the keys, or the SDK input.

@@ -1,9 +1,9 @@
 import type { ReturnValue, UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
-import { guard } from "../internal/guard.js"
-import { writeOperation, type WriteOptions, type WriteResult } from "../internal/build.js"
+import { guard } from "../internal/input/guard.js"
+import { writeOperation, type WriteOptions, type WriteResult } from "../internal/builders/build.js"
 import type { Operation } from "../Operation.js"
-import { toAttributeMap } from "../internal/marshal.js"
+import { toAttributeMap } from "../internal/values/marshal.js"
 import type { Item } from "../Value.js"
 
 /**

@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Turns point-in-time recovery on or off for a table (`UpdateContinuousBackups`). Give the table and whether it is

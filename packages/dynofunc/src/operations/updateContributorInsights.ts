@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Turns CloudWatch contributor insights on or off for a table, or one of its indexes (`UpdateContributorInsights`).

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Adds or removes replicas of a global table (version 2017.11.29) (`UpdateGlobalTable`). Takes the SDK input; succeeds with the SDK output.

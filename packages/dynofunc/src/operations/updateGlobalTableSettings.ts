@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Changes the settings of a global table (version 2017.11.29) (`UpdateGlobalTableSettings`). Takes the SDK input; succeeds with the SDK output.

@@ -1,10 +1,10 @@
 import type { UpdateItemCommandInput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
-import { decodeWrite } from "../internal/build.js"
+import { decodeWrite } from "../internal/builders/build.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { update, type UpdateOptions, type UpdateResult } from "./update.js"
-import { guard } from "../internal/guard.js"
+import { guard } from "../internal/input/guard.js"
 
 function buildUpdateItem(
   tableName: string,

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Changes the settings of a table's Kinesis streaming destination (`UpdateKinesisStreamingDestination`). Takes the SDK input; succeeds with the SDK output.

@@ -1,6 +1,6 @@
 import type { StreamViewType, TableClass, TableDescription, UpdateTableCommandInput, UpdateTableCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { EscapeHatch } from "../internal/build.js"
-import { friendly } from "../internal/passThrough.js"
+import type { EscapeHatch } from "../internal/builders/build.js"
+import { friendly } from "../internal/builders/passThrough.js"
 import type { Throughput } from "./create.js"
 
 /** What `updateTable` changes; leave out what stays as it is. */

@@ -1,4 +1,4 @@
-import { passThrough } from "../internal/passThrough.js"
+import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
  * Changes the auto scaling settings of a global table's replicas (`UpdateTableReplicaAutoScaling`). Takes the SDK input; succeeds with the SDK output.

@@ -1,4 +1,4 @@
-import { friendly } from "../internal/passThrough.js"
+import { friendly } from "../internal/builders/passThrough.js"
 
 /**
  * Turns time to live on or off for a table (`UpdateTimeToLive`): items whose `attribute` holds an epoch time in

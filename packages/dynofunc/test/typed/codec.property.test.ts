@@ -8,7 +8,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck as fc, Option, Schema } from "effect"
 import * as Codec from "../../src/internal/typed/codec.js"
 import { compile, Fail } from "../../src/internal/typed/compile.js"
-import { fromAttributeMap, toAttributeMap } from "../../src/internal/marshal.js"
+import { fromAttributeMap, toAttributeMap } from "../../src/internal/values/marshal.js"
 
 class Point extends Schema.Class<Point>("Point")({ x: Schema.Number, y: Schema.Number }) {}
 

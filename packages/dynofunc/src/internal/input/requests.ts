@@ -6,7 +6,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
-import { itemSize } from "../itemSize.js"
+import { itemSize } from "../values/itemSize.js"
 import { fieldProblems, keyProblem, nameProblem, type Problems } from "./options.js"
 import { checkWrite, isChecked, itemIdentity, keyIdentity, WriteLimits } from "./writes.js"
 

@@ -9,8 +9,8 @@
  * a user built is always checked in full.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import { itemSize } from "../itemSize.js"
-import { canonicalNumber } from "../marshal.js"
+import { itemSize } from "../values/itemSize.js"
+import { canonicalNumber } from "../values/marshal.js"
 import { keyProblem } from "./options.js"
 
 /** DynamoDB's limits on items and batches of writes. */

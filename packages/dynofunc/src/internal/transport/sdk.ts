@@ -7,7 +7,7 @@
 import * as Sdk from "@aws-sdk/client-dynamodb"
 import type { CommandName, InputOf, OutputOf } from "../../Operation.js"
 import type { Request } from "../execution/client.js"
-import { Protocol } from "../sdkProtocol.js"
+import { Protocol } from "../execution/sdkProtocol.js"
 
 /** The SDK command class of `Name`, e.g. `GetItemCommand`. */
 type CommandClass<Name extends CommandName> = new (input: InputOf<Name>) => Sdk.$Command<

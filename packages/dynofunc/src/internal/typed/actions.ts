@@ -3,7 +3,7 @@
  * field it may change; the entity encodes its operand with the field's Schema and turns it into the plain update
  * action.
  */
-import type { UpdateAction } from "../ast.js"
+import type { UpdateAction } from "../expressions/ast.js"
 import * as Update from "../../Update.js"
 
 export const ActionId: unique symbol = Symbol.for("dynofunc/Entity/Action")

@@ -4,8 +4,8 @@
  * command is about (`describeTimeToLive("users")`). Call them with `/* @__PURE__ *\/` so a bundle drops unused
  * builders.
  */
-import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
-import { guard, refuseArgument } from "./guard.js"
+import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../../Operation.js"
+import { guard, refuseArgument } from "../input/guard.js"
 
 /** The builder's arguments: the input may be left out when none of its fields is required. */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

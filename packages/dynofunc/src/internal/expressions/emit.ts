@@ -3,7 +3,7 @@
  * function of the input). Names and values never enter an expression string; only placeholders do.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import { Limits } from "./limits.js"
+import { Limits } from "../input/limits.js"
 import * as P from "./placeholders.js"
 import type { Placeholders } from "./placeholders.js"
 import {

@@ -3,9 +3,9 @@
  * or an argument of the wrong kind makes the builder return an operation carrying that problem: `execute` fails
  * with `InvalidInputError` and sends nothing. Every builder goes through `guard`.
  */
-import type { InputProblem } from "../DynamoError.js"
-import { make, type CommandName, type InputOf, type Operation } from "../Operation.js"
-import { formatPath, ValueError } from "./marshal.js"
+import type { InputProblem } from "../../DynamoError.js"
+import { make, type CommandName, type InputOf, type Operation } from "../../Operation.js"
+import { formatPath, ValueError } from "../values/marshal.js"
 
 const unsent = (): never => {
   throw new Error("an operation with problems is never sent")

@@ -1,8 +1,8 @@
 /** What the PartiQL builders share: statements with plain JS parameters, and turning them into SDK statements. */
 import type { BatchStatementRequest, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../DynamoError.js"
-import { isOperation, type Operation } from "../Operation.js"
-import { toAttributeValue } from "./marshal.js"
+import type { InputProblem } from "../../DynamoError.js"
+import { isOperation, type Operation } from "../../Operation.js"
+import { toAttributeValue } from "../values/marshal.js"
 
 /** One PartiQL statement with its `?` parameters as plain JS values. */
 export interface Statement {

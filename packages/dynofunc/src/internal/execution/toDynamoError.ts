@@ -3,9 +3,9 @@
  * was not DynamoDB's, or an error a test handler produced) into one `DynamoError`.
  */
 import type { CancellationReason } from "@aws-sdk/client-dynamodb"
-import * as E from "../DynamoError.js"
-import type { AttributeMap } from "../Value.js"
-import { kindOf, MalformedValue, readList, readOptionalItem } from "./marshal.js"
+import * as E from "../../DynamoError.js"
+import type { AttributeMap } from "../../Value.js"
+import { kindOf, MalformedValue, readList, readOptionalItem } from "../values/marshal.js"
 
 type AwsErrorClass = new (fields: E.AwsErrorFields) => E.DynamoError
 

@@ -1,10 +1,10 @@
 /** What `query` and `scan` share: their read options and their result. */
 import type { QueryCommandOutput, ScanCommandOutput, Select } from "@aws-sdk/client-dynamodb"
-import type { Condition } from "../Condition.js"
-import type { ProjectionInput } from "../Expression.js"
-import type { Item } from "../Value.js"
+import type { Condition } from "../../Condition.js"
+import type { ProjectionInput } from "../../Expression.js"
+import type { Item } from "../../Value.js"
 import { optionalItem, type RawPlaceholders } from "./build.js"
-import { fromAttributeMap, readCount, readList, toAttributeMap } from "./marshal.js"
+import { fromAttributeMap, readCount, readList, toAttributeMap } from "../values/marshal.js"
 
 /** Options `query` and `scan` both take. */
 export interface ReadOptions extends RawPlaceholders {

@@ -6,9 +6,9 @@
  * problem.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../DynamoError.js"
-import { formatPath, ValueError } from "./marshal.js"
-import { toAttributeValue } from "../Value.js"
+import type { InputProblem } from "../../DynamoError.js"
+import { formatPath, ValueError } from "../values/marshal.js"
+import { toAttributeValue } from "../../Value.js"
 import * as Records from "./records.generated.js"
 
 /** The state of one compilation. */

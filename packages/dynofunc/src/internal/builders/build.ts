@@ -2,11 +2,11 @@
  * What the item and table builders share: compiling their expressions into the description, the escape hatch,
  * and decoding optional items.
  */
-import type { AttributeMap, Item } from "../Value.js"
-import { readOptionalItem } from "./marshal.js"
-import type { Condition } from "../Condition.js"
-import { compileInto, type ExpressionInput, type MutableFields } from "../Expression.js"
-import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../Operation.js"
+import type { AttributeMap, Item } from "../../Value.js"
+import { readOptionalItem } from "../values/marshal.js"
+import type { Condition } from "../../Condition.js"
+import { compileInto, type ExpressionInput, type MutableFields } from "../../Expression.js"
+import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../../Operation.js"
 
 /** The decoded item in the response's field `field`, or `undefined` when DynamoDB sent none. */
 export const optionalItem: (attributes: AttributeMap | undefined, field: string) => Item | undefined = readOptionalItem

@@ -5,9 +5,9 @@
  * nothing is silently dropped; `ConsistentRead` is dropped (transactions always read consistently).
  */
 import type { TransactGetItem, TransactWriteItem } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../DynamoError.js"
-import { isConditionCheck, type ConditionCheck } from "../operations/conditionCheck.js"
-import { isOperation, type Operation } from "../Operation.js"
+import type { InputProblem } from "../../DynamoError.js"
+import { isConditionCheck, type ConditionCheck } from "../../operations/conditionCheck.js"
+import { isOperation, type Operation } from "../../Operation.js"
 
 /** What `transactWriteItems` takes for each action: an item write, a condition check, or the SDK action. */
 export type TransactWriteAction =

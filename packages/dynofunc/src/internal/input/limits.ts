@@ -5,9 +5,9 @@
  * `input/requests.ts`, each write of a batch (and its size) in `input/writes.ts`.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../DynamoError.js"
-import type { CommandName } from "../Operation.js"
-import { fieldProblems, nameProblem, type Problems } from "./input/options.js"
+import type { InputProblem } from "../../DynamoError.js"
+import type { CommandName } from "../../Operation.js"
+import { fieldProblems, nameProblem, type Problems } from "./options.js"
 import {
   batchGetShape,
   batchWriteShape,
@@ -18,9 +18,9 @@ import {
   transactionShape,
   updateKeyShape,
   updateTableShape
-} from "./input/requests.js"
-import { WriteLimits } from "./input/writes.js"
-import { itemSize } from "./itemSize.js"
+} from "./requests.js"
+import { WriteLimits } from "./writes.js"
+import { itemSize } from "../values/itemSize.js"
 
 /** The limits, named. */
 export const Limits = {
