@@ -3,7 +3,8 @@
  *
  * - Every contender of a benchmark runs in the same process, in interleaved rounds: round r runs a batch of each
  *   contender back to back (in a rotating order), so a slow moment hits every contender of that round alike.
- * - A batch's size is calibrated once so that it lasts about `batchMs`; a round's figure is time / iterations.
+ * - A batch's size is calibrated once (from how long a window of calls really lasted) so that it lasts about
+ *   `batchMs`, at least one call; a round's figure is time / iterations.
  * - The figure of a contender is the median over rounds; a ratio is the median over rounds of the per-round ratio
  *   (contender ÷ reference), which cancels the drift of absolute times between rounds.
  */
@@ -101,15 +102,34 @@ const gc = (): void => {
   if (collect !== undefined) collect()
 }
 
-const runSyncFor = (run: () => unknown, ms: number): number => {
-  const end = performance.now() + ms
-  let count = 0
-  while (performance.now() < end) {
-    for (let i = 0; i < 16; i++) consume(run())
-    count += 16
-  }
-  return count
+/** How many calls of `run` fit in a window, and how long the window really lasted (a slow call overshoots it). */
+interface Calibration {
+  readonly calls: number
+  readonly elapsedMs: number
 }
+
+/**
+ * Calls `run` for about `ms`, checking the clock after 1, 2, 4, 8 and then every 16 calls: a fast contender is not
+ * slowed by reading the clock, and a slow one (a batch of 1,000 items takes ~0.4 s for some) overshoots the window by
+ * at most the time already spent.
+ */
+const runSyncFor = (run: () => unknown, ms: number): Calibration => {
+  const start = performance.now()
+  let count = 0
+  let step = 1
+  let now = start
+  while (now - start < ms) {
+    for (let i = 0; i < step; i++) consume(run())
+    count += step
+    if (step < 16) step *= 2
+    now = performance.now()
+  }
+  return { calls: count, elapsedMs: now - start }
+}
+
+/** Iterations of a batch lasting about `batchMs`, from a calibration window (at least one). */
+const batchIterations = ({ calls, elapsedMs }: Calibration, batchMs: number): number =>
+  Math.max(1, Math.round((calls * batchMs) / Math.max(elapsedMs, 1e-3)))
 
 const runSyncBatch = (run: () => unknown, iterations: number): Sample => {
   const cpu = cpuNow()
@@ -123,8 +143,7 @@ const runSyncBatch = (run: () => unknown, iterations: number): Sample => {
 export const measureSync = (cases: ReadonlyArray<SyncCase>, settings: Settings): Array<Measured> => {
   const iterations = cases.map((c) => {
     runSyncFor(c.run, settings.warmupMs)
-    const calls = runSyncFor(c.run, Math.max(5, settings.batchMs / 4))
-    return Math.max(1, Math.round((calls * settings.batchMs) / Math.max(5, settings.batchMs / 4)))
+    return batchIterations(runSyncFor(c.run, Math.max(5, settings.batchMs / 4)), settings.batchMs)
   })
   const samples = cases.map(() => [] as Array<Sample>)
   for (let round = 0; round < settings.rounds; round++) {
@@ -137,14 +156,16 @@ export const measureSync = (cases: ReadonlyArray<SyncCase>, settings: Settings):
   return cases.map((c, i) => summarize(c.name, samples[i]!))
 }
 
-const runAsyncFor = async (run: () => Promise<unknown>, ms: number): Promise<number> => {
-  const end = performance.now() + ms
+const runAsyncFor = async (run: () => Promise<unknown>, ms: number): Promise<Calibration> => {
+  const start = performance.now()
   let count = 0
-  while (performance.now() < end) {
+  let now = start
+  while (now - start < ms) {
     consume(await run())
     count++
+    now = performance.now()
   }
-  return count
+  return { calls: count, elapsedMs: now - start }
 }
 
 const runAsyncBatch = async (run: () => Promise<unknown>, iterations: number): Promise<Sample> => {
@@ -177,9 +198,7 @@ export const measureAsync = async (cases: ReadonlyArray<AsyncCase>, settings: Se
   const iterations: Array<number> = []
   for (const c of cases) {
     await runAsyncFor(c.run, settings.warmupMs)
-    const window = Math.max(5, settings.batchMs / 4)
-    const calls = await runAsyncFor(c.run, window)
-    iterations.push(Math.max(1, Math.round((calls * settings.batchMs) / window)))
+    iterations.push(batchIterations(await runAsyncFor(c.run, Math.max(5, settings.batchMs / 4)), settings.batchMs))
   }
   const samples = cases.map(() => [] as Array<Sample>)
   for (let round = 0; round < settings.rounds; round++) {
