@@ -5,7 +5,7 @@
  */
 import { expect, it as base } from "@effect/vitest"
 import { Chunk, DateTime, Effect, type Layer, Option, Ref, Schema, Stream, TestClock } from "effect"
-import { add, Entity, execute, TypedTable, type DynamoClient } from "dynofunc"
+import { add, DynamoClient, Entity, execute, TypedTable } from "dynofunc"
 import { ada, app, Org, User } from "./fixtures.js"
 
 class Note extends Schema.Class<Note>("Note")({ id: Schema.String, text: Schema.String }) {
@@ -56,6 +56,19 @@ const Event = Entity.make({
   primary: { partition: { prefix: "EVENT", fields: ["id"] } },
   timestamps: { createdAt: "createdAt", updatedAt: "updatedAt" }
 })
+
+/** Runs `effect`, recording the name of every request it sends; `before` runs before each one is sent. */
+const recording = <A, E>(
+  effect: Effect.Effect<A, E, DynamoClient>,
+  before: (operation: string) => Effect.Effect<void, unknown, DynamoClient> = () => Effect.void
+) => {
+  const sent: Array<string> = []
+  const recorded = Effect.updateService(effect, DynamoClient, (client) => ({
+    ...client,
+    send: (request) => Effect.zipRight(Effect.orDie(Effect.provideService(before(request.operation), DynamoClient, client)), Effect.suspend(() => (sent.push(request.operation), client.send(request))))
+  }))
+  return Effect.map(recorded, (result) => ({ result, sent }))
+}
 
 export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unknown>, options: { readonly transactions: boolean }) =>
   base.layer(layer, { timeout: 120_000 })(`typed tables on ${engine}`, (it) => {
@@ -178,7 +191,10 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
         expect(Chunk.unsafeGet(written, 0)).toEqual({ ...ada, org: "bulk", id: "b00", email: "b0@bulk.org" })
         const event = yield* TypedTable.execute(Event.get({ id: "ev-bulk" }, { consistent: true }))
         expect(event.item?.createdAt).toEqual(new Date("2032-01-01T00:00:00.000Z"))
-        yield* TypedTable.batchWrite(Stream.fromIterable(users.slice(0, 10).map((write) => User.batchDelete({ org: "bulk", id: write.put!.id }))))
+        // From a Stream too, each table's keys come from its entities: no DescribeTable.
+        const deletes = Stream.fromIterable(users.slice(0, 10).map((write) => User.batchDelete({ org: "bulk", id: write.put!.id })))
+        const { sent } = yield* recording(TypedTable.batchWrite(deletes))
+        expect(sent).toEqual(["BatchWriteItem"])
         expect(yield* Stream.runCount(TypedTable.items(User.query("primary", { org: "bulk" }, { consistent: true })))).toBe(20)
         // An item the Schema refuses: nothing is sent.
         const bad = User.batchPut({ ...ada, org: "bulk", id: "zz", visits: "many" as unknown as number })

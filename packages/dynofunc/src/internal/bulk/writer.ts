@@ -58,7 +58,7 @@ const describeKeys = (table: string) =>
 export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never, Scope.Scope> =>
   Effect.gen(function* () {
     /** Each table's key attribute names, sorted: the one order its keys are read in (and `checkLimits` reads keys in). */
-    const names = new Map<string, ReadonlyArray<string>>(Object.entries(options.keys ?? {}).map(([table, keys]) => [table, [...keys].sort()]))
+    const names = new Map<string, ReadonlyArray<string>>()
     /** Key → later writes of that item, waiting until the one queued or in flight is applied. */
     const busy = new Map<string, Array<WriteEntry>>()
     /** Writes read from an `Iterable` (or taken from a `Stream`) and not queued yet: `unread.slice(queued)`. */
@@ -107,10 +107,19 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
 
     const dispatcher = yield* makeDispatcher<WriteEntry, ErrorOf<"BatchWriteItem">>(options, { maxCount: Limits.batchWriteRequests, maxBytes: Limits.batchWriteBytes }, send)
 
-    /** The key attribute names of `table`, described once when not given. */
+    /**
+     * The key attribute names of `table`, described once when not given. `options.keys` is read when the table's
+     * first write comes (a typed batch write from a `Stream` names each table's keys as its first write comes).
+     */
     const keysOf = (table: string): Effect.Effect<ReadonlyArray<string>, WriteHalt<E>, DynamoClient> => {
       const known = names.get(table)
       if (known !== undefined) return Effect.succeed(known)
+      const given = options.keys?.[table]
+      if (given !== undefined) {
+        const sorted = [...given].sort()
+        names.set(table, sorted)
+        return Effect.succeed(sorted)
+      }
       return describeKeys(table).pipe(
         Effect.tap((found) => names.set(table, found)),
         Effect.mapError((cause) => ({ reason: "RequestFailed" as const, cause }))

@@ -40,7 +40,8 @@ export const batchWrite = <W extends EntityWrite, E = never, R = never>(
   Effect.flatMap(Clock.currentTimeMillis, (millis) => {
     const now = new Date(millis)
     const given = new Map<BatchWrite.Write, W>()
-    const keys: Record<string, ReadonlyArray<string>> = {}
+    // Each table's keys, named as its first write is encoded, before the writer reads them: no `DescribeTable`.
+    const keys: Record<string, ReadonlyArray<string>> = { ...options.keys }
     const plain = (write: W): Either.Either<BatchWrite.Write, EntityWriteError> => {
       const table = write.runtime.table
       keys[table.name] ??= [...table.keys.primary!.partition, ...table.keys.primary!.sort]
@@ -55,7 +56,7 @@ export const batchWrite = <W extends EntityWrite, E = never, R = never>(
         : Effect.forEach(Array.from(writes as Iterable<W>), plain)
     return Effect.flatMap(source, (converted) =>
       Effect.mapError(
-        BatchWrite.run(converted, { ...options, keys: { ...keys, ...options.keys } }),
+        BatchWrite.run(converted, { ...options, keys }),
         (error) => new BatchWrite.BatchWriteError<E | EntityWriteError, W>({ ...error, unapplied: error.unapplied.map((write) => given.get(write)!) })
       )
     )
