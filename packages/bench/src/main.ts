@@ -9,7 +9,7 @@
 import { writeFileSync } from "node:fs"
 import os from "node:os"
 import type { Settings } from "./harness.js"
-import { render, type Section } from "./report.js"
+import { formatMeasured, render, type Section } from "./report.js"
 import { runP1 } from "./p1/bench.js"
 import { runP2 } from "./p2/bench.js"
 import { runP3 } from "./p3/bench.js"
@@ -64,7 +64,7 @@ const main = async () => {
   console.log(`load average at the end: ${load()}\n`)
   const targets = sections.flatMap((s) => s.targets.map((t) => ({ ...t, id: s.id })))
   console.log("## Summary\n")
-  for (const t of targets) console.log(`- ${t.id} ${t.label}: ${t.value.toFixed(3)}× (wanted ${t.target}) ${t.met ? "PASS" : "MISS"}`)
+  for (const t of targets) console.log(`- ${t.id} ${t.label}: ${formatMeasured(t, 3)} (wanted ${t.target}) ${t.met ? "PASS" : "MISS"}`)
   const json = option("--json")
   if (json !== undefined) {
     writeFileSync(json, JSON.stringify({ node: process.version, cpus: os.cpus().length, quick, sections }, null, 2))

@@ -12,6 +12,8 @@ export interface Row {
 export interface Target {
   readonly label: string
   readonly value: number
+  /** The unit of `value` when it is not a ratio (e.g. "µs"): printed after it instead of "×". */
+  readonly unit?: string | undefined
   /** e.g. "≥ 10×" */
   readonly target: string
   readonly met: boolean
@@ -32,6 +34,10 @@ export const formatNs = (ns: number): string =>
 
 export const formatRatio = (ratio: number): string => `${ratio.toFixed(ratio < 10 ? 3 : 1)}×`
 
+/** A target's measured value with its unit: a ratio ("11.2×") unless the target names its own unit ("2.41 µs"). */
+export const formatMeasured = (target: Target, digits: number = target.value < 10 ? 3 : 1): string =>
+  `${target.value.toFixed(digits)}${target.unit === undefined ? "×" : ` ${target.unit}`}`
+
 const pad = (text: string, width: number): string => text + " ".repeat(Math.max(0, width - [...text].length))
 
 const table = (header: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string => {
@@ -49,7 +55,7 @@ export const render = (section: Section): string => {
     parts.push(
       table(
         ["target", "measured", "wanted", "result"],
-        section.targets.map((t) => [t.label, formatRatio(t.value), t.target, t.met ? "PASS" : "MISS"])
+        section.targets.map((t) => [t.label, formatMeasured(t), t.target, t.met ? "PASS" : "MISS"])
       )
     )
   }
