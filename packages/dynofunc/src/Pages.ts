@@ -3,7 +3,9 @@
  * commands. The operation stays a pure value; `pages(op)` streams its pages (each the operation's own result),
  * `items(op)` their items, `count(op)` adds up a `Select: "COUNT"` read, and `parallelScan(op, { segments })`
  * reads a table in `segments` parallel parts merged into one stream. Each request runs through `execute`, so a
- * stream fails with the operation's own error union, and interrupting it aborts the request in flight.
+ * stream fails with the operation's own error union, and interrupting it aborts the request in flight. A typed
+ * query or scan (`Entity.query`, `Entity.scan`, `TypedTable.collection`) streams decoded pages and items, and fails
+ * with its typed errors too (`ItemDecodeError`, …).
  *
  * @example
  * import { Effect, Stream } from "effect"
@@ -19,10 +21,10 @@ import type { DynamoClient } from "./DynamoClient.js"
 import type { InvalidInputError } from "./DynamoError.js"
 import type { ErrorOf } from "./Execute.js"
 import { checkBounds, invalidOptions } from "./internal/bulk/options.js"
-import { type paginated, type PaginatedName, type Step, steps, type Token } from "./internal/bulk/paginated.js"
+import { type PageFailure, type PageOf, type paginated, type PaginatedName, type Step, steps, type Token } from "./internal/bulk/paginated.js"
 import { make, type Operation, type OutputOf } from "./Operation.js"
 
-export type { PaginatedName }
+export type { PageFailure, PageOf, PaginatedName }
 
 /** Options of `pages`. */
 export interface PagesOptions {
@@ -53,7 +55,7 @@ type RawItems<Name extends PaginatedName> = (typeof paginated)[Name]["items"] ex
  * @example
  * type Table = ItemOf<"ListTables", ListTablesCommandOutput> // string
  */
-export type ItemOf<Name extends PaginatedName, Result> = Result extends { readonly items: ReadonlyArray<infer Item> }
+export type ItemOf<Name extends PaginatedName, Result> = PageOf<Result> extends { readonly items: ReadonlyArray<infer Item> }
   ? Item
   : RawItems<Name> extends ReadonlyArray<infer Item> ? Item
   : never
@@ -84,8 +86,9 @@ const stepsOf = <Name extends PaginatedName, Result>(op: Operation<Name, Result>
 
 /**
  * Every page of `op`, from where `op` starts (its `startKey` / `NextToken`, if any) to the last, one request per
- * page; each page is what `execute(op)` succeeds with. `op`'s `limit` stays DynamoDB's page size; `maxPages`
- * bounds the requests.
+ * page; each page is what `execute(op)` succeeds with, or for a typed query or scan (`Entity.query`,
+ * `TypedTable.collection`, …) what `TypedTable.execute` does: the decoded page, a page that does not decode failing
+ * the stream with its typed error. `op`'s `limit` stays DynamoDB's page size; `maxPages` bounds the requests.
  *
  * @example
  * Pages.pages(scan("users", { limit: 50 }), { maxPages: 3 }).pipe(
@@ -95,13 +98,13 @@ const stepsOf = <Name extends PaginatedName, Result>(op: Operation<Name, Result>
 export const pages = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
   options: PagesOptions = {}
-): Stream.Stream<Result, ErrorOf<Name>, DynamoClient> =>
+): Stream.Stream<PageOf<Result>, ErrorOf<Name> | PageFailure<Result>, DynamoClient> =>
   checked(op.name, options, () => Stream.map(stepsOf(op, options), (step) => step.result))
 
 /**
- * Every item of every page of `op`, in order: plain JS items for `query`, `scan` and `executeStatement`, the SDK's
- * list elements for the `list…` commands (`listTables()` → table names). `maxItems` stops reading once that many
- * came out.
+ * Every item of every page of `op`, in order: plain JS items for `query`, `scan` and `executeStatement`, decoded
+ * ones for a typed query or scan (failing with its typed errors, as `pages`), the SDK's list elements for the
+ * `list…` commands (`listTables()` → table names). `maxItems` stops reading once that many came out.
  *
  * @example
  * Pages.items(query("posts", attr("author").equals("ada"), { order: "desc" }), { maxItems: 20 }).pipe(Stream.runCollect)
@@ -110,7 +113,7 @@ export const pages = <Name extends PaginatedName, Result>(
 export const items = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
   options: ItemsOptions = {}
-): Stream.Stream<ItemOf<Name, Result>, ErrorOf<Name>, DynamoClient> =>
+): Stream.Stream<ItemOf<Name, Result>, ErrorOf<Name> | PageFailure<Result>, DynamoClient> =>
   checked(op.name, options, () => bounded(Stream.mapConcat(stepsOf(op, options), itemsOf<Name, Result>), options.maxItems))
 
 const itemsOf = <Name extends PaginatedName, Result>(step: Step<Result>) => step.items as ReadonlyArray<ItemOf<Name, Result>>
@@ -177,7 +180,7 @@ export interface ParallelScanOptions extends PagesOptions {
 export const parallelScan = <Result>(
   op: Operation<"Scan", Result>,
   options: ParallelScanOptions
-): Stream.Stream<SegmentPage<Result>, ErrorOf<"Scan">, DynamoClient> =>
+): Stream.Stream<SegmentPage<PageOf<Result>>, ErrorOf<"Scan"> | PageFailure<Result>, DynamoClient> =>
   checked(op.name, options, () =>
     Stream.map(segmentSteps(op, options), ({ position, segment, step }) => ({ segment, page: step.result, position }))
   )
@@ -192,7 +195,7 @@ export const parallelScan = <Result>(
 export const parallelItems = <Result>(
   op: Operation<"Scan", Result>,
   options: ParallelScanOptions & ItemsOptions
-): Stream.Stream<ItemOf<"Scan", Result>, ErrorOf<"Scan">, DynamoClient> =>
+): Stream.Stream<ItemOf<"Scan", Result>, ErrorOf<"Scan"> | PageFailure<Result>, DynamoClient> =>
   checked(op.name, options, () =>
     bounded(
       Stream.mapConcat(segmentSteps(op, options), ({ step }) => itemsOf<"Scan", Result>(step)),

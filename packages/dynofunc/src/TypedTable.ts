@@ -125,26 +125,10 @@ export interface ItemsOptions<R = never> extends Pages.ItemsOptions {
 }
 
 /**
- * Every page of a typed query or scan (`Entity.query`, `Entity.scan`, `TypedTable.collection`), each what
- * `TypedTable.execute` gives for it: a stream failing with the operation's errors and the typed ones.
- * (`Pages.pages` gives each page's `Either` instead.)
- *
- * @example
- * import { Schema, Stream } from "effect"
- * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
- * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ org: Schema.String, id: Schema.String }),
- *   primary: { partition: { prefix: "ORG", fields: ["org"] }, sort: { prefix: "USER", fields: ["id"] } } })
- * const lastKeys = TypedTable.pages(User.query("primary", { org: "acme" }, { limit: 100 })).pipe(Stream.map((page) => page.lastKey))
- */
-export const pages = <Name extends "Query" | "Scan", A, E>(
-  op: Operation<Name, Either.Either<A, E>>,
-  options: Pages.PagesOptions = {}
-): Stream.Stream<A, ErrorOf<Name> | E, DynamoClient> => Stream.mapEffect(Pages.pages(op, options), (page) => page)
-
-/**
- * Every decoded item of every page of a typed query or scan, in order (`Pages.items` gives the raw ones). An item
- * that does not decode fails the stream with `ItemDecodeError`, unless the operation says `onInvalid: "skip"`: then
- * it is left out and given to `onSkipped`. `maxItems` stops reading once that many came out.
+ * Every decoded item of every page of a typed query or scan, in order: `Pages.items`, with the skipped ones handed
+ * over. An item that does not decode fails the stream with `ItemDecodeError`, unless the operation says
+ * `onInvalid: "skip"` (or a collection `onUnknown: "skip"`): then it is left out and given to `onSkipped`.
+ * `maxItems` stops reading once that many came out. (`Pages.pages` streams the decoded pages, `invalid` included.)
  *
  * @example
  * import { Console, Effect, Schema, Stream } from "effect"
@@ -161,7 +145,7 @@ export const items = <Name extends "Query" | "Scan", A, E, R = never>(
   options: ItemsOptions<R> = {}
 ): Stream.Stream<A, ErrorOf<Name> | E, DynamoClient | R> => {
   const onSkipped = options.onSkipped
-  const decoded = Stream.mapConcatEffect(pages(op, options), (page) =>
+  const decoded = Stream.mapConcatEffect(Pages.pages(op, options), (page) =>
     onSkipped === undefined
       ? Effect.succeed(page.items)
       : Effect.as(Effect.forEach([...page.invalid, ...(page.unknown ?? [])], onSkipped, { discard: true }), page.items)

@@ -5,7 +5,7 @@
  */
 import { expect, it as base } from "@effect/vitest"
 import { Chunk, DateTime, Effect, type Layer, Option, Ref, Schema, Stream, TestClock } from "effect"
-import { add, DynamoClient, Entity, execute, TypedTable } from "dynofunc"
+import { add, DynamoClient, Entity, execute, Pages, TypedTable } from "dynofunc"
 import { ada, app, Org, User } from "./fixtures.js"
 
 class Note extends Schema.Class<Note>("Note")({ id: Schema.String, text: Schema.String }) {
@@ -159,14 +159,21 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
         expect(item?.nickname).toBeUndefined()
       }))
 
-    it.effect("TypedTable.items and pages stream decoded items over every page; skipped ones go to onSkipped", () =>
+    it.effect("TypedTable.items and Pages stream decoded items over every page; skipped ones go to onSkipped", () =>
       Effect.gen(function* () {
         const users = yield* Stream.runCollect(TypedTable.items(User.query("primary", { org: "acme" }, { limit: 1, consistent: true })))
         expect(Chunk.toReadonlyArray(users).map((user) => [user.id, user.tags])).toEqual([["u1", new Set(["beta"])], ["u2", new Set(["beta", "new"])]])
         const first = yield* Stream.runCollect(TypedTable.items(User.scan({ limit: 1 }), { maxItems: 1 }))
         expect(Chunk.size(first)).toBe(1)
-        const pages = yield* Stream.runCollect(TypedTable.pages(User.query("primary", { org: "acme" }, { limit: 1 })))
-        expect(Chunk.toReadonlyArray(pages).map((page) => page.items.length)).toEqual([1, 1, 0])
+        // Pages streams typed operations decoded too.
+        const pages = yield* Stream.runCollect(Pages.pages(User.query("primary", { org: "acme" }, { limit: 1 })))
+        expect(Chunk.toReadonlyArray(pages).map((page) => page.items.map((user) => user.tags))).toEqual([[new Set(["beta"])], [new Set(["beta", "new"])], []])
+        const plainItems = yield* Stream.runCollect(Pages.items(User.query("primary", { org: "acme" }, { limit: 1 }), { maxItems: 1 }))
+        expect(Chunk.toReadonlyArray(plainItems)).toEqual([Chunk.unsafeGet(users, 0)])
+        const scanned = yield* Stream.runCollect(Pages.parallelItems(User.scan(), { segments: 2 }))
+        expect(Chunk.toReadonlyArray(scanned).map((user) => user.id).sort()).toEqual(["u1", "u2"])
+        const broken = yield* Effect.flip(Stream.runDrain(Pages.items(Org.query("primary", { org: "broken" }))))
+        expect(broken._tag).toBe("ItemDecodeError")
         const entities = yield* Stream.runCollect(TypedTable.items(TypedTable.collection([Org, User], "primary", { org: "acme" }, { limit: 2 })))
         expect(Chunk.toReadonlyArray(entities).map((entry) => entry.entity)).toEqual(["Org", "User", "User"])
         const failed = yield* Effect.flip(Stream.runDrain(TypedTable.items(Org.query("primary", { org: "broken" }))))

@@ -2,8 +2,13 @@
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import type { Either } from "effect"
 import {
+  attr,
   Entity,
+  Pages,
+  query,
   TypedTable,
+  type Item,
+  type UnknownEntityError,
   type CommandName,
   type DynamoClient,
   type ErrorOf,
@@ -102,6 +107,24 @@ describe("typed entities: types", () => {
     // @ts-expect-error a get has no pages
     TypedTable.items(User.get({ org: "acme", id: "u1" }))
     expect([typeof users, typeof tagged]).toEqual(["object", "object"])
+  })
+
+  it("Pages streams a typed query or scan decoded, failing with the typed errors too", () => {
+    const users = Pages.items(User.query("primary", { org: "acme" }))
+    expectTypeOf(users).toEqualTypeOf<Stream.Stream<UserItem, ErrorOf<"Query"> | ItemDecodeError, DynamoClient>>()
+    const tagged = Pages.items(TypedTable.collection([User], "primary", { org: "acme" }))
+    expectTypeOf<Stream.Stream.Success<typeof tagged>>().toEqualTypeOf<{ readonly entity: "User"; readonly item: UserItem }>()
+    expectTypeOf<Stream.Stream.Error<typeof tagged>>().toEqualTypeOf<ErrorOf<"Query"> | ItemDecodeError | UnknownEntityError>()
+    const pages = Pages.pages(User.scan())
+    expectTypeOf<Stream.Stream.Success<typeof pages>["items"]>().toEqualTypeOf<ReadonlyArray<UserItem>>()
+    expectTypeOf<Stream.Stream.Success<typeof pages>["invalid"]>().toEqualTypeOf<ReadonlyArray<ItemDecodeError>>()
+    expectTypeOf<Stream.Stream.Error<typeof pages>>().toEqualTypeOf<ErrorOf<"Scan"> | ItemDecodeError>()
+    const segments = Pages.parallelItems(User.scan(), { segments: 4 })
+    expectTypeOf(segments).toEqualTypeOf<Stream.Stream<UserItem, ErrorOf<"Scan"> | ItemDecodeError, DynamoClient>>()
+    // A plain query is untouched: plain items, the plain errors.
+    const plain = Pages.items(query("app", attr("pk").equals("ORG#acme")))
+    expectTypeOf(plain).toEqualTypeOf<Stream.Stream<Item, ErrorOf<"Query">, DynamoClient>>()
+    expect([typeof users, typeof tagged, typeof pages, typeof plain]).toEqual(["object", "object", "object", "object"])
   })
 
   it("typed batch writes take the entity's items and keys and give them back unapplied", () => {

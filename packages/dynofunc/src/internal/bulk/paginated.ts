@@ -4,7 +4,7 @@
  * page's items. The SDK's own paginators cover seven of them; `ListBackups`, `ListGlobalTables`,
  * `ListTagsOfResource` and `ExecuteStatement` page the same way without one.
  */
-import { Effect, Option, Stream } from "effect"
+import { Effect, Either, Option, Stream } from "effect"
 import type { DynamoClient } from "../../DynamoClient.js"
 import { type ErrorOf, execute } from "../../Execute.js"
 import { type CommandName, type InputOf, make, type Operation, type OutputOf } from "../../Operation.js"
@@ -38,31 +38,46 @@ export type PaginatedName = keyof typeof paginated
 /** The position after a page, as the SDK output spells it (a key, a token or a name); `undefined` after the last. */
 export type Token = unknown
 
-/** One page as the stream sees it: the operation's own result, its items, and the position after it. */
+/**
+ * The page a result stands for. A typed operation (`Entity.query`, `TypedTable.collection`, …) decodes each page to
+ * an `Either`: the decoded page, or why it does not decode (`PageFailure`); any other result is the page itself.
+ */
+export type PageOf<Result> = Result extends Either.Either<infer Page, infer _Failure> ? Page : Result
+
+/** Why a page of a typed operation does not decode (`never` for any other operation). */
+export type PageFailure<Result> = Result extends Either.Either<infer _Page, infer Failure> ? Failure : never
+
+/** One page as the stream sees it: the operation's own result (a typed one's decoded page), its items, and the position after it. */
 export interface Step<Result> {
-  readonly result: Result
+  readonly result: PageOf<Result>
   readonly items: ReadonlyArray<unknown>
   readonly next: Token
 }
 
-/** `op` reading from `start` (as given when `undefined`), its result kept with the items and the position after it. */
+/**
+ * `op` reading from `start` (as given when `undefined`), its result kept with the items and the position after it;
+ * a typed operation's page that does not decode is the `Left`.
+ */
 export const stepOf = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
   start: Token
-): Operation<Name, Step<Result>> => {
+): Operation<Name, Either.Either<Step<Result>, PageFailure<Result>>> => {
   const spec: { readonly [Field in keyof Spec<PaginatedName>]: string } = paginated[op.name]
   return make({
     ...op,
     description: start === undefined ? op.description : { ...op.description, [spec.start]: start },
     decode: (raw) => {
       const result = op.decode(raw)
+      const page = (Either.isEither(result) ? result : Either.right(result)) as Either.Either<PageOf<Result>, PageFailure<Result>>
       const fields = raw as unknown as Record<string, unknown>
-      const friendly = (result as { readonly items?: unknown } | undefined)?.items
-      return {
-        result,
-        items: Array.isArray(friendly) ? friendly : ((fields[spec.items] as ReadonlyArray<unknown> | undefined) ?? []),
-        next: isPosition(fields[spec.next]) ? fields[spec.next] : undefined
-      }
+      return Either.map(page, (result) => {
+        const friendly = (result as { readonly items?: unknown } | undefined)?.items
+        return {
+          result,
+          items: Array.isArray(friendly) ? friendly : ((fields[spec.items] as ReadonlyArray<unknown> | undefined) ?? []),
+          next: isPosition(fields[spec.next]) ? fields[spec.next] : undefined
+        }
+      })
     }
   })
 }
@@ -71,12 +86,14 @@ export const stepOf = <Name extends PaginatedName, Result>(
 const isPosition = (value: unknown): boolean =>
   value !== undefined && value !== null && value !== "" && !(typeof value === "object" && Object.keys(value).length === 0)
 
-/** Every page of `op` from `start`, one request at a time, each through `execute`. */
+/** Every page of `op` from `start`, one request at a time, each through `execute`; a typed page that does not decode fails the stream. */
 export const steps = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
   start: Token
-): Stream.Stream<Step<Result>, ErrorOf<Name>, DynamoClient> =>
+): Stream.Stream<Step<Result>, ErrorOf<Name> | PageFailure<Result>, DynamoClient> =>
   Stream.paginateEffect(start, (position: Token) =>
-    Effect.map(execute(stepOf(op, position)), (step) => [step, step.next === undefined ? Option.none() : Option.some(step.next)] as const)
+    Effect.flatMap(execute(stepOf(op, position)), (decoded) =>
+      Either.map(decoded, (step) => [step, step.next === undefined ? Option.none() : Option.some(step.next)] as const)
+    )
   )
 
