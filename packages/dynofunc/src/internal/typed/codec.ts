@@ -14,11 +14,20 @@ export interface Codec {
   readonly decodeItem: (raw: unknown) => Either.Either<unknown, ParseError>
   /** Encodes the value of the field at `path` (top-level name, then nested Struct fields). */
   readonly encodeField: (path: ReadonlyArray<string | number>, value: unknown) => Either.Either<unknown, ParseError>
+  /**
+   * The encoder of the field at `path` (a name: a top-level field) without an `Either` per value: the encoded value,
+   * or `Fail` exactly when `encodeField` fails (which then gives the `ParseError`).
+   */
+  readonly fieldEncoder: (path: string | ReadonlyArray<string | number>) => Parser
   /** The decoder of a projection onto `names`. */
   readonly decodeProjection: (names: ReadonlyArray<string>) => (raw: unknown) => Either.Either<unknown, ParseError>
 }
 
-const identity = (value: unknown): Either.Either<unknown, ParseError> => Either.right(value)
+/** The codec of a path the Schema does not describe: values pass as they are. */
+const unchecked = { parse: (value: unknown): unknown => value, encode: (value: unknown): Either.Either<unknown, ParseError> => Either.right(value) }
+
+/** The compiled side of a field left to Schema: it always asks Schema. */
+const schemaOnly: Parser = () => Fail
 
 /** The fields of a field's schema when it is itself a Struct (or Class), for nested paths. */
 const nestedFields = (field: unknown): Schema.Struct.Fields | undefined => {
@@ -38,6 +47,16 @@ const withFallback =
     return value === Fail ? slow(input) : Either.right(value as A)
   }
 
+/** The same, as a `Parser`: the compiled result, or (it fails) Schema's result, or `Fail` when Schema fails too. */
+const parserWithFallback =
+  (fast: Parser, slow: (input: unknown) => Either.Either<unknown, ParseError>): Parser =>
+  (input) => {
+    const value = fast(input)
+    if (value !== Fail) return value
+    const checked = slow(input)
+    return Either.isRight(checked) ? checked.right : Fail
+  }
+
 /** The compiled encoder or decoder of `schema`, Schema's own parser for its errors. */
 const compiled = <A>(schema: Schema.Schema<A, Record<string, unknown>>, isDecoding: boolean) =>
   withFallback<A>(compile(schema.ast, isDecoding), (isDecoding ? Schema.decodeUnknownEither : Schema.encodeUnknownEither)(schema) as (input: unknown) => Either.Either<A, ParseError>)
@@ -46,12 +65,13 @@ export const make = (schema: FieldsSchema): Codec => {
   // Writes take plain objects, also for a `Schema.Class` (reads give its instances): encode with a Struct of its fields.
   const encodeItem = compiled(struct(schema.fields), false)
   const decodeItem = compiled(schema as Schema.Schema<unknown, Record<string, unknown>>, true)
-  const fieldEncoders = new Map<string, (value: unknown) => Either.Either<unknown, ParseError>>()
-  const fieldEncoder = (path: ReadonlyArray<string | number>): ((value: unknown) => Either.Either<unknown, ParseError>) => {
+  const fieldEncoders = new Map<string, { readonly parse: Parser; readonly encode: (value: unknown) => Either.Either<unknown, ParseError> }>()
+  const fieldCodec = (at: string | ReadonlyArray<string | number>) => {
     // A top-level field (the usual case) is its own key; a nested path its segments, tagged by kind.
-    const id = path.length === 1 && typeof path[0] === "string" ? path[0] : JSON.stringify(path)
+    const id = typeof at === "string" ? at : at.length === 1 && typeof at[0] === "string" ? at[0] : JSON.stringify(at)
     const known = fieldEncoders.get(id)
     if (known !== undefined) return known
+    const path = typeof at === "string" ? [at] : at
     let fields: Schema.Struct.Fields | undefined = schema.fields
     for (let i = 0; i < path.length - 1 && fields !== undefined; i++) {
       const segment = path[i]!
@@ -59,22 +79,24 @@ export const make = (schema: FieldsSchema): Codec => {
     }
     const last = path[path.length - 1]
     const field = fields !== undefined && typeof last === "string" ? fields[last] : undefined
-    let encoder = identity
+    let codec = unchecked
     if (field !== undefined && typeof last === "string") {
       const one = struct({ [last]: field })
       const encodeOne = Schema.encodeUnknownEither(one)
       const full = (value: unknown) => Either.map(encodeOne({ [last]: value }), (encoded) => encoded[last])
       // The field's own property signature, compiled (a Struct of one field with a renamed key is left to Schema).
-      encoder = one.ast._tag === "TypeLiteral" ? withFallback(compile(one.ast.propertySignatures[0]!.type, false), full) : full
+      const fast = one.ast._tag === "TypeLiteral" ? compile(one.ast.propertySignatures[0]!.type, false) : schemaOnly
+      codec = { parse: parserWithFallback(fast, full), encode: withFallback(fast, full) }
     }
-    fieldEncoders.set(id, encoder)
-    return encoder
+    fieldEncoders.set(id, codec)
+    return codec
   }
   const projections = new Map<string, (raw: unknown) => Either.Either<unknown, ParseError>>()
   return {
     encodeItem,
     decodeItem,
-    encodeField: (path, value) => fieldEncoder(path)(value),
+    encodeField: (path, value) => fieldCodec(path).encode(value),
+    fieldEncoder: (path) => fieldCodec(path).parse,
     decodeProjection: (names) => {
       const id = names.join("\u0000")
       const known = projections.get(id)

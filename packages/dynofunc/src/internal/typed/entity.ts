@@ -3,6 +3,7 @@
  * queries into the plain operations (`add`, `find`, `update`, `remove`, `query`, `scan`, `transactWriteItems`).
  * Types live in `Entity.ts`; here everything is plain records.
  */
+import type { UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import { Clock, Effect, Either } from "effect"
 import type { ParseError } from "effect/ParseResult"
 import { attr, cand, type Condition } from "../../Condition.js"
@@ -21,6 +22,7 @@ import { remove } from "../../operations/remove.js"
 import { scan } from "../../operations/scan.js"
 import { transactWriteItems } from "../../operations/transactWriteItems.js"
 import { update } from "../../operations/update.js"
+import { decodeWrite } from "../builders/build.js"
 import type { Table as TypedTable } from "../../TypedTable.js"
 import * as Update from "../../Update.js"
 import type { InputProblem, InvalidInputError } from "../../DynamoError.js"
@@ -28,6 +30,7 @@ import { invalidOptions as invalidInput } from "../bulk/options.js"
 import type { Item } from "../../Value.js"
 import { ActionId, isAction, operandShape, toUpdate } from "./actions.js"
 import * as Codec from "./codec.js"
+import { Fail } from "./compile.js"
 import { withMeta, type Meta } from "./run.js"
 
 /** One side of a key: a prefix and the fields composed after it. */
@@ -119,15 +122,16 @@ export const make = (config: EntityConfig) => {
     return CompositeKey.compose(part.prefix ?? "", parts)
   }
 
+  const primarySides: ReadonlyArray<readonly [KeyPart | undefined, string]> = [
+    [config.primary.partition, primary.partitionAttribute],
+    ...(primary.sortAttribute === undefined ? [] : [[config.primary.sort, primary.sortAttribute] as const])
+  ]
+
   /** The table key of an item or key object (domain values), with its problems. */
   const primaryKey = (values: Readonly<Record<string, unknown>>, problems: Array<InputProblem>): Record<string, string> => {
     const key: Record<string, string> = {}
-    const sides: ReadonlyArray<[KeyPart | undefined, string | undefined]> = [
-      [config.primary.partition, primary.partitionAttribute],
-      [config.primary.sort, primary.sortAttribute]
-    ]
-    for (const [part, attribute] of sides) {
-      if (attribute === undefined) continue
+    for (let i = 0; i < primarySides.length; i++) {
+      const [part, attribute] = primarySides[i]!
       const composed = part === undefined ? CompositeKey.compose(entityName, []) : composePart(part, values)
       if (composed === undefined) {
         const missing = part!.fields.filter((field) => values[field] === undefined)
@@ -324,7 +328,11 @@ export const make = (config: EntityConfig) => {
     })
   }
 
-  const encodeTop = (field: string, value: unknown) => codec.encodeField([field], value)
+  /** Why `value` of top-level `field` does not encode (its encoder gave `Fail`, so `encodeField` fails too). */
+  const updateEncodeError = (field: string, value: unknown): ItemEncodeError => {
+    const encoded = codec.encodeField([field], value)
+    return encodeFailure("UpdateExpression", Either.getOrThrow(Either.flip(encoded)))
+  }
   const stamps = [[config.timestamps?.updatedAt, false], [config.timestamps?.createdAt, true]] as const
 
   /** The plain update for typed `changes`, GSI keys recomputed; or the encoding failure. */
@@ -347,22 +355,24 @@ export const make = (config: EntityConfig) => {
         if (operandShape(kind) === "none") plain[field] = toUpdate(kind, value.operand)
         else {
           const operand = kind === "add" || kind === "delete" ? new Set(value.operand as Iterable<unknown>) : value.operand
-          const encoded = encodeTop(field, operand)
-          if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
-          plain[field] = toUpdate(kind, encoded.right)
+          const encoded = codec.fieldEncoder(field)(operand)
+          if (encoded === Fail) return Either.left(updateEncodeError(field, operand))
+          plain[field] = toUpdate(kind, encoded)
         }
       } else {
-        const encoded = encodeTop(field, value)
-        if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
-        plain[field] = encoded.right
+        const encoded = codec.fieldEncoder(field)(value)
+        if (encoded === Fail) return Either.left(updateEncodeError(field, value))
+        plain[field] = encoded
       }
     }
-    const now = config.timestamps === undefined ? undefined : timeOf(options)
-    for (const [field, onlyWhenMissing] of stamps) {
-      if (field === undefined) continue
-      const encoded = encodeTop(field, now)
-      if (Either.isLeft(encoded)) return Either.left(encodeFailure("UpdateExpression", encoded.left))
-      plain[field] = onlyWhenMissing ? Update.ifNotExists(encoded.right) : encoded.right
+    if (config.timestamps !== undefined) {
+      const now = timeOf(options)
+      for (const [field, onlyWhenMissing] of stamps) {
+        if (field === undefined) continue
+        const encoded = codec.fieldEncoder(field)(now)
+        if (encoded === Fail) return Either.left(updateEncodeError(field, now))
+        plain[field] = onlyWhenMissing ? Update.ifNotExists(encoded) : encoded
+      }
     }
     if (config.version !== undefined) plain[config.version] = Update.increment(1)
     recomputeIndexKeys(keyValues, changes, plain, problems)
@@ -407,6 +417,18 @@ export const make = (config: EntityConfig) => {
     }
   }
 
+  /** The condition of every update: the item exists (an update never creates one). */
+  const itemExists = attr(keyAttributes.partition[0]!).exists()
+
+  /** The result of an update returning `ALL_NEW`: the new item, decoded (one function, not a closure per update). */
+  const decodeUpdated = (raw: UpdateItemCommandOutput) => {
+    const { attributes: item } = decodeWrite(raw)
+    return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, codec.decodeItem), (decoded) => ({ item: decoded, raw }))
+  }
+
+  /** The meta of an update that needs nothing settled, checks no version and moves no sentinel: the same for all. */
+  const plainUpdateMeta: Meta = { table: tableName, entity: entityName, version: undefined, unique: noMoves.guards, settle: undefined }
+
   const updateItem = (
     keyValues: Readonly<Record<string, unknown>>,
     changes: Readonly<Record<string, unknown>>,
@@ -415,9 +437,8 @@ export const make = (config: EntityConfig) => {
     const problems: Array<InputProblem> = []
     const key = primaryKey(keyValues, problems)
     const attributes = updateAttributes(keyValues, changes, options, problems)
-    const exists = attr(keyAttributes.partition[0]!).exists()
     const versioned = config.version !== undefined && options.expectedVersion !== undefined ? attr(config.version).equals(options.expectedVersion) : undefined
-    const condition = both(both(exists, versioned), options.condition)
+    const condition = both(both(itemExists, versioned), options.condition)
     const moving = config.unique === undefined ? noFields : config.unique.filter((field) => changes[field] !== undefined)
     for (const field of moving) {
       const change = changes[field]
@@ -425,35 +446,32 @@ export const make = (config: EntityConfig) => {
         problems.push({ part: "UpdateExpression", message: `${entityName}.${field} is unique: set it or remove it (its sentinel moves with the value)` })
       }
     }
-    const unread = unknownPrevious(moving, options, problems)
+    const unread = moving.length === 0 ? noFields : unknownPrevious(moving, options, problems)
     const moves =
       moving.length === 0
         ? noMoves
         : sentinelMoves(moving, options.previous ?? {}, Object.fromEntries(moving.map((field) => [field, isAction(changes[field]) ? undefined : changes[field]])), problems)
     const plainAttributes = Either.isRight(attributes) ? attributes.right : {}
-    const meta: Meta = {
-      table: tableName,
-      entity: entityName,
-      version: config.version === undefined || options.expectedVersion === undefined ? undefined : { key, expected: options.expectedVersion },
-      unique: moves.guards,
-      settle: settle(key, unread, options, true, (settled) => updateItem(keyValues, changes, settled))
-    }
-    let typed: AnyOperation
-    if (moves.held === undefined) {
-      const op = update(tableName, key, plainAttributes, { condition, returnValues: "ALL_NEW" })
-      typed = makeOperation({
-        ...op,
-        problems: [...(Either.isRight(attributes) ? op.problems : []), ...problems],
-        decode: (raw) => {
-          const { attributes: item } = op.decode(raw)
-          return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, codec.decodeItem), (decoded) => ({ item: decoded, raw }))
-        }
-      })
-    } else {
-      // A transaction gives no item back.
-      const op = transactWriteItems([update(tableName, key, plainAttributes, { condition: both(condition, moves.held) }), ...moves.actions])
-      typed = makeOperation({ ...op, problems: [...(Either.isRight(attributes) ? op.problems : []), ...problems], decode: (raw) => Either.right({ item: undefined, raw }) })
-    }
+    const stamp = config.timestamps !== undefined && options.now === undefined
+    const meta: Meta =
+      moves === noMoves && versioned === undefined && !stamp && unread.length === 0
+        ? plainUpdateMeta
+        : {
+            table: tableName,
+            entity: entityName,
+            version: versioned === undefined ? undefined : { key, expected: options.expectedVersion },
+            unique: moves.guards,
+            settle: settle(key, unread, options, true, (settled) => updateItem(keyValues, changes, settled))
+          }
+    // The plain operation is this call's own: it becomes the typed one in place (its decode, the entity's problems).
+    const typed: Mutable<AnyOperation> =
+      moves.held === undefined
+        ? update(tableName, key, plainAttributes, { condition, returnValues: "ALL_NEW" })
+        : transactWriteItems([update(tableName, key, plainAttributes, { condition: both(condition, moves.held) }), ...moves.actions])
+    // A transaction gives no item back.
+    typed.decode = moves.held === undefined ? decodeUpdated : noItem
+    if (Either.isLeft(attributes)) typed.problems = problems
+    else if (problems.length > 0) typed.problems = [...typed.problems, ...problems]
     withMeta(typed, meta)
     return Either.isLeft(attributes) ? refused(typed, attributes.left) : typed
   }
@@ -606,9 +624,11 @@ export const make = (config: EntityConfig) => {
   const typedPath = (segments: ReadonlyArray<Segment>) => {
     const plain: Path = makePath(segments[0] as string, ...segments.slice(1))
     const names = segments.filter((segment): segment is string => typeof segment === "string")
+    const encoder = codec.fieldEncoder(names)
+    // A value that does not encode is compared as given (the server decides).
     const encode = (value: unknown): unknown => {
-      const encoded = codec.encodeField(names, value)
-      return Either.isRight(encoded) ? encoded.right : value
+      const encoded = encoder(value)
+      return encoded === Fail ? value : encoded
     }
     return {
       path: plain,
@@ -668,6 +688,12 @@ const sameKey = (a: Record<string, string>, b: Record<string, string>): boolean 
 const timeOf = (options: Options): Date => options.now ?? new Date()
 
 const noFields: ReadonlyArray<string> = []
+
+/** The result of a write that gives no item back (a transaction). */
+const noItem = (raw: unknown) => Either.right({ item: undefined, raw })
+
+/** An operation built here and not yet returned, completed in place. */
+type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
 /** The sentinel moves of a write that changes no unique field. */
 const noMoves = { actions: [], guards: [], held: undefined } as const
