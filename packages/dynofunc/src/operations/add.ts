@@ -1,6 +1,6 @@
 import type { PutItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import { guard } from "../internal/input/guard.js"
-import { writeOperation, type WriteOptions, type WriteResult } from "../internal/builders/build.js"
+import { putItem, type WriteOptions, type WriteResult } from "../internal/builders/build.js"
 import type { Operation } from "../Operation.js"
 import { toAttributeMap } from "../internal/values/marshal.js"
 import type { Item } from "../Value.js"
@@ -23,4 +23,4 @@ export type AddResult = WriteResult<PutItemCommandOutput>
  * //   ConditionExpression: "attribute_not_exists(#n0)", ExpressionAttributeNames: { "#n0": "id" } }
  */
 export const add = guard("PutItem", (tableName: string, item: Item, options: AddOptions = {}): Operation<"PutItem", AddResult> =>
-  writeOperation("PutItem", { TableName: tableName, Item: toAttributeMap(item, "Item") }, options))
+  putItem(tableName, toAttributeMap(item, "Item"), options))

@@ -2,12 +2,15 @@
  * The compiled codec against the reference path: `Schema.encodeUnknownEither` (then marshal) and (unmarshal, then)
  * `Schema.decodeUnknownEither`, on `Arbitrary.make(schema)` values and on values with one field made invalid, for
  * every Schema kind the compiler knows and a few it hands back to Schema: same success or failure, same output,
- * same error.
+ * same error. The one-pass paths (`writeItem`, `readItem`, and through them an entity's `put` and `get`) against
+ * the same two passes, on values that do not match, values DynamoDB cannot hold and responses it could not send.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck as fc, Option, Schema } from "effect"
+import { Entity, TypedTable } from "dynofunc"
 import * as Codec from "../../src/internal/typed/codec.js"
 import { compile, Fail } from "../../src/internal/typed/compile.js"
+import { thrownProblem } from "../../src/internal/input/guard.js"
 import { fromAttributeMap, toAttributeMap } from "../../src/internal/values/marshal.js"
 
 class Point extends Schema.Class<Point>("Point")({ x: Schema.Number, y: Schema.Number }) {}
@@ -72,6 +75,19 @@ const spoiled = (value: fc.Arbitrary<Record<string, unknown>>, names: ReadonlyAr
     return copy
   })
 
+/** `value` with one field replaced by a value that encodes but that DynamoDB cannot hold. */
+const unstorable = (value: fc.Arbitrary<Record<string, unknown>>, names: ReadonlyArray<string>) =>
+  fc
+    .tuple(value, fc.constantFrom(...names), fc.constantFrom<unknown>(NaN, Infinity, 1e-200, 2 ** 60, new Set(), new Set([1, 1n]), "", [NaN], { a: NaN }, 12345678901234567890123456789012345678901n))
+    .map(([item, name, bad]) => ({ ...item, [name]: bad }))
+
+/** An attribute a response could not hold: a name (a field's or another) and a malformed `AttributeValue`. */
+const malformed = (names: ReadonlyArray<string>) =>
+  fc.tuple(
+    fc.constantFrom(...names, "tpk", "other"),
+    fc.constantFrom<unknown>(undefined, null, "x", { N: 5 }, { N: "five" }, { Q: "a" }, {}, { S: "a", N: "1" }, { N: "1", S: "a" }, { M: [] }, { L: {} }, { SS: [1] }, { M: { a: { X: 1 } } }, { L: [{ S: 1 }] })
+  )
+
 const same = <A>(fast: Either.Either<A, unknown>, reference: Either.Either<A, unknown>) => {
   expect(Either.isRight(fast)).toBe(Either.isRight(reference))
   if (Either.isRight(fast) && Either.isRight(reference)) expect(fast.right).toStrictEqual(reference.right)
@@ -86,6 +102,11 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
   const typed = Arbitrary.make(schema as Schema.Schema<Record<string, unknown>, Record<string, unknown>>)
   const encodeReference = Schema.encodeUnknownEither(fields)
   const decodeReference = Schema.decodeUnknownEither(schema as Schema.Schema<unknown, Record<string, unknown>>)
+  /** Encoded items as stored: valid ones, and ones with a field made invalid. */
+  const stored = typed.chain((item) => {
+    const encoded = Schema.encodeSync(fields)(item)
+    return fc.oneof(fc.constant(encoded), spoiled(fc.constant(encoded), names))
+  })
 
   it("valid values take the compiled path both ways (Schema is asked only about failures)", () => {
     const encode = compile(fields.ast, false)
@@ -109,10 +130,6 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
   })
 
   it("decodes what DynamoDB gives back like unmarshal + Schema.decodeUnknown, valid or not", () => {
-    const stored = typed.chain((item) => {
-      const encoded = Schema.encodeSync(fields)(item)
-      return fc.oneof(fc.constant(encoded), spoiled(fc.constant(encoded), names))
-    })
     fc.assert(
       fc.property(stored, (encoded) => {
         let raw: Record<string, unknown>
@@ -122,6 +139,85 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
           return // a value DynamoDB cannot hold (NaN, an empty set): never read back
         }
         same(codec.decodeItem(raw), decodeReference(raw))
+      }),
+      { numRuns: runs }
+    )
+  })
+
+  /** What encode + marshal stores for `item`, or the problem the two passes find (`Item` when it does not encode). */
+  const twoPassWrite = (item: unknown): Either.Either<Record<string, unknown>, { readonly part: string; readonly message: string }> => {
+    const encoded = encodeReference(item)
+    if (Either.isLeft(encoded)) return Either.left({ part: "Item", message: Codec.format(encoded.left) })
+    try {
+      return Either.right(toAttributeMap(encoded.right, "Item"))
+    } catch (error) {
+      return Either.left(thrownProblem(error))
+    }
+  }
+
+  it("writes in one pass what encode + marshal store, and nothing where they fail (values DynamoDB cannot hold too)", () => {
+    fc.assert(
+      fc.property(fc.oneof(typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(typed, names)), (item) => {
+        const reference = twoPassWrite(item)
+        const written = codec.writeItem(item)
+        if (Either.isLeft(reference)) expect(written).toBeUndefined()
+        else expect(written).toStrictEqual(reference.right)
+      }),
+      { numRuns: runs }
+    )
+  })
+
+  it("reads in one pass what unmarshal + decode give, and nothing where they fail (malformed responses too)", () => {
+    fc.assert(
+      fc.property(stored, fc.option(malformed(names)), (encoded, broken) => {
+        let av: Record<string, unknown>
+        try {
+          av = { ...toAttributeMap(encoded), tpk: { S: "P#1" }, _entity: { S: "Kind" } }
+        } catch {
+          return
+        }
+        if (broken !== null) av[broken[0]] = broken[1]
+        const read = codec.readItem(av as never)
+        let raw: Record<string, unknown>
+        try {
+          raw = fromAttributeMap(av as never)
+        } catch {
+          expect(read).toBe(Fail)
+          return
+        }
+        const reference = decodeReference(raw)
+        if (Either.isLeft(reference)) expect(read).toBe(Fail)
+        else expect(read).toStrictEqual(reference.right)
+      }),
+      { numRuns: runs }
+    )
+  })
+
+  it("an entity's put and get: the one-pass description and decoding are the two passes' (keys and tag added), errors too", () => {
+    const table = TypedTable.make({ name: "kinds", partitionKey: "tpk", sortKey: "tsk" })
+    // Any Schema of this suite as an entity's (the types of `make` are tested elsewhere).
+    const make = Entity.make as unknown as (config: unknown) => unknown
+    const entity = make({ table, name: "Kind", schema, primary: { partition: { prefix: "P", fields: [] } } }) as {
+      put: (item: unknown) => { description: { Item?: unknown }; problems: ReadonlyArray<{ part: string; message: string }> }
+      get: (key: unknown) => { decode: (raw: unknown) => Either.Either<{ item: unknown }, { cause: never }> }
+    }
+    const keys = { _entity: { S: "Kind" }, tpk: { S: "P" }, tsk: { S: "Kind" } }
+    const reader = entity.get({})
+    fc.assert(
+      fc.property(fc.oneof(typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(typed, names)), (item) => {
+        const op = entity.put(item)
+        const reference = twoPassWrite(item)
+        if (Either.isLeft(reference)) {
+          const { part, message } = reference.left
+          expect(op.problems).toEqual([{ part, message: part === "Item" ? `Kind: ${message}` : message }])
+          return
+        }
+        expect(op.problems).toEqual([])
+        expect(op.description.Item).toStrictEqual({ ...reference.right, ...keys })
+        const decoded = reader.decode({ Item: op.description.Item, $metadata: {} })
+        const expected = decodeReference(fromAttributeMap(op.description.Item as never))
+        expect(Either.isRight(decoded)).toBe(Either.isRight(expected))
+        if (Either.isRight(decoded) && Either.isRight(expected)) expect(decoded.right.item).toStrictEqual(expected.right)
       }),
       { numRuns: runs }
     )

@@ -3,6 +3,7 @@
  * and decoding optional items.
  */
 import type { AttributeMap, Item } from "../../Value.js"
+import { guard } from "../input/guard.js"
 import { readOptionalItem } from "../values/marshal.js"
 import type { Condition } from "../../Condition.js"
 import { compileInto, type ExpressionInput, type MutableFields } from "../../Expression.js"
@@ -97,6 +98,13 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
     decodeWrite
   )
 }
+
+/**
+ * A `PutItem` of an item already marshalled (and so already checked): what `add` builds after marshalling, and
+ * what an entity's `put` builds from the item its codec wrote.
+ */
+export const putItem = guard("PutItem", (tableName: string, item: AttributeMap, options: WriteOptions<"PutItem", "NONE" | "ALL_OLD">) =>
+  writeOperation("PutItem", { TableName: tableName, Item: item }, options))
 
 /** The friendly result of a write (one function for every write, rather than a closure per operation). */
 export const decodeWrite = <Raw extends { readonly Attributes?: AttributeMap | undefined }>(raw: Raw): WriteResult<Raw> => ({

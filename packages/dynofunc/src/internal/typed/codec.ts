@@ -4,6 +4,8 @@
  */
 import { Either, ParseResult, Schema } from "effect"
 import type { ParseError } from "effect/ParseResult"
+import type { AttributeMap } from "../../Value.js"
+import { itemReader, itemWriter } from "./attributes.js"
 import { compile, Fail, type Parser } from "./compile.js"
 
 /** A Schema with fields: a `Schema.Struct` or a `Schema.Class`. */
@@ -12,6 +14,10 @@ export type FieldsSchema = Schema.Schema.AnyNoContext & { readonly fields: Schem
 export interface Codec {
   readonly encodeItem: (item: unknown) => Either.Either<Record<string, unknown>, ParseError>
   readonly decodeItem: (raw: unknown) => Either.Either<unknown, ParseError>
+  /** The item encoded and marshalled in one pass, or `undefined`: then `encodeItem` and the marshaller say what is wrong. */
+  readonly writeItem: (item: unknown) => AttributeMap | undefined
+  /** The item unmarshalled and decoded in one pass, or `Fail`: then the unmarshaller and `decodeItem` say what is wrong. */
+  readonly readItem: (item: AttributeMap) => unknown
   /** Encodes the value of the field at `path` (top-level name, then nested Struct fields). */
   readonly encodeField: (path: ReadonlyArray<string | number>, value: unknown) => Either.Either<unknown, ParseError>
   /**
@@ -63,7 +69,8 @@ const compiled = <A>(schema: Schema.Schema<A, Record<string, unknown>>, isDecodi
 
 export const make = (schema: FieldsSchema): Codec => {
   // Writes take plain objects, also for a `Schema.Class` (reads give its instances): encode with a Struct of its fields.
-  const encodeItem = compiled(struct(schema.fields), false)
+  const itemStruct = struct(schema.fields)
+  const encodeItem = compiled(itemStruct, false)
   const decodeItem = compiled(schema as Schema.Schema<unknown, Record<string, unknown>>, true)
   const fieldEncoders = new Map<string, { readonly parse: Parser; readonly encode: (value: unknown) => Either.Either<unknown, ParseError> }>()
   const fieldCodec = (at: string | ReadonlyArray<string | number>) => {
@@ -95,6 +102,8 @@ export const make = (schema: FieldsSchema): Codec => {
   return {
     encodeItem,
     decodeItem,
+    writeItem: itemWriter(itemStruct.ast),
+    readItem: itemReader(schema.ast),
     encodeField: (path, value) => fieldCodec(path).encode(value),
     fieldEncoder: (path) => fieldCodec(path).parse,
     decodeProjection: (names) => {

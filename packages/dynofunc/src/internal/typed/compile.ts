@@ -56,11 +56,12 @@ const hasLiteralField = (ast: AST.AST, isDecoding: boolean): boolean => {
   }
 }
 
-const dropRightRefinement = (ast: AST.AST): AST.AST => (AST.isRefinement(ast) ? dropRightRefinement(ast.from) : ast)
+/** The refinements' base, without the refinements on top (what an encoding encodes once the refinement checked). */
+export const dropRightRefinement = (ast: AST.AST): AST.AST => (AST.isRefinement(ast) ? dropRightRefinement(ast.from) : ast)
 
-const hasOwn = (input: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(input, key)
+export const hasOwn = (input: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(input, key)
 
-const isRecord = (input: unknown): input is Record<PropertyKey, unknown> => typeof input === "object" && input !== null && !Array.isArray(input)
+export const isRecord = (input: unknown): input is Record<PropertyKey, unknown> => typeof input === "object" && input !== null && !Array.isArray(input)
 
 /** Compiles `ast` for decoding (`isDecoding`) or encoding, memoized per node. */
 export const compile = (ast: AST.AST, isDecoding: boolean): Parser => {
@@ -121,13 +122,14 @@ const build = (ast: AST.AST, isDecoding: boolean): Parser => {
   }
 }
 
+/** `value` (what the refined node gave) when it passes the refinement's own filter, else `Fail`. */
+export const refined = (ast: AST.Refinement, value: unknown): unknown =>
+  value === Fail || Option.isSome(ast.filter(value, options, ast)) ? Fail : value
+
 const refinement = (ast: AST.Refinement, isDecoding: boolean): Parser => {
   if (isDecoding) {
     const from = compile(ast.from, true)
-    return (input) => {
-      const value = from(input)
-      return value === Fail || Option.isSome(ast.filter(value, options, ast)) ? Fail : value
-    }
+    return (input) => refined(ast, from(input))
   }
   // Encoding checks the type side first (with the filter), then encodes what the refinement refines.
   const valid = compile(AST.typeAST(ast), true)
@@ -138,36 +140,50 @@ const refinement = (ast: AST.Refinement, isDecoding: boolean): Parser => {
   }
 }
 
-const transformation = (ast: AST.Transformation, isDecoding: boolean): Parser => {
-  const from = isDecoding ? compile(ast.from, true) : compile(ast.to, false)
-  const to = isDecoding ? compile(ast.to, true) : compile(ast.from, false)
+/**
+ * What a transformation does between its two sides, on the value one side gave (`input`: what the whole node got):
+ * the converted value, `Fail`, or `Effectful` when the conversion did not return an `Either` (Schema's parser must run it).
+ */
+export const conversion = (ast: AST.Transformation, isDecoding: boolean): ((value: unknown, input: unknown) => unknown) => {
   const kind = ast.transformation
   if (kind._tag === "TypeLiteralTransformation") {
-    // Renames and optional-field conversions on the object `from` built (a fresh one: changed in place, as Schema does).
+    // Renames and optional-field conversions on the object the first side built (a fresh one: changed in place, as Schema does).
     const steps = kind.propertySignatureTransformations.map((pst) =>
       isDecoding ? ([pst.from, pst.to, pst.decode] as const) : ([pst.to, pst.from, pst.encode] as const)
     )
-    return (input) => {
-      const value = from(input)
-      if (value === Fail) return Fail
+    return (value) => {
       const out = value as Record<PropertyKey, unknown>
       for (const [source, target, convert] of steps) {
         const converted = convert(hasOwn(out, source) ? Option.some(out[source]) : Option.none())
         delete out[source]
         if (Option.isSome(converted)) out[target] = converted.value
       }
-      return to(out)
+      return out
     }
   }
-  const convert = kind._tag === "ComposeTransformation" ? undefined : isDecoding ? kind.decode : kind.encode
+  if (kind._tag === "ComposeTransformation") return (value) => value
+  const convert = isDecoding ? kind.decode : kind.encode
+  return (value, input) => {
+    const converted = convert(value, options, ast, input)
+    if (!Either.isEither(converted)) return Effectful
+    return Either.isLeft(converted) ? Fail : converted.right
+  }
+}
+
+/** What `conversion` returns when Schema's parser must run the transformation (its conversion returned an Effect). */
+export const Effectful: unique symbol = Symbol.for("dynofunc/typed/Effectful")
+
+const transformation = (ast: AST.Transformation, isDecoding: boolean): Parser => {
+  const from = isDecoding ? compile(ast.from, true) : compile(ast.to, false)
+  const to = isDecoding ? compile(ast.to, true) : compile(ast.from, false)
+  const convert = conversion(ast, isDecoding)
   const whole = lazyFallback(ast, isDecoding)
   return (input) => {
     const value = from(input)
     if (value === Fail) return Fail
-    if (convert === undefined) return to(value)
-    const converted = convert(value, options, ast, input)
-    if (!Either.isEither(converted)) return whole(input)
-    return Either.isLeft(converted) ? Fail : to(converted.right)
+    const converted = convert(value, input)
+    if (converted === Effectful) return whole(input)
+    return converted === Fail ? Fail : to(converted)
   }
 }
 
@@ -206,31 +222,40 @@ const declaration = (ast: AST.Declaration, isDecoding: boolean): Parser => {
   }
 }
 
-const tuple = (ast: AST.TupleType, isDecoding: boolean): Parser => {
+/**
+ * A tuple or array with each element compiled by `each`: whether a length fits it, and the compiled element at a
+ * position that fits; `undefined` for the tuples Schema's parser is left to (several rest elements, an optional
+ * element before a required one).
+ */
+export const tupleOf = <P>(ast: AST.TupleType, each: (ast: AST.AST) => P) => {
   if (ast.rest.length > 1 || ast.elements.some((element, i) => element.isOptional && i < ast.elements.length - 1 && !ast.elements[i + 1]!.isOptional)) {
-    return fallback(ast, isDecoding)
+    return undefined
   }
-  const elements = ast.elements.map((element) => compile(element.type, isDecoding))
-  const rest = ast.rest.length === 0 ? undefined : compile(ast.rest[0]!.type, isDecoding)
+  const elements = ast.elements.map((element) => each(element.type))
+  const rest = ast.rest.length === 0 ? undefined : each(ast.rest[0]!.type)
   const required = ast.elements.filter((element) => !element.isOptional).length
-  return (input) => {
-    if (!Array.isArray(input) || input.length < required || (rest === undefined && input.length > elements.length)) return Fail
-    const out: Array<unknown> = []
-    let i = 0
-    for (; i < elements.length && i < input.length; i++) {
-      const value = elements[i]!(input[i])
-      if (value === Fail) return Fail
-      out.push(value)
-    }
-    if (rest !== undefined) {
-      for (; i < input.length; i++) {
-        const value = rest(input[i])
-        if (value === Fail) return Fail
-        out.push(value)
-      }
-    }
-    return out
+  return {
+    fits: (length: number): boolean => length >= required && (rest !== undefined || length <= elements.length),
+    at: (i: number): P => (i < elements.length ? elements[i]! : rest!)
   }
+}
+
+const tuple = (ast: AST.TupleType, isDecoding: boolean): Parser => {
+  const compiled = tupleOf(ast, (element) => compile(element, isDecoding))
+  if (compiled === undefined) return fallback(ast, isDecoding)
+  const { fits, at } = compiled
+  return (input) => (Array.isArray(input) && fits(input.length) ? elements(input, at) : Fail)
+}
+
+/** Each element of `list` converted by the parser `at` its position, or `Fail` when one fails. */
+export const elements = (list: ReadonlyArray<unknown>, at: (i: number) => Parser): Array<unknown> | typeof Fail => {
+  const out: Array<unknown> = []
+  for (let i = 0; i < list.length; i++) {
+    const value = at(i)(list[i])
+    if (value === Fail) return Fail
+    out.push(value)
+  }
+  return out
 }
 
 const typeLiteral = (ast: AST.TypeLiteral, isDecoding: boolean): Parser => {

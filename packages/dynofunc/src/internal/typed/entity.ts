@@ -16,6 +16,7 @@ import type { AnyOperation, CommandName, Operation } from "../../Operation.js"
 import { make as makeOperation } from "../../Operation.js"
 import { execute } from "../../Execute.js"
 import { add } from "../../operations/add.js"
+import { putItem } from "../builders/build.js"
 import { find } from "../../operations/find.js"
 import { query } from "../../operations/query.js"
 import { remove } from "../../operations/remove.js"
@@ -280,28 +281,49 @@ export const make = (config: EntityConfig) => {
     return unread
   }
 
+  /** The attributes an item's entity adds to it, composed from the item: its tag, its table key, its index keys. */
+  const managedAttributes = (full: Readonly<Record<string, unknown>>, problems: Array<InputProblem>) => {
+    const key = primaryKey(full, problems)
+    const attributes: Record<string, string> = { [table.entityAttribute]: entityName }
+    for (const name in key) attributes[name] = key[name]!
+    indexKeys(full, attributes, problems)
+    return { key, attributes }
+  }
+
   /** The item as stored (encoded, with its tag and keys; empty when it does not encode), its key and the encoding. */
   const storedItem = (full: Readonly<Record<string, unknown>>, problems: Array<InputProblem>) => {
-    const key = primaryKey(full, problems)
+    const { key, attributes } = managedAttributes(full, problems)
     const encoded = codec.encodeItem(full)
     // The encoder's result is a fresh object (compiled or Schema's): the keys and tag go straight into it.
     const stored: Record<string, unknown> = Either.isRight(encoded) ? encoded.right : {}
-    stored[table.entityAttribute] = entityName
-    Object.assign(stored, key)
-    indexKeys(full, stored, problems)
+    Object.assign(stored, attributes)
     return { key, stored, encoded }
+  }
+
+  /**
+   * The `PutItem` of an item: written in one pass by the codec (its managed attributes added as strings), or, when
+   * that fails, encoded and marshalled apart, which says what is wrong (and never sends it).
+   */
+  const putOperation = (full: Readonly<Record<string, unknown>>, condition: Condition | undefined, problems: Array<InputProblem>) => {
+    const written = codec.writeItem(full)
+    if (written !== undefined) {
+      const { key, attributes } = managedAttributes(full, problems)
+      for (const name in attributes) written[name] = { S: attributes[name]! }
+      return { key, op: putItem(tableName, written, { condition }), encodeError: undefined }
+    }
+    const { key, stored, encoded } = storedItem(full, problems)
+    return { key, op: add(tableName, stored, { condition }), encodeError: Either.isLeft(encoded) ? encodeFailure("Item", encoded.left) : undefined }
   }
 
   const put = (item: Readonly<Record<string, unknown>>, options: Options = {}): AnyOperation => {
     const full = managed(item, options)
     const problems: Array<InputProblem> = []
-    const { key, stored, encoded } = storedItem(full, problems)
     const condition = both(options.condition, versionCondition(options))
+    const { key, op: putItem_, encodeError } = putOperation(full, condition, problems)
     const decode = (raw: unknown) => Either.right({ item: full, raw })
     const unique = config.unique === undefined ? noFields : config.unique.filter((field) => full[field] !== undefined)
-    const putItem = add(tableName, stored, { condition })
     const guards = unique.map((field) => putSentinel(field, full[field], problems))
-    const plain = guards.length === 0 ? putItem : transactWriteItems([putItem, ...guards])
+    const plain = guards.length === 0 ? putItem_ : transactWriteItems([putItem_, ...guards])
     const op = withMeta(makeOperation({ ...(plain as Operation<"PutItem", unknown>), decode, problems: [...plain.problems, ...problems] }), {
       table: tableName,
       entity: entityName,
@@ -309,7 +331,7 @@ export const make = (config: EntityConfig) => {
       unique: unique.map((field, i) => ({ field, value: full[field], action: i + 1 })),
       settle: settle(key, [], options, true, (settled) => put(item, settled))
     })
-    return Either.isLeft(encoded) ? refused(op, encodeFailure("Item", encoded.left)) : op
+    return encodeError === undefined ? op : refused(op, encodeError)
   }
 
   const get = (keyValues: Readonly<Record<string, unknown>>, options: Options = {}) => {
@@ -322,6 +344,9 @@ export const make = (config: EntityConfig) => {
       ...op,
       problems: [...op.problems, ...problems],
       decode: (raw) => {
+        // The whole item read in one pass; the two passes when that fails (they say why) or for a projection.
+        const read = raw.Item === undefined || projection !== undefined ? Fail : codec.readItem(raw.Item)
+        if (read !== Fail) return Either.right({ item: read, raw })
         const { item } = op.decode(raw)
         return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, decoder), (decoded) => ({ item: decoded, raw }))
       }

@@ -73,7 +73,7 @@ export const maxDepth = 32
 const maxNameBytes = 65535
 
 /** The text of a JS number, refusing what DynamoDB cannot hold exactly (like `marshall` does), or at all. */
-const numberText = (value: number): string => {
+export const numberText = (value: number): string => {
   if (value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER) {
     if (Number.isNaN(value) || !Number.isFinite(value)) refuse(`Special numeric value ${value} is not allowed`)
     refuse(
@@ -285,8 +285,11 @@ const objectToAttributeValue = (value: object, depth: number): AttributeValue =>
   return refuse(`${describe(value)} has no enumerable properties: DynamoDB would get an empty map, not what it holds`)
 }
 
-/** One value, `depth` maps and lists deep (the item being the first). */
-const convert = (value: unknown, depth: number): AttributeValue => {
+/**
+ * One value, `depth` maps and lists deep (the item being the first); a `ValueError` without its path when it
+ * cannot be stored (for converters that redo the work through `toAttributeMap` to say where).
+ */
+export const convert = (value: unknown, depth: number): AttributeValue => {
   switch (typeof value) {
     case "string":
       return { S: value }
@@ -471,7 +474,8 @@ const plainShort = (text: string): boolean => {
 export const kindOf = (value: unknown): string =>
   value === null ? "null" : Array.isArray(value) ? "a list" : typeof value === "object" ? "an object" : `a ${typeof value}`
 
-const isMap = (value: unknown): value is AttributeMap =>
+/** Whether `value` can be a map of attributes (an object, not a list nor bytes). */
+export const isMap = (value: unknown): value is AttributeMap =>
   typeof value === "object" && value !== null && !Array.isArray(value) && !ArrayBuffer.isView(value)
 
 const mapToObject = (map: AttributeMap): Record<string, unknown> => {
