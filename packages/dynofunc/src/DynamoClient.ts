@@ -117,23 +117,29 @@ const regionOf = (sdk: DynamoDBClient): Effect.Effect<string | undefined> =>
     () => undefined
   )
 
-/** Sends `request` through `sdk` with the loaded SDK module. */
+/**
+ * Sends `request` through `sdk` with the loaded SDK module. Only a send that can be interrupted gets an
+ * `AbortController`, aborted on interruption: an uninterruptible one (each request of a batch writer) cannot be
+ * stopped mid-call, so it goes without the controller, its signal and the listener the SDK adds to it.
+ */
 const sendWith = <Name extends CommandName>(loaded: SdkModule, sdk: DynamoDBClient, request: Request<Name>): Effect.Effect<OutputOf<Name>, unknown> =>
   // `Effect.async` with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
   // without the `onInterrupt` wrapper `tryPromise` adds around every call (about 1 µs in a loop, 2–4% of a call next
   // to the SDK; BENCHMARKS.md, P2).
-  Effect.async((resume) => {
-    const controller = new AbortController()
-    try {
-      loaded.sendCommand(sdk, request, controller.signal).then(
-        (output) => resume(Effect.succeed(output)),
-        (cause: unknown) => resume(Effect.fail(cause))
-      )
-    } catch (cause) {
-      resume(Effect.fail(cause))
-    }
-    return Effect.sync(() => controller.abort())
-  })
+  Effect.checkInterruptible((interruptible) =>
+    Effect.async((resume) => {
+      const controller = interruptible ? new AbortController() : undefined
+      try {
+        loaded.sendCommand(sdk, request, controller?.signal).then(
+          (output) => resume(Effect.succeed(output)),
+          (cause: unknown) => resume(Effect.fail(cause))
+        )
+      } catch (cause) {
+        resume(Effect.fail(cause))
+      }
+      return controller === undefined ? undefined : Effect.sync(() => controller.abort())
+    })
+  )
 
 /**
  * The service over an SDK client you own (you also destroy it). `region` is recorded on each call's span.

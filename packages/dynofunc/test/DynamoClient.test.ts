@@ -1,7 +1,7 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Config, ConfigProvider, Effect, Redacted } from "effect"
-import { DynamoClient } from "dynofunc"
+import { DynamoClient, execute, listTables } from "dynofunc"
 
 const sdkOf = Effect.map(DynamoClient, (service) => service.sdk!)
 
@@ -79,5 +79,21 @@ describe("DynamoClient", () => {
       const sdk = yield* Effect.provide(sdkOf, DynamoClient.layerFromSdk(mine))
       expect(sdk).toBe(mine)
       expect(destroyed).toBe(false)
+    }))
+
+  it.effect("a send that can be interrupted carries an abort signal; an uninterruptible one (a batch request) goes without", () =>
+    Effect.gen(function* () {
+      const mine = new DynamoDBClient({ region: "us-east-1" })
+      const signals: Array<AbortSignal | undefined> = []
+      mine.send = ((_command: unknown, options?: { readonly abortSignal?: AbortSignal }) => {
+        signals.push(options?.abortSignal)
+        return Promise.resolve({ TableNames: [] })
+      }) as typeof mine.send
+      const list = Effect.provide(execute(listTables()), DynamoClient.layerFromSdk(mine))
+      yield* list
+      yield* Effect.uninterruptible(list)
+      expect(signals).toHaveLength(2)
+      expect(signals[0]).toBeInstanceOf(AbortSignal)
+      expect(signals[1]).toBeUndefined()
     }))
 })

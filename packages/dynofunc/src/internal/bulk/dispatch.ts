@@ -46,70 +46,144 @@ export interface Counters {
   retries: number
 }
 
+/** What one worker holds: the entries of the request lineage it runs (none between lineages). */
 interface Lineage<A> {
   pending: ReadonlyArray<A>
 }
 
+/**
+ * Fibers waiting for the dispatcher's state to change. `wait` makes the waiter's `Deferred` in the step that found
+ * there is something to wait for, so no wake is missed; a wake completes it (a fiber interrupted while waiting is only
+ * ever interrupted by `abort`, after which nobody wakes anyone).
+ */
+interface Signal {
+  readonly wait: () => Effect.Effect<void>
+  readonly wakeOne: () => void
+  readonly wakeAll: () => void
+}
+
+const makeSignal = (): Signal => {
+  let waiting: Array<Deferred.Deferred<void>> = []
+  return {
+    wait: () => {
+      const deferred = Deferred.unsafeMake<void>(FiberId.none)
+      waiting.push(deferred)
+      return Deferred.await(deferred)
+    },
+    wakeOne: () => {
+      const next = waiting.shift()
+      if (next !== undefined) Deferred.unsafeDone(next, Exit.void)
+    },
+    wakeAll: () => {
+      if (waiting.length === 0) return
+      const all = waiting
+      waiting = []
+      for (const deferred of all) Deferred.unsafeDone(deferred, Exit.void)
+    }
+  }
+}
+
 export interface Dispatcher<A extends Entry, E> {
-  /** Queues an entry; sends a request when one is full (waiting for a free slot: backpressure). */
+  /** Queues an entry; once a request's worth is queued, waits until a worker takes it (backpressure). */
   readonly add: (entry: A) => Effect.Effect<void, Stop<E>, DynamoClient>
   /**
    * Queues an entry without sending anything, even once stopped: `true` when a request's worth is queued, to be
    * sent by `drain` (`add` without an effect per entry, for a caller that queues many at once).
    */
   readonly offer: (entry: A) => boolean
-  /** Sends the full requests queued, each waiting for a free slot; fails once stopped. */
+  /** Waits until the workers have taken every full request queued (starting them the first time); fails once stopped. */
   readonly drain: Effect.Effect<void, Stop<E>, DynamoClient>
   /** Queues an entry without sending anything (from inside a request's bookkeeping). */
   readonly release: (entry: A) => void
-  /** Sends everything queued and waits until every request lineage is done. */
+  /** Sends everything queued, the last request not full, and waits until every worker is done. */
   readonly finish: Effect.Effect<void, Stop<E>, DynamoClient>
-  /** Stops: interrupts the lineages (their requests in flight finish first) and gives back every entry not done. */
+  /** Stops: interrupts the workers (their requests in flight finish first) and gives back every entry not done. */
   readonly abort: Effect.Effect<ReadonlyArray<A>>
   readonly counters: Readonly<Counters>
 }
 
-/** A dispatcher whose request fibers live in the current scope. */
+/**
+ * A dispatcher whose workers live in the current scope: `concurrency` fibers, started by the first request's worth,
+ * each taking the next request from the queue and running its lineage (the request, then its leftovers, each after
+ * the retry schedule's delay) before taking another. One fiber and one schedule driver per worker, not per request.
+ */
 export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Dispatcher<A, E>, never, Scope.Scope> =>
   Effect.map(Effect.scope, (scope) => {
+    /** Entries queued, `ready.slice(head)`: a taken request moves `head` instead of copying what is left. */
     let ready: Array<A> = []
+    let head = 0
     let readyBytes = 0
-    const active = new Map<Lineage<A>, Fiber.RuntimeFiber<void>>()
+    const workers: Array<Fiber.RuntimeFiber<void>> = []
+    /** Workers not ended, and those running a lineage. */
+    let running = 0
+    let busy = 0
+    /** Set by `finish`: a request that is not full is sent too, and workers end once nothing is left. */
+    let finishing = false
     /** Entries of lineages that ended without finishing (failed or interrupted). */
     const stranded: Array<A> = []
     let stop: Stop<E> | undefined
-    let signal = Deferred.unsafeMake<void>(FiberId.none)
     const counters: Counters = { requests: 0, retries: 0 }
+    /** Idle workers wait on `work`, a producer with a full request queued on `space`, `finish` on `ended`. */
+    const work = makeSignal()
+    const space = makeSignal()
+    const ended = makeSignal()
 
-    const notify = () => {
-      const fired = signal
-      signal = Deferred.unsafeMake<void>(FiberId.none)
-      Deferred.unsafeDone(fired, Exit.void)
-    }
     const halt = (reason: Stop<E>) => {
       stop ??= reason
-      notify()
+      work.wakeAll()
+      space.wakeAll()
+      ended.wakeAll()
     }
 
-    /** The first entries of `ready` that fit one request. */
+    const queuedCount = () => ready.length - head
+    /** A full request's worth is queued (or more: released entries may overfill it). */
+    const full = () => queuedCount() >= config.maxCount || readyBytes >= config.maxBytes
+    /** A worker may take a request: a full one, or whatever is left once finishing. */
+    const takeable = () => full() || (finishing && queuedCount() > 0)
+
+    /** The first queued entries that fit one request. */
     const takeRequest = (): ReadonlyArray<A> => {
       let bytes = 0
       let count = 0
-      while (count < ready.length && count < config.maxCount) {
-        const size = ready[count]!.size
+      const available = queuedCount()
+      while (count < available && count < config.maxCount) {
+        const size = ready[head + count]!.size
         if (count > 0 && bytes + size > config.maxBytes) break
         bytes += size
         count++
       }
-      const taken = ready.slice(0, count)
-      ready = ready.slice(count)
+      const taken = ready.slice(head, head + count)
+      head += count
       readyBytes -= bytes
+      if (head * 2 >= ready.length) {
+        ready = ready.slice(head)
+        head = 0
+      }
       return taken
     }
 
-    const lineage = (self: Lineage<A>): Effect.Effect<void, never, DynamoClient> =>
+    /** The next request's entries for a worker; `undefined` when it is to end (stopped, or finished with nothing left). */
+    const take: Effect.Effect<ReadonlyArray<A> | undefined> = Effect.suspend(() => {
+      if (stop !== undefined) return Effect.succeed(undefined)
+      if (takeable()) {
+        busy++
+        const taken = takeRequest()
+        space.wakeAll()
+        if (takeable()) work.wakeOne()
+        return Effect.succeed(taken)
+      }
+      if (finishing && busy === 0) {
+        // Nothing queued and no lineage left to release entries: every worker ends.
+        work.wakeAll()
+        return Effect.succeed(undefined)
+      }
+      return Effect.zipRight(work.wait(), take)
+    })
+
+    /** Runs `self`'s request until nothing is left over, the schedule ends or a request fails. */
+    const lineage = (self: Lineage<A>, driver: Schedule.ScheduleDriver<unknown, unknown>): Effect.Effect<void, never, DynamoClient> =>
       Effect.gen(function* () {
-        const driver = yield* ScheduleModule.driver(config.schedule)
+        let retried = false
         while (self.pending.length > 0) {
           counters.requests++
           const exit = yield* Effect.uninterruptible(
@@ -122,35 +196,58 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
           let lastError: E | undefined
           if (Exit.isSuccess(exit)) {
             if (exit.value.after !== undefined) yield* exit.value.after
-            if (self.pending.length === 0) return
+            if (self.pending.length === 0) break
           } else {
             const failure = Cause.failureOption(exit.cause)
-            if (Option.isNone(failure)) return halt({ reason: "Defect", defect: Cause.squash(exit.cause) })
-            if (!config.retryable(failure.value)) return halt({ reason: "RequestFailed", cause: failure.value })
+            if (Option.isNone(failure)) return strand(self, { reason: "Defect", defect: Cause.squash(exit.cause) })
+            if (!config.retryable(failure.value)) return strand(self, { reason: "RequestFailed", cause: failure.value })
             lastError = failure.value
           }
+          retried = true
           const next = yield* Effect.either(driver.next(lastError ?? self.pending))
-          if (next._tag === "Left") return halt({ reason: "RetriesExhausted", cause: lastError })
+          if (next._tag === "Left") return strand(self, { reason: "RetriesExhausted", cause: lastError })
           counters.retries++
+        }
+        if (retried) yield* driver.reset
+      })
+
+    /** Ends `self`'s lineage without finishing it: its entries are handed back, and the work stops. */
+    const strand = (self: Lineage<A>, reason: Stop<E>) => {
+      stranded.push(...self.pending)
+      self.pending = []
+      halt(reason)
+    }
+
+    const worker = (): Effect.Effect<void, never, DynamoClient> => {
+      const self: Lineage<A> = { pending: [] }
+      return Effect.gen(function* () {
+        const driver = yield* ScheduleModule.driver(config.schedule)
+        while (true) {
+          const taken = yield* take
+          if (taken === undefined) return
+          self.pending = taken
+          yield* lineage(self, driver)
+          busy--
         }
       }).pipe(
         Effect.ensuring(
           Effect.sync(() => {
-            active.delete(self)
             stranded.push(...self.pending)
-            notify()
+            self.pending = []
+            running--
+            ended.wakeAll()
           })
         )
       )
+    }
 
-    /** Waits for a free slot, then starts a lineage with the next request's entries. */
-    const dispatch: Effect.Effect<void, Stop<E>, DynamoClient> = Effect.suspend(() => {
-      if (stop !== undefined) return Effect.fail(stop)
-      if (active.size >= config.concurrency) return Effect.zipRight(Deferred.await(signal), dispatch)
-      const self: Lineage<A> = { pending: takeRequest() }
-      return Effect.map(Effect.forkIn(lineage(self), scope), (fiber) => {
-        active.set(self, fiber)
-      })
+    const start: Effect.Effect<void, never, DynamoClient> = Effect.suspend(() => {
+      running = config.concurrency
+      return Effect.forEach(
+        Array.from({ length: config.concurrency }, worker),
+        (effect) => Effect.map(Effect.forkIn(effect, scope), (fiber) => void workers.push(fiber)),
+        { discard: true }
+      )
     })
 
     const push = (entry: A) => {
@@ -158,12 +255,13 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
       readyBytes += entry.size
     }
 
-    /** A full request's worth is queued (or more: released entries may overfill it). */
-    const full = () => ready.length >= config.maxCount || readyBytes >= config.maxBytes
-
-    const drain: Effect.Effect<void, Stop<E>, DynamoClient> = Effect.suspend(() =>
-      stop !== undefined ? Effect.fail(stop) : full() ? Effect.zipRight(dispatch, drain) : Effect.void
-    )
+    const drain: Effect.Effect<void, Stop<E>, DynamoClient> = Effect.suspend(() => {
+      if (stop !== undefined) return Effect.fail(stop)
+      if (!full()) return Effect.void
+      if (workers.length === 0) return Effect.zipRight(start, drain)
+      work.wakeOne()
+      return Effect.zipRight(space.wait(), drain)
+    })
 
     const offer = (entry: A): boolean => {
       push(entry)
@@ -175,23 +273,33 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
       return offer(entry) ? drain : Effect.void
     }
 
+    const release = (entry: A) => {
+      push(entry)
+      if (takeable()) work.wakeOne()
+    }
+
     const finish: Effect.Effect<void, Stop<E>, DynamoClient> = Effect.suspend(() => {
       if (stop !== undefined) return Effect.fail(stop)
-      if (ready.length > 0) return Effect.zipRight(dispatch, finish)
-      if (active.size > 0) return Effect.zipRight(Deferred.await(signal), finish)
-      return Effect.void
+      if (!finishing) {
+        finishing = true
+        work.wakeAll()
+      }
+      if (workers.length === 0 && queuedCount() > 0) return Effect.zipRight(start, finish)
+      if (running === 0) return Effect.void
+      return Effect.zipRight(ended.wait(), finish)
     })
 
     const abort: Effect.Effect<ReadonlyArray<A>> = Effect.map(
-      Effect.suspend(() => Fiber.interruptAll([...active.values()])),
+      Effect.suspend(() => Fiber.interruptAll(workers)),
       () => {
-        const left = [...stranded, ...ready]
+        const left = [...stranded, ...ready.slice(head)]
         stranded.length = 0
         ready = []
+        head = 0
         readyBytes = 0
         return left
       }
     )
 
-    return { add, offer, drain, release: push, finish, abort, counters }
+    return { add, offer, drain, release, finish, abort, counters }
   })

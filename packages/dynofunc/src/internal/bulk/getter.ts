@@ -16,7 +16,7 @@ import { itemSize } from "../values/itemSize.js"
 import { Limits, tableNameProblems } from "../input/limits.js"
 import type * as Dispatch from "./dispatch.js"
 import { keyString } from "./keys.js"
-import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, leavingThrottlingToUs, reporting, stopMessage, type Halt, type Reported } from "./run.js"
+import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, reporting, stopMessage, type Halt, type Reported } from "./run.js"
 
 interface KeyEntry extends Dispatch.Entry {
   readonly get: Get
@@ -73,7 +73,7 @@ export const makeGetter = <E>(
         const table = entry.get.table
         ;(requestItems[table] ??= { ...tables.get(table)!.fields, Keys: [] }).Keys!.push(entry.request)
       }
-      return Effect.map(leavingThrottlingToUs(execute(batchGetItem({ RequestItems: requestItems }))), (result) => {
+      return Effect.map(execute(batchGetItem({ RequestItems: requestItems })), (result) => {
         const pending = new Map(entries.map((entry) => [entry.key, entry]))
         const results: Array<Got> = []
         for (const [table, items] of Object.entries(result.raw.Responses ?? {})) {
@@ -146,17 +146,17 @@ export const makeGetter = <E>(
       return { seq, size: itemSize(request), get, request, key }
     }
 
-    /** Queues a checked key, unless it was asked for already. */
-    const admit = (entry: KeyEntry) => {
+    /** Whether a checked key is to be read: not when it was asked for already. */
+    const fresh = (entry: KeyEntry): boolean => {
       received++
-      if (seen.has(entry.key)) return Effect.void
+      if (seen.has(entry.key)) return false
       seen.add(entry.key)
-      return dispatcher.add(entry)
+      return true
     }
 
     const add = (get: Get): Effect.Effect<void, GetHalt<E>, DynamoClient> => {
       const entry = prepare(get, received)
-      if (!("part" in entry)) return admit(entry)
+      if (!("part" in entry)) return fresh(entry) ? dispatcher.add(entry) : Effect.void
       refused = [get]
       return Effect.fail(invalid("BatchGetItem", "batch get", [entry]))
     }
@@ -169,10 +169,13 @@ export const makeGetter = <E>(
           return Effect.fail(invalid("BatchGetItem", "batch get", problems))
         }
         upcoming = entries
-        return Effect.forEach(entries, (entry) => {
-          queued++
-          return admit(entry)
-        }, { discard: true })
+        // Queued without an effect per key; one `drain` per request's worth.
+        return Effect.gen(function* () {
+          for (const entry of entries) {
+            queued++
+            if (fresh(entry) && dispatcher.offer(entry)) yield* dispatcher.drain
+          }
+        })
       })
 
     const report = (halt: Reported<ErrorOf<"BatchGetItem">, E>): Effect.Effect<Report<E>> =>

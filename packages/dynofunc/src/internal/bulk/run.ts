@@ -31,32 +31,27 @@ const throttlingTags: ReadonlySet<string> = new Set(["ProvisionedThroughputExcee
 /** Whether a whole request failed from throttling (then it is sent again, as DynamoDB advises). */
 export const throttled = (error: { readonly _tag: string }): boolean => throttlingTags.has(error._tag)
 
-/** A dispatcher with the caller's concurrency and retry schedule (or the defaults), retrying throttled requests. */
+/**
+ * A dispatcher with the caller's concurrency and retry schedule (or the defaults), retrying throttled requests. Each
+ * request runs with the `Retry.Policy` in scope kept for every failure but throttling, which the dispatcher retries
+ * itself (with its own schedule, over the whole run): one retry loop per failure kind, not two nested. That policy
+ * is built once per run.
+ */
 export const dispatcher = <A extends Dispatch.Entry, E extends { readonly _tag: string }>(
   options: { readonly concurrency?: number | undefined; readonly retry?: Schedule.Schedule<unknown> | undefined },
   limits: { readonly maxCount: number; readonly maxBytes: number },
   send: (entries: ReadonlyArray<A>) => Effect.Effect<Dispatch.Sent<A>, E, DynamoClient>
 ) =>
-  Dispatch.make<A, E>({
-    ...limits,
-    concurrency: options.concurrency ?? defaultConcurrency,
-    schedule: options.retry ?? defaultRetry,
-    send,
-    retryable: throttled
+  Effect.flatMap(Retry.Policy, (policy) => {
+    const notThrottling = Schedule.intersect(policy, Schedule.recurWhile((error: { readonly _tag: string }) => !throttled(error)))
+    return Dispatch.make<A, E>({
+      ...limits,
+      concurrency: options.concurrency ?? defaultConcurrency,
+      schedule: options.retry ?? defaultRetry,
+      send: (entries) => Effect.provideService(send(entries), Retry.Policy, notThrottling),
+      retryable: throttled
+    })
   })
-
-/**
- * `request` with the `Retry.Policy` in scope kept for every failure but throttling, which the bulk helper retries
- * itself (with its own schedule, over the whole run): one retry loop per failure kind, not two nested.
- */
-export const leavingThrottlingToUs = <A, E, R>(request: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
-  Effect.flatMap(Retry.Policy, (policy) =>
-    Effect.provideService(
-      request,
-      Retry.Policy,
-      Schedule.intersect(policy, Schedule.recurWhile((error: { readonly _tag: string }) => !throttled(error)))
-    )
-  )
 
 /**
  * Runs `work`. When it halts or is interrupted, `report` (which stops the requests: those in flight finish) builds

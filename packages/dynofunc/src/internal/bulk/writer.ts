@@ -16,7 +16,7 @@ import { checkWrite, markChecked } from "../input/writes.js"
 import { Limits, tableNameProblems } from "../input/limits.js"
 import type * as Dispatch from "./dispatch.js"
 import { keyString, tableKey } from "./keys.js"
-import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, leavingThrottlingToUs, reporting, stopMessage, type Halt, type Reported } from "./run.js"
+import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, reporting, stopMessage, type Halt, type Reported } from "./run.js"
 
 interface WriteEntry extends Dispatch.Entry {
   readonly write: Write
@@ -97,7 +97,7 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
       for (const entry of entries) (requestItems[entry.table] ??= []).push(entry.request)
       // Checked writes (`prepare`), as many as fit one request (the dispatcher), each item once (`busy`).
       markChecked(requestItems)
-      return Effect.map(leavingThrottlingToUs(execute(batchWriteItem({ RequestItems: requestItems }))), (result) => {
+      return Effect.map(execute(batchWriteItem({ RequestItems: requestItems })), (result) => {
         const leftovers = leftoversOf(entries, result.raw.UnprocessedItems ?? {})
         const left = new Set(leftovers)
         for (const entry of entries) if (!left.has(entry)) settle(entry)

@@ -43,10 +43,16 @@ export const commandOf = <Name extends CommandName>(name: Name): CommandClass<Na
 }
 
 /**
- * Sends `request` through `sdk`, aborted by `signal`.
+ * Sends `request` through `sdk`, aborted by `signal` when there is one.
  *
  * @example
  * sendCommand(new DynamoDBClient({}), { operation: "ListTables", input: {} }, new AbortController().signal)
  */
-export const sendCommand = <Name extends CommandName>(sdk: Sdk.DynamoDBClient, request: Request<Name>, signal: AbortSignal): Promise<OutputOf<Name>> =>
-  sdk.send(new (commandOf(request.operation))(request.input), { abortSignal: signal })
+export const sendCommand = <Name extends CommandName>(
+  sdk: Sdk.DynamoDBClient,
+  request: Request<Name>,
+  signal: AbortSignal | undefined
+): Promise<OutputOf<Name>> => {
+  const command = new (commandOf(request.operation))(request.input)
+  return signal === undefined ? sdk.send(command) : sdk.send(command, { abortSignal: signal })
+}
