@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Cause, Chunk, Effect, Exit, Option, Random, Schedule, Stream, Supervisor } from "effect"
-import { BatchGet, Retry, Value } from "dynofunc"
+import type { BatchGetItemCommandInput } from "@aws-sdk/client-dynamodb"
+import { BatchGet, DynamoClient, Retry, Value, batchGetItem, execute } from "dynofunc"
 import { makeStore } from "../support/faultyStore.js"
 
 const keys = { users: ["id"], events: ["pk", "sk"] }
@@ -91,5 +92,48 @@ describe("BatchGet under faults", () => {
       ])
       expect(error?.unread).toEqual(bad)
       expect(store.requests).toBe(before)
+    }))
+})
+
+describe("BatchGet's requests, checked once", () => {
+  /** The requests the reader sends for `gets` (DynamoDB finds nothing). */
+  const sendAll = (reads: ReadonlyArray<BatchGet.Get>, options: BatchGet.Options) =>
+    Effect.gen(function* () {
+      const sent: Array<BatchGetItemCommandInput> = []
+      const layer = DynamoClient.layerTest({ BatchGetItem: (request) => Effect.sync(() => (sent.push(request.input), { Responses: {}, UnprocessedKeys: {} })) })
+      const exit = yield* BatchGet.run(reads, options).pipe(Effect.provide(layer), Effect.exit)
+      return { sent, exit }
+    })
+
+  it.effect("each request the reader sends passes execute's full checks when a user builds it again, and stays as it was checked", () =>
+    Effect.gen(function* () {
+      const { sent } = yield* sendAll(gets, { tables: { users: { projection: ["n"], consistent: true } } })
+      expect(sent.length).toBe(16) // 1,600 distinct keys, 100 a request
+      const answered = DynamoClient.layerTest({ BatchGetItem: () => Effect.succeed({ Responses: {}, UnprocessedKeys: {} }) })
+      for (const input of sent) {
+        // A copy is the user's own request: nothing marks it as checked.
+        const exit = yield* Effect.exit(execute(batchGetItem(structuredClone(input))).pipe(Effect.provide(answered)))
+        expect(Exit.isSuccess(exit) ? "sent" : exit.cause.toString()).toBe("sent")
+      }
+      const users = sent[0]!.RequestItems!["users"]!
+      expect(() => users.Keys!.push({ id: { S: "" } })).toThrow(TypeError)
+      expect(() => void (users.ProjectionExpression = "#bad")).toThrow(TypeError)
+      expect(() => void (users.ExpressionAttributeNames!["#n0"] = "other")).toThrow(TypeError)
+      expect(() => void (sent[0]!.RequestItems!["users"] = { Keys: [] })).toThrow(TypeError)
+    }))
+
+  it.effect("a key or a table setting DynamoDB would refuse is refused before anything is sent", () =>
+    Effect.gen(function* () {
+      const reasons = []
+      for (const [reads, options] of [
+        [[{ table: "users", key: { id: "u1" } }, { table: "users", key: { id: "" } }], {}],
+        [[{ table: "users", key: { id: "u1" } }], { tables: { users: { consistent: "yes" as unknown as boolean } } }]
+      ] as const) {
+        const { sent, exit } = yield* sendAll(reads, options)
+        expect(sent).toEqual([])
+        const error = Exit.isFailure(exit) ? Option.getOrThrow(Cause.failureOption(exit.cause)) : undefined
+        reasons.push(error?.cause?._tag === "InvalidInputError" && error.cause.problems.map((problem) => problem.part))
+      }
+      expect(reasons).toEqual([["keys[1].key"], ["tables.users.ConsistentRead"]])
     }))
 })

@@ -14,6 +14,8 @@ import { batchGetItem } from "../../operations/batchGetItem.js"
 import { fromItem, toItem, type AttributeMap, type Item } from "../../Value.js"
 import { itemSize } from "../values/itemSize.js"
 import { Limits, tableNameProblems } from "../input/limits.js"
+import { fieldProblems, keyProblem } from "../input/options.js"
+import { markChecked } from "../input/requests.js"
 import type * as Dispatch from "./dispatch.js"
 import { keyString } from "./keys.js"
 import { checkAll, dispatcher as makeDispatcher, inOrder, invalid, reporting, stopMessage, type Halt, type Reported } from "./run.js"
@@ -73,6 +75,8 @@ export const makeGetter = <E>(
         const table = entry.get.table
         ;(requestItems[table] ??= { ...tables.get(table)!.fields, Keys: [] }).Keys!.push(entry.request)
       }
+      // Checked keys (`prepare`), at most 100 (the dispatcher), each once (`seen`).
+      markChecked("BatchGetItem", requestItems)
       return Effect.map(execute(batchGetItem({ RequestItems: requestItems })), (result) => {
         const pending = new Map(entries.map((entry) => [entry.key, entry]))
         const results: Array<Got> = []
@@ -121,6 +125,10 @@ export const makeGetter = <E>(
         names,
         fields: { ...(settings?.consistent !== undefined && { ConsistentRead: settings.consistent }), ...compiled.fields }
       }
+      // The fields `checkLimits` would check in each request (which skips the requests the reader marks), once.
+      const fieldIssues: Array<InputProblem> = []
+      fieldProblems("BatchGetItem", read.fields, `tables.${table}.`, fieldIssues)
+      if (fieldIssues.length > 0) return fieldIssues[0]!
       tables.set(table, read)
       return read
     }
@@ -138,6 +146,8 @@ export const makeGetter = <E>(
       } catch (error) {
         return problem(seq, ".key", error instanceof Error ? error.message : String(error))
       }
+      const keyIssue = keyProblem(request)
+      if (keyIssue !== undefined) return problem(seq, ".key", keyIssue)
       const names = Object.keys(request).sort()
       const key = names.length === 0 || names.length > 2 ? undefined : keyString(table, names, request)
       if (key === undefined) return problem(seq, ".key", "a key is one or two attributes, each a string, number or binary")

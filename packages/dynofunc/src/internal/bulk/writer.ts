@@ -12,7 +12,8 @@ import { execute, type ErrorOf } from "../../Execute.js"
 import { batchWriteItem } from "../../operations/batchWriteItem.js"
 import { describeTable } from "../../operations/describeTable.js"
 import { toItem, type AttributeMap } from "../../Value.js"
-import { checkWrite, markChecked } from "../input/writes.js"
+import { checkWrite } from "../input/writes.js"
+import { markChecked } from "../input/requests.js"
 import { Limits, tableNameProblems } from "../input/limits.js"
 import type * as Dispatch from "./dispatch.js"
 import { keyString, tableKey } from "./keys.js"
@@ -96,7 +97,7 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
       const requestItems: Record<string, Array<WriteRequest>> = {}
       for (const entry of entries) (requestItems[entry.table] ??= []).push(entry.request)
       // Checked writes (`prepare`), as many as fit one request (the dispatcher), each item once (`busy`).
-      markChecked(requestItems)
+      markChecked("BatchWriteItem", requestItems)
       return Effect.map(execute(batchWriteItem({ RequestItems: requestItems })), (result) => {
         const leftovers = leftoversOf(entries, result.raw.UnprocessedItems ?? {})
         const left = new Set(leftovers)

@@ -4,11 +4,11 @@
  * (keys defined, index counts and projections), `UpdateTable` (something to change) and updates that would
  * change a key attribute.
  */
-import type { AttributeValue } from "@aws-sdk/client-dynamodb"
+import type { AttributeValue, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
 import { itemSize } from "../values/itemSize.js"
 import { fieldProblems, keyProblem, nameProblem, type Problems } from "./options.js"
-import { checkWrite, isChecked, itemIdentity, keyIdentity, WriteLimits } from "./writes.js"
+import { checkWrite, itemIdentity, keyIdentity, WriteLimits } from "./writes.js"
 
 /** DynamoDB's limits on the shape of requests. */
 export const ShapeLimits = {
@@ -87,12 +87,43 @@ const eachTable = (requestItems: unknown, operation: string, what: string, probl
   }
 }
 
+/** The `RequestItems` the bulk layer built and checked, per operation (see `markChecked`). */
+const checkedBatches = { BatchWriteItem: new WeakSet<object>(), BatchGetItem: new WeakSet<object>() }
+
+/**
+ * Marks `requestItems` (table name → its writes, or its keys and read settings) as checked: the bulk layer built it,
+ * and only from writes `checkWrite` passed or keys it read the names of, with their table's key names, within the
+ * request's limits, no item twice. `checkLimits` does not check it again: the batch writer and reader check each
+ * write or key once, as they marshal it. It is frozen (the record, each table's list or settings, and a get's keys
+ * and names), so nothing can be added to it or swapped afterwards. Only the bulk layer marks, so a request a user
+ * built is always checked in full.
+ */
+export const markChecked = (
+  operation: keyof typeof checkedBatches,
+  requestItems: Record<string, ReadonlyArray<object>> | Record<string, KeysAndAttributes>
+): void => {
+  for (const table in requestItems) {
+    const value: ReadonlyArray<object> | KeysAndAttributes = requestItems[table]!
+    if (!Array.isArray(value)) {
+      const read = value as KeysAndAttributes
+      Object.freeze(read.Keys)
+      Object.freeze(read.ExpressionAttributeNames)
+    }
+    Object.freeze(value)
+  }
+  checkedBatches[operation].add(Object.freeze(requestItems))
+}
+
+/** Whether the bulk layer built and checked `requestItems` for `operation` (`markChecked`); never for a value a user made. */
+const isChecked = (operation: keyof typeof checkedBatches, requestItems: unknown): boolean =>
+  typeof requestItems === "object" && requestItems !== null && checkedBatches[operation].has(requestItems)
+
 /**
  * `BatchWriteItem`: tables with writes, each write one put or delete (`checkWrite`), at most 25 and 16 MB of items,
- * no item twice. Nothing to do for a request the batch writer built of writes it checked (`isChecked`).
+ * no item twice. Nothing to do for a request the batch writer built of writes it checked (`markChecked`).
  */
 export const batchWriteShape = (requestItems: unknown, problems: Problems): void => {
-  if (isChecked(requestItems)) return
+  if (isChecked("BatchWriteItem", requestItems)) return
   const entries: Array<OnItem> = []
   let count = 0
   let bytes = 0
@@ -120,8 +151,12 @@ export const batchWriteShape = (requestItems: unknown, problems: Problems): void
   duplicates(entries, "this write and", problems)
 }
 
-/** `BatchGetItem`: tables with keys, at most 100, no key twice. */
+/**
+ * `BatchGetItem`: tables with keys, at most 100, no key twice. Nothing to do for a request the batch reader built of
+ * keys it checked (`markChecked`).
+ */
 export const batchGetShape = (requestItems: unknown, problems: Problems): void => {
+  if (isChecked("BatchGetItem", requestItems)) return
   const entries: Array<OnItem> = []
   let count = 0
   eachTable(requestItems, "BatchGetItem", "keys", problems, (table, request, part) => {

@@ -4,9 +4,8 @@
  * as one string), which tells two writes or reads of one item apart.
  *
  * The batch writer checks each write as it marshals it, then builds requests that hold each item once, within the
- * limits: it marks what it built (`markChecked`, by the `RequestItems` object it made and never hands out), and
- * `checkLimits` does not size the items and read their keys a second time. Only the bulk layer marks, so a request
- * a user built is always checked in full.
+ * limits, and marks them (`markChecked` in `requests.ts`): `checkLimits` does not size the items and read their keys
+ * a second time.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { itemSize } from "../values/itemSize.js"
@@ -106,20 +105,3 @@ export const checkWrite = (table: string, request: unknown, names: ReadonlyArray
   if (size > WriteLimits.itemBytes) return { part, message: `item is ${size} bytes; DynamoDB allows ${WriteLimits.itemBytes}` }
   return { identity, keyNames, size }
 }
-
-/** The `RequestItems` the bulk layer built (see `markChecked`). */
-const checkedBatches = new WeakSet<object>()
-
-/**
- * Marks `requestItems` (table name → writes) as checked: the bulk layer built it, and only from writes `checkWrite`
- * passed with their table's key names, at most 25 and 16 MB of them, no item twice. `checkLimits` does not check
- * it again. It is frozen (the record and each table's list), so no write can be added to it or swapped afterwards.
- */
-export const markChecked = (requestItems: Record<string, ReadonlyArray<object>>): void => {
-  for (const table in requestItems) Object.freeze(requestItems[table])
-  checkedBatches.add(Object.freeze(requestItems))
-}
-
-/** Whether the bulk layer built and checked `requestItems` (`markChecked`); never for a value a user made. */
-export const isChecked = (requestItems: unknown): boolean =>
-  typeof requestItems === "object" && requestItems !== null && checkedBatches.has(requestItems)
