@@ -37,7 +37,7 @@
 import type { GetItemCommandOutput, QueryCommandOutput, ScanCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { Either, Schema, Types } from "effect"
 import type { Condition } from "./Condition.js"
-import type { ItemDecodeError, ItemEncodeError, UniqueConstraintError, VersionConflictError } from "./EntityError.js"
+import type { ItemDecodeError, ItemEncodeError, UniqueConflictError, UniqueConstraintError, VersionConflictError } from "./EntityError.js"
 import { action, type Action } from "./internal/typed/actions.js"
 import type { FieldsSchema } from "./internal/typed/codec.js"
 import type { EntityWrite } from "./internal/typed/batch.js"
@@ -81,8 +81,9 @@ type UniqueFields<C extends EntityConfig> = C["unique"] extends ReadonlyArray<in
 type VersionError<C extends EntityConfig> = C["version"] extends string ? VersionConflictError : never
 type UniqueError<C extends EntityConfig> = [UniqueFields<C>] extends [never] ? never : UniqueConstraintError
 /** A write that may move unique sentinels is a transaction (when it does), and may read the stored values first. */
-type UniqueWrite<C extends EntityConfig, Name extends "UpdateItem" | "DeleteItem"> = [UniqueFields<C>] extends [never] ? Name : Name | "TransactWriteItems"
-type UniqueRead<C extends EntityConfig> = [UniqueFields<C>] extends [never] ? never : ItemDecodeError
+type UniqueWrite<C extends EntityConfig, Name extends "PutItem" | "UpdateItem" | "DeleteItem"> = [UniqueFields<C>] extends [never] ? Name : Name | "TransactWriteItems"
+/** What a write of unique fields may fail with for reading their stored values first: the read, and a write in between. */
+type UniqueRead<C extends EntityConfig> = [UniqueFields<C>] extends [never] ? never : ItemDecodeError | UniqueConflictError
 
 /** The stored values of an entity's unique fields, as far as the caller knows them (`undefined`: the item has none). */
 export type Previous<C extends EntityConfig> = { readonly [K in UniqueFields<C> & keyof Fields<C>]?: Fields<C>[K] | undefined }
@@ -146,7 +147,7 @@ export interface TypedPath<V> {
 }
 
 /** Options of `put`. */
-export interface PutOptions {
+export interface PutOptions<C extends EntityConfig = EntityConfig> {
   /** Write only if this holds. */
   readonly condition?: Condition | undefined
   /** With a version attribute: the version the stored item must have (none: it must not exist yet). */
@@ -156,6 +157,13 @@ export interface PutOptions {
    * and builds the write again with it; the description itself holds the wall-clock time it was built at.
    */
   readonly now?: Date | undefined
+  /**
+   * The stored values of the unique fields (`undefined`: the item, or that value, is not stored), to move their
+   * sentinels: left out, the put carries a problem and `TypedTable.execute` reads them first (one consistent
+   * `GetItem`; not needed for a versioned put without `expectedVersion`, which writes a new item). The put is then
+   * conditioned on the stored values still being these.
+   */
+  readonly previous?: Previous<C> | undefined
 }
 
 /** Options of `get`. */
@@ -165,8 +173,8 @@ export interface GetOptions<P extends ReadonlyArray<string> = ReadonlyArray<stri
   readonly projection?: P | undefined
 }
 
-/** Options of `update`: those of `put`, and the stored values of the unique fields it changes. */
-export interface UpdateOptions<C extends EntityConfig = EntityConfig> extends PutOptions {
+/** Options of `update`: those of `put`, `previous` naming the stored values of the unique fields it changes. */
+export interface UpdateOptions<C extends EntityConfig = EntityConfig> extends PutOptions<C> {
   /**
    * The stored values of the unique fields the update changes, to move their sentinels: left out, the write
    * carries a problem and `TypedTable.execute` reads them first (one consistent `GetItem`). The update is then
@@ -209,13 +217,17 @@ export interface Page<A, Raw> {
 /** An entity: its configuration and its typed builders. */
 export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C["name"], Read<C>> {
   readonly config: C
-  /** Writes the item (`PutItem`; with unique fields, a `TransactWriteItems` with one sentinel item per unique field). */
+  /**
+   * Writes the item (`PutItem`). With unique fields, conditioned on their stored values (read first, or given as
+   * `previous`), and when one changes a `TransactWriteItems` moving its sentinel: the old value's deleted, the new
+   * one's put if no item holds it.
+   */
   put(
     item: PutItem<C>,
-    options?: PutOptions
+    options?: PutOptions<C>
   ): Operation<
-    [UniqueFields<C>] extends [never] ? "PutItem" : "TransactWriteItems",
-    Either.Either<{ readonly item: Fields<C>; readonly raw: unknown }, ItemEncodeError | VersionError<C> | UniqueError<C>>
+    UniqueWrite<C, "PutItem">,
+    Either.Either<{ readonly item: Fields<C>; readonly raw: unknown }, ItemEncodeError | VersionError<C> | UniqueError<C> | UniqueRead<C>>
   >
   /** Reads one item by its key (`GetItem`), decoded. */
   get(key: Key<C>, options?: GetOptions<never>): Operation<"GetItem", Either.Either<{ readonly item: Read<C> | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>>
@@ -233,7 +245,7 @@ export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C[
     options?: UpdateOptions<C>
   ): Operation<
     UniqueWrite<C, "UpdateItem">,
-    Either.Either<{ readonly item: Read<C> | undefined; readonly raw: unknown }, ItemDecodeError | ItemEncodeError | VersionError<C> | UniqueError<C>>
+    Either.Either<{ readonly item: Read<C> | undefined; readonly raw: unknown }, ItemDecodeError | ItemEncodeError | VersionError<C> | UniqueError<C> | UniqueRead<C>>
   >
   /** Deletes one item by its key (`DeleteItem`; with unique fields, a `TransactWriteItems` removing their sentinels too). */
   delete(key: Key<C>, options?: DeleteOptions<C>): Operation<UniqueWrite<C, "DeleteItem">, Either.Either<{ readonly raw: unknown }, VersionError<C> | UniqueRead<C>>>

@@ -93,3 +93,21 @@ export class UniqueConstraintError extends Data.TaggedError("UniqueConstraintErr
   readonly cause: unknown
   readonly message: string
 }> {}
+
+/**
+ * A write that moves unique sentinels (`put`, `update`, `delete` of an entity with unique fields) found other stored
+ * values of those fields than it read first (or was given as `previous`): another write came in between. Nothing
+ * was written; run the write again (`TypedTable.execute` reads the stored values anew).
+ *
+ * @example
+ * new UniqueConflictError({ table: "app", entity: "User", key: { pk: "USER#1" }, expected: { email: "ada@example.com" }, cause: undefined, message: "…" })
+ */
+export class UniqueConflictError extends Data.TaggedError("UniqueConflictError")<{
+  readonly table: string
+  readonly entity: string
+  readonly key: Readonly<Record<string, unknown>>
+  /** The stored values the write expected (`undefined`: none), by unique field. */
+  readonly expected: Readonly<Record<string, unknown>>
+  readonly cause: unknown
+  readonly message: string
+}> {}

@@ -99,7 +99,9 @@ export const create = (table: Table, options: CreateOptions = {}): Operation<"Cr
 /**
  * Runs a typed operation (from `Entity` or `TypedTable.collection`): `execute`, then the typed outcome — decoded
  * items, or `ItemDecodeError`, `ItemEncodeError` (nothing sent), `VersionConflictError`, `UniqueConstraintError`,
- * `UnknownEntityError`, as the operation can fail.
+ * `UniqueConflictError`, `UnknownEntityError`, as the operation can fail. A write that needs more than it was built
+ * with (the time of its timestamps, the stored values of its unique fields) gets it first (Effect's `Clock`, one
+ * consistent read) and is built again with it.
  *
  * @example
  * import { Effect, Schema } from "effect"

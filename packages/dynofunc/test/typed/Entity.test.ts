@@ -106,7 +106,8 @@ describe("typed entity operations compile to the plain ones", () => {
       expect(op.description).toEqual(
         transactWriteItems([
           update("typed-app", key, { email: "new@x.org", handle: "ada" }, {
-            condition: cand(attr("pk").exists(), cand(attr("email").equals("old@x.org"), attr("handle").notExists()))
+            condition: cand(attr("pk").exists(), cand(attr("email").equals("old@x.org"), attr("handle").notExists())),
+            returnValuesOnConditionCheckFailure: "ALL_OLD"
           }),
           remove("typed-app", sentinel("email", "old@x.org")),
           putSentinel("email", "new@x.org"),
@@ -115,8 +116,41 @@ describe("typed entity operations compile to the plain ones", () => {
       )
     })
 
-    it("update to the stored value, or of other fields: a plain UpdateItem", () => {
-      expect(Member.update({ id: "m1" }, { email: "same@x.org" }, { previous: { email: "same@x.org" } }).name).toBe("UpdateItem")
+    it("update to the stored value, or of other fields: a plain UpdateItem (conditioned on the stored value it sets again)", () => {
+      const same = Member.update({ id: "m1" }, { email: "same@x.org" }, { previous: { email: "same@x.org" } })
+      expect(same.name).toBe("UpdateItem")
+      expect(same.description).toMatchObject({ ConditionExpression: "attribute_exists(#n0) AND #n1 = :v0", ReturnValuesOnConditionCheckFailure: "ALL_OLD" })
+      expect(Member.update({ id: "m1" }, {}).description).not.toHaveProperty("ReturnValuesOnConditionCheckFailure")
+    })
+
+    it("put with the stored values given: the item (conditioned on them), the sentinels of changed values moved", () => {
+      const op = Member.put({ id: "m1", email: "new@x.org", handle: "ada" }, { previous: { email: "old@x.org", handle: "ada" } })
+      expect(op.problems).toEqual([])
+      expect(op.description).toEqual(
+        transactWriteItems([
+          add("typed-app", { id: "m1", email: "new@x.org", handle: "ada", _entity: "Member", ...key }, {
+            condition: cand(attr("email").equals("old@x.org"), attr("handle").equals("ada")),
+            returnValuesOnConditionCheckFailure: "ALL_OLD"
+          }),
+          remove("typed-app", sentinel("email", "old@x.org")),
+          putSentinel("email", "new@x.org")
+        ]).description
+      )
+      // A new item: every value's sentinel put; a value left out: its sentinel deleted.
+      const fresh = Member.put({ id: "m1", email: "a@x.org" }, { previous: { email: undefined, handle: "ada" } })
+      expect(fresh.description).toMatchObject({
+        TransactItems: [{}, ...(transactWriteItems([putSentinel("email", "a@x.org"), remove("typed-app", sentinel("handle", "ada"))]).description.TransactItems ?? [])]
+      })
+    })
+
+    it("put that changes no unique value: a plain PutItem conditioned on them; without them a problem", () => {
+      const same = Member.put({ id: "m1", email: "a@x.org" }, { previous: { email: "a@x.org", handle: undefined } })
+      expect(same.name).toBe("PutItem")
+      expect(same.description).toMatchObject({ ConditionExpression: "#n0 = :v0 AND attribute_not_exists(#n1)" })
+      expect(Member.put({ id: "m1", email: "a@x.org" }).problems.map((problem) => problem.part)).toEqual(["previous"])
+      expect(Member.put({ id: "m1", email: "a@x.org" }, { previous: { email: "a@x.org" } }).problems.map((problem) => problem.message)).toEqual([
+        `Member: moving the unique sentinels of "handle" needs their stored values: give them as \`previous\`, or run the write with TypedTable.execute (which reads them first)`
+      ])
     })
 
     it("without the stored values the write carries a problem (TypedTable.execute reads them first)", () => {
@@ -129,7 +163,7 @@ describe("typed entity operations compile to the plain ones", () => {
       expect(op.problems).toEqual([])
       expect(op.description).toEqual(
         transactWriteItems([
-          remove("typed-app", key, { condition: cand(attr("email").equals("a@x.org"), attr("handle").notExists()) }),
+          remove("typed-app", key, { condition: cand(attr("email").equals("a@x.org"), attr("handle").notExists()), returnValuesOnConditionCheckFailure: "ALL_OLD" }),
           remove("typed-app", sentinel("email", "a@x.org"))
         ]).description
       )

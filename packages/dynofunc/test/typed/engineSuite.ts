@@ -49,6 +49,14 @@ const Account = Entity.make({
   unique: ["email"]
 })
 
+const Member = Entity.make({
+  table: app,
+  name: "Member",
+  schema: Schema.Struct({ id: Schema.String, email: Schema.optional(Schema.String), name: Schema.String }),
+  primary: { partition: { prefix: "MEMBER", fields: ["id"] } },
+  unique: ["email"]
+})
+
 const Event = Entity.make({
   table: app,
   name: "Event",
@@ -269,7 +277,7 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
           expect(yield* taken(TypedTable.execute(Account.update({ id: "a2" }, { email: "ada@new.org" })))).toEqual(["UniqueConstraintError", "email"])
           // The stored value given by the caller: no read; a wrong one fails the transaction, nothing moves.
           const wrong = yield* Effect.flip(TypedTable.execute(Account.update({ id: "a2" }, { email: "x@y.z" }, { previous: { email: "not@stored.org" } })))
-          expect(wrong._tag).toBe("TransactionCanceledError")
+          expect(wrong._tag).toBe("UniqueConflictError")
           yield* TypedTable.execute(Account.update({ id: "a2" }, { email: "bob@example.com" }, { previous: { email: "ada@example.com" } }))
           yield* TypedTable.execute(Account.put({ id: "a3", email: "ada@example.com" }))
           // Deleting a1 removes its sentinel: its email is free again.
@@ -279,6 +287,64 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
           expect(deleted.item).toBeUndefined()
           // A delete of an item that is not there sends a plain delete.
           yield* TypedTable.execute(Account.delete({ id: "a1" }))
+        }))
+
+      it.effect("unique constraint: a put over an item moves its sentinels (stored values read first); a violation changes nothing", () =>
+        Effect.gen(function* () {
+          const emailOf = (id: string) => Effect.map(TypedTable.execute(Member.get({ id }, { consistent: true })), ({ item }) => item?.email)
+          const tagOf = (effect: Effect.Effect<unknown, { readonly _tag: string }, DynamoClient>) => Effect.map(Effect.flip(effect), (error) => error._tag)
+          // A new member: the stored values are read (none), then the member and its sentinel in one transaction.
+          expect((yield* recording(TypedTable.execute(Member.put({ id: "m1", email: "a@m.org", name: "Ada" })))).sent).toEqual(["GetItem", "TransactWriteItems"])
+          // The same email again: no sentinel work, the put conditioned on the stored email.
+          expect((yield* recording(TypedTable.execute(Member.put({ id: "m1", email: "a@m.org", name: "Ada L." })))).sent).toEqual(["GetItem", "PutItem"])
+          // A new email: the old value is free again, the new one taken.
+          yield* TypedTable.execute(Member.put({ id: "m1", email: "b@m.org", name: "Ada" }))
+          yield* TypedTable.execute(Member.put({ id: "m2", email: "a@m.org", name: "Bob" }))
+          expect(yield* tagOf(TypedTable.execute(Member.put({ id: "m3", email: "b@m.org", name: "Cy" })))).toBe("UniqueConstraintError")
+          // A value another item holds: UniqueConstraintError, and nothing moved.
+          const taken = yield* Effect.flip(TypedTable.execute(Member.put({ id: "m1", email: "a@m.org", name: "Ada" })))
+          expect(taken._tag === "UniqueConstraintError" && [taken.field, taken.value]).toEqual(["email", "a@m.org"])
+          expect([yield* emailOf("m1"), yield* emailOf("m2")]).toEqual(["b@m.org", "a@m.org"])
+          expect(yield* tagOf(TypedTable.execute(Member.put({ id: "m3", email: "b@m.org", name: "Cy" })))).toBe("UniqueConstraintError")
+          // Stored values given: no read; stale ones fail with UniqueConflictError and nothing is written.
+          const given = yield* recording(TypedTable.execute(Member.put({ id: "m1", email: "c@m.org", name: "Ada" }, { previous: { email: "b@m.org" } })))
+          expect(given.sent).toEqual(["TransactWriteItems"])
+          const stale = yield* Effect.flip(TypedTable.execute(Member.put({ id: "m1", email: "d@m.org", name: "Ada" }, { previous: { email: "b@m.org" } })))
+          expect(stale._tag === "UniqueConflictError" && stale.expected).toEqual({ email: "b@m.org" })
+          expect(yield* emailOf("m1")).toBe("c@m.org")
+          // An optional unique field left out: its sentinel is deleted.
+          yield* TypedTable.execute(Member.put({ id: "m2", name: "Bob" }))
+          yield* TypedTable.execute(Member.put({ id: "m4", email: "a@m.org", name: "Dee" }))
+        }))
+
+      it.effect("unique constraint: a write in between a put's read and its transaction is a UniqueConflictError; nothing is orphaned", () =>
+        Effect.gen(function* () {
+          yield* TypedTable.execute(Member.put({ id: "m5", email: "e@m.org", name: "Eve" }))
+          // Another writer moves m5's email to f@ right after this put read e@.
+          let raced = false
+          const concurrent = (operation: string) =>
+            operation === "TransactWriteItems" && !raced
+              ? Effect.asVoid(Effect.zipRight(Effect.sync(() => (raced = true)), TypedTable.execute(Member.update({ id: "m5" }, { email: "f@m.org" }))))
+              : Effect.void
+          const error = yield* Effect.flip(recording(TypedTable.execute(Member.put({ id: "m5", email: "g@m.org", name: "Eve" })), concurrent))
+          expect(error._tag).toBe("UniqueConflictError")
+          if (error._tag === "UniqueConflictError") expect([error.entity, error.expected]).toEqual(["Member", { email: "e@m.org" }])
+          const { item } = yield* TypedTable.execute(Member.get({ id: "m5" }, { consistent: true }))
+          expect(item?.email).toBe("f@m.org")
+          // f@ is held by m5; e@ and g@ are free.
+          const taken = yield* Effect.flip(TypedTable.execute(Member.put({ id: "m6", email: "f@m.org", name: "Fay" })))
+          expect(taken._tag).toBe("UniqueConstraintError")
+          yield* TypedTable.execute(Member.put({ id: "m6", email: "e@m.org", name: "Fay" }))
+          yield* TypedTable.execute(Member.put({ id: "m7", email: "g@m.org", name: "Gus" }))
+          // Run again, the put reads the stored values anew and goes through.
+          yield* TypedTable.execute(Member.put({ id: "m5", email: "h@m.org", name: "Eve" }))
+          yield* TypedTable.execute(Member.put({ id: "m8", email: "f@m.org", name: "Hal" }))
+        }))
+
+      it.effect("a versioned put of a new item reads nothing first", () =>
+        Effect.gen(function* () {
+          const { sent } = yield* recording(TypedTable.execute(Account.put({ id: "v1", email: "v1@example.com" })))
+          expect(sent).toEqual(["TransactWriteItems"])
         }))
     }
   })

@@ -16,6 +16,7 @@ import {
   type ItemEncodeError,
   type Operation,
   type ResultOf,
+  type UniqueConflictError,
   type UniqueConstraintError,
   type VersionConflictError
 } from "dynofunc"
@@ -146,7 +147,7 @@ describe("typed entities: types", () => {
     expectTypeOf<Effect.Effect.Error<typeof put>>().toEqualTypeOf<Errors<ReturnType<typeof User.put>>>()
     expectTypeOf<Effect.Effect.Context<typeof put>>().toEqualTypeOf<DynamoClient>()
     expectTypeOf<Extract<Errors<ReturnType<typeof User.put>>, { _tag: "ItemEncodeError" }>>().toEqualTypeOf<ItemEncodeError>()
-    expectTypeOf<Extract<Errors<ReturnType<typeof User.put>>, { _tag: "VersionConflictError" | "UniqueConstraintError" }>>().toEqualTypeOf<never>()
+    expectTypeOf<Extract<Errors<ReturnType<typeof User.put>>, { _tag: "VersionConflictError" | "UniqueConstraintError" | "UniqueConflictError" }>>().toEqualTypeOf<never>()
     expectTypeOf<Extract<Errors<ReturnType<typeof User.get>>, { _tag: "ItemDecodeError" }>>().toEqualTypeOf<ItemDecodeError>()
     expectTypeOf<Extract<Errors<ReturnType<typeof User.update>>, { _tag: "ItemDecodeError" | "ItemEncodeError" | "ConditionalCheckFailedError" }>["_tag"]>().toEqualTypeOf<
       "ItemDecodeError" | "ItemEncodeError" | "ConditionalCheckFailedError"
@@ -158,19 +159,24 @@ describe("typed entities: types", () => {
       version: "visits",
       unique: ["email"]
     })
-    expectTypeOf(Account.put(ada).name).toEqualTypeOf<"TransactWriteItems">()
-    expectTypeOf<Extract<Errors<ReturnType<typeof Account.put>>, { _tag: "VersionConflictError" | "UniqueConstraintError" }>>().toEqualTypeOf<
-      VersionConflictError | UniqueConstraintError
-    >()
+    expectTypeOf(Account.put(ada).name).toEqualTypeOf<"PutItem" | "TransactWriteItems">()
+    expectTypeOf<
+      Extract<Errors<ReturnType<typeof Account.put>>, { _tag: "VersionConflictError" | "UniqueConstraintError" | "UniqueConflictError" | "ItemDecodeError" }>
+    >().toEqualTypeOf<VersionConflictError | UniqueConstraintError | UniqueConflictError | ItemDecodeError>()
+    Account.put(ada, { previous: { email: undefined } })
+    // @ts-expect-error previous values of unique fields only, typed by the Schema
+    Account.put(ada, { previous: { email: 1 } })
     expectTypeOf(Account.update({ org: "acme", id: "u1" }, { email: "x@y.z" }).name).toEqualTypeOf<"UpdateItem" | "TransactWriteItems">()
     expectTypeOf(User.update({ org: "acme", id: "u1" }, { email: "x@y.z" }).name).toEqualTypeOf<"UpdateItem">()
-    expectTypeOf<Extract<Errors<ReturnType<typeof Account.update>>, { _tag: "UniqueConstraintError" | "TransactionCanceledError" }>["_tag"]>().toEqualTypeOf<
-      "UniqueConstraintError" | "TransactionCanceledError"
+    expectTypeOf<
+      Extract<Errors<ReturnType<typeof Account.update>>, { _tag: "UniqueConstraintError" | "UniqueConflictError" | "TransactionCanceledError" }>["_tag"]
+    >().toEqualTypeOf<"UniqueConstraintError" | "UniqueConflictError" | "TransactionCanceledError">()
+    expectTypeOf<Extract<Errors<ReturnType<typeof Account.delete>>, { _tag: "ItemDecodeError" | "VersionConflictError" | "UniqueConflictError" }>["_tag"]>().toEqualTypeOf<
+      "ItemDecodeError" | "VersionConflictError" | "UniqueConflictError"
     >()
-    expectTypeOf<Extract<Errors<ReturnType<typeof Account.delete>>, { _tag: "ItemDecodeError" | "VersionConflictError" }>["_tag"]>().toEqualTypeOf<
-      "ItemDecodeError" | "VersionConflictError"
-    >()
-    expectTypeOf<Extract<Errors<ReturnType<typeof User.delete>>, { _tag: "ItemDecodeError" | "TransactionCanceledError" }>>().toEqualTypeOf<never>()
+    expectTypeOf<
+      Extract<Errors<ReturnType<typeof User.delete>>, { _tag: "ItemDecodeError" | "TransactionCanceledError" | "UniqueConflictError" }>
+    >().toEqualTypeOf<never>()
     Account.delete({ org: "acme", id: "u1" }, { previous: { email: "a@b.c" } })
     // @ts-expect-error previous values of unique fields only, typed by the Schema
     Account.update({ org: "acme", id: "u1" }, { email: "x@y.z" }, { previous: { team: "core" } })

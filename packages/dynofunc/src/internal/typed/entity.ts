@@ -197,13 +197,20 @@ export const make = (config: EntityConfig) => {
   const both = (a: Condition | undefined, b: Condition | undefined): Condition | undefined =>
     a === undefined ? b : b === undefined ? a : cand(a, b)
 
+  /** The sentinel of `field = value`: its composed key, or the problem composing it. */
+  const sentinelOf = (field: string, value: unknown) => CompositeKey.compose("_unique", [entityName, field, value])
+
   const sentinelKey = (field: string, value: unknown, problems: Array<InputProblem>): Record<string, string> => {
-    const composed = CompositeKey.compose("_unique", [entityName, field, value])
+    const composed = sentinelOf(field, value)
     if (composed.problem !== undefined) problems.push({ part: "Item", message: `${entityName}.${field}: ${composed.problem}` })
     const key: Record<string, string> = {}
     for (const name of [...keyAttributes.partition, ...keyAttributes.sort]) key[name] = composed.key ?? ""
     return key
   }
+
+  /** Whether two values of unique `field` are one value (one sentinel); `undefined` is no value. */
+  const sameUnique = (field: string, a: unknown, b: unknown): boolean =>
+    a === undefined || b === undefined ? a === b : sentinelOf(field, a).key === sentinelOf(field, b).key
 
   /** The sentinel item of `field = value`, put only if no item holds that value yet. */
   const putSentinel = (field: string, value: unknown, problems: Array<InputProblem>) =>
@@ -212,9 +219,11 @@ export const make = (config: EntityConfig) => {
     })
 
   /**
-   * The sentinel moves of a write that changes unique fields from `previous` to `next` (`undefined`: none), as
-   * transaction actions after the item's own (whose condition, `held`, checks the stored values are still the
-   * previous ones, so that no concurrent write moved them in between); `guards` name the action of each put.
+   * The sentinel moves of a write that sets unique fields from `previous` to `next` (`undefined`: none), as
+   * transaction actions after the item's own; `guards` name the action of each put. The item's own action is
+   * conditioned on `held`: every one of these fields still holds its previous value, so that no concurrent write
+   * moved one in between (a value written again unchanged too: its sentinel must still be there). `conflict` (with
+   * the item's key, `Meta.conflict`) tells such a concurrent write from the item's other conditions failing.
    */
   const sentinelMoves = (
     fields: ReadonlyArray<string>,
@@ -225,17 +234,27 @@ export const make = (config: EntityConfig) => {
     const actions: Array<Operation<"PutItem", unknown> | Operation<"DeleteItem", unknown>> = []
     const guards: Array<{ readonly field: string; readonly value: unknown; readonly action: number }> = []
     const held: Array<Condition> = []
+    const expected: Record<string, unknown> = {}
     for (const field of fields) {
       const [before, after] = [previous[field], next[field]]
-      if (before !== undefined && after !== undefined && sameKey(sentinelKey(field, before, []), sentinelKey(field, after, []))) continue
+      expected[field] = before
       held.push(before === undefined ? attr(field).notExists() : typedPath([field]).equals(before))
+      if (sameUnique(field, before, after)) continue
       if (before !== undefined) actions.push(remove(tableName, sentinelKey(field, before, problems)))
       if (after !== undefined) {
         actions.push(putSentinel(field, after, problems))
         guards.push({ field, value: after, action: actions.length })
       }
     }
-    return { actions, guards, held: held.length === 0 ? undefined : cand(...held) }
+    const conflict: Omit<NonNullable<Meta["conflict"]>, "key"> = {
+      expected,
+      changed: (stored) => {
+        if (stored === undefined) return fields.some((field) => expected[field] !== undefined)
+        const decoded = codec.decodeProjection(fields)(stored)
+        return Either.isLeft(decoded) || fields.some((field) => !sameUnique(field, expected[field], (decoded.right as Record<string, unknown>)[field]))
+      }
+    }
+    return { actions, guards, held: held.length === 0 ? undefined : cand(...held), conflict }
   }
 
   /**
@@ -263,7 +282,7 @@ export const make = (config: EntityConfig) => {
   /** The stored values of `fields` (each listed, `undefined` when the item or the field is absent), decoded. */
   const readStored = (key: Record<string, string>, fields: ReadonlyArray<string>) =>
     Effect.flatMap(execute(find(tableName, key, { consistent: true, projection: fields })), ({ item }) => {
-      const stored: Record<string, unknown> = Object.fromEntries(fields.map((field) => [field, undefined]))
+      const stored = noneStored(fields)
       return item === undefined
         ? Effect.succeed(stored)
         : Effect.map(decodeItem(item, codec.decodeProjection(fields)), (decoded) => ({ ...stored, ...(decoded as object) }))
@@ -302,34 +321,41 @@ export const make = (config: EntityConfig) => {
 
   /**
    * The `PutItem` of an item: written in one pass by the codec (its managed attributes added as strings), or, when
-   * that fails, encoded and marshalled apart, which says what is wrong (and never sends it).
+   * that fails, encoded and marshalled apart, which says what is wrong (and never sends it). `returnOld`: the stored
+   * item comes back when the condition fails (`ALL_OLD`, to tell a unique conflict).
    */
-  const putOperation = (full: Readonly<Record<string, unknown>>, condition: Condition | undefined, problems: Array<InputProblem>) => {
+  const putOperation = (full: Readonly<Record<string, unknown>>, condition: Condition | undefined, returnOld: boolean, problems: Array<InputProblem>) => {
+    const options = returnOld ? { condition, returnValuesOnConditionCheckFailure: "ALL_OLD" as const } : { condition }
     const written = codec.writeItem(full)
     if (written !== undefined) {
       const { key, attributes } = managedAttributes(full, problems)
       for (const name in attributes) written[name] = { S: attributes[name]! }
-      return { key, op: putItem(tableName, written, { condition }), encodeError: undefined }
+      return { key, op: putItem(tableName, written, options), encodeError: undefined }
     }
     const { key, stored, encoded } = storedItem(full, problems)
-    return { key, op: add(tableName, stored, { condition }), encodeError: Either.isLeft(encoded) ? encodeFailure("Item", encoded.left) : undefined }
+    return { key, op: add(tableName, stored, options), encodeError: Either.isLeft(encoded) ? encodeFailure("Item", encoded.left) : undefined }
   }
 
   const put = (item: Readonly<Record<string, unknown>>, options: Options = {}): AnyOperation => {
     const full = managed(item, options)
     const problems: Array<InputProblem> = []
     const condition = both(options.condition, versionCondition(options))
-    const { key, op: putItem_, encodeError } = putOperation(full, condition, problems)
     const decode = (raw: unknown) => Either.right({ item: full, raw })
-    const unique = config.unique === undefined ? noFields : config.unique.filter((field) => full[field] !== undefined)
-    const guards = unique.map((field) => putSentinel(field, full[field], problems))
-    const plain = guards.length === 0 ? putItem_ : transactWriteItems([putItem_, ...guards])
+    const unique = config.unique ?? noFields
+    // A versioned put without `expectedVersion` writes a new item (its condition: none stored): no values to read.
+    const known = unique.length > 0 && config.version !== undefined && options.expectedVersion === undefined ? { ...options, previous: noneStored(unique) } : options
+    const unread = unique.length === 0 ? noFields : unknownPrevious(unique, known, problems)
+    const moves = unique.length === 0 ? noMoves : sentinelMoves(unique, known.previous ?? {}, full, problems)
+    const { key, op: putItem_, encodeError } = putOperation(full, both(condition, moves.held), moves.conflict !== undefined, problems)
+    // No unique value changes (or none declared): the put alone, conditioned on the stored values it keeps.
+    const plain = moves.actions.length === 0 ? putItem_ : transactWriteItems([putItem_, ...moves.actions])
     const op = withMeta(makeOperation({ ...(plain as Operation<"PutItem", unknown>), decode, problems: [...plain.problems, ...problems] }), {
       table: tableName,
       entity: entityName,
       version: config.version === undefined ? undefined : { key, expected: options.expectedVersion },
-      unique: unique.map((field, i) => ({ field, value: full[field], action: i + 1 })),
-      settle: settle(key, [], options, true, (settled) => put(item, settled))
+      unique: moves.guards,
+      conflict: moves.conflict === undefined ? undefined : { key, ...moves.conflict },
+      settle: config.timestamps === undefined && unread.length === 0 ? undefined : settle(key, unread, known, true, (settled) => put(item, settled))
     })
     return encodeError === undefined ? op : refused(op, encodeError)
   }
@@ -486,15 +512,23 @@ export const make = (config: EntityConfig) => {
             entity: entityName,
             version: versioned === undefined ? undefined : { key, expected: options.expectedVersion },
             unique: moves.guards,
+            conflict: moves.conflict === undefined ? undefined : { key, ...moves.conflict },
             settle: settle(key, unread, options, true, (settled) => updateItem(keyValues, changes, settled))
           }
+    // No sentinel moves (unique values set unchanged, if any): the update alone, conditioned on them. The stored
+    // item comes back when a condition on unique values fails (`ALL_OLD`, to tell a unique conflict).
+    const alone = moves.actions.length === 0
+    const condition_ = both(condition, moves.held)
+    const updateOptions =
+      moves.conflict === undefined
+        ? { condition: condition_, returnValues: alone ? ("ALL_NEW" as const) : undefined }
+        : { condition: condition_, returnValues: alone ? ("ALL_NEW" as const) : undefined, returnValuesOnConditionCheckFailure: "ALL_OLD" as const }
     // The plain operation is this call's own: it becomes the typed one in place (its decode, the entity's problems).
-    const typed: Mutable<AnyOperation> =
-      moves.held === undefined
-        ? update(tableName, key, plainAttributes, { condition, returnValues: "ALL_NEW" })
-        : transactWriteItems([update(tableName, key, plainAttributes, { condition: both(condition, moves.held) }), ...moves.actions])
+    const typed: Mutable<AnyOperation> = alone
+      ? update(tableName, key, plainAttributes, updateOptions)
+      : transactWriteItems([update(tableName, key, plainAttributes, updateOptions), ...moves.actions])
     // A transaction gives no item back.
-    typed.decode = moves.held === undefined ? decodeUpdated : noItem
+    typed.decode = alone ? decodeUpdated : noItem
     if (Either.isLeft(attributes)) typed.problems = problems
     else if (problems.length > 0) typed.problems = [...typed.problems, ...problems]
     withMeta(typed, meta)
@@ -515,7 +549,10 @@ export const make = (config: EntityConfig) => {
     const plain =
       moves.actions.length === 0
         ? remove(tableName, key, { condition: both(versioned, options.condition) })
-        : transactWriteItems([remove(tableName, key, { condition: both(both(versioned, options.condition), moves.held) }), ...moves.actions])
+        : transactWriteItems([
+            remove(tableName, key, { condition: both(both(versioned, options.condition), moves.held), returnValuesOnConditionCheckFailure: "ALL_OLD" }),
+            ...moves.actions
+          ])
     const typed = makeOperation({
       ...(plain as Operation<"DeleteItem", unknown>),
       problems: [...plain.problems, ...problems],
@@ -526,6 +563,7 @@ export const make = (config: EntityConfig) => {
       entity: entityName,
       version: versioned === undefined ? undefined : { key, expected: options.expectedVersion },
       unique: moves.guards,
+      conflict: moves.actions.length === 0 ? undefined : { key, ...moves.conflict },
       settle: settle(key, unread, options, false, (settled) => deleteItem(keyValues, settled))
     })
   }
@@ -707,8 +745,6 @@ export const make = (config: EntityConfig) => {
 
 export type Runtime = ReturnType<typeof make>
 
-const sameKey = (a: Record<string, string>, b: Record<string, string>): boolean => Object.keys(a).every((name) => a[name] === b[name])
-
 /** The time of a write: `now` as given, else the wall clock (`TypedTable.execute` builds the write again with Effect's `Clock`). */
 const timeOf = (options: Options): Date => options.now ?? new Date()
 
@@ -720,7 +756,10 @@ const noItem = (raw: unknown) => Either.right({ item: undefined, raw })
 /** An operation built here and not yet returned, completed in place. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }
 
+/** Every one of `fields` known to hold no stored value (a new item). */
+const noneStored = (fields: ReadonlyArray<string>): Readonly<Record<string, unknown>> => Object.fromEntries(fields.map((field) => [field, undefined]))
+
 /** The sentinel moves of a write that changes no unique field. */
-const noMoves = { actions: [], guards: [], held: undefined } as const
+const noMoves = { actions: [], guards: [], held: undefined, conflict: undefined } as const
 
 const list = (names: ReadonlyArray<string>): string => names.map((name) => `"${name}"`).join(", ")

@@ -6,8 +6,9 @@ import { Effect, type Either } from "effect"
 import type { DynamoClient } from "../../DynamoClient.js"
 import { type ErrorOf, execute } from "../../Execute.js"
 import type { ItemEncodeError } from "../../EntityError.js"
-import { UniqueConstraintError, VersionConflictError } from "../../EntityError.js"
+import { UniqueConflictError, UniqueConstraintError, VersionConflictError } from "../../EntityError.js"
 import type { AnyOperation, CommandName, Operation } from "../../Operation.js"
+import type { Item } from "../../Value.js"
 
 /** Where the typed facts of an operation live on it (a symbol: copied by `withInput`, invisible to the SDK). */
 export const TypedMeta: unique symbol = Symbol.for("dynofunc/TypedMeta")
@@ -23,6 +24,17 @@ export interface Meta {
   /** A write with unique fields: the transaction action at `action` puts the sentinel of `field = value`. */
   readonly unique?: ReadonlyArray<{ readonly field: string; readonly value: unknown; readonly action: number }> | undefined
   /**
+   * A write conditioned on the stored values of unique fields (`expected`), asking for the stored item when a
+   * condition fails (`ALL_OLD`): `changed` tells whether that item holds other values (`UniqueConflictError`).
+   */
+  readonly conflict?:
+    | {
+        readonly key: Readonly<Record<string, unknown>>
+        readonly expected: Readonly<Record<string, unknown>>
+        readonly changed: (stored: Item | undefined) => boolean
+      }
+    | undefined
+  /**
    * A write built without all it needs (the time of its timestamps, the stored values of the unique fields whose
    * sentinels it moves): `run` gets them (Effect's `Clock`, one consistent read) and runs the write built again.
    */
@@ -36,9 +48,10 @@ const metaOf = (op: object): Meta | undefined => (op as { [TypedMeta]?: Meta })[
 
 const typedFailure = (meta: Meta, error: unknown): unknown => {
   const tag = (error as { _tag?: unknown })._tag
-  if (meta.unique !== undefined && tag === "TransactionCanceledError") {
-    const reasons = (error as { reasons?: ReadonlyArray<{ code?: string | undefined } | undefined> }).reasons ?? []
-    const unique = meta.unique.find(({ action }) => reasons[action]?.code === "ConditionalCheckFailed")
+  let failed: { readonly item?: Item | undefined } | undefined
+  if (tag === "TransactionCanceledError") {
+    const reasons = (error as { reasons?: ReadonlyArray<{ code?: string | undefined; item?: Item | undefined } | undefined> }).reasons ?? []
+    const unique = meta.unique?.find(({ action }) => reasons[action]?.code === "ConditionalCheckFailed")
     if (unique !== undefined) {
       return new UniqueConstraintError({
         table: meta.table,
@@ -49,9 +62,23 @@ const typedFailure = (meta: Meta, error: unknown): unknown => {
         message: `${meta.entity}.${unique.field} = ${JSON.stringify(unique.value)} is taken by another item`
       })
     }
-    if (meta.version !== undefined && reasons[0]?.code === "ConditionalCheckFailed") return versionConflict(meta, meta.version, error)
+    if (reasons[0]?.code === "ConditionalCheckFailed") failed = reasons[0]
+  } else if (tag === "ConditionalCheckFailedError") failed = error as { readonly item?: Item | undefined }
+  if (failed === undefined) return error
+  if (meta.version !== undefined) return versionConflict(meta, meta.version, error)
+  const conflict = meta.conflict
+  if (conflict !== undefined && conflict.changed(failed.item)) {
+    return new UniqueConflictError({
+      table: meta.table,
+      entity: meta.entity,
+      key: conflict.key,
+      expected: conflict.expected,
+      cause: error,
+      message: `${meta.entity} ${JSON.stringify(conflict.key)} no longer holds ${Object.entries(conflict.expected)
+        .map(([field, value]) => `${field} = ${value === undefined ? "(none)" : String(value)}`)
+        .join(", ")}: another write came in between; nothing was written`
+    })
   }
-  if (meta.version !== undefined && tag === "ConditionalCheckFailedError") return versionConflict(meta, meta.version, error)
   return error
 }
 
