@@ -6,12 +6,10 @@
  * raw SDK best tuned (`@smithy/undici-http-handler` + `cacheMiddleware`).
  */
 import {
-  CreateTableCommand,
   DynamoDBClient,
   type DynamoDBClientConfig,
   GetItemCommand,
-  PutItemCommand,
-  waitUntilTableExists
+  PutItemCommand
 } from "@aws-sdk/client-dynamodb"
 import { DynamoDBLocal } from "@dynofunc/testing"
 import { DynamoClient, HttpClient, execute, getItem, putItem } from "dynofunc"
@@ -19,6 +17,7 @@ import { protocol } from "dynofunc/sdk"
 import { Effect, ManagedRuntime, Redacted } from "effect"
 import { measureLatencies, type Latencies } from "../harness.js"
 import { formatNs, formatRatio, type Row, type Section, type Target } from "../report.js"
+import { createTable } from "../tables.js"
 import { storedItem } from "../p2/bench.js"
 import { tuned } from "../p7/bench.js"
 
@@ -115,21 +114,7 @@ export const runP3 = (settings: P3Settings): Promise<Section> =>
           (r) => Effect.promise(() => r.dispose())
         )
         yield* Effect.promise(async () => {
-          await client.send(
-            new CreateTableCommand({
-              TableName: "bench",
-              BillingMode: "PAY_PER_REQUEST",
-              AttributeDefinitions: [
-                { AttributeName: "pk", AttributeType: "S" },
-                { AttributeName: "sk", AttributeType: "S" }
-              ],
-              KeySchema: [
-                { AttributeName: "pk", KeyType: "HASH" },
-                { AttributeName: "sk", KeyType: "RANGE" }
-              ]
-            })
-          )
-          await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: "bench" })
+          await createTable(client, "bench", ["pk", "sk"])
           await client.send(new PutItemCommand({ TableName: "bench", Item: storedItem }))
         })
         const check = yield* Effect.promise(() => runtime.runPromise(execute(getItem("bench", { pk: "user#1", sk: "profile" }))))

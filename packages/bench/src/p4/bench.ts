@@ -9,11 +9,9 @@
 import {
   BatchWriteItemCommand,
   type BatchWriteItemCommandInput,
-  CreateTableCommand,
   DeleteTableCommand,
   DynamoDBClient,
   ScanCommand,
-  waitUntilTableExists,
   type WriteRequest
 } from "@aws-sdk/client-dynamodb"
 import { BatchWrite as BatchIterator } from "@aws/dynamodb-batch-iterator"
@@ -25,6 +23,7 @@ import { Effect, ManagedRuntime } from "effect"
 import { performance } from "node:perf_hooks"
 import { median } from "../harness.js"
 import { formatRatio, type Row, type Section, type Target } from "../report.js"
+import { createTable } from "../tables.js"
 
 export interface P4Settings {
   readonly items: number
@@ -106,15 +105,7 @@ const countItems = async (client: DynamoDBClient, table: string): Promise<number
 let tables = 0
 const freshTable = async (client: DynamoDBClient): Promise<string> => {
   const name = `p4-${tables++}`
-  await client.send(
-    new CreateTableCommand({
-      TableName: name,
-      BillingMode: "PAY_PER_REQUEST",
-      AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
-      KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }]
-    })
-  )
-  await waitUntilTableExists({ client, maxWaitTime: 60 }, { TableName: name })
+  await createTable(client, name, ["pk"])
   return name
 }
 

@@ -6,11 +6,12 @@
  */
 import { fork } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb"
+import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb"
 import { DynamoDBLocal } from "@dynofunc/testing"
 import { Effect } from "effect"
 import { median } from "../harness.js"
 import { formatRatio, type Row, type Section, type Target } from "../report.js"
+import { createTable } from "../tables.js"
 import { type Contender, contenders, type Report } from "./scan.js"
 
 export interface P5Settings {
@@ -37,14 +38,7 @@ const item = (i: number) => ({
 const load = (endpoint: string, count: number) =>
   Effect.promise(async () => {
     const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } })
-    await client.send(
-      new CreateTableCommand({
-        TableName: table,
-        BillingMode: "PAY_PER_REQUEST",
-        AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
-        KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }]
-      })
-    )
+    await createTable(client, table, ["pk"])
     let next = 0
     const worker = async () => {
       while (next < count) {
