@@ -3,9 +3,10 @@
  * (for keys, conditions and updates, which give single values), and a decoder per projection.
  */
 import { Either, ParseResult, Schema } from "effect"
+import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { ParseError } from "effect/ParseResult"
 import type { AttributeMap } from "../../Value.js"
-import { itemReader, itemWriter } from "./attributes.js"
+import { itemReader, itemWriter, writer } from "./attributes.js"
 import { compile, Fail, type Parser } from "./compile.js"
 
 /** A Schema with fields: a `Schema.Struct` or a `Schema.Class`. */
@@ -25,12 +26,44 @@ export interface Codec {
    * or `Fail` exactly when `encodeField` fails (which then gives the `ParseError`).
    */
   readonly fieldEncoder: (path: string | ReadonlyArray<string | number>) => Parser
+  /**
+   * The writer of the field at `path`: its value encoded and marshalled in one pass (as the marshaller would at the
+   * top of an item), or `Fail` where anything is wrong or left out; `fieldEncoder` and the marshaller then say why.
+   */
+  readonly fieldWriter: (path: string | ReadonlyArray<string | number>) => (value: unknown) => AttributeValue | typeof Fail
   /** The decoder of a projection onto `names`. */
   readonly decodeProjection: (names: ReadonlyArray<string>) => (raw: unknown) => Either.Either<unknown, ParseError>
 }
 
-/** The codec of a path the Schema does not describe: values pass as they are. */
-const unchecked = { parse: (value: unknown): unknown => value, encode: (value: unknown): Either.Either<unknown, ParseError> => Either.right(value) }
+/** A field's writer that never throws: the value, or `Fail` for anything else (left out, refused). */
+const fieldWriter =
+  (write: ReturnType<typeof writer>) =>
+  (value: unknown): AttributeValue | typeof Fail => {
+    try {
+      // Depth 1: a field's value sits inside its item, as the marshaller counts.
+      const written = write(value, 1)
+      return written === undefined ? Fail : written
+    } catch {
+      return Fail
+    }
+  }
+
+/** The writer of what is not walked in one pass. */
+const noWriter = (): typeof Fail => Fail
+
+/** One field's encoder (`Fail` or the value), its encoder with Schema's error, and its writer. */
+interface FieldCodec {
+  readonly parse: Parser
+  readonly encode: (value: unknown) => Either.Either<unknown, ParseError>
+  readonly write: (value: unknown) => AttributeValue | typeof Fail
+}
+
+/** The codec of a path the Schema does not describe: values pass as they are (the marshaller writes them). */
+const unchecked: FieldCodec = {
+  parse: (value: unknown): unknown => value,
+  encode: (value: unknown): Either.Either<unknown, ParseError> => Either.right(value),
+  write: noWriter
+}
 
 /** The compiled side of a field left to Schema: it always asks Schema. */
 const schemaOnly: Parser = () => Fail
@@ -72,7 +105,7 @@ export const make = (schema: FieldsSchema): Codec => {
   const itemStruct = struct(schema.fields)
   const encodeItem = compiled(itemStruct, false)
   const decodeItem = compiled(schema as Schema.Schema<unknown, Record<string, unknown>>, true)
-  const fieldEncoders = new Map<string, { readonly parse: Parser; readonly encode: (value: unknown) => Either.Either<unknown, ParseError> }>()
+  const fieldEncoders = new Map<string, FieldCodec>()
   const fieldCodec = (at: string | ReadonlyArray<string | number>) => {
     // A top-level field (the usual case) is its own key; a nested path its segments, tagged by kind.
     const id = typeof at === "string" ? at : at.length === 1 && typeof at[0] === "string" ? at[0] : JSON.stringify(at)
@@ -92,8 +125,9 @@ export const make = (schema: FieldsSchema): Codec => {
       const encodeOne = Schema.encodeUnknownEither(one)
       const full = (value: unknown) => Either.map(encodeOne({ [last]: value }), (encoded) => encoded[last])
       // The field's own property signature, compiled (a Struct of one field with a renamed key is left to Schema).
-      const fast = one.ast._tag === "TypeLiteral" ? compile(one.ast.propertySignatures[0]!.type, false) : schemaOnly
-      codec = { parse: parserWithFallback(fast, full), encode: withFallback(fast, full) }
+      const type = one.ast._tag === "TypeLiteral" ? one.ast.propertySignatures[0]!.type : undefined
+      const fast = type === undefined ? schemaOnly : compile(type, false)
+      codec = { parse: parserWithFallback(fast, full), encode: withFallback(fast, full), write: type === undefined ? noWriter : fieldWriter(writer(type)) }
     }
     fieldEncoders.set(id, codec)
     return codec
@@ -106,6 +140,7 @@ export const make = (schema: FieldsSchema): Codec => {
     readItem: itemReader(schema.ast),
     encodeField: (path, value) => fieldCodec(path).encode(value),
     fieldEncoder: (path) => fieldCodec(path).parse,
+    fieldWriter: (path) => fieldCodec(path).write,
     decodeProjection: (names) => {
       const id = names.join("\u0000")
       const known = projections.get(id)

@@ -379,6 +379,15 @@ export const make = (config: EntityConfig) => {
     })
   }
 
+  /**
+   * The value of top-level `field` for the plain update: written in one pass (an `AttributeValue` the builder takes
+   * as it is), else encoded (the builder marshals it, and names what DynamoDB cannot hold), else `Fail`.
+   */
+  const updateValue = (field: string, value: unknown): unknown => {
+    const written = codec.fieldWriter(field)(value)
+    return written === Fail ? codec.fieldEncoder(field)(value) : attr.value(written)
+  }
+
   /** Why `value` of top-level `field` does not encode (its encoder gave `Fail`, so `encodeField` fails too). */
   const updateEncodeError = (field: string, value: unknown): ItemEncodeError => {
     const encoded = codec.encodeField([field], value)
@@ -406,12 +415,12 @@ export const make = (config: EntityConfig) => {
         if (operandShape(kind) === "none") plain[field] = toUpdate(kind, value.operand)
         else {
           const operand = kind === "add" || kind === "delete" ? new Set(value.operand as Iterable<unknown>) : value.operand
-          const encoded = codec.fieldEncoder(field)(operand)
+          const encoded = updateValue(field, operand)
           if (encoded === Fail) return Either.left(updateEncodeError(field, operand))
           plain[field] = toUpdate(kind, encoded)
         }
       } else {
-        const encoded = codec.fieldEncoder(field)(value)
+        const encoded = updateValue(field, value)
         if (encoded === Fail) return Either.left(updateEncodeError(field, value))
         plain[field] = encoded
       }
@@ -420,7 +429,7 @@ export const make = (config: EntityConfig) => {
       const now = timeOf(options)
       for (const [field, onlyWhenMissing] of stamps) {
         if (field === undefined) continue
-        const encoded = codec.fieldEncoder(field)(now)
+        const encoded = updateValue(field, now)
         if (encoded === Fail) return Either.left(updateEncodeError(field, now))
         plain[field] = onlyWhenMissing ? Update.ifNotExists(encoded) : encoded
       }
