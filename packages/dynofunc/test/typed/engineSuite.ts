@@ -312,6 +312,11 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
           const stale = yield* Effect.flip(TypedTable.execute(Member.put({ id: "m1", email: "d@m.org", name: "Ada" }, { previous: { email: "b@m.org" } })))
           expect(stale._tag === "UniqueConflictError" && stale.expected).toEqual({ email: "b@m.org" })
           expect(yield* emailOf("m1")).toBe("c@m.org")
+          // The same for an update setting the stored value again, and for a delete.
+          const restated = yield* Effect.flip(TypedTable.execute(Member.update({ id: "m1" }, { email: "b@m.org" }, { previous: { email: "b@m.org" } })))
+          expect(restated._tag).toBe("UniqueConflictError")
+          expect(yield* tagOf(TypedTable.execute(Member.delete({ id: "m1" }, { previous: { email: "b@m.org" } })))).toBe("UniqueConflictError")
+          expect(yield* emailOf("m1")).toBe("c@m.org")
           // An optional unique field left out: its sentinel is deleted.
           yield* TypedTable.execute(Member.put({ id: "m2", name: "Bob" }))
           yield* TypedTable.execute(Member.put({ id: "m4", email: "a@m.org", name: "Dee" }))
