@@ -60,8 +60,11 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
   Effect.gen(function* () {
     /** Each table's key attribute names, sorted: the one order its keys are read in (and `checkLimits` reads keys in). */
     const names = new Map<string, ReadonlyArray<string>>()
-    /** Key → later writes of that item, waiting until the one queued or in flight is applied. */
-    const busy = new Map<string, Array<WriteEntry>>()
+    /**
+     * Key of an item with a write queued or in flight → the later writes of that item, waiting until it is applied
+     * (`null` while there are none: no list per write).
+     */
+    const busy = new Map<string, Array<WriteEntry> | null>()
     /** Writes read from an `Iterable` (or taken from a `Stream`) and not queued yet: `unread.slice(queued)`. */
     let unread: ReadonlyArray<Write> = []
     let queued = 0
@@ -70,8 +73,7 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
 
     const settle = (entry: WriteEntry) => {
       written++
-      const waiting = busy.get(entry.key)!
-      const next = waiting.shift()
+      const next = busy.get(entry.key)?.shift()
       if (next === undefined) busy.delete(entry.key)
       else dispatcher.release(next)
     }
@@ -155,12 +157,13 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
     const admit = (entry: WriteEntry): boolean => {
       received++
       const waiting = busy.get(entry.key)
-      if (waiting !== undefined) {
-        waiting.push(entry)
-        return false
+      if (waiting === undefined) {
+        busy.set(entry.key, null)
+        return true
       }
-      busy.set(entry.key, [])
-      return true
+      if (waiting === null) busy.set(entry.key, [entry])
+      else waiting.push(entry)
+      return false
     }
 
     const add = (write: Write): Effect.Effect<void, WriteHalt<E>, DynamoClient> => {
@@ -200,7 +203,7 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
 
     const report = (halt: Reported<RequestError, E>): Effect.Effect<Report<E>> =>
       Effect.map(dispatcher.abort, (stranded) => {
-        const unapplied = inOrder([...stranded, ...[...busy.values()].flat()], (entry) => entry.write, unread.slice(queued))
+        const unapplied = inOrder([...stranded, ...[...busy.values()].flatMap((waiting) => waiting ?? [])], (entry) => entry.write, unread.slice(queued))
         return {
           reason: halt.reason,
           cause: halt.cause,
