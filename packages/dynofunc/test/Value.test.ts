@@ -63,6 +63,10 @@ describe("Value.toAttributeValue", () => {
     const b = new Uint8Array([2])
     expect(toAttributeValue(new Set([a, b]))).toEqual({ BS: [a, b] })
     expect(toAttributeValue(new Set(["a", undefined]))).toEqual({ SS: ["a"] })
+    // Distinct numbers are distinct decimal values (no duplicate check needed), however close.
+    expect(toAttributeValue(new Set([0.1 + 0.2, 0.3, 0, -0, 1, 1 + Number.EPSILON, 1.5e-100, 1.5000000000000003e-100]))).toEqual({
+      NS: ["0.30000000000000004", "0.3", "0", "1", "1.0000000000000002", "1.5e-100", "1.5000000000000003e-100"]
+    })
   })
 
   it("writes class instances and wrapper objects like util-dynamodb", () => {

@@ -199,11 +199,12 @@ const structReader = (ast: AST.TypeLiteral): Reader => {
     const out: Record<string, unknown> = {}
     for (let i = 0; i < properties.length; i++) {
       const { name, optional, read } = properties[i]!
-      if (!hasOwn(map, name)) {
-        if (optional) continue
+      const attribute = map[name]
+      if (attribute === undefined) {
+        if (optional && !hasOwn(map, name)) continue
         return Fail
       }
-      const value = read(map[name])
+      const value = read(attribute)
       if (value === Fail) return Fail
       out[name] = value
     }

@@ -202,10 +202,13 @@ export const canonicalNumber = (text: string): string => {
 const set = (value: ReadonlySet<unknown>): AttributeValue => {
   let kind: SetKind | undefined
   const out: Array<unknown> = []
+  // Distinct JS numbers always write distinct decimal values: only bigints, `NumberValue`s and binaries can repeat one.
+  let onlyNumbers = true
   let i = 0
   try {
     for (const element of value) {
       if (element !== undefined) {
+        if (typeof element !== "number") onlyNumbers = false
         const elementKind = setKind(element)
         if (elementKind === undefined) refuse(`a Set holds only strings, only numbers or only binaries, not ${describe(element)}`)
         if (kind === undefined) kind = elementKind
@@ -218,7 +221,7 @@ const set = (value: ReadonlySet<unknown>): AttributeValue => {
     throw within(error, i)
   }
   if (kind === undefined) return refuse(`Pass a non-empty set: DynamoDB does not store empty sets.`)
-  if (kind !== "string") {
+  if (kind !== "string" && !onlyNumbers) {
     // A JS Set tells `1` from `1n` and two equal byte arrays apart; DynamoDB refuses them as duplicates.
     const seen = new Set<string>()
     for (const element of out) {
