@@ -7,7 +7,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Arbitrary, Either, FastCheck as fc, Option, Schema } from "effect"
-import { attr, Entity, TypedTable, update } from "dynofunc"
+import { attr, Entity, find, query, TypedTable, update } from "dynofunc"
+import type { ParseError } from "effect/ParseResult"
 import * as Codec from "../../src/internal/typed/codec.js"
 import { compile, Fail } from "../../src/internal/typed/compile.js"
 import { thrownProblem } from "../../src/internal/input/guard.js"
@@ -88,6 +89,16 @@ const malformed = (names: ReadonlyArray<string>) =>
     fc.constantFrom<unknown>(undefined, null, "x", { N: 5 }, { N: "five" }, { Q: "a" }, {}, { S: "a", N: "1" }, { N: "1", S: "a" }, { M: [] }, { L: {} }, { SS: [1] }, { M: { a: { X: 1 } } }, { L: [{ S: 1 }] })
   )
 
+/** What `run` throws, as its message and where (a `MalformedValue`'s place in the response). */
+const thrown = (run: () => unknown) => {
+  try {
+    run()
+    return undefined
+  } catch (error) {
+    return { message: (error as Error).message, where: (error as { where?: unknown }).where }
+  }
+}
+
 const same = <A>(fast: Either.Either<A, unknown>, reference: Either.Either<A, unknown>) => {
   expect(Either.isRight(fast)).toBe(Either.isRight(reference))
   if (Either.isRight(fast) && Either.isRight(reference)) expect(fast.right).toStrictEqual(reference.right)
@@ -102,8 +113,24 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
   const typed = Arbitrary.make(schema as Schema.Schema<Record<string, unknown>, Record<string, unknown>>)
   const encodeReference = Schema.encodeUnknownEither(fields)
   const decodeReference = Schema.decodeUnknownEither(schema as Schema.Schema<unknown, Record<string, unknown>>)
+  /** Valid values DynamoDB can hold once encoded (most `Arbitrary` items have a field it cannot: a huge number, an empty set). */
+  const holdable = fc
+    .tuple(
+      ...names.map((name) => {
+        const one = Schema.Struct({ [name]: schema.fields[name]! }) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
+        const encode = Schema.encodeSync(one)
+        return Arbitrary.make(one).filter((value) => {
+          try {
+            return toAttributeMap(encode(value)) !== undefined
+          } catch {
+            return false
+          }
+        })
+      })
+    )
+    .map((fields) => Object.assign({}, ...fields) as Record<string, unknown>)
   /** Encoded items as stored: valid ones, and ones with a field made invalid. */
-  const stored = typed.chain((item) => {
+  const stored = fc.oneof(typed, holdable).chain((item) => {
     const encoded = Schema.encodeSync(fields)(item)
     return fc.oneof(fc.constant(encoded), spoiled(fc.constant(encoded), names))
   })
@@ -157,7 +184,7 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
 
   it("writes in one pass what encode + marshal store, and nothing where they fail (values DynamoDB cannot hold too)", () => {
     fc.assert(
-      fc.property(fc.oneof(typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(typed, names)), (item) => {
+      fc.property(fc.oneof(holdable, typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(holdable, names)), (item) => {
         const reference = twoPassWrite(item)
         const written = codec.writeItem(item)
         if (Either.isLeft(reference)) expect(written).toBeUndefined()
@@ -193,18 +220,20 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
     )
   })
 
-  it("an entity's put and get: the one-pass description and decoding are the two passes' (keys and tag added), errors too", () => {
-    const table = TypedTable.make({ name: "kinds", partitionKey: "tpk", sortKey: "tsk" })
-    // Any Schema of this suite as an entity's (the types of `make` are tested elsewhere).
-    const make = Entity.make as unknown as (config: unknown) => unknown
-    const entity = make({ table, name: "Kind", schema, primary: { partition: { prefix: "P", fields: [] } } }) as {
-      put: (item: unknown) => { description: { Item?: unknown }; problems: ReadonlyArray<{ part: string; message: string }> }
-      get: (key: unknown) => { decode: (raw: unknown) => Either.Either<{ item: unknown }, { cause: never }> }
-    }
-    const keys = { _entity: { S: "Kind" }, tpk: { S: "P" }, tsk: { S: "Kind" } }
-    const reader = entity.get({})
+  /** An entity of `schema` (any Schema of this suite: the types of `make` are tested elsewhere), keyed by its name alone. */
+  const entity = (Entity.make as unknown as (config: unknown) => unknown)({
+    table: TypedTable.make({ name: "kinds", partitionKey: "tpk", sortKey: "tsk" }),
+    name: "Kind",
+    schema,
+    primary: { partition: { prefix: "P", fields: [] } }
+  }) as {
+    put: (item: unknown) => { description: { Item?: unknown }; problems: ReadonlyArray<{ part: string; message: string }> }
+  } & Record<"get" | "query" | "update", (...args: ReadonlyArray<unknown>) => { decode: (raw: unknown) => Either.Either<Record<string, unknown>, { cause: ParseError }> }>
+  const keys = { _entity: { S: "Kind" }, tpk: { S: "P" }, tsk: { S: "Kind" } }
+
+  it("an entity's put: the one-pass description is the two passes' (keys and tag added), errors too", () => {
     fc.assert(
-      fc.property(fc.oneof(typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(typed, names)), (item) => {
+      fc.property(fc.oneof(holdable, typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(holdable, names)), (item) => {
         const op = entity.put(item)
         const reference = twoPassWrite(item)
         if (Either.isLeft(reference)) {
@@ -214,10 +243,43 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
         }
         expect(op.problems).toEqual([])
         expect(op.description.Item).toStrictEqual({ ...reference.right, ...keys })
-        const decoded = reader.decode({ Item: op.description.Item, $metadata: {} })
-        const expected = decodeReference(fromAttributeMap(op.description.Item as never))
-        expect(Either.isRight(decoded)).toBe(Either.isRight(expected))
-        if (Either.isRight(decoded) && Either.isRight(expected)) expect(decoded.right.item).toStrictEqual(expected.right)
+      }),
+      { numRuns: runs }
+    )
+  })
+
+  it("an entity's get, query and update (ALL_NEW) decode what DynamoDB sends like the plain operation then Schema, malformed responses too", () => {
+    const reads = [
+      { typed: entity.get({}), plain: find("kinds", {}), send: (item: unknown) => ({ Item: item }), pick: (result: Record<string, unknown>) => [result["item"]] },
+      { typed: entity.update({}, {}), plain: update("kinds", {}, { x: 1 }), send: (item: unknown) => ({ Attributes: item }), pick: (result: Record<string, unknown>) => [result["item"] ?? result["attributes"]] },
+      { typed: entity.query("primary", {}), plain: query("kinds", attr("tpk").equals("P")), send: (item: unknown) => ({ Items: [item, item], Count: 2 }), pick: (result: Record<string, unknown>) => result["items"] as ReadonlyArray<unknown> }
+    ]
+    fc.assert(
+      fc.property(stored, fc.option(malformed(names)), (encoded, broken) => {
+        let av: Record<string, unknown>
+        try {
+          av = { ...toAttributeMap(encoded), ...keys }
+        } catch {
+          return
+        }
+        if (broken !== null) av[broken[0]] = broken[1]
+        for (const { typed, plain, send, pick } of reads) {
+          const raw = { ...send(av), $metadata: {} }
+          let items: ReadonlyArray<unknown>
+          try {
+            items = pick((plain.decode as unknown as (raw: unknown) => Record<string, unknown>)(raw))
+          } catch (error) {
+            // Unmarshalling failed: the same error, at the same place.
+            expect(thrown(() => typed.decode(raw))).toStrictEqual(thrown(() => { throw error }))
+            continue
+          }
+          const references = items.map((item) => decodeReference(item))
+          const result = typed.decode(raw)
+          const failed = references.find(Either.isLeft)
+          expect(Either.isLeft(result)).toBe(failed !== undefined)
+          if (failed !== undefined && Either.isLeft(result)) expect(Codec.format(result.left.cause)).toBe(Codec.format(failed.left))
+          if (Either.isRight(result)) expect(pick(result.right)).toStrictEqual(references.map((reference) => Either.getOrThrow(reference)))
+        }
       }),
       { numRuns: runs }
     )

@@ -46,8 +46,12 @@ export const readFields = (options: ReadOptions) => ({
 })
 
 /** The friendly page of a query or scan output. */
-export const readResult = <Raw extends QueryCommandOutput | ScanCommandOutput>(raw: Raw): ReadResult<Raw> => ({
-  items: readList(raw.Items, "Items", fromAttributeMap),
+export const readResult = <Raw extends QueryCommandOutput | ScanCommandOutput>(raw: Raw): ReadResult<Raw> =>
+  pageOf(raw, readList(raw.Items, "Items", fromAttributeMap))
+
+/** The page of a query or scan output whose items were read already (as plain JS, or decoded by a typed read). */
+export const pageOf = <Raw extends QueryCommandOutput | ScanCommandOutput, A>(raw: Raw, items: ReadonlyArray<A>) => ({
+  items,
   count: readCount(raw.Count, "Count"),
   scannedCount: readCount(raw.ScannedCount, "ScannedCount"),
   lastKey: optionalItem(raw.LastEvaluatedKey, "LastEvaluatedKey"),

@@ -191,20 +191,19 @@ const buildReader = (ast: AST.AST): Reader => {
 }
 
 const structReader = (ast: AST.TypeLiteral): Reader => {
-  const properties = ast.propertySignatures.map((ps) => ({ name: ps.name as string, optional: ps.isOptional, read: reader(ps.type) }))
+  // A required field absent from the item is decoded from `undefined` (as an unmarshalled item gives it: an `UndefinedOr`).
+  const properties = ast.propertySignatures.map((ps) => ({ name: ps.name as string, optional: ps.isOptional, read: reader(ps.type), absent: compile(ps.type, true) }))
   const names = new Set(properties.map((property) => property.name))
   return (input) => {
     const map = fieldOf(input, "M")
     if (!isMap(map)) return Fail
     const out: Record<string, unknown> = {}
     for (let i = 0; i < properties.length; i++) {
-      const { name, optional, read } = properties[i]!
+      const { name, optional, read, absent } = properties[i]!
       const attribute = map[name]
-      if (attribute === undefined) {
-        if (optional && !hasOwn(map, name)) continue
-        return Fail
-      }
-      const value = read(attribute)
+      if (attribute === undefined && hasOwn(map, name)) return Fail
+      if (attribute === undefined && optional) continue
+      const value = attribute === undefined ? absent(undefined) : read(attribute)
       if (value === Fail) return Fail
       out[name] = value
     }

@@ -17,6 +17,7 @@ import { make as makeOperation } from "../../Operation.js"
 import { execute } from "../../Execute.js"
 import { add } from "../../operations/add.js"
 import { putItem } from "../builders/build.js"
+import { pageOf } from "../builders/read.js"
 import { find } from "../../operations/find.js"
 import { query } from "../../operations/query.js"
 import { remove } from "../../operations/remove.js"
@@ -28,10 +29,10 @@ import type { Table as TypedTable } from "../../TypedTable.js"
 import * as Update from "../../Update.js"
 import type { InputProblem, InvalidInputError } from "../../DynamoError.js"
 import { invalidOptions as invalidInput } from "../bulk/options.js"
-import type { Item } from "../../Value.js"
+import type { AttributeMap, Item } from "../../Value.js"
 import { ActionId, isAction, operandShape, toUpdate } from "./actions.js"
 import * as Codec from "./codec.js"
-import { Fail } from "./compile.js"
+import { elements, Fail } from "./compile.js"
 import { withMeta, type Meta } from "./run.js"
 
 /** One side of a key: a prefix and the fields composed after it. */
@@ -171,6 +172,20 @@ export const make = (config: EntityConfig) => {
       cause,
       message: `${entityName} ${JSON.stringify(key)} does not match its Schema: ${Codec.format(cause)}`
     })
+  }
+
+  /** An item as DynamoDB sent it, read in one pass (`Fail`: see `Codec.readItem`). */
+  const readItem = codec.readItem as (item: unknown) => unknown
+
+  /**
+   * The result of a single-item read or write: the item DynamoDB sent (`sent`) read in one pass, or (that fails, or
+   * none is given) the plain result's item (`plain` unmarshals it, and says what is malformed) decoded by `decoder`.
+   */
+  const oneItem = <Raw>(sent: AttributeMap | undefined, raw: Raw, plain: () => Item | undefined, decoder: (raw: unknown) => Either.Either<unknown, ParseError>) => {
+    const read = sent === undefined ? Fail : readItem(sent)
+    if (read !== Fail) return Either.right({ item: read, raw })
+    const item = plain()
+    return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, decoder), (decoded) => ({ item: decoded, raw }))
   }
 
   /** The item with its managed fields (timestamps, version) filled in. */
@@ -369,13 +384,8 @@ export const make = (config: EntityConfig) => {
     return makeOperation({
       ...op,
       problems: [...op.problems, ...problems],
-      decode: (raw) => {
-        // The whole item read in one pass; the two passes when that fails (they say why) or for a projection.
-        const read = raw.Item === undefined || projection !== undefined ? Fail : codec.readItem(raw.Item)
-        if (read !== Fail) return Either.right({ item: read, raw })
-        const { item } = op.decode(raw)
-        return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, decoder), (decoded) => ({ item: decoded, raw }))
-      }
+      // A projection is decoded in two passes.
+      decode: (raw) => oneItem(projection === undefined ? raw.Item : undefined, raw, () => op.decode(raw).item, decoder)
     })
   }
 
@@ -481,10 +491,7 @@ export const make = (config: EntityConfig) => {
   const itemExists = attr(keyAttributes.partition[0]!).exists()
 
   /** The result of an update returning `ALL_NEW`: the new item, decoded (one function, not a closure per update). */
-  const decodeUpdated = (raw: UpdateItemCommandOutput) => {
-    const { attributes: item } = decodeWrite(raw)
-    return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, codec.decodeItem), (decoded) => ({ item: decoded, raw }))
-  }
+  const decodeUpdated = (raw: UpdateItemCommandOutput) => oneItem(raw.Attributes, raw, () => decodeWrite(raw).attributes, codec.decodeItem)
 
   /** The meta of an update that needs nothing settled, checks no version and moves no sentinel: the same for all. */
   const plainUpdateMeta: Meta = { table: tableName, entity: entityName, version: undefined, unique: noMoves.guards, settle: undefined }
@@ -669,6 +676,12 @@ export const make = (config: EntityConfig) => {
       ...op,
       problems: [...op.problems, ...problems],
       decode: (raw) => {
+        // Every item read in one pass; the two passes when one fails (they say why, or skip it).
+        const items = Array.isArray(raw.Items) ? elements(raw.Items, () => readItem) : Fail
+        if (items !== Fail) {
+          const page = pageOf(raw, items)
+          return Either.right({ items, invalid: noInvalid, lastKey: page.lastKey, count: page.count, raw })
+        }
         const page = op.decode(raw)
         return Either.map(decodePage(page.items, options), (decoded) => ({ ...decoded, lastKey: page.lastKey, count: page.count, raw }))
       }
@@ -758,6 +771,9 @@ export type Runtime = ReturnType<typeof make>
 const timeOf = (options: Options): Date => options.now ?? new Date()
 
 const noFields: ReadonlyArray<string> = []
+
+/** The skipped items of a page read in one pass: none. */
+const noInvalid: ReadonlyArray<ItemDecodeError> = []
 
 /** The result of a write that gives no item back (a transaction). */
 const noItem = (raw: unknown) => Either.right({ item: undefined, raw })
