@@ -21,10 +21,12 @@ class Refused {
 }
 
 /**
- * `text` with `\` and `#` escaped by a `\`: one scan of its character codes, and the text itself (no copy) when it
- * holds neither, the usual case (two string replaces were most of the cost of composing a key in a profile).
+ * `text` with `\` and `#` escaped by a `\`: the text itself (no copy) when it holds neither, the usual case (two
+ * native searches); otherwise one scan of its character codes (string replaces were most of the cost of composing
+ * a key in a profile).
  */
 const escape = (text: string): string => {
+  if (text.indexOf("#") === -1 && text.indexOf("\\") === -1) return text
   let out = ""
   let start = 0
   for (let i = 0; i < text.length; i++) {
@@ -34,7 +36,7 @@ const escape = (text: string): string => {
       start = i
     }
   }
-  return start === 0 && out === "" ? text : out + text.slice(start)
+  return out + text.slice(start)
 }
 
 /** What one field contributes to a composite key (its text; a string for the usual kinds, no object), or why it cannot. */

@@ -32,6 +32,7 @@ describe("composite keys", () => {
     expect(CompositeKey.compose("D", [new Date("2026-01-02T00:00:00Z")]).key).toBe("D#2026-01-02T00:00:00.000Z")
     expect(CompositeKey.compose("B", [12n]).key).toBe("B#00000000000000000012")
     expect(CompositeKey.compose("X", ["a#b", "c\\d"]).key).toBe("X#a\\#b#c\\\\d")
+    expect(CompositeKey.compose("P#", ["#x\\", "##"]).key).toBe("P\\##\\#x\\\\#\\#\\#")
     expect(CompositeKey.compose("X", [-1]).problem).toMatch(/-1/)
     expect(CompositeKey.compose("X", [1.5]).problem).toMatch(/1.5/)
     expect(CompositeKey.compose("X", [null]).problem).toMatch(/null/)

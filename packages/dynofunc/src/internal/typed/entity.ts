@@ -115,11 +115,12 @@ export const make = (config: EntityConfig) => {
 
   /** The composed value of one key part from `values` (domain values), or a problem, or `undefined` when a field is missing. */
   const composePart = (part: KeyPart, values: Readonly<Record<string, unknown>>): CompositeKey.Composed | undefined => {
-    const parts: Array<unknown> = []
-    for (const field of part.fields) {
-      const value = values[field]
+    const fields = part.fields
+    const parts = new Array<unknown>(fields.length)
+    for (let i = 0; i < fields.length; i++) {
+      const value = values[fields[i]!]
       if (value === undefined) return undefined
-      parts.push(value)
+      parts[i] = value
     }
     return CompositeKey.compose(part.prefix ?? "", parts)
   }
@@ -133,7 +134,8 @@ export const make = (config: EntityConfig) => {
   const primaryKey = (values: Readonly<Record<string, unknown>>, problems: Array<InputProblem>): Record<string, string> => {
     const key: Record<string, string> = {}
     for (let i = 0; i < primarySides.length; i++) {
-      const [part, attribute] = primarySides[i]!
+      const part = primarySides[i]![0]
+      const attribute = primarySides[i]![1]
       const composed = part === undefined ? CompositeKey.compose(entityName, []) : composePart(part, values)
       if (composed === undefined) {
         const missing = part!.fields.filter((field) => values[field] === undefined)

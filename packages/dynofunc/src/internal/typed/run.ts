@@ -42,7 +42,11 @@ export interface Meta {
 }
 
 /** `op` with `meta` attached. */
-export const withMeta = <Op extends object>(op: Op, meta: Meta): Op => Object.assign(op, { [TypedMeta]: meta })
+export const withMeta = <Op extends object>(op: Op, meta: Meta): Op => {
+  // Set in place (no object built to copy it from): every typed builder calls this.
+  ;(op as { [TypedMeta]?: Meta })[TypedMeta] = meta
+  return op
+}
 
 const metaOf = (op: object): Meta | undefined => (op as { [TypedMeta]?: Meta })[TypedMeta]
 
