@@ -57,6 +57,15 @@ const Member = Entity.make({
   unique: ["email"]
 })
 
+const Ticket = Entity.make({
+  table: app,
+  name: "Ticket",
+  schema: Schema.Struct({ id: Schema.BigInt, code: Schema.BigInt, version: Schema.Number }),
+  primary: { partition: { prefix: "TICKET", fields: ["id"] } },
+  version: "version",
+  unique: ["code"]
+})
+
 const Event = Entity.make({
   table: app,
   name: "Event",
@@ -251,6 +260,19 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
           const error = yield* Effect.flip(TypedTable.execute(Account.put({ id: "a2", email: "ada@example.com" })))
           expect(error._tag).toBe("UniqueConstraintError")
           if (error._tag === "UniqueConstraintError") expect([error.field, error.value]).toEqual(["email", "ada@example.com"])
+        }))
+
+      it.effect("bigint key and unique values: the typed errors say them (123n), they do not die building the message", () =>
+        Effect.gen(function* () {
+          yield* TypedTable.execute(Ticket.put({ id: 1n, code: 7n }))
+          const taken = yield* Effect.flip(TypedTable.execute(Ticket.put({ id: 2n, code: 7n })))
+          expect(taken._tag === "UniqueConstraintError" && [taken.field, taken.value, taken.message]).toEqual([
+            "code",
+            7n,
+            "Ticket.code = 7n is taken by another item"
+          ])
+          const exists = yield* Effect.flip(TypedTable.execute(Ticket.put({ id: 1n, code: 8n })))
+          expect(exists._tag === "VersionConflictError" && exists.message).toBe('Ticket {"pk":"TICKET#00000000000000000001","sk":"Ticket"} already exists')
         }))
 
       it.effect("optimistic locking: a write at a stale version fails with VersionConflictError", () =>

@@ -12,6 +12,7 @@ import { query } from "../../operations/query.js"
 import type { Table as TypedTable } from "../../TypedTable.js"
 import type { Item } from "../../Value.js"
 import type { Runtime } from "./entity.js"
+import { show } from "./show.js"
 
 /** An entity as a collection query needs it (any `Entity`). */
 export interface CollectionMember<Tag extends string = string, A = unknown> {
@@ -97,7 +98,7 @@ export const collection = <const Members extends ReadonlyArray<CollectionMember>
             table: table.name,
             tag,
             item,
-            message: `an item of ${table.name} has the entity tag ${JSON.stringify(tag)}, none of ${[...byTag.keys()].join(", ")}`
+            message: `an item of ${table.name} has the entity tag ${show(tag)}, none of ${[...byTag.keys()].join(", ")}`
           })
           if (options.onUnknown === "skip") unknown.push(error)
           else return Either.left(error)

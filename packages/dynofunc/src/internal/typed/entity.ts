@@ -34,6 +34,7 @@ import { ActionId, isAction, operandShape, toUpdate } from "./actions.js"
 import * as Codec from "./codec.js"
 import { elements, Fail } from "./compile.js"
 import { withMeta, type Meta } from "./run.js"
+import { show } from "./show.js"
 
 /** One side of a key: a prefix and the fields composed after it. */
 export interface KeyPart {
@@ -172,7 +173,7 @@ export const make = (config: EntityConfig) => {
       key,
       item,
       cause,
-      message: `${entityName} ${JSON.stringify(key)} does not match its Schema: ${Codec.format(cause)}`
+      message: `${entityName} ${show(key)} does not match its Schema: ${Codec.format(cause)}`
     })
   }
 

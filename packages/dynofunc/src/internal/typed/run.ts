@@ -9,6 +9,7 @@ import type { ItemEncodeError } from "../../EntityError.js"
 import { UniqueConflictError, UniqueConstraintError, VersionConflictError } from "../../EntityError.js"
 import type { AnyOperation, CommandName, Operation } from "../../Operation.js"
 import type { Item } from "../../Value.js"
+import { show } from "./show.js"
 
 /** Where the typed facts of an operation live on it (a symbol: copied by `withInput`, invisible to the SDK). */
 export const TypedMeta: unique symbol = Symbol.for("dynofunc/TypedMeta")
@@ -63,7 +64,7 @@ const typedFailure = (meta: Meta, error: unknown): unknown => {
         field: unique.field,
         value: unique.value,
         cause: error,
-        message: `${meta.entity}.${unique.field} = ${JSON.stringify(unique.value)} is taken by another item`
+        message: `${meta.entity}.${unique.field} = ${show(unique.value)} is taken by another item`
       })
     }
     if (reasons[0]?.code === "ConditionalCheckFailed") failed = reasons[0]
@@ -78,7 +79,7 @@ const typedFailure = (meta: Meta, error: unknown): unknown => {
       key: conflict.key,
       expected: conflict.expected,
       cause: error,
-      message: `${meta.entity} ${JSON.stringify(conflict.key)} no longer holds ${Object.entries(conflict.expected)
+      message: `${meta.entity} ${show(conflict.key)} no longer holds ${Object.entries(conflict.expected)
         .map(([field, value]) => `${field} = ${value === undefined ? "(none)" : String(value)}`)
         .join(", ")}: another write came in between; nothing was written`
     })
@@ -95,8 +96,8 @@ const versionConflict = (meta: Meta, version: NonNullable<Meta["version"]>, caus
     cause,
     message:
       version.expected === undefined
-        ? `${meta.entity} ${JSON.stringify(version.key)} already exists`
-        : `${meta.entity} ${JSON.stringify(version.key)} is not at version ${version.expected}`
+        ? `${meta.entity} ${show(version.key)} already exists`
+        : `${meta.entity} ${show(version.key)} is not at version ${version.expected}`
   })
 
 /** Runs a typed operation: see `TypedTable.execute`. */
