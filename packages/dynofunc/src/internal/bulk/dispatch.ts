@@ -31,6 +31,8 @@ export interface Config<A extends Entry, E> {
   readonly send: (entries: ReadonlyArray<A>) => Effect.Effect<Sent<A>, E, DynamoClient>
   /** Whether a failure of a whole request is worth another attempt (throttling). */
   readonly retryable: (error: E) => boolean
+  /** What each worker runs in (once per worker, not per request), e.g. a service its requests read. */
+  readonly around: (worker: Effect.Effect<void, never, DynamoClient>) => Effect.Effect<void, never, DynamoClient>
 }
 
 /** Why the work stopped before everything was done. */
@@ -245,7 +247,7 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
       running = config.concurrency
       return Effect.forEach(
         Array.from({ length: config.concurrency }, worker),
-        (effect) => Effect.map(Effect.forkIn(effect, scope), (fiber) => void workers.push(fiber)),
+        (effect) => Effect.map(Effect.forkIn(config.around(effect), scope), (fiber) => void workers.push(fiber)),
         { discard: true }
       )
     })

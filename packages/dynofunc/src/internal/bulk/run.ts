@@ -32,10 +32,10 @@ const throttlingTags: ReadonlySet<string> = new Set(["ProvisionedThroughputExcee
 export const throttled = (error: { readonly _tag: string }): boolean => throttlingTags.has(error._tag)
 
 /**
- * A dispatcher with the caller's concurrency and retry schedule (or the defaults), retrying throttled requests. Each
- * request runs with the `Retry.Policy` in scope kept for every failure but throttling, which the dispatcher retries
+ * A dispatcher with the caller's concurrency and retry schedule (or the defaults), retrying throttled requests. Its
+ * workers run with the `Retry.Policy` in scope kept for every failure but throttling, which the dispatcher retries
  * itself (with its own schedule, over the whole run): one retry loop per failure kind, not two nested. That policy
- * is built once per run.
+ * is built once per run and provided once per worker.
  */
 export const dispatcher = <A extends Dispatch.Entry, E extends { readonly _tag: string }>(
   options: { readonly concurrency?: number | undefined; readonly retry?: Schedule.Schedule<unknown> | undefined },
@@ -48,8 +48,9 @@ export const dispatcher = <A extends Dispatch.Entry, E extends { readonly _tag: 
       ...limits,
       concurrency: options.concurrency ?? defaultConcurrency,
       schedule: options.retry ?? defaultRetry,
-      send: (entries) => Effect.provideService(send(entries), Retry.Policy, notThrottling),
-      retryable: throttled
+      send,
+      retryable: throttled,
+      around: (worker) => Effect.provideService(worker, Retry.Policy, notThrottling)
     })
   })
 
