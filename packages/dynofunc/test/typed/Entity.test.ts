@@ -168,5 +168,13 @@ describe("typed entity operations compile to the plain ones", () => {
         ]).description
       )
     })
+
+    it("delete of an item holding no unique value is one DeleteItem, conditioned on none being there", () => {
+      const op = Member.delete({ id: "m1" }, { previous: { email: undefined, handle: undefined } })
+      expect(op.problems).toEqual([])
+      expect(op.description).toEqual(
+        remove("typed-app", key, { condition: cand(attr("email").notExists(), attr("handle").notExists()), returnValuesOnConditionCheckFailure: "ALL_OLD" }).description
+      )
+    })
   })
 })

@@ -368,6 +368,23 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
           yield* TypedTable.execute(Member.put({ id: "m8", email: "f@m.org", name: "Hal" }))
         }))
 
+      it.effect("unique constraint: an item put in between a delete's read (nothing stored) and the delete is not deleted away from its sentinel", () =>
+        Effect.gen(function* () {
+          let raced = false
+          const concurrent = (operation: string) =>
+            operation === "DeleteItem" && !raced
+              ? Effect.asVoid(Effect.zipRight(Effect.sync(() => (raced = true)), TypedTable.execute(Member.put({ id: "m9", email: "i@m.org", name: "Ida" }))))
+              : Effect.void
+          const error = yield* Effect.flip(recording(TypedTable.execute(Member.delete({ id: "m9" })), concurrent))
+          expect(error._tag === "UniqueConflictError" && error.expected).toEqual({ email: undefined })
+          const { item } = yield* TypedTable.execute(Member.get({ id: "m9" }, { consistent: true }))
+          expect(item?.email).toBe("i@m.org")
+          expect((yield* Effect.flip(TypedTable.execute(Member.put({ id: "m10", email: "i@m.org", name: "Ivo" }))))._tag).toBe("UniqueConstraintError")
+          // Run again, the delete reads i@ and removes its sentinel with the item.
+          yield* TypedTable.execute(Member.delete({ id: "m9" }))
+          yield* TypedTable.execute(Member.put({ id: "m10", email: "i@m.org", name: "Ivo" }))
+        }))
+
       it.effect("a versioned put of a new item reads nothing first", () =>
         Effect.gen(function* () {
           const { sent } = yield* recording(TypedTable.execute(Account.put({ id: "v1", email: "v1@example.com" })))

@@ -564,14 +564,11 @@ export const make = (config: EntityConfig) => {
     const unique = config.unique ?? []
     const unread = unknownPrevious(unique, options, problems)
     const moves = sentinelMoves(unique, options.previous ?? {}, {}, problems)
-    // Nothing stored to remove (the item, or each of its unique values, absent): a plain delete.
-    const plain =
-      moves.actions.length === 0
-        ? remove(tableName, key, { condition: both(versioned, options.condition) })
-        : transactWriteItems([
-            remove(tableName, key, { condition: both(both(versioned, options.condition), moves.held), returnValuesOnConditionCheckFailure: "ALL_OLD" }),
-            ...moves.actions
-          ])
+    // Nothing stored to remove (the item, or each of its unique values, absent): a plain delete, still conditioned on
+    // the unique values being absent, so that an item written in between is not deleted away from its sentinels.
+    const condition = both(both(versioned, options.condition), moves.held)
+    const held = moves.held === undefined ? { condition } : { condition, returnValuesOnConditionCheckFailure: "ALL_OLD" as const }
+    const plain = moves.actions.length === 0 ? remove(tableName, key, held) : transactWriteItems([remove(tableName, key, held), ...moves.actions])
     const typed = makeOperation({
       ...(plain as Operation<"DeleteItem", unknown>),
       problems: [...plain.problems, ...problems],
@@ -582,7 +579,7 @@ export const make = (config: EntityConfig) => {
       entity: entityName,
       version: versioned === undefined ? undefined : { key, expected: options.expectedVersion },
       unique: moves.guards,
-      conflict: moves.actions.length === 0 ? undefined : { key, ...moves.conflict },
+      conflict: moves.held === undefined ? undefined : { key, ...moves.conflict },
       settle: settle(key, unread, options, false, (settled) => deleteItem(keyValues, settled))
     })
   }
