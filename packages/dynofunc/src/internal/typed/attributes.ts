@@ -15,7 +15,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { Option, SchemaAST as AST } from "effect"
-import { convert, fromAttributeValue, isMap, maxDepth, numberText } from "../values/marshal.js"
+import { convert, fromAttributeValue, isMap, maxDepth, numberText, readNumber } from "../values/marshal.js"
 import { compile, conversion, dropRightRefinement, Effectful, elements, Fail, hasOwn, isRecord, refined, tupleOf } from "./compile.js"
 
 type AttributeMap = Record<string, AttributeValue>
@@ -172,6 +172,23 @@ const unmarshalledReader = (ast: AST.AST): Reader => {
 
 const buildReader = (ast: AST.AST): Reader => {
   switch (ast._tag) {
+    // The unmarshaller gives a string only for `S` (a number only for an `N` it reads as one, a boolean only for `BOOL`).
+    case "StringKeyword":
+      return (input) => {
+        const text = fieldOf(input, "S")
+        return typeof text === "string" ? text : Fail
+      }
+    case "NumberKeyword":
+      return (input) => {
+        const text = fieldOf(input, "N")
+        const value = typeof text === "string" ? readNumber(text) : Fail
+        return typeof value === "number" ? value : Fail
+      }
+    case "BooleanKeyword":
+      return (input) => {
+        const value = fieldOf(input, "BOOL")
+        return typeof value === "boolean" ? value : Fail
+      }
     case "Refinement": {
       const read = reader(ast.from)
       return (input) => refined(ast, read(input))
