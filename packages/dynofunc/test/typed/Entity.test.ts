@@ -1,7 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Either, Schema } from "effect"
-import { add, attr, cand, Entity, query, remove, transactWriteItems, update } from "dynofunc"
-import { ada, app, User } from "./fixtures.js"
+import { add, attr, cand, Entity, query, remove, transactWriteItems, TypedTable, update } from "dynofunc"
+import { ada, app, Org, User } from "./fixtures.js"
 
 describe("typed entity operations compile to the plain ones", () => {
   it("put: the encoded item, the entity tag and every key", () => {
@@ -85,6 +85,21 @@ describe("typed entity operations compile to the plain ones", () => {
       expect(bad.left.item).toEqual({ pk: "ORG#acme", sk: "USER#u1", org: "acme" })
       expect(bad.left.cause._tag).toBe("ParseError")
     }
+  })
+
+  it("decoding a collection page: each item by its tag's entity, in one pass or (a malformed tag, a bad item) in two, alike", () => {
+    const org = Org.put({ org: "acme", title: "Acme" }).description.Item!
+    const user = User.put(ada).description.Item!
+    const page = (items: ReadonlyArray<unknown>, options: { onUnknown?: "skip"; onInvalid?: "skip" } = {}) =>
+      TypedTable.collection([Org, User], "primary", { org: "acme" }, options).decode({ Items: items as never, Count: items.length, $metadata: {} })
+    const decoded = [{ entity: "Org", item: { org: "acme", title: "Acme" } }, { entity: "User", item: ada }]
+    expect(Either.map(page([org, user]), ({ items, invalid, unknown }) => ({ items, invalid, unknown }))).toEqual(Either.right({ items: decoded, invalid: [], unknown: [] }))
+    // A tag whose first type is not S (DynamoDB never sends one) is the unmarshaller's: an unknown tag, as before.
+    const odd = { ...user, _entity: { N: "1", S: "User" } }
+    expect(Either.map(page([org, odd], { onUnknown: "skip" }), ({ items, unknown }) => [items, unknown.map((error) => error.tag)])).toEqual(Either.right([[decoded[0]], [1]]))
+    const bad = { ...user, visits: { S: "many" } }
+    expect(Either.map(page([bad, org], { onInvalid: "skip" }), ({ items, invalid }) => [items, invalid.map((error) => error._tag)])).toEqual(Either.right([[decoded[0]], ["ItemDecodeError"]]))
+    expect(() => page([org, { ...user, visits: { N: 1 } }])).toThrow(/N is not a number's text/)
   })
 
   describe("unique fields: sentinels move on update and go on delete", () => {

@@ -161,6 +161,12 @@ const fieldOf = (value: unknown, type: string): unknown => {
   return undefined
 }
 
+/** The string of an `{ S }` attribute value as the unmarshaller reads it, else `undefined` (another type, or malformed). */
+export const stringOf = (value: unknown): string | undefined => {
+  const text = fieldOf(value, "S")
+  return typeof text === "string" ? text : undefined
+}
+
 /** The reader of `ast`, memoized per node. */
 export const reader: (ast: AST.AST) => Reader = memoized(readers, (ast) => (opaque(ast) ? unmarshalledReader(ast) : buildReader(ast)))
 
@@ -174,10 +180,7 @@ const buildReader = (ast: AST.AST): Reader => {
   switch (ast._tag) {
     // The unmarshaller gives a string only for `S` (a number only for an `N` it reads as one, a boolean only for `BOOL`).
     case "StringKeyword":
-      return (input) => {
-        const text = fieldOf(input, "S")
-        return typeof text === "string" ? text : Fail
-      }
+      return (input) => stringOf(input) ?? Fail
     case "NumberKeyword":
       return (input) => {
         const text = fieldOf(input, "N")

@@ -11,6 +11,9 @@ import { make as makeOperation, type Operation } from "../../Operation.js"
 import { query } from "../../operations/query.js"
 import type { Table as TypedTable } from "../../TypedTable.js"
 import type { Item } from "../../Value.js"
+import { pageOf } from "../builders/read.js"
+import { stringOf } from "./attributes.js"
+import { elements, Fail } from "./compile.js"
 import type { Runtime } from "./entity.js"
 import { show } from "./show.js"
 
@@ -72,6 +75,13 @@ export const collection = <const Members extends ReadonlyArray<CollectionMember>
   const first = members[0]!.runtime
   const table = first.table
   const byTag = new Map(members.map((member) => [member.name as unknown, member.runtime]))
+  /** An item as DynamoDB sent it, read in one pass by the entity its tag names (`Fail`: an unknown tag, or see `Codec.readItem`). */
+  const readTagged = (item: unknown): unknown => {
+    const tag = stringOf((item as Record<string, unknown> | null)?.[table.entityAttribute])
+    const member = tag === undefined ? undefined : byTag.get(tag)
+    const read = member === undefined ? Fail : member.readItem(item)
+    return read === Fail ? Fail : { entity: tag, item: read }
+  }
   const problems: Array<InputProblem> = []
   const keyCondition = first.keyCondition(index, values, problems, true)
   const op = query(table.name, keyCondition, {
@@ -86,6 +96,12 @@ export const collection = <const Members extends ReadonlyArray<CollectionMember>
     ...op,
     problems: [...op.problems, ...problems],
     decode: (raw) => {
+      // Every item read in one pass by its entity; the two passes when one fails (they say why, or skip it).
+      const tagged = Array.isArray(raw.Items) ? elements(raw.Items, () => readTagged) : Fail
+      if (tagged !== Fail) {
+        const page = pageOf(raw, tagged)
+        return Either.right({ items: tagged as never, invalid: [], unknown: [], lastKey: page.lastKey, raw })
+      }
       const page = op.decode(raw)
       const items: Array<{ entity: unknown; item: unknown }> = []
       const invalid: Array<ItemDecodeError> = []

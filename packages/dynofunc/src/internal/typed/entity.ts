@@ -751,6 +751,7 @@ export const make = (config: EntityConfig) => {
     scan: scanItems,
     keyCondition,
     decodeOne,
+    readItem,
     batchWrite,
     batchPut: (item: Readonly<Record<string, unknown>>) => ({ entity: entityName, put: item, runtime }),
     batchDelete: (key: Readonly<Record<string, unknown>>) => ({ entity: entityName, delete: key, runtime }),
