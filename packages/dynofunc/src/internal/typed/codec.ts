@@ -33,6 +33,8 @@ export interface Codec {
   readonly fieldWriter: (path: string | ReadonlyArray<string | number>) => (value: unknown) => AttributeValue | typeof Fail
   /** The decoder of a projection onto `names`. */
   readonly decodeProjection: (names: ReadonlyArray<string>) => (raw: unknown) => Either.Either<unknown, ParseError>
+  /** The one-pass reader of a projection onto `names` (`Fail`: then the unmarshaller and `decodeProjection` say why). */
+  readonly readProjection: (names: ReadonlyArray<string>) => (item: AttributeMap) => unknown
 }
 
 /** A field's writer that never throws: the value, or `Fail` for anything else (left out, refused). */
@@ -132,7 +134,19 @@ export const make = (schema: FieldsSchema): Codec => {
     fieldEncoders.set(id, codec)
     return codec
   }
-  const projections = new Map<string, (raw: unknown) => Either.Either<unknown, ParseError>>()
+  const projections = new Map<string, { readonly decode: (raw: unknown) => Either.Either<unknown, ParseError>; readonly read: (item: AttributeMap) => unknown }>()
+  /** The decoder and the one-pass reader of a projection onto `names`. */
+  const projection = (names: ReadonlyArray<string>) => {
+    const id = names.join("\u0000")
+    const known = projections.get(id)
+    if (known !== undefined) return known
+    const picked: Record<string, Schema.Struct.Field> = {}
+    for (const name of names) if (schema.fields[name] !== undefined) picked[name] = schema.fields[name]
+    const fields = struct(picked)
+    const made = { decode: compiled(fields, true), read: itemReader(fields.ast) }
+    projections.set(id, made)
+    return made
+  }
   return {
     encodeItem,
     decodeItem,
@@ -141,16 +155,8 @@ export const make = (schema: FieldsSchema): Codec => {
     encodeField: (path, value) => fieldCodec(path).encode(value),
     fieldEncoder: (path) => fieldCodec(path).parse,
     fieldWriter: (path) => fieldCodec(path).write,
-    decodeProjection: (names) => {
-      const id = names.join("\u0000")
-      const known = projections.get(id)
-      if (known !== undefined) return known
-      const picked: Record<string, Schema.Struct.Field> = {}
-      for (const name of names) if (schema.fields[name] !== undefined) picked[name] = schema.fields[name]
-      const decode = compiled(struct(picked), true)
-      projections.set(id, decode)
-      return decode
-    }
+    decodeProjection: (names) => projection(names).decode,
+    readProjection: (names) => projection(names).read
   }
 }
 

@@ -181,11 +181,18 @@ export const make = (config: EntityConfig) => {
   const readItem = codec.readItem as (item: unknown) => unknown
 
   /**
-   * The result of a single-item read or write: the item DynamoDB sent (`sent`) read in one pass, or (that fails, or
-   * none is given) the plain result's item (`plain` unmarshals it, and says what is malformed) decoded by `decoder`.
+   * The result of a single-item read or write: the item DynamoDB sent (`sent`) read in one pass by `reader`, or
+   * (that fails, or none is given) the plain result's item (`plain` unmarshals it, and says what is malformed)
+   * decoded by `decoder`.
    */
-  const oneItem = <Raw>(sent: AttributeMap | undefined, raw: Raw, plain: () => Item | undefined, decoder: (raw: unknown) => Either.Either<unknown, ParseError>) => {
-    const read = sent === undefined ? Fail : readItem(sent)
+  const oneItem = <Raw>(
+    sent: AttributeMap | undefined,
+    raw: Raw,
+    plain: () => Item | undefined,
+    decoder: (raw: unknown) => Either.Either<unknown, ParseError>,
+    reader: (item: unknown) => unknown = readItem
+  ) => {
+    const read = sent === undefined ? Fail : reader(sent)
     if (read !== Fail) return Either.right({ item: read, raw })
     const item = plain()
     return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, decoder), (decoded) => ({ item: decoded, raw }))
@@ -383,12 +390,12 @@ export const make = (config: EntityConfig) => {
     const key = primaryKey(keyValues, problems)
     const projection = options.projection
     const decoder = projection === undefined ? codec.decodeItem : codec.decodeProjection(projection)
+    const reader = projection === undefined ? readItem : (codec.readProjection(projection) as (item: unknown) => unknown)
     const op = find(tableName, key, { consistent: options.consistent, projection })
     return makeOperation({
       ...op,
       problems: [...op.problems, ...problems],
-      // A projection is decoded in two passes.
-      decode: (raw) => oneItem(projection === undefined ? raw.Item : undefined, raw, () => op.decode(raw).item, decoder)
+      decode: (raw) => oneItem(raw.Item, raw, () => op.decode(raw).item, decoder, reader)
     })
   }
 
