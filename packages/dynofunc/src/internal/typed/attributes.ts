@@ -14,9 +14,9 @@
  * as before. Success on the fast path always gives what the two-pass path gives.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import { Option, SchemaAST as AST } from "effect"
+import { SchemaAST as AST } from "effect"
 import { convert, fromAttributeValue, isMap, maxDepth, numberText, readNumber } from "../values/marshal.js"
-import { compile, conversion, dropRightRefinement, Effectful, elements, Fail, hasOwn, isRecord, refined, tupleOf } from "./compile.js"
+import { compile, conversion, dropRightRefinement, Effectful, elements, Fail, hasOwn, isRecord, memoized, opaque, refined, tupleOf } from "./compile.js"
 
 type AttributeMap = Record<string, AttributeValue>
 
@@ -25,21 +25,6 @@ type Writer = (input: unknown, depth: number) => AttributeValue | undefined | ty
 
 /** `AttributeValue` → type, or `Fail`. */
 type Reader = (input: unknown) => unknown
-
-const writers = new WeakMap<AST.AST, Writer>()
-const readers = new WeakMap<AST.AST, Reader>()
-
-const memoized = <P>(memo: WeakMap<AST.AST, P>, build: (ast: AST.AST) => P) => (ast: AST.AST): P => {
-  const known = memo.get(ast)
-  if (known !== undefined) return known
-  const built = build(ast)
-  memo.set(ast, built)
-  return built
-}
-
-/** Nodes the compiled codec hands to Schema's parser: walked as a whole value, never into. */
-const opaque = (ast: AST.AST): boolean =>
-  Option.isSome(AST.getParseOptionsAnnotation(ast)) || Option.isSome(AST.getDecodingFallbackAnnotation(ast))
 
 /** The property names a struct is walked by: plain names the marshaller takes as they are (no `""`, `__proto__`, nor huge names). */
 const walkable = (ast: AST.TypeLiteral): boolean =>
@@ -51,7 +36,7 @@ const walkable = (ast: AST.TypeLiteral): boolean =>
 // Type → AttributeValue
 
 /** The writer of `ast`, memoized per node. */
-export const writer: (ast: AST.AST) => Writer = memoized(writers, (ast) => (opaque(ast) ? encodedWriter(ast) : buildWriter(ast)))
+export const writer: (ast: AST.AST) => Writer = memoized(new WeakMap(), (ast) => (opaque(ast) ? encodedWriter(ast) : buildWriter(ast)))
 
 /** The compiled encoder, then the marshaller's conversion of the encoded value. */
 const encodedWriter = (ast: AST.AST): Writer => {
@@ -168,7 +153,7 @@ export const stringOf = (value: unknown): string | undefined => {
 }
 
 /** The reader of `ast`, memoized per node. */
-export const reader: (ast: AST.AST) => Reader = memoized(readers, (ast) => (opaque(ast) ? unmarshalledReader(ast) : buildReader(ast)))
+export const reader: (ast: AST.AST) => Reader = memoized(new WeakMap(), (ast) => (opaque(ast) ? unmarshalledReader(ast) : buildReader(ast)))
 
 /** The unmarshaller's value, then the compiled decoder. */
 const unmarshalledReader = (ast: AST.AST): Reader => {

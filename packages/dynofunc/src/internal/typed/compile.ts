@@ -63,21 +63,24 @@ export const hasOwn = (input: object, key: PropertyKey): boolean => Object.proto
 
 export const isRecord = (input: unknown): input is Record<PropertyKey, unknown> => typeof input === "object" && input !== null && !Array.isArray(input)
 
-/** Compiles `ast` for decoding (`isDecoding`) or encoding, memoized per node. */
-export const compile = (ast: AST.AST, isDecoding: boolean): Parser => {
-  const memo = isDecoding ? decoders : encoders
+/** `build` memoized per AST node in `memo` (a node's compiled function is built once, however often it is reached). */
+export const memoized = <P>(memo: WeakMap<AST.AST, P>, build: (ast: AST.AST) => P) => (ast: AST.AST): P => {
   const known = memo.get(ast)
   if (known !== undefined) return known
-  const parser =
-    Option.isSome(AST.getParseOptionsAnnotation(ast)) || Option.isSome(AST.getDecodingFallbackAnnotation(ast))
-      ? fallback(ast, isDecoding)
-      : build(ast, isDecoding)
-  memo.set(ast, parser)
-  return parser
+  const built = build(ast)
+  memo.set(ast, built)
+  return built
 }
 
-const decoders = new WeakMap<AST.AST, Parser>()
-const encoders = new WeakMap<AST.AST, Parser>()
+/** Nodes with parse options or a decoding fallback: handed to Schema's parser whole, never compiled into. */
+export const opaque = (ast: AST.AST): boolean =>
+  Option.isSome(AST.getParseOptionsAnnotation(ast)) || Option.isSome(AST.getDecodingFallbackAnnotation(ast))
+
+const decoder = memoized(new WeakMap<AST.AST, Parser>(), (ast) => (opaque(ast) ? fallback(ast, true) : build(ast, true)))
+const encoder = memoized(new WeakMap<AST.AST, Parser>(), (ast) => (opaque(ast) ? fallback(ast, false) : build(ast, false)))
+
+/** Compiles `ast` for decoding (`isDecoding`) or encoding, memoized per node. */
+export const compile = (ast: AST.AST, isDecoding: boolean): Parser => (isDecoding ? decoder(ast) : encoder(ast))
 
 /** The `typeof` of the values of each keyword. */
 const typeOfKeyword = {
