@@ -256,6 +256,7 @@ export const make = (config: EntityConfig) => {
     next: Readonly<Record<string, unknown>>,
     problems: Array<InputProblem>
   ) => {
+    if (fields.length === 0) return noMoves
     const actions: Array<Operation<"PutItem", unknown> | Operation<"DeleteItem", unknown>> = []
     const guards: Array<{ readonly field: string; readonly value: unknown; readonly action: number }> = []
     const held: Array<Condition> = []
@@ -281,6 +282,24 @@ export const make = (config: EntityConfig) => {
     }
     return { actions, guards, held: held.length === 0 ? undefined : cand(...held), conflict }
   }
+
+  /**
+   * The meta of a write of the item at `key`: the version it checks, the sentinels its `moves` put and the unique
+   * values they keep (to tell a conflict), and what `settle` gets first.
+   */
+  const writeMeta = (
+    key: Readonly<Record<string, unknown>>,
+    moves: ReturnType<typeof sentinelMoves>,
+    version: Meta["version"],
+    settle: Meta["settle"]
+  ): Meta => ({
+    table: tableName,
+    entity: entityName,
+    version,
+    unique: moves.guards,
+    conflict: moves.conflict === undefined ? undefined : { key, ...moves.conflict },
+    settle
+  })
 
   /**
    * What `TypedTable.execute` settles before sending a write built without all it needs: the time of its
@@ -370,18 +389,19 @@ export const make = (config: EntityConfig) => {
     // A versioned put without `expectedVersion` writes a new item (its condition: none stored): no values to read.
     const known = unique.length > 0 && config.version !== undefined && options.expectedVersion === undefined ? { ...options, previous: noneStored(unique) } : options
     const unread = unique.length === 0 ? noFields : unknownPrevious(unique, known, problems)
-    const moves = unique.length === 0 ? noMoves : sentinelMoves(unique, known.previous ?? {}, full, problems)
+    const moves = sentinelMoves(unique, known.previous ?? {}, full, problems)
     const { key, op: putItem_, encodeError } = putOperation(full, both(condition, moves.held), moves.conflict !== undefined, problems)
     // No unique value changes (or none declared): the put alone, conditioned on the stored values it keeps.
     const plain = moves.actions.length === 0 ? putItem_ : transactWriteItems([putItem_, ...moves.actions])
-    const op = withMeta(makeOperation({ ...(plain as Operation<"PutItem", unknown>), decode, problems: [...plain.problems, ...problems] }), {
-      table: tableName,
-      entity: entityName,
-      version: config.version === undefined ? undefined : { key, expected: options.expectedVersion },
-      unique: moves.guards,
-      conflict: moves.conflict === undefined ? undefined : { key, ...moves.conflict },
-      settle: config.timestamps === undefined && unread.length === 0 ? undefined : settle(key, unread, known, true, (settled) => put(item, settled))
-    })
+    const op = withMeta(
+      makeOperation({ ...(plain as Operation<"PutItem", unknown>), decode, problems: [...plain.problems, ...problems] }),
+      writeMeta(
+        key,
+        moves,
+        config.version === undefined ? undefined : { key, expected: options.expectedVersion },
+        config.timestamps === undefined && unread.length === 0 ? undefined : settle(key, unread, known, true, (settled) => put(item, settled))
+      )
+    )
     return encodeError === undefined ? op : refused(op, encodeError)
   }
 
@@ -533,14 +553,12 @@ export const make = (config: EntityConfig) => {
     const meta: Meta =
       moves === noMoves && versioned === undefined && !stamp && unread.length === 0
         ? plainUpdateMeta
-        : {
-            table: tableName,
-            entity: entityName,
-            version: versioned === undefined ? undefined : { key, expected: options.expectedVersion },
-            unique: moves.guards,
-            conflict: moves.conflict === undefined ? undefined : { key, ...moves.conflict },
-            settle: settle(key, unread, options, true, (settled) => updateItem(keyValues, changes, settled))
-          }
+        : writeMeta(
+            key,
+            moves,
+            versioned === undefined ? undefined : { key, expected: options.expectedVersion },
+            settle(key, unread, options, true, (settled) => updateItem(keyValues, changes, settled))
+          )
     // No sentinel moves (unique values set unchanged, if any): the update alone, conditioned on them. The stored
     // item comes back when a condition on unique values fails (`ALL_OLD`, to tell a unique conflict).
     const alone = moves.actions.length === 0
@@ -574,21 +592,22 @@ export const make = (config: EntityConfig) => {
     // Nothing stored to remove (the item, or each of its unique values, absent): a plain delete, still conditioned on
     // the unique values being absent, so that an item written in between is not deleted away from its sentinels.
     const condition = both(both(versioned, options.condition), moves.held)
-    const held = moves.held === undefined ? { condition } : { condition, returnValuesOnConditionCheckFailure: "ALL_OLD" as const }
+    const held = moves.conflict === undefined ? { condition } : { condition, returnValuesOnConditionCheckFailure: "ALL_OLD" as const }
     const plain = moves.actions.length === 0 ? remove(tableName, key, held) : transactWriteItems([remove(tableName, key, held), ...moves.actions])
     const typed = makeOperation({
       ...(plain as Operation<"DeleteItem", unknown>),
       problems: [...plain.problems, ...problems],
       decode: (raw: unknown) => Either.right({ raw })
     })
-    return withMeta(typed, {
-      table: tableName,
-      entity: entityName,
-      version: versioned === undefined ? undefined : { key, expected: options.expectedVersion },
-      unique: moves.guards,
-      conflict: moves.held === undefined ? undefined : { key, ...moves.conflict },
-      settle: settle(key, unread, options, false, (settled) => deleteItem(keyValues, settled))
-    })
+    return withMeta(
+      typed,
+      writeMeta(
+        key,
+        moves,
+        versioned === undefined ? undefined : { key, expected: options.expectedVersion },
+        settle(key, unread, options, false, (settled) => deleteItem(keyValues, settled))
+      )
+    )
   }
 
   /**
