@@ -118,18 +118,30 @@ const listWriter = (ast: AST.TupleType): Writer | undefined => {
 }
 
 /**
+ * The writer of `ast` for a value `depth` maps and lists deep that never throws: the `AttributeValue`, or `Fail` for
+ * anything else (a value refused or left out, one the marshaller throws on), so that the two-pass path says why.
+ */
+export const safeWriter = (ast: AST.AST, depth: number): ((value: unknown) => AttributeValue | typeof Fail) => {
+  const write = writer(ast)
+  return (value) => {
+    try {
+      const written = write(value, depth)
+      return written === undefined ? Fail : written
+    } catch {
+      return Fail
+    }
+  }
+}
+
+/**
  * The item writer of a struct-like Schema AST: the item's attributes, or `undefined` when the two-pass path must
  * say what is wrong with it (or when the item is fine but not walkable in one pass).
  */
 export const itemWriter = (ast: AST.AST): ((item: unknown) => AttributeMap | undefined) => {
-  const write = writer(ast)
+  const write = safeWriter(ast, 0)
   return (item) => {
-    try {
-      const written = write(item, 0)
-      return written === Fail || written === undefined ? undefined : written.M
-    } catch {
-      return undefined
-    }
+    const written = write(item)
+    return written === Fail ? undefined : written.M
   }
 }
 

@@ -6,7 +6,7 @@ import { Either, ParseResult, Schema } from "effect"
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { ParseError } from "effect/ParseResult"
 import type { AttributeMap } from "../../Value.js"
-import { itemReader, itemWriter, writer } from "./attributes.js"
+import { itemReader, itemWriter, safeWriter } from "./attributes.js"
 import { compile, Fail, type Parser } from "./compile.js"
 
 /** A Schema with fields: a `Schema.Struct` or a `Schema.Class`. */
@@ -36,19 +36,6 @@ export interface Codec {
   /** The one-pass reader of a projection onto `names` (`Fail`: then the unmarshaller and `decodeProjection` say why). */
   readonly readProjection: (names: ReadonlyArray<string>) => (item: AttributeMap) => unknown
 }
-
-/** A field's writer that never throws: the value, or `Fail` for anything else (left out, refused). */
-const fieldWriter =
-  (write: ReturnType<typeof writer>) =>
-  (value: unknown): AttributeValue | typeof Fail => {
-    try {
-      // Depth 1: a field's value sits inside its item, as the marshaller counts.
-      const written = write(value, 1)
-      return written === undefined ? Fail : written
-    } catch {
-      return Fail
-    }
-  }
 
 /** The writer of what is not walked in one pass. */
 const noWriter = (): typeof Fail => Fail
@@ -129,7 +116,8 @@ export const make = (schema: FieldsSchema): Codec => {
       // The field's own property signature, compiled (a Struct of one field with a renamed key is left to Schema).
       const type = one.ast._tag === "TypeLiteral" ? one.ast.propertySignatures[0]!.type : undefined
       const fast = type === undefined ? schemaOnly : compile(type, false)
-      codec = { parse: parserWithFallback(fast, full), encode: withFallback(fast, full), write: type === undefined ? noWriter : fieldWriter(writer(type)) }
+      // Depth 1: a field's value sits inside its item, as the marshaller counts.
+      codec = { parse: parserWithFallback(fast, full), encode: withFallback(fast, full), write: type === undefined ? noWriter : safeWriter(type, 1) }
     }
     fieldEncoders.set(id, codec)
     return codec
