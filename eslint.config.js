@@ -12,4 +12,21 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error"
     }
   }
+,
+  {
+    // The core is the same for every Effect major: it imports nothing from Effect (packages/core/tsconfig.json
+    // refuses it too).
+    files: ["packages/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["effect", "effect/*", "@effect/*"], message: "The core imports nothing from Effect: put this in the shell (packages/dynofunc)." },
+            { group: ["dynofunc", "dynofunc/*", "@dynofunc/testing"], message: "The core is below the shells: it never imports them." }
+          ]
+        }
+      ]
+    }
+  }
 )

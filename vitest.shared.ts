@@ -10,12 +10,13 @@ const source = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 export const project = (name: string) =>
   defineProject({
     resolve: {
-      alias: {
-        // Before "dynofunc", which would otherwise match "dynofunc/sdk" as a prefix.
-        "dynofunc/sdk": source("./packages/dynofunc/src/Sdk.ts"),
-        "dynofunc": source("./packages/dynofunc/src/index.ts"),
-        "@dynofunc/testing": source("./packages/testing/src/index.ts")
-      }
+      alias: [
+        { find: /^@dynofunc\/core$/, replacement: source("./packages/core/src/index.ts") },
+        { find: /^@dynofunc\/core\/(.*)$/, replacement: source("./packages/core/src") + "/$1.ts" },
+        { find: /^dynofunc\/sdk$/, replacement: source("./packages/dynofunc/src/Sdk.ts") },
+        { find: /^dynofunc$/, replacement: source("./packages/dynofunc/src/index.ts") },
+        { find: /^@dynofunc\/testing$/, replacement: source("./packages/testing/src/index.ts") }
+      ]
     },
     test: {
       name,

@@ -8,7 +8,7 @@
 import { writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import * as Sdk from "@aws-sdk/client-dynamodb"
-import { readSdkCommands } from "./generate-commands.js"
+import { readSdkCommands } from "../../core/scripts/generate-commands.js"
 
 /** A schema as the SDK writes it: a number for simple types, an array for the others, a thunk for a reference. */
 type Schema = number | string | ReadonlyArray<unknown> | (() => Schema)

@@ -23,10 +23,10 @@ import { Chunk, Data, Effect, Queue, Stream, Take } from "effect"
 import type { Reason, RunOptions } from "./BatchWrite.js"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { ErrorOf } from "./Execute.js"
-import type { ProjectionInput } from "./Projection.js"
+import type { ProjectionInput } from "@dynofunc/core/Projection"
 import { makeGetter, type Report } from "./internal/bulk/getter.js"
 import { defaultConcurrency, feed } from "./internal/bulk/run.js"
-import type { Item } from "./Value.js"
+import type { Item } from "@dynofunc/core/Value"
 
 /** One key to read: the item's key attributes (and nothing else) in `table`. */
 export interface Get {

@@ -20,7 +20,7 @@ import type { DynamoClient } from "./DynamoClient.js"
 import type { ErrorOf } from "./Execute.js"
 import { feed } from "./internal/bulk/run.js"
 import { makeWriter, type Report } from "./internal/bulk/writer.js"
-import type { Item } from "./Value.js"
+import type { Item } from "@dynofunc/core/Value"
 
 /** One write: a whole item to put into `table`, or the key of an item to delete from it. */
 export type Write = { readonly table: string; readonly put: Item } | { readonly table: string; readonly delete: Item }

@@ -20,7 +20,7 @@
 import { createHmac, timingSafeEqual } from "node:crypto"
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { Data, Effect, Redacted } from "effect"
-import { type InputOf, make as makeOperation, type Operation } from "./Operation.js"
+import { type InputOf, make as makeOperation, type Operation } from "@dynofunc/core/Operation"
 import type { ScanPosition, SegmentPosition } from "./Pages.js"
 
 /**

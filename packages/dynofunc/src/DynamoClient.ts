@@ -16,10 +16,10 @@
  */
 import type { DynamoDBClient, DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
 import { Config, ConfigError, Context, Duration, Effect, Layer, Redacted } from "effect"
-import type { CommandName, OutputOf } from "./Operation.js"
-import type { AttributeMap, Item } from "./Value.js"
+import type { CommandName, OutputOf } from "@dynofunc/core/Operation"
+import type { AttributeMap, Item } from "@dynofunc/core/Value"
 import type { DynamoClientService, Request } from "./internal/execution/client.js"
-import { toAttributeMap } from "./internal/values/marshal.js"
+import { toAttributeMap } from "@dynofunc/core/internal/values/marshal"
 import type * as Sdk from "./internal/transport/sdk.js"
 
 export type { DynamoClientService, Request }

@@ -15,7 +15,9 @@
  */
 import { Data } from "effect"
 import type { CancellationReason } from "@aws-sdk/client-dynamodb"
-import type { Item } from "./Value.js"
+import type { Item } from "@dynofunc/core/Value"
+import type { InputProblem } from "@dynofunc/core/InputProblem"
+
 
 /** What every error DynamoDB answered carries: the AWS code and message, the request id and the SDK's error. */
 export interface AwsErrorFields {
@@ -165,17 +167,6 @@ export class TransportError extends Data.TaggedError("TransportError")<{
   readonly cause?: unknown
 }> {}
 
-/** One thing wrong with a request, found before sending it. */
-export interface InputProblem {
-  /** What is wrong, in words. */
-  readonly message: string
-  /**
-   * Where: the field of the SDK input (`UpdateExpression`, `Key`, `TableName`, `RequestItems`, …), and for a value the
-   * path inside it (`Item.profile.tags[3]`, `RequestItems.users[712].PutRequest.Item.createdAt`,
-   * `UpdateExpression.profile.tags[2]`, `Parameters[1]`); a friendly option by its name (`order`).
-   */
-  readonly part: string
-}
 
 /**
  * dynofunc refused to send the request: it breaks a DynamoDB limit or rule that would fail on the server anyway

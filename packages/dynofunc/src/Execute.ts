@@ -10,16 +10,17 @@
  *   Effect.catchTag("ResourceNotFoundError", () => Effect.succeed(undefined))
  * )
  */
+import type { InputProblem } from "@dynofunc/core/InputProblem"
 import { Cause, Clock, Context, DefaultServices, Effect, Option, Schedule, Tracer } from "effect"
 import { DynamoClient, type DynamoClientService, type Request } from "./internal/execution/client.js"
 import type * as E from "./DynamoError.js"
 import { InvalidInputError } from "./DynamoError.js"
-import { commandErrors } from "./internal/builders/commands.generated.js"
+import { commandErrors } from "@dynofunc/core/internal/builders/commands.generated"
 import { recordResponse, requestAttributes } from "./internal/execution/spans.js"
-import { checkLimits } from "./internal/input/limits.js"
-import { kindOf, MalformedValue } from "./internal/values/marshal.js"
+import { checkLimits } from "@dynofunc/core/internal/input/limits"
+import { kindOf, MalformedValue } from "@dynofunc/core/internal/values/marshal"
 import { malformedResponse, requestIdOf, toDynamoError } from "./internal/execution/toDynamoError.js"
-import type { CommandName, DeclaredErrorTags, Operation } from "./Operation.js"
+import type { CommandName, DeclaredErrorTags, Operation } from "@dynofunc/core/Operation"
 import { Policy } from "./Retry.js"
 
 /** The errors running an operation named `Name` can fail with: what the SDK declares for it, and the common ones. */
@@ -168,7 +169,7 @@ const failed = (span: Tracer.Span | undefined, error: E.DynamoError): Effect.Eff
 }
 
 /** The `InvalidInputError` for a request dynofunc refuses to send, in the operation's span. */
-const refused = (op: Op, problems: ReadonlyArray<E.InputProblem>) => {
+const refused = (op: Op, problems: ReadonlyArray<InputProblem>) => {
   const name = typeof op === "object" && op !== null && typeof op.name === "string" ? op.name : "Unknown"
   return traced(
     op,

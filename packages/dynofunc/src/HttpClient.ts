@@ -19,7 +19,7 @@
 import { Config, type ConfigError, Duration, Effect, Layer, type Scope } from "effect"
 import type { Credentials } from "./DynamoClient.js"
 import { DynamoClient, type DynamoClientService, type Request } from "./internal/execution/client.js"
-import type { CommandName, OutputOf } from "./Operation.js"
+import type { CommandName, OutputOf } from "@dynofunc/core/Operation"
 import { credentialSource, type CredentialsProvider } from "./internal/transport/credentials.js"
 import { regionalEndpoint } from "./internal/transport/endpoint.js"
 import { type Answer, type Connections, type Exchange, nodeHttp as nodeHttpConnections } from "./internal/transport/http.js"

@@ -22,7 +22,7 @@ import type { InvalidInputError } from "./DynamoError.js"
 import type { ErrorOf } from "./Execute.js"
 import { checkBounds, invalidOptions } from "./internal/bulk/options.js"
 import { type PageFailure, type PageOf, type paginated, type PaginatedName, type Step, steps, type Token } from "./internal/bulk/paginated.js"
-import { make, type Operation, type OutputOf } from "./Operation.js"
+import { make, type Operation, type OutputOf } from "@dynofunc/core/Operation"
 
 export type { PageFailure, PageOf, PaginatedName }
 

@@ -18,9 +18,9 @@ import { Data, Duration, Effect, Schedule } from "effect"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { ResourceNotFoundError } from "./DynamoError.js"
 import { execute, type ErrorOf } from "./Execute.js"
-import type { Operation } from "./Operation.js"
-import { deleteTable } from "./operations/deleteTable.js"
-import { describeTable } from "./operations/describeTable.js"
+import type { Operation } from "@dynofunc/core/Operation"
+import { deleteTable } from "@dynofunc/core/operations/deleteTable"
+import { describeTable } from "@dynofunc/core/operations/describeTable"
 
 /** A wait went on longer than its timeout. */
 export class WaitTimeoutError extends Data.TaggedError("WaitTimeoutError")<{

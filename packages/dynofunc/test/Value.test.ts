@@ -2,8 +2,8 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import fc from "fast-check"
-import { readNumber } from "../src/internal/values/marshal.js"
-import { fromAttributeValue, fromItem, NumberValue, toAttributeValue, toItem } from "../src/Value.js"
+import { readNumber } from "@dynofunc/core/internal/values/marshal"
+import { fromAttributeValue, fromItem, NumberValue, toAttributeValue, toItem } from "@dynofunc/core/Value"
 
 /** What util-dynamodb does with the options dynofunc used to pass it. */
 const utilMarshal = (value: unknown) =>

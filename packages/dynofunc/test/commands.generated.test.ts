@@ -24,8 +24,8 @@ import {
   type TransactionConflictError,
   type TransactionInProgressError
 } from "dynofunc"
-import { readSdkCommands, render, tagOf, target } from "../scripts/generate-commands.js"
-import type { Commands } from "../src/internal/builders/commands.generated.js"
+import { readSdkCommands, render, tagOf, target } from "../../core/scripts/generate-commands.js"
+import type { Commands } from "@dynofunc/core/internal/builders/commands.generated"
 import { modelledAwsNames } from "../src/internal/execution/toDynamoError.js"
 
 describe("commands.generated.ts", () => {

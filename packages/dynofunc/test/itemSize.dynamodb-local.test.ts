@@ -6,7 +6,7 @@ import { expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import { DynamoClient, Value, create, execute, type Item } from "dynofunc"
 import { DynamoDBLocal } from "@dynofunc/testing"
-import { itemSize } from "../src/internal/values/itemSize.js"
+import { itemSize } from "@dynofunc/core/internal/values/itemSize"
 
 const limit = 400 * 1024
 

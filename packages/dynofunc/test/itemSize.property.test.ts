@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import fc from "fast-check"
-import { valueSize } from "../src/internal/values/itemSize.js"
+import { valueSize } from "@dynofunc/core/internal/values/itemSize"
 
 /** Base-100 digits aligned on the point, one byte of exponent, one for the sign; zero is one byte; no number: its bytes. */
 const referenceNumberSize = (text: string): number => {

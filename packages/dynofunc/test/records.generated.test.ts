@@ -1,7 +1,13 @@
+import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
-import { names, values } from "../src/internal/expressions/records.generated.js"
+import { names, values } from "@dynofunc/core/internal/expressions/records.generated"
+import { render, target } from "../../core/scripts/generate-records.js"
 
 describe("the generated placeholder records", () => {
+  it("are what the generator renders (no drift)", () => {
+    expect(readFileSync(target, "utf8")).toBe(render())
+  })
+
   it("names[n] and values[n] build exactly the first n placeholders, for every size they cover", () => {
     expect(names.length).toBe(values.length)
     names.forEach((build, n) => {

@@ -27,7 +27,7 @@ import {
   updateTimeToLive,
   withInput
 } from "dynofunc"
-import { readSdkCommands } from "../../scripts/generate-commands.js"
+import { readSdkCommands } from "../../../core/scripts/generate-commands.js"
 import { commandOf } from "../../src/internal/transport/sdk.js"
 import { samples, tableArn } from "./samples.js"
 

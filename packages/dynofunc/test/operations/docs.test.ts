@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "@effect/vitest"
-import { readSdkCommands } from "../../scripts/generate-commands.js"
+import { readSdkCommands } from "../../../core/scripts/generate-commands.js"
 import { supported } from "./engines.js"
 
 const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8")

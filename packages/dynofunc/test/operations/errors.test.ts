@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Schedule } from "effect"
 import { DynamoClient, execute, Retry, transactWriteItems, type CommandName, type DynamoError, type Operation } from "dynofunc"
-import { tagOf } from "../../scripts/generate-commands.js"
-import { commandErrors } from "../../src/internal/builders/commands.generated.js"
+import { tagOf } from "../../../core/scripts/generate-commands.js"
+import { commandErrors } from "@dynofunc/core/internal/builders/commands.generated"
 import { modelledAwsNames } from "../../src/internal/execution/toDynamoError.js"
 import { samples } from "./samples.js"
 

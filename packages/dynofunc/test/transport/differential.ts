@@ -9,7 +9,7 @@
 import { expect, layer } from "@effect/vitest"
 import { Context, Effect, Layer, Redacted, type Scope } from "effect"
 import { DynamoClient, HttpClient, type DynamoClientConfig } from "dynofunc"
-import { commandErrors } from "../../src/internal/builders/commands.generated.js"
+import { commandErrors } from "@dynofunc/core/internal/builders/commands.generated"
 import { toDynamoError } from "../../src/internal/execution/toDynamoError.js"
 import type { Engine } from "../operations/engines.js"
 import { engineScenarios } from "../operations/scenarios.js"

@@ -11,8 +11,8 @@ import { attr, Entity, find, query, TypedTable, update } from "dynofunc"
 import type { ParseError } from "effect/ParseResult"
 import * as Codec from "../../src/internal/typed/codec.js"
 import { compile, Fail } from "../../src/internal/typed/compile.js"
-import { thrownProblem } from "../../src/internal/input/guard.js"
-import { fromAttributeMap, toAttributeMap, toAttributeValue } from "../../src/internal/values/marshal.js"
+import { thrownProblem } from "@dynofunc/core/internal/input/guard"
+import { fromAttributeMap, toAttributeMap, toAttributeValue } from "@dynofunc/core/internal/values/marshal"
 
 class Point extends Schema.Class<Point>("Point")({ x: Schema.Number, y: Schema.Number }) {}
 

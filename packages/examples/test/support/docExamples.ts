@@ -1,5 +1,5 @@
 /**
- * The `@example`s of the sources of dynofunc and @dynofunc/testing, as snippets to type-check. An example may use,
+ * The `@example`s of the sources of @dynofunc/core, dynofunc and @dynofunc/testing, as snippets to type-check. An example may use,
  * without importing them, the exports of its own module, then of `dynofunc`, `@dynofunc/testing`, `effect` and
  * `@aws-sdk/client-dynamodb` (the first that has the name): the imports are added (type-only for types); anything
  * else it uses must be imported or declared in the example itself.
@@ -15,7 +15,7 @@ const sourceFiles = (dir: string): ReadonlyArray<string> =>
     return entry.isDirectory() ? sourceFiles(full) : entry.name.endsWith(".ts") ? [full] : []
   })
 
-const modules = ["packages/dynofunc/src", "packages/testing/src"].flatMap((dir) => sourceFiles(`${root}${dir}`))
+const modules = ["packages/core/src", "packages/dynofunc/src", "packages/testing/src"].flatMap((dir) => sourceFiles(`${root}${dir}`))
 
 interface Example {
   readonly module: string

@@ -1,5 +1,6 @@
 /** Checks of the numbers the streams take (`maxPages`, `buffer`, `segments`, …) before anything is sent. */
-import { InvalidInputError, type InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "@dynofunc/core/InputProblem"
+import { InvalidInputError } from "../../DynamoError.js"
 
 /** One number to check: its name, its value (absent is fine), and the least it may be. */
 export interface Bound {

@@ -7,7 +7,7 @@
 import { Effect, Either, Option, Stream } from "effect"
 import type { DynamoClient } from "../../DynamoClient.js"
 import { type ErrorOf, execute } from "../../Execute.js"
-import { type CommandName, type InputOf, make, type Operation, type OutputOf } from "../../Operation.js"
+import { type CommandName, type InputOf, make, type Operation, type OutputOf } from "@dynofunc/core/Operation"
 
 interface Spec<Name extends CommandName> {
   readonly next: keyof OutputOf<Name> & string

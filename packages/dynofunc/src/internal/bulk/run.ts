@@ -3,7 +3,8 @@
  * retried, and how a run that stops early (a failure, an interruption) becomes the caller's error.
  */
 import { Cause, Effect, Exit, Option, Schedule, Stream } from "effect"
-import { InvalidInputError, type InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "@dynofunc/core/InputProblem"
+import { InvalidInputError } from "../../DynamoError.js"
 import * as Retry from "../../Retry.js"
 import type { DynamoClient } from "../../DynamoClient.js"
 import * as Dispatch from "./dispatch.js"

@@ -6,7 +6,7 @@
 import { Context, type Effect } from "effect"
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import type { DynamoClient as Identifier } from "../../DynamoClient.js"
-import type { CommandName, InputOf, OutputOf } from "../../Operation.js"
+import type { CommandName, InputOf, OutputOf } from "@dynofunc/core/Operation"
 
 /**
  * One request as a `DynamoClient` sees it: the operation's name and its input (the SDK command input). The SDK Layer

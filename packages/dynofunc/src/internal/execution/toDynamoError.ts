@@ -4,8 +4,8 @@
  */
 import type { CancellationReason } from "@aws-sdk/client-dynamodb"
 import * as E from "../../DynamoError.js"
-import type { AttributeMap } from "../../Value.js"
-import { kindOf, MalformedValue, readList, readOptionalItem } from "../values/marshal.js"
+import type { AttributeMap } from "@dynofunc/core/Value"
+import { kindOf, MalformedValue, readList, readOptionalItem } from "@dynofunc/core/internal/values/marshal"
 
 type AwsErrorClass = new (fields: E.AwsErrorFields) => E.DynamoError
 

@@ -5,7 +5,7 @@
  * keep all of `effect`'s barrel in every bundle.
  */
 import * as Sdk from "@aws-sdk/client-dynamodb"
-import type { CommandName, InputOf, OutputOf } from "../../Operation.js"
+import type { CommandName, InputOf, OutputOf } from "@dynofunc/core/Operation"
 import type { Request } from "../execution/client.js"
 import { Protocol } from "../execution/sdkProtocol.js"
 

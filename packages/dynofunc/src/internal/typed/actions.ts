@@ -3,8 +3,8 @@
  * field it may change; the entity encodes its operand with the field's Schema and turns it into the plain update
  * action.
  */
-import type { UpdateAction } from "../expressions/ast.js"
-import * as Update from "../../Update.js"
+import type { UpdateAction } from "@dynofunc/core/internal/expressions/ast"
+import * as Update from "@dynofunc/core/Update"
 
 export const ActionId: unique symbol = Symbol.for("dynofunc/Entity/Action")
 

@@ -15,7 +15,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { SchemaAST as AST } from "effect"
-import { convert, fromAttributeValue, isMap, maxDepth, numberText, readNumber } from "../values/marshal.js"
+import { convert, fromAttributeValue, isMap, maxDepth, numberText, readNumber } from "@dynofunc/core/internal/values/marshal"
 import { compile, conversion, dropRightRefinement, Effectful, elements, Fail, hasOwn, isRecord, memoized, opaque, refined, tupleOf } from "./compile.js"
 
 type AttributeMap = Record<string, AttributeValue>

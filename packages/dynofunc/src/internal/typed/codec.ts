@@ -5,7 +5,7 @@
 import { Either, ParseResult, Schema } from "effect"
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { ParseError } from "effect/ParseResult"
-import type { AttributeMap } from "../../Value.js"
+import type { AttributeMap } from "@dynofunc/core/Value"
 import { itemReader, itemWriter, safeWriter } from "./attributes.js"
 import { compile, Fail, type Parser } from "./compile.js"
 

@@ -7,8 +7,8 @@ import type { DynamoClient } from "../../DynamoClient.js"
 import { type ErrorOf, execute } from "../../Execute.js"
 import type { ItemEncodeError } from "../../EntityError.js"
 import { UniqueConflictError, UniqueConstraintError, VersionConflictError } from "../../EntityError.js"
-import type { AnyOperation, CommandName, Operation } from "../../Operation.js"
-import type { Item } from "../../Value.js"
+import type { AnyOperation, CommandName, Operation } from "@dynofunc/core/Operation"
+import type { Item } from "@dynofunc/core/Value"
 import { show } from "./show.js"
 
 /** Where the typed facts of an operation live on it (a symbol: copied by `withInput`, invisible to the SDK). */

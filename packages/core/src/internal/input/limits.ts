@@ -5,7 +5,7 @@
  * `input/requests.ts`, each write of a batch (and its size) in `input/writes.ts`.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "../../InputProblem.js"
 import type { CommandName } from "../../Operation.js"
 import { fieldProblems, nameProblem, type Problems } from "./options.js"
 import {

@@ -3,7 +3,7 @@
  * or an argument of the wrong kind makes the builder return an operation carrying that problem: `execute` fails
  * with `InvalidInputError` and sends nothing. Every builder goes through `guard`.
  */
-import type { InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "../../InputProblem.js"
 import { make, type CommandName, type InputOf, type Operation } from "../../Operation.js"
 import { formatPath, ValueError } from "../values/marshal.js"
 

@@ -5,7 +5,7 @@
  * An object literal with constant keys is built several times faster than one filled key by key (measured: an
  * `update` of P1 takes about 25% longer with keyed stores), so the common sizes are written out as literals here.
  * This replaces building them at run time with `new Function`, which a content security policy or Cloudflare Workers
- * refuse. Written by the loop in the comment at the end of this file; do not edit by hand.
+ * refuse. Written by `scripts/generate-records.ts` (`pnpm --filter @dynofunc/core generate`); do not edit by hand.
  */
 type Builder = (a: ReadonlyArray<unknown>) => Record<string, unknown>
 
@@ -66,10 +66,3 @@ export const values: ReadonlyArray<Builder> = [
   (a) => ({ ":v0": a[0], ":v1": a[1], ":v2": a[2], ":v3": a[3], ":v4": a[4], ":v5": a[5], ":v6": a[6], ":v7": a[7], ":v8": a[8], ":v9": a[9], ":v10": a[10], ":v11": a[11], ":v12": a[12], ":v13": a[13], ":v14": a[14], ":v15": a[15], ":v16": a[16], ":v17": a[17], ":v18": a[18], ":v19": a[19], ":v20": a[20], ":v21": a[21], ":v22": a[22] }),
   (a) => ({ ":v0": a[0], ":v1": a[1], ":v2": a[2], ":v3": a[3], ":v4": a[4], ":v5": a[5], ":v6": a[6], ":v7": a[7], ":v8": a[8], ":v9": a[9], ":v10": a[10], ":v11": a[11], ":v12": a[12], ":v13": a[13], ":v14": a[14], ":v15": a[15], ":v16": a[16], ":v17": a[17], ":v18": a[18], ":v19": a[19], ":v20": a[20], ":v21": a[21], ":v22": a[22], ":v23": a[23] }),
 ]
-
-/*
- * Generator (Python):
- *   for prefix in ("#n", ":v"):
- *       for n in range(25):
- *           print("  (a) => ({ " + ", ".join(f'"{prefix}{i}": a[{i}]' for i in range(n)) + " }),")
- */

@@ -13,7 +13,6 @@
  * CompositeKey.compose("USER", ["acme#eu", 7]) // { key: "USER#acme\\#eu#0000000000000007" }
  * CompositeKey.compose("USER", [-1])           // { problem: "…" }
  */
-import { DateTime } from "effect"
 
 /** Why a value cannot be part of a key. */
 class Refused {
@@ -39,6 +38,21 @@ const escape = (text: string): string => {
   return out + text.slice(start)
 }
 
+/**
+ * The instant of an Effect `DateTime` (Utc or Zoned) in milliseconds, recognised by its type id without importing
+ * Effect: `Symbol.for("effect/DateTime")` with `epochMillis` on Effect 3, `"~effect/DateTime"` with
+ * `epochMilliseconds` on Effect 4. `DateTime.formatIso` writes the same instant in UTC, as here.
+ */
+const dateTimeEpoch = (value: unknown): number | undefined => {
+  if (typeof value !== "object" || value === null) return undefined
+  const fields = value as Record<PropertyKey, unknown>
+  if (effect3DateTime in fields && typeof fields["epochMillis"] === "number") return fields["epochMillis"]
+  if (effect4DateTime in fields && typeof fields["epochMilliseconds"] === "number") return fields["epochMilliseconds"]
+  return undefined
+}
+const effect3DateTime = Symbol.for("effect/DateTime")
+const effect4DateTime = "~effect/DateTime"
+
 /** What one field contributes to a composite key (its text; a string for the usual kinds, no object), or why it cannot. */
 const segment = (value: unknown): string | Refused => {
   switch (typeof value) {
@@ -58,7 +72,8 @@ const segment = (value: unknown): string | Refused => {
   if (value instanceof Date) {
     return Number.isNaN(value.getTime()) ? new Refused("an invalid Date cannot be part of a key") : value.toISOString()
   }
-  if (DateTime.isDateTime(value)) return DateTime.formatIso(value)
+  const epoch = dateTimeEpoch(value)
+  if (epoch !== undefined) return new Date(epoch).toISOString()
   return new Refused(`a ${value === null ? "null" : typeof value} cannot be part of a key (strings, numbers, bigints, booleans and dates can)`)
 }
 

@@ -1,5 +1,5 @@
 import type { BatchGetItemCommandInput, BatchGetItemCommandOutput, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../DynamoError.js"
+import type { InputProblem } from "../InputProblem.js"
 import { compile, type ProjectionInput } from "../Expression.js"
 import type { EscapeHatch } from "../internal/builders/build.js"
 import { fromAttributeMap, readList, readRecord, toAttributeMap } from "../internal/values/marshal.js"

@@ -5,7 +5,7 @@
  * nothing is silently dropped; `ConsistentRead` is dropped (transactions always read consistently).
  */
 import type { TransactGetItem, TransactWriteItem } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "../../InputProblem.js"
 import { isConditionCheck, type ConditionCheck } from "../../operations/conditionCheck.js"
 import { isOperation, type Operation } from "../../Operation.js"
 

@@ -1,6 +1,6 @@
 import type { ConditionCheck as SdkConditionCheck } from "@aws-sdk/client-dynamodb"
 import type { Condition } from "../Condition.js"
-import type { InputProblem } from "../DynamoError.js"
+import type { InputProblem } from "../InputProblem.js"
 import { compile } from "../Expression.js"
 import type { RawPlaceholders } from "../internal/builders/build.js"
 import { thrownProblem } from "../internal/input/guard.js"

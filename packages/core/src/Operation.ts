@@ -11,8 +11,7 @@
  * op.name        // "UpdateItem"
  * op.description // { TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET #n0 = :v0", … }
  */
-import { type Pipeable, pipeArguments } from "effect/Pipeable"
-import type { InputProblem } from "./DynamoError.js"
+import type { InputProblem } from "./InputProblem.js"
 import type { Commands } from "./internal/builders/commands.generated.js"
 
 export type { Commands }
@@ -47,6 +46,23 @@ export type TypeId = typeof TypeId
  * - `problems`: what the builder found wrong with its arguments; `execute` fails with `InvalidInputError` and sends
  *   nothing when there are any.
  */
+/**
+ * Values with `pipe`: `value.pipe(f, g)` is `g(f(value))`. The same shape as Effect's `Pipeable`, so operations read
+ * like any other Effect value, without the core importing Effect.
+ *
+ * @example
+ * find("users", { id: "u1" }).pipe(withInput({ ConsistentRead: true }))
+ */
+export interface Pipeable {
+  pipe<A>(this: A): A
+  pipe<A, B>(this: A, ab: (a: A) => B): B
+  pipe<A, B, C>(this: A, ab: (a: A) => B, bc: (b: B) => C): C
+  pipe<A, B, C, D>(this: A, ab: (a: A) => B, bc: (b: B) => C, cd: (c: C) => D): D
+  pipe<A, B, C, D, E>(this: A, ab: (a: A) => B, bc: (b: B) => C, cd: (c: C) => D, de: (d: D) => E): E
+  pipe<A, B, C, D, E, F>(this: A, ab: (a: A) => B, bc: (b: B) => C, cd: (c: C) => D, de: (d: D) => E, ef: (e: E) => F): F
+  pipe(this: unknown, ...fns: ReadonlyArray<(value: unknown) => unknown>): unknown
+}
+
 export interface Operation<Name extends CommandName, Result> extends Pipeable {
   readonly [TypeId]: TypeId
   readonly name: Name
@@ -72,9 +88,8 @@ export type ResultOf<Op> = Op extends Operation<infer _Name, infer Result> ? Res
 
 const proto = {
   [TypeId]: TypeId,
-  pipe() {
-    // eslint-disable-next-line prefer-rest-params
-    return pipeArguments(this, arguments)
+  pipe(this: unknown, ...fns: ReadonlyArray<(value: unknown) => unknown>) {
+    return fns.reduce((value, fn) => fn(value), this)
   }
 }
 

@@ -1,5 +1,5 @@
 import type { AttributeDefinition, CreateTableCommandOutput, KeySchemaElement, Projection, ProvisionedThroughput, ScalarAttributeType, StreamViewType, TableDescription } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../DynamoError.js"
+import type { InputProblem } from "../InputProblem.js"
 import type { EscapeHatch } from "../internal/builders/build.js"
 import { guard, refuseArgument } from "../internal/input/guard.js"
 import { make, type Operation } from "../Operation.js"

@@ -6,7 +6,7 @@
  * problem.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "../../InputProblem.js"
 import { formatPath, ValueError } from "../values/marshal.js"
 import { toAttributeValue } from "../../Value.js"
 import * as Records from "./records.generated.js"

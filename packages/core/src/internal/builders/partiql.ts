@@ -1,6 +1,6 @@
 /** What the PartiQL builders share: statements with plain JS parameters, and turning them into SDK statements. */
 import type { BatchStatementRequest, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "../../InputProblem.js"
 import { isOperation, type Operation } from "../../Operation.js"
 import { toAttributeValue } from "../values/marshal.js"
 

@@ -26,7 +26,7 @@
  * // }
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "./DynamoError.js"
+import type { InputProblem } from "./InputProblem.js"
 import { ClauseNode, type Condition, isConditionNode, PathImpl, type Segment } from "./internal/expressions/ast.js"
 import * as Emit from "./internal/expressions/emit.js"
 import * as P from "./internal/expressions/placeholders.js"

@@ -4,7 +4,7 @@
  * it checks, so it applies wherever that field appears: a request, a transaction action, a table of a batch.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import type { InputProblem } from "../../DynamoError.js"
+import type { InputProblem } from "../../InputProblem.js"
 import type { CommandName } from "../../Operation.js"
 
 /** Where problems are collected. */
