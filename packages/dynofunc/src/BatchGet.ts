@@ -19,7 +19,8 @@
  *   console.log(items["users"]?.length, missing["orders"]) // 2, [{ id: "o1" }] when there is no order o1
  * })
  */
-import { Chunk, Data, Effect, Queue, Stream, Take } from "effect"
+import { Data, Effect, type Scope, Stream } from "effect"
+import * as A from "#adapter"
 import type { Reason, RunOptions } from "./BatchWrite.js"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { ErrorOf } from "./Execute.js"
@@ -98,19 +99,14 @@ export const stream = <E = never, R = never>(
   keys: Iterable<Get> | Stream.Stream<Get, E, R>,
   options: Options = {}
 ): Stream.Stream<Got, BatchGetError<E>, DynamoClient | R> =>
-  Stream.unwrapScoped(
+  A.chunkStream<Got, BatchGetError<E>, DynamoClient | R | Scope.Scope>(options.concurrency ?? defaultConcurrency, (results) =>
     Effect.gen(function* () {
-      const results = yield* Queue.bounded<Take.Take<Got, BatchGetError<E>>>(options.concurrency ?? defaultConcurrency)
-      const getter = yield* makeGetter<E>(options, (got) => Queue.offer(results, Take.chunk(Chunk.unsafeFromArray(got as Array<Got>))))
-      const work = getter.reporting(Effect.zipRight(feed(keys, getter), getter.finish), (report: Report<E>) => new BatchGetError<E>(report))
+      const getter = yield* makeGetter<E>(options, results.offer)
+      const work = getter.reporting(Effect.andThen(feed(keys, getter), getter.finish), (report: Report<E>) => new BatchGetError<E>(report))
       yield* work.pipe(
-        Effect.matchEffect({
-          onFailure: (error) => Queue.offer(results, Take.fail(error)),
-          onSuccess: () => Queue.offer(results, Take.end)
-        }),
+        Effect.matchEffect({ onFailure: results.fail, onSuccess: () => results.end }),
         Effect.forkScoped
       )
-      return Stream.flattenTake(Stream.fromQueue(results))
     })
   ).pipe(Stream.withSpan("dynofunc.BatchGet.stream", { kind: "client", captureStackTrace: false }))
 
@@ -128,7 +124,7 @@ export const run = <E = never, R = never>(
   keys: Iterable<Get> | Stream.Stream<Get, E, R>,
   options: Options = {}
 ): Effect.Effect<Result, BatchGetError<E>, DynamoClient | R> =>
-  Stream.runFold(stream(keys, options), { items: {}, missing: {} } as { items: Record<string, Array<Item>>; missing: Record<string, Array<Item>> }, (result, got) => {
+  A.runFold(stream(keys, options), (): { items: Record<string, Array<Item>>; missing: Record<string, Array<Item>> } => ({ items: {}, missing: {} }), (result, got) => {
     if (got.item === undefined) (result.missing[got.table] ??= []).push(got.key)
     else (result.items[got.table] ??= []).push(got.item)
     return result

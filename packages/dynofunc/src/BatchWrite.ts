@@ -16,6 +16,7 @@
  * )
  */
 import { Data, Effect, type Schedule, type Scope, Sink, type Stream } from "effect"
+import * as A from "#adapter"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { ErrorOf } from "./Execute.js"
 import { feed } from "./internal/bulk/run.js"
@@ -108,12 +109,17 @@ export const run = <E = never, R = never>(
   writes: Iterable<Write> | Stream.Stream<Write, E, R>,
   options: Options = {}
 ): Effect.Effect<Summary, BatchWriteError<E>, DynamoClient | R> =>
-  Effect.scoped(
-    Effect.flatMap(makeWriter<E>(options), (writer) => {
-      const work = Effect.zipRight(feed(writes, writer), writer.finish)
-      return writer.reporting(work, (report) => new BatchWriteError<E>(report))
-    })
-  ).pipe(Effect.withSpan("dynofunc.BatchWrite.run", { kind: "client", captureStackTrace: false }))
+  Effect.withSpan(
+    Effect.scoped(
+      Effect.flatMap(makeWriter<E>(options), (writer) => {
+        const work = Effect.andThen(feed(writes, writer), writer.finish)
+        return writer.reporting(work, (report) => new BatchWriteError<E>(report))
+      })
+    ),
+    "dynofunc.BatchWrite.run",
+    // Data-first: Effect 4's pipeable `withSpan` takes `captureStackTrace` in a third argument.
+    { kind: "client", captureStackTrace: false }
+  )
 
 /**
  * The batch writer as a `Sink`: `Stream.run(writes, BatchWrite.sink())` writes the stream and succeeds with a
@@ -126,7 +132,7 @@ export const run = <E = never, R = never>(
  * Stream.run(Stream.fromIterable(rows).pipe(Stream.map((put): BatchWrite.Write => ({ table: "users", put }))), BatchWrite.sink())
  */
 export const sink = (options: Options = {}): Sink.Sink<Summary, Write, never, BatchWriteError, DynamoClient> =>
-  Sink.unwrapScoped<Summary, Write, never, BatchWriteError, DynamoClient | Scope.Scope>(
+  A.sinkUnwrapScoped<Summary, Write, never, BatchWriteError, DynamoClient | Scope.Scope>(
     Effect.map(makeWriter<never>(options), (writer) => {
       const toError = (report: Report<never>) => new BatchWriteError<never>(report)
       return Sink.forEach((write: Write) => writer.reporting(writer.add(write), toError)).pipe(

@@ -15,7 +15,8 @@
  * })))
  */
 import type { DynamoDBClient, DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
-import { Config, ConfigError, Context, Duration, Effect, Layer, Redacted } from "effect"
+import { Config, Duration, Effect, Layer, Redacted } from "effect"
+import * as A from "#adapter"
 import type { CommandName, OutputOf } from "@dynofunc/core/Operation"
 import type { AttributeMap, Item } from "@dynofunc/core/Value"
 import type { DynamoClientService, Request } from "./internal/execution/client.js"
@@ -50,7 +51,7 @@ export interface DynamoClientConfig {
    * Unset, the SDK waits as long as the socket lives. (`Effect.timeout` on `execute` bounds the whole call, retries
    * included, and aborts the request.)
    */
-  readonly requestTimeout?: Duration.DurationInput | undefined
+  readonly requestTimeout?: A.DurationInput | undefined
   /** Any other SDK client setting, passed through as is. */
   readonly sdk?: DynamoDBClientConfig | undefined
 }
@@ -59,14 +60,14 @@ export interface DynamoClientConfig {
  * A `secretAccessKey` or `sessionToken` that is not `Redacted` (a JavaScript caller's plain string) as a
  * `ConfigError`, rather than the SDK's "Unable to get redacted value" at the first request.
  */
-const checkCredentials = (config: DynamoClientConfig): Effect.Effect<void, ConfigError.ConfigError> => {
+const checkCredentials = (config: DynamoClientConfig): Effect.Effect<void, A.ConfigError> => {
   const credentials = config.credentials
   if (credentials === undefined) return Effect.void
   for (const field of ["secretAccessKey", "sessionToken"] as const) {
     const value: unknown = credentials[field]
     if ((value !== undefined || field === "secretAccessKey") && !Redacted.isRedacted(value)) {
       return Effect.fail(
-        ConfigError.InvalidData(["credentials", field], `Expected a Redacted value (Redacted.make(…)), not ${value === null ? "null" : typeof value}: a secret is never passed as a plain string`)
+        A.invalidConfig(["credentials", field], `Expected a Redacted value (Redacted.make(…)), not ${value === null ? "null" : typeof value}: a secret is never passed as a plain string`)
       )
     }
   }
@@ -123,11 +124,11 @@ const regionOf = (sdk: DynamoDBClient): Effect.Effect<string | undefined> =>
  * stopped mid-call, so it goes without the controller, its signal and the listener the SDK adds to it.
  */
 const sendWith = <Name extends CommandName>(loaded: SdkModule, sdk: DynamoDBClient, request: Request<Name>): Effect.Effect<OutputOf<Name>, unknown> =>
-  // `Effect.async` with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
+  // `async` (Effect 4: `Effect.callback`) with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
   // without the `onInterrupt` wrapper `tryPromise` adds around every call (about 1 µs in a loop, 2–4% of a call next
   // to the SDK; BENCHMARKS.md, P2).
-  Effect.checkInterruptible((interruptible) =>
-    Effect.async((resume) => {
+  A.checkInterruptible((interruptible) =>
+    A.async<OutputOf<Name>, unknown>((resume) => {
       const controller = interruptible ? new AbortController() : undefined
       try {
         loaded.sendCommand(sdk, request, controller?.signal).then(
@@ -146,7 +147,7 @@ const sendWith = <Name extends CommandName>(loaded: SdkModule, sdk: DynamoDBClie
  *
  * Retries: `execute` retries by its `Retry.Policy`; an SDK client retries too unless built with `maxAttempts: 1`
  * (the clients `DynamoClient.layer` builds are). With your own client, build it with `maxAttempts: 1`, or provide
- * `Retry.Policy` as `Schedule.stop` to leave retries to the SDK.
+ * `Retry.Policy` as `Schedule.recurs(0)` to leave retries to the SDK.
  *
  * @example
  * const service = fromSdk(new DynamoDBClient({ region: "eu-west-1", maxAttempts: 1 }), "eu-west-1")
@@ -231,7 +232,7 @@ const answerOf = (handler: TestHandler | TestHandlers, request: AnyRequest): unk
  * @example
  * const tables = Effect.flatMap(DynamoClient, (client) => client.send({ operation: "ListTables", input: {} }))
  */
-export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoClient, DynamoClientService>() {
+export class DynamoClient extends A.Service<DynamoClient, DynamoClientService>()("dynofunc/DynamoClient") {
   /**
    * A scoped service over a new SDK client, destroyed when the scope closes.
    *
@@ -242,7 +243,7 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * )
    */
   static readonly make = (config: DynamoClientConfig = {}) =>
-    Effect.zipRight(
+    Effect.andThen(
       checkCredentials(config),
       Effect.flatMap(loadSdk, (loaded) =>
         Effect.flatMap(
@@ -258,8 +259,8 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * const program = execute(find("users", { id: "u1" }))
    * Effect.provide(program, DynamoClient.layer({ region: "eu-west-1" }))
    */
-  static readonly layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient, ConfigError.ConfigError> =>
-    Layer.scoped(DynamoClient, DynamoClient.make(config))
+  static readonly layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient, A.ConfigError> =>
+    A.layerScoped(DynamoClient, DynamoClient.make(config))
 
   /**
    * A Layer whose settings come from Effect `Config` (environment variables by default).
@@ -271,14 +272,14 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
    * })
    */
   static readonly layerConfig = (
-    config: Config.Config.Wrap<DynamoClientConfig>
-  ): Layer.Layer<DynamoClient, ConfigError.ConfigError> =>
-    Layer.scoped(DynamoClient, Effect.flatMap(Config.unwrap(config), DynamoClient.make))
+    config: A.ConfigWrap<DynamoClientConfig>
+  ): Layer.Layer<DynamoClient, A.ConfigError> =>
+    A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), DynamoClient.make))
 
   /**
    * A Layer over an SDK client you already have; you stay its owner (it is not destroyed). Build that client with
    * `protocol` from `dynofunc/sdk` to keep attributes named `__proto__`, and with `maxAttempts: 1` to leave
-   * retries to `execute`'s `Retry.Policy` (otherwise both retry; or provide `Retry.Policy` as `Schedule.stop`).
+   * retries to `execute`'s `Retry.Policy` (otherwise both retry; or provide `Retry.Policy` as `Schedule.recurs(0)`).
    *
    * @example
    * import { protocol } from "dynofunc/sdk"
@@ -305,7 +306,7 @@ export class DynamoClient extends Context.Tag("dynofunc/DynamoClient")<DynamoCli
     Layer.succeed(DynamoClient, {
       sdk: undefined,
       send: (request) =>
-        Effect.catchAllDefect(
+        A.catchAllDefect(
           Effect.suspend(() => {
             const answer = answerOf(handler, request as unknown as AnyRequest)
             return Effect.map(Effect.isEffect(answer) ? answer : Effect.succeed(answer), withMarshalledItems)

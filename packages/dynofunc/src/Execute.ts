@@ -11,7 +11,8 @@
  * )
  */
 import type { InputProblem } from "@dynofunc/core/InputProblem"
-import { Cause, Clock, Context, DefaultServices, Effect, Option, Schedule, Tracer } from "effect"
+import { type Cause, Clock, Effect, Option, type Tracer } from "effect"
+import * as A from "#adapter"
 import { DynamoClient, type DynamoClientService, type Request } from "./internal/execution/client.js"
 import type * as E from "./DynamoError.js"
 import { InvalidInputError } from "./DynamoError.js"
@@ -53,15 +54,14 @@ export const execute = <Name extends CommandName, Result>(
   } catch (error) {
     return refused(op, [{ part: "operation", message: `not an operation dynofunc can send (${kindOf(op)}; ${error instanceof Error ? error.name : kindOf(error)})` }])
   }
-  return Effect.withFiberRuntime<Result, unknown, DynamoClient>((fiber) => {
-    // The client read straight from the fiber's context, in the step that read the tracer: one fiber step per call
-    // rather than three.
-    const client = Context.get(fiber.currentContext as Context.Context<DynamoClient>, DynamoClient)
+  // The client read straight from the fiber's context, in the step that read the tracer: one fiber step per call
+  // rather than three.
+  return A.withServiceAndTracer(DynamoClient, (client, tracing): Effect.Effect<Result, unknown> => {
     const request = { operation: op.name, input: op.description } as unknown as Request
-    if (fiber.currentTracer !== builtInTracer) {
+    if (tracing) {
       return Effect.useSpan(spanName(op), spanOptions(op, client.region), (span) =>
         Effect.withParentSpan(
-          Effect.catchAllCause(
+          A.catchAllCause(
             Effect.flatMap(client.send(request), (output) => {
               recordResponse(span, output)
               return decoded(op, output)
@@ -73,15 +73,12 @@ export const execute = <Name extends CommandName, Result>(
       )
     }
     // Inline callbacks rather than an options object, which tsx would name on every call.
-    return Effect.catchAllCause(
+    return A.catchAllCause(
       Effect.flatMap(client.send(request), (output) => decoded(op, output)),
       (cause) => traced(op, retried(op, client, request, cause, undefined))
     )
   }) as Effect.Effect<Result, ErrorOf<Name>, DynamoClient>
 }
-
-/** The tracer of Effect's default services: it keeps no span anywhere. */
-const builtInTracer = Context.get(DefaultServices.liveServices, Tracer.Tracer)
 
 /** What the helpers below read of an operation (any operation's own type fits). */
 interface Op<Result = unknown> {
@@ -102,9 +99,9 @@ const decoded = <Result>(op: Op<Result>, output: unknown): Effect.Effect<Result,
 
 /** The `DynamoError` for a failed send: its first failure, or what it died with. `undefined` when it was interrupted. */
 const errorOf = (op: Op, cause: Cause.Cause<unknown>): E.DynamoError | undefined => {
-  if (Cause.isInterruptedOnly(cause)) return undefined
-  const failure = Cause.failureOption(cause)
-  const raw = Option.isSome(failure) ? failure.value : Option.getOrUndefined(Cause.dieOption(cause))
+  if (A.isInterruptedOnly(cause)) return undefined
+  const failure = A.failureOption(cause)
+  const raw = Option.isSome(failure) ? failure.value : Option.getOrUndefined(A.dieOption(cause))
   return toDynamoError(raw, op.name, commandErrors[op.name])
 }
 
@@ -115,7 +112,7 @@ const attempt = <Result>(
   request: Request,
   span: Tracer.Span | undefined
 ): Effect.Effect<Result, E.DynamoError> =>
-  Effect.catchAllCause(
+  A.catchAllCause(
     Effect.flatMap(client.send(request), (output) => {
       if (span !== undefined) recordResponse(span, output)
       return decoded(op, output)
@@ -140,7 +137,7 @@ const retried = <Result>(
   const first = errorOf(op, cause)
   if (first === undefined) return Effect.failCause(cause as Cause.Cause<never>)
   return Effect.flatMap(Policy, (policy) =>
-    Effect.flatMap(Schedule.driver(policy), (driver) => {
+    Effect.flatMap(A.driver(policy), (driver) => {
       const again = attempt(op, client, request, span)
       const loop = (error: E.DynamoError, next: number): Effect.Effect<Result, E.DynamoError> =>
         Effect.flatMap(Clock.currentTimeNanos, (before) =>
@@ -153,7 +150,7 @@ const retried = <Result>(
                   "dynofunc.delay_ms": Number(after - before) / 1e6,
                   "error.type": error._tag
                 })
-                return Effect.catchAll(again, (failure) => loop(failure, next + 1))
+                return A.catchAll(again, (failure) => loop(failure, next + 1))
               })
           })
         )

@@ -16,7 +16,8 @@
  *   credentials: { accessKeyId: "local", secretAccessKey: Redacted.make("local") }
  * })))
  */
-import { Config, type ConfigError, Duration, Effect, Layer, type Scope } from "effect"
+import { Config, Duration, Effect, type Layer, type Scope } from "effect"
+import * as A from "#adapter"
 import type { Credentials } from "./DynamoClient.js"
 import { DynamoClient, type DynamoClientService, type Request } from "./internal/execution/client.js"
 import type { CommandName, OutputOf } from "@dynofunc/core/Operation"
@@ -70,7 +71,7 @@ export interface HttpClientConfig {
    * How long one attempt may wait for DynamoDB's whole answer before failing with a `TransportError` (`Timeout`)
    * and closing its connection. Unset, it waits as long as the connection lives.
    */
-  readonly requestTimeout?: Duration.DurationInput | undefined
+  readonly requestTimeout?: A.DurationInput | undefined
   /** Connections kept open to DynamoDB at most (the SDK's default is 50). */
   readonly maxSockets?: number | undefined
   /** The HTTP client the requests go through: `HttpClient.nodeHttp` (the default) or `HttpClient.undiciPool(…)`. */
@@ -117,7 +118,7 @@ const service = (config: HttpClientConfig, host: string, exchange: Exchange): Dy
   }
 
   const call = (request: Pick<Request, "operation" | "input">, signing: SigningCredentials): Effect.Effect<unknown, unknown> =>
-    Effect.async((resume) => {
+    A.async<unknown, unknown>((resume) => {
       let body: string
       try {
         body = writeBody(request.input)
@@ -179,7 +180,7 @@ export const make = (config: HttpClientConfig): Effect.Effect<DynamoClientServic
  * const program = execute(find("users", { id: "u1" }))
  * Effect.provide(program, HttpClient.layer({ region: "eu-west-1" }))
  */
-export const layer = (config: HttpClientConfig): Layer.Layer<DynamoClient> => Layer.scoped(DynamoClient, make(config))
+export const layer = (config: HttpClientConfig): Layer.Layer<DynamoClient> => A.layerScoped(DynamoClient, make(config))
 
 /**
  * A Layer whose settings come from Effect `Config` (environment variables by default).
@@ -190,5 +191,5 @@ export const layer = (config: HttpClientConfig): Layer.Layer<DynamoClient> => La
  *   endpoint: Config.option(Config.string("DYNAMODB_ENDPOINT")).pipe(Config.map(Option.getOrUndefined))
  * })
  */
-export const layerConfig = (config: Config.Config.Wrap<HttpClientConfig>): Layer.Layer<DynamoClient, ConfigError.ConfigError> =>
-  Layer.scoped(DynamoClient, Effect.flatMap(Config.unwrap(config), make))
+export const layerConfig = (config: A.ConfigWrap<HttpClientConfig>): Layer.Layer<DynamoClient, A.ConfigError> =>
+  A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), make))

@@ -17,6 +17,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { type Effect, Stream } from "effect"
+import * as A from "#adapter"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { InvalidInputError } from "./DynamoError.js"
 import type { ErrorOf } from "./Execute.js"
@@ -114,7 +115,7 @@ export const items = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
   options: ItemsOptions = {}
 ): Stream.Stream<ItemOf<Name, Result>, ErrorOf<Name> | PageFailure<Result>, DynamoClient> =>
-  checked(op.name, options, () => bounded(Stream.mapConcat(stepsOf(op, options), itemsOf<Name, Result>), options.maxItems))
+  checked(op.name, options, () => bounded(A.mapConcat(stepsOf(op, options), itemsOf<Name, Result>), options.maxItems))
 
 const itemsOf = <Name extends PaginatedName, Result>(step: Step<Result>) => step.items as ReadonlyArray<ItemOf<Name, Result>>
 
@@ -138,7 +139,7 @@ export const count = <Name extends "Query" | "Scan", Result>(
         : description,
     decode: (raw: OutputOf<"Query" | "Scan">) => raw.Count ?? 0
   })
-  return Stream.runFold(pages(counting), 0, (total, n) => total + n)
+  return A.runFold(pages(counting), () => 0, (total, n) => total + n)
 }
 
 /** Where one segment of a parallel scan stands: not begun, after this key, or finished. */
@@ -198,7 +199,7 @@ export const parallelItems = <Result>(
 ): Stream.Stream<ItemOf<"Scan", Result>, ErrorOf<"Scan"> | PageFailure<Result>, DynamoClient> =>
   checked(op.name, options, () =>
     bounded(
-      Stream.mapConcat(segmentSteps(op, options), ({ step }) => itemsOf<"Scan", Result>(step)),
+      A.mapConcat(segmentSteps(op, options), ({ step }) => itemsOf<"Scan", Result>(step)),
       options.maxItems
     )
   )
@@ -231,9 +232,9 @@ const segmentSteps = <Result>(op: Operation<"Scan", Result>, options: ParallelSc
     concurrency: options.concurrency ?? Math.min(segments, 8),
     bufferSize: Math.max(1, options.buffer ?? 0)
   })
-  return Stream.mapAccum(bounded(merged, options.maxPages), start, (position, { segment, step }) => {
+  return A.mapAccum(bounded(merged, options.maxPages), () => start, (position, { segment, step }) => {
     const next = position.slice()
     next[segment] = step.next === undefined ? "done" : { after: step.next as Record<string, AttributeValue> }
-    return [next, { segment, step, position: next as ScanPosition }]
+    return [next, { segment, step, position: next as ScanPosition }] as const
   })
 }

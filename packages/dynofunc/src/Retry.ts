@@ -15,15 +15,16 @@
  * const flaky = Effect.fail("busy" as const)
  * const program = Effect.retry(flaky, policy)
  */
-import { Context, Duration, Effect, Random, Schedule } from "effect"
+import { Duration, Effect, Random, type Schedule } from "effect"
+import * as A from "#adapter"
 import type { DynamoError } from "./DynamoError.js"
 
 /** The two numbers of a full-jitter backoff. */
 export interface FullJitterOptions<In = unknown> {
   /** The first delay's upper bound; each retry doubles it. A function picks it from the schedule's input. */
-  readonly base: Duration.DurationInput | ((input: In) => Duration.DurationInput)
+  readonly base: A.DurationInput | ((input: In) => A.DurationInput)
   /** No delay's upper bound grows past this. */
-  readonly cap: Duration.DurationInput
+  readonly cap: A.DurationInput
 }
 
 /**
@@ -41,13 +42,9 @@ export const fullJitter = <In = unknown>(options: FullJitterOptions<In>): Schedu
   const base = options.base
   const baseOf = typeof base === "function" ? (input: In) => Duration.toMillis(base(input)) : () => Duration.toMillis(base)
   const cap = Duration.toMillis(options.cap)
-  return Schedule.identity<In>().pipe(
-    Schedule.intersect(Schedule.forever),
-    Schedule.addDelayEffect(([input, recurrence]) =>
-      // Whole milliseconds: a fractional one has no exact nanosecond count (the TestClock cannot tell its time then).
-      Effect.map(Random.next, (random) => Duration.millis(Math.floor(random * upperBound(baseOf(input), cap, recurrence))))
-    ),
-    Schedule.map(([, recurrence]) => recurrence)
+  return A.delayedForever<In>((input, recurrence) =>
+    // Whole milliseconds: a fractional one has no exact nanosecond count (the TestClock cannot tell its time then).
+    Effect.map(Random.next, (random) => Duration.millis(Math.floor(random * upperBound(baseOf(input), cap, recurrence))))
   )
 }
 
@@ -132,11 +129,11 @@ export interface PolicyOptions {
   /** Attempts in all, the first included (default 4). */
   readonly maxAttempts?: number | undefined
   /** The first delay's upper bound for most retryable errors (default 25 ms). */
-  readonly base?: Duration.DurationInput | undefined
+  readonly base?: A.DurationInput | undefined
   /** The first delay's upper bound after throttling (default 1 second). */
-  readonly throttlingBase?: Duration.DurationInput | undefined
+  readonly throttlingBase?: A.DurationInput | undefined
   /** No delay's upper bound grows past this (default 20 seconds). */
-  readonly cap?: Duration.DurationInput | undefined
+  readonly cap?: A.DurationInput | undefined
 }
 
 /**
@@ -153,24 +150,22 @@ export interface PolicyOptions {
 export const policy = (options: PolicyOptions = {}): Schedule.Schedule<unknown, DynamoError> => {
   const base = options.base ?? "25 millis"
   const throttlingBase = options.throttlingBase ?? "1 second"
-  return fullJitter<DynamoError>({ base: (error) => (isThrottling(error) ? throttlingBase : base), cap: options.cap ?? "20 seconds" }).pipe(
-    Schedule.whileInput(isRetryable),
-    Schedule.intersect(Schedule.recurs(Math.max(0, (options.maxAttempts ?? 4) - 1)))
-  )
+  return A.limited(fullJitter<DynamoError>({ base: (error) => (isThrottling(error) ? throttlingBase : base), cap: options.cap ?? "20 seconds" }), {
+    while: isRetryable,
+    times: Math.max(0, (options.maxAttempts ?? 4) - 1)
+  })
 }
 
 /**
  * The retry policy `execute` follows for each request: a `Schedule` fed with each failure (a `DynamoError`). The
  * default is `policy()`: 4 attempts, full jitter from 25 ms (1 s after throttling), capped at 20 s, retryable errors
- * only. Provide another in any scope; `Schedule.stop` turns retries off. Each retry is an event named `retry` on the
+ * only. Provide another in any scope; `Schedule.recurs(0)` turns retries off. Each retry is an event named `retry` on the
  * call's span.
  *
  * @example
  * import { Effect, Schedule } from "effect"
  * import { Retry, execute, find } from "dynofunc"
  *
- * const once = execute(find("users", { id: "u1" })).pipe(Effect.provideService(Retry.Policy, Schedule.stop))
+ * const once = execute(find("users", { id: "u1" })).pipe(Effect.provideService(Retry.Policy, Schedule.recurs(0)))
  */
-export class Policy extends Context.Reference<Policy>()("dynofunc/Retry/Policy", {
-  defaultValue: (): Schedule.Schedule<unknown, DynamoError> => policy()
-}) {}
+export class Policy extends A.reference<Policy>()("dynofunc/Retry/Policy", (): Schedule.Schedule<unknown, DynamoError> => policy()) {}

@@ -15,6 +15,7 @@
  */
 import type { TableDescription } from "@aws-sdk/client-dynamodb"
 import { Data, Duration, Effect, Schedule } from "effect"
+import * as A from "#adapter"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { ResourceNotFoundError } from "./DynamoError.js"
 import { execute, type ErrorOf } from "./Execute.js"
@@ -33,9 +34,9 @@ export class WaitTimeoutError extends Data.TaggedError("WaitTimeoutError")<{
 /** How long to wait, and how often to look. */
 export interface WaitOptions {
   /** Give up after this long (default: 5 minutes). */
-  readonly timeout?: Duration.DurationInput | undefined
+  readonly timeout?: A.DurationInput | undefined
   /** The time between two looks (default: 1 second). */
-  readonly interval?: Duration.DurationInput | undefined
+  readonly interval?: A.DurationInput | undefined
 }
 
 const defaults = { timeout: Duration.minutes(5), interval: Duration.seconds(1) }
@@ -54,14 +55,12 @@ export const waitUntil = <A, E, R>(
   waitingFor: string,
   options: WaitOptions = {}
 ): Effect.Effect<A, E | WaitTimeoutError, R> => {
-  const timeout = Duration.decode(options.timeout ?? defaults.timeout)
-  return poll.pipe(
-    Effect.repeat(Schedule.passthrough(Schedule.spaced(options.interval ?? defaults.interval).pipe(Schedule.untilInput(done)))),
-    Effect.timeoutFail({
-      duration: timeout,
-      onTimeout: () =>
-        new WaitTimeoutError({ waitingFor, timeout, message: `gave up waiting for ${waitingFor} after ${Duration.format(timeout)}` })
-    })
+  const timeout = A.decodeDuration(options.timeout ?? defaults.timeout)
+  const schedule = Schedule.passthrough(A.limited(Schedule.spaced(options.interval ?? defaults.interval), { while: (value: A) => !done(value) }))
+  return A.timeoutFail(
+    Effect.repeat(poll, schedule),
+    timeout,
+    () => new WaitTimeoutError({ waitingFor, timeout, message: `gave up waiting for ${waitingFor} after ${Duration.format(timeout)}` })
   )
 }
 
@@ -121,7 +120,7 @@ export const createTableAndWait = (
   op: Operation<"CreateTable", unknown>,
   options?: WaitOptions
 ): Effect.Effect<TableDescription, ErrorOf<"CreateTable"> | WaitTableError, DynamoClient> =>
-  Effect.zipRight(execute(op), waitUntilTableActive(tableNameOf(op), options))
+  Effect.andThen(execute(op), waitUntilTableActive(tableNameOf(op), options))
 
 /**
  * Updates a table and waits until it (and its indexes) are active again; succeeds with its description.
@@ -133,7 +132,7 @@ export const updateTableAndWait = (
   op: Operation<"UpdateTable", unknown>,
   options?: WaitOptions
 ): Effect.Effect<TableDescription, ErrorOf<"UpdateTable"> | WaitTableError, DynamoClient> =>
-  Effect.zipRight(execute(op), waitUntilTableActive(tableNameOf(op), options))
+  Effect.andThen(execute(op), waitUntilTableActive(tableNameOf(op), options))
 
 /**
  * Deletes a table and waits until it is gone. Give the table name or a `deleteTable` operation.
@@ -146,5 +145,5 @@ export const deleteTableAndWait = (
   options?: WaitOptions
 ): Effect.Effect<void, ErrorOf<"DeleteTable"> | WaitTableError, DynamoClient> => {
   const op = typeof target === "string" ? deleteTable(target) : target
-  return Effect.zipRight(execute(op), waitUntilTableGone(tableNameOf(op), options))
+  return Effect.andThen(execute(op), waitUntilTableGone(tableNameOf(op), options))
 }

@@ -12,7 +12,8 @@
 import type { Server } from "node:http"
 import { createRequire } from "node:module"
 import { DynamoClient, type DynamoClientConfig } from "dynofunc"
-import { type ConfigError, Effect, Layer, type Scope } from "effect"
+import { Effect, type Layer, type Scope } from "effect"
+import * as A from "#adapter"
 import { EngineStartError } from "./EngineError.js"
 import * as Endpoint from "./Endpoint.js"
 
@@ -78,7 +79,7 @@ const load = Effect.try({
 })
 
 const listen = (server: Server, port: number): Effect.Effect<number, EngineStartError> =>
-  Effect.async<number, EngineStartError>((resume) => {
+  A.async<number, EngineStartError>((resume) => {
     const onError = (cause: Error) =>
       resume(
         Effect.fail(
@@ -100,7 +101,7 @@ const listen = (server: Server, port: number): Effect.Effect<number, EngineStart
 
 /** Stops accepting connections, drops the open ones (keep-alive sockets included) and closes the store. */
 const close = (server: Server): Effect.Effect<void> =>
-  Effect.async<void>((resume) => {
+  A.async<void>((resume) => {
     if (!server.listening) return resume(Effect.void)
     server.close(() => resume(Effect.void))
     server.closeAllConnections()
@@ -151,8 +152,8 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineStart
 export const layer = (
   options: Options = {},
   client: DynamoClientConfig = {}
-): Layer.Layer<DynamoClient, EngineStartError | ConfigError.ConfigError> =>
-  Layer.scoped(
+): Layer.Layer<DynamoClient, EngineStartError | A.ConfigError> =>
+  A.layerScoped(
     DynamoClient,
     Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))
   )

@@ -14,7 +14,8 @@
  */
 import path from "node:path"
 import { DynamoClient, type DynamoClientConfig } from "dynofunc"
-import { Clock, Config, type ConfigError, Deferred, Duration, Effect, ExecutionStrategy, Exit, Layer, Option, Schedule, Scope } from "effect"
+import { Config, Deferred, Duration, Effect, Exit, type Layer, Option, Schedule, Scope } from "effect"
+import * as A from "#adapter"
 import {
   DIR_ENV,
   DYNAMODB_LOCAL_VERSION,
@@ -73,7 +74,7 @@ export interface Options {
   /** The port. Default: a free one. */
   readonly port?: number | undefined
   /** How long to wait for the engine to answer. Default: 30 seconds. */
-  readonly startTimeout?: Duration.DurationInput | undefined
+  readonly startTimeout?: A.DurationInput | undefined
   /** JVM options, before `-jar`. Default: `-XX:+UseSerialGC -XX:TieredStopAtLevel=1` (a faster start). */
   readonly jvmArgs?: ReadonlyArray<string> | undefined
   /** More DynamoDB Local options, e.g. `["-sharedDb"]` or `["-delayTransientStatuses"]`. */
@@ -103,7 +104,7 @@ const DEFAULT_TIMEOUT = Duration.seconds(30)
 const PORT_ATTEMPTS = 5
 
 const setting = (name: string) =>
-  Config.option(Config.string(name)).pipe(
+  Config.option(A.configString(name)).pipe(
     Config.map(Option.filter((value) => value.trim() !== "")),
     Config.map(Option.getOrUndefined)
   )
@@ -135,7 +136,7 @@ export const fetch = (dir?: string): Effect.Effect<string, EngineFetchError> =>
     isInstalled(target)
       ? Effect.succeed(target)
       : Effect.logInfo(`Fetching DynamoDB Local ${DYNAMODB_LOCAL_VERSION} into ${target}`).pipe(
-          Effect.zipRight(
+          Effect.andThen(
             Effect.tryPromise({
               try: (signal) => fetchDynamoDBLocal({ dir: target, signal }),
               catch: (cause) =>
@@ -153,7 +154,7 @@ export const fetch = (dir?: string): Effect.Effect<string, EngineFetchError> =>
         )
   )
 
-const external = (endpoint: string, timeout: Duration.DurationInput): Effect.Effect<Instance, EngineError> =>
+const external = (endpoint: string, timeout: A.DurationInput): Effect.Effect<Instance, EngineError> =>
   Effect.gen(function* () {
     const url = yield* Effect.try({
       try: () => new URL(endpoint),
@@ -192,7 +193,7 @@ const failure = (spawned: Spawned, port: number): Effect.Effect<never, EngineSta
       Effect.sync(() => spawned.output.includes("Failed to bind") || spawned.output.includes("BindException")),
       { schedule: Schedule.spaced("50 millis"), until: (failed) => failed }
     ).pipe(
-      Effect.zipRight(
+      Effect.andThen(
         Effect.fail(
           new EngineStartError({
             engine: "dynamodb-local",
@@ -213,7 +214,7 @@ const launch = (
   options: Options
 ): Effect.Effect<Instance, EngineStartError | EngineTimeoutError, Scope.Scope> =>
   Effect.gen(function* () {
-    const scope = yield* Scope.fork(yield* Effect.scope, ExecutionStrategy.sequential)
+    const scope = yield* A.forkScope(yield* Effect.scope)
     const start = Effect.gen(function* () {
       // Its working directory: it writes a metadata file there. Removed after the process is killed.
       const cwd = yield* scratchDir
@@ -237,7 +238,7 @@ const launch = (
       return { endpoint, port, pid: spawned.pid }
     })
     return yield* start.pipe(
-      Scope.extend(scope),
+      A.extendScope(scope),
       Effect.onError((cause) => Scope.close(scope, Exit.failCause(cause)))
     )
   })
@@ -273,7 +274,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
     )
   }).pipe(
     // Processes and sockets keep real time: polls and timeouts run on a live clock, even under a `TestClock`.
-    Effect.withClock(Clock.make())
+    A.withLiveClock
   )
 
 /**
@@ -290,8 +291,8 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
 export const layer = (
   options: Options = {},
   client: DynamoClientConfig = {}
-): Layer.Layer<DynamoClient, EngineError | ConfigError.ConfigError> =>
-  Layer.scoped(
+): Layer.Layer<DynamoClient, EngineError | A.ConfigError> =>
+  A.layerScoped(
     DynamoClient,
     Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))
   )

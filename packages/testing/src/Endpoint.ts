@@ -11,7 +11,8 @@
  * execute(scan("users")).pipe(Effect.provide(Endpoint.layer("http://127.0.0.1:8000")))
  */
 import { DynamoClient, type Credentials, type DynamoClientConfig } from "dynofunc"
-import { type ConfigError, type Layer, Redacted } from "effect"
+import { type Layer, Redacted } from "effect"
+import type { ConfigError } from "#adapter"
 
 /**
  * The region local engines are given. DynamoDB Local keeps one database per access key and region (unless started
@@ -53,5 +54,5 @@ export const config = (endpoint: string, overrides: DynamoClientConfig = {}): Dy
  * const program = execute(scan("users"))
  * Effect.provide(program, Endpoint.layer(process.env.DYNAMODB_ENDPOINT ?? "http://127.0.0.1:8000"))
  */
-export const layer = (endpoint: string, overrides: DynamoClientConfig = {}): Layer.Layer<DynamoClient, ConfigError.ConfigError> =>
+export const layer = (endpoint: string, overrides: DynamoClientConfig = {}): Layer.Layer<DynamoClient, ConfigError> =>
   DynamoClient.layer(config(endpoint, overrides))

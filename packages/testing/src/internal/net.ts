@@ -3,11 +3,12 @@ import { request as httpRequest } from "node:http"
 import { request as httpsRequest } from "node:https"
 import { createServer } from "node:net"
 import { Duration, Effect, Schedule } from "effect"
+import * as A from "#adapter"
 import { type Engine, EngineStartError, EngineTimeoutError } from "../EngineError.js"
 
 /** A port free on 127.0.0.1 right now: bind port 0, read what the system chose, close. */
 export const freePort = (engine: Engine): Effect.Effect<number, EngineStartError> =>
-  Effect.async<number, EngineStartError>((resume) => {
+  A.async<number, EngineStartError>((resume) => {
     const server = createServer()
     server.unref()
     server.once("error", (cause) =>
@@ -23,7 +24,7 @@ export const freePort = (engine: Engine): Effect.Effect<number, EngineStartError
 
 /** One request to `endpoint`; succeeds on any HTTP answer (an unsigned ListTables is refused, but answered). */
 const probe = (endpoint: string): Effect.Effect<boolean> =>
-  Effect.async<boolean>((resume) => {
+  A.async<boolean>((resume) => {
     const request = endpoint.startsWith("https:") ? httpsRequest : httpRequest
     const req = request(endpoint, {
       method: "POST",
@@ -48,21 +49,21 @@ const probe = (endpoint: string): Effect.Effect<boolean> =>
 export const awaitReady = (
   engine: Engine,
   endpoint: string,
-  timeout: Duration.DurationInput,
+  timeout: A.DurationInput,
   options: { readonly output?: () => string; readonly owned?: Effect.Effect<boolean> } = {}
 ): Effect.Effect<void, EngineTimeoutError> =>
-  Effect.flatMap(probe(endpoint), (answered) => (answered && options.owned ? options.owned : Effect.succeed(answered))).pipe(
-    Effect.repeat({ schedule: Schedule.spaced("50 millis"), until: (ready) => ready }),
-    Effect.asVoid,
-    Effect.timeoutFail({
-      duration: timeout,
-      onTimeout: () =>
-        new EngineTimeoutError({
-          engine,
-          endpoint,
-          timeout: Duration.decode(timeout),
-          message: `${engine} at ${endpoint} did not answer within ${Duration.format(Duration.decode(timeout))}`,
-          output: options.output?.()
-        })
-    })
+  A.timeoutFail(
+    Effect.flatMap(probe(endpoint), (answered) => (answered && options.owned ? options.owned : Effect.succeed(answered))).pipe(
+      Effect.repeat({ schedule: Schedule.spaced("50 millis"), until: (ready) => ready }),
+      Effect.asVoid
+    ),
+    timeout,
+    () =>
+      new EngineTimeoutError({
+        engine,
+        endpoint,
+        timeout: A.decodeDuration(timeout),
+        message: `${engine} at ${endpoint} did not answer within ${Duration.format(A.decodeDuration(timeout))}`,
+        output: options.output?.()
+      })
   )

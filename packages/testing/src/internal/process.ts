@@ -10,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "no
 import { tmpdir } from "node:os"
 import path from "node:path"
 import { Deferred, Duration, Effect, type Scope } from "effect"
+import * as A from "#adapter"
 import { type Engine, EngineStartError } from "../EngineError.js"
 
 /** The last lines a process wrote, stdout and stderr interleaved. */
@@ -144,7 +145,7 @@ export const spawnScoped = (
 ): Effect.Effect<Spawned, EngineStartError, Scope.Scope> =>
   Effect.acquireRelease(
     Effect.flatMap(Deferred.make<Ended>(), (ended) =>
-      Effect.async<Spawned, EngineStartError>((resume) => {
+      A.async<Spawned, EngineStartError>((resume) => {
         const output = new Output()
         const child = spawn(command, args, {
           stdio: ["ignore", "pipe", "pipe"],
@@ -180,7 +181,7 @@ export const spawnScoped = (
           child.once("exit", (exitCode, signal) => {
             live.delete(child)
             watchdog?.stdin?.end()
-            Deferred.unsafeDone(ended, Effect.succeed({ exitCode, signal }))
+            A.deferredDoneUnsafe(ended, Effect.succeed({ exitCode, signal }))
           })
           resume(Effect.succeed({ child, pid, output, ended }))
         })

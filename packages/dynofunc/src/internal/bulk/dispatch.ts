@@ -5,8 +5,8 @@
  * never aborted: when the work stops (a failure, an interruption), the requests in flight finish first, so what was
  * applied is known exactly and everything else is handed back.
  */
-import { Cause, Deferred, Effect, Exit, Fiber, FiberId, Option, type Schedule, type Scope } from "effect"
-import * as ScheduleModule from "effect/Schedule"
+import { Cause, Deferred, Effect, Exit, Fiber, Option, type Schedule, type Scope } from "effect"
+import { type Driver, deferredDoneUnsafe, deferredUnsafe, driver as scheduleDriver, failureOption } from "#adapter"
 import type { DynamoClient } from "../../DynamoClient.js"
 
 /** One unit of work: its position in the caller's input, and its size in bytes against the request's limit. */
@@ -68,19 +68,19 @@ const makeSignal = (): Signal => {
   let waiting: Array<Deferred.Deferred<void>> = []
   return {
     wait: () => {
-      const deferred = Deferred.unsafeMake<void>(FiberId.none)
+      const deferred = deferredUnsafe<void>()
       waiting.push(deferred)
       return Deferred.await(deferred)
     },
     wakeOne: () => {
       const next = waiting.shift()
-      if (next !== undefined) Deferred.unsafeDone(next, Exit.void)
+      if (next !== undefined) deferredDoneUnsafe(next, Exit.void)
     },
     wakeAll: () => {
       if (waiting.length === 0) return
       const all = waiting
       waiting = []
-      for (const deferred of all) Deferred.unsafeDone(deferred, Exit.void)
+      for (const deferred of all) deferredDoneUnsafe(deferred, Exit.void)
     }
   }
 }
@@ -115,7 +115,7 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
     let ready: Array<A> = []
     let head = 0
     let readyBytes = 0
-    const workers: Array<Fiber.RuntimeFiber<void>> = []
+    const workers: Array<Fiber.Fiber<void>> = []
     /** Workers not ended, and those running a lineage. */
     let running = 0
     let busy = 0
@@ -179,19 +179,21 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
         work.wakeAll()
         return Effect.succeed(undefined)
       }
-      return Effect.zipRight(work.wait(), take)
+      return Effect.andThen(work.wait(), take)
     })
 
     /** Runs `self`'s request until nothing is left over, the schedule ends or a request fails. */
-    const lineage = (self: Lineage<A>, driver: Schedule.ScheduleDriver<unknown, unknown>): Effect.Effect<void, never, DynamoClient> =>
+    const lineage = (self: Lineage<A>, driver: Driver<unknown, unknown>): Effect.Effect<void, never, DynamoClient> =>
       Effect.gen(function* () {
         let retried = false
         while (self.pending.length > 0) {
           counters.requests++
           const exit = yield* Effect.uninterruptible(
             Effect.exit(config.send(self.pending)).pipe(
-              Effect.tap((exit) => {
+              // `map`, not `tap`: Effect 4's `tap` takes only a function returning an Effect.
+              Effect.map((exit) => {
                 if (Exit.isSuccess(exit)) self.pending = exit.value.leftovers
+                return exit
               })
             )
           )
@@ -200,14 +202,14 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
             if (exit.value.after !== undefined) yield* exit.value.after
             if (self.pending.length === 0) break
           } else {
-            const failure = Cause.failureOption(exit.cause)
+            const failure = failureOption(exit.cause)
             if (Option.isNone(failure)) return strand(self, { reason: "Defect", defect: Cause.squash(exit.cause) })
             if (!config.retryable(failure.value)) return strand(self, { reason: "RequestFailed", cause: failure.value })
             lastError = failure.value
           }
           retried = true
-          const next = yield* Effect.either(driver.next(lastError ?? self.pending))
-          if (next._tag === "Left") return strand(self, { reason: "RetriesExhausted", cause: lastError })
+          const next = yield* Effect.exit(driver.next(lastError ?? self.pending))
+          if (Exit.isFailure(next)) return strand(self, { reason: "RetriesExhausted", cause: lastError })
           counters.retries++
         }
         if (retried) yield* driver.reset
@@ -223,7 +225,7 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
     const worker = (): Effect.Effect<void, never, DynamoClient> => {
       const self: Lineage<A> = { pending: [] }
       return Effect.gen(function* () {
-        const driver = yield* ScheduleModule.driver(config.schedule)
+        const driver = yield* scheduleDriver(config.schedule)
         while (true) {
           const taken = yield* take
           if (taken === undefined) return
@@ -260,9 +262,9 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
     const drain: Effect.Effect<void, Stop<E>, DynamoClient> = Effect.suspend(() => {
       if (stop !== undefined) return Effect.fail(stop)
       if (!full()) return Effect.void
-      if (workers.length === 0) return Effect.zipRight(start, drain)
+      if (workers.length === 0) return Effect.andThen(start, drain)
       work.wakeOne()
-      return Effect.zipRight(space.wait(), drain)
+      return Effect.andThen(space.wait(), drain)
     })
 
     const offer = (entry: A): boolean => {
@@ -286,9 +288,9 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
         finishing = true
         work.wakeAll()
       }
-      if (workers.length === 0 && queuedCount() > 0) return Effect.zipRight(start, finish)
+      if (workers.length === 0 && queuedCount() > 0) return Effect.andThen(start, finish)
       if (running === 0) return Effect.void
-      return Effect.zipRight(ended.wait(), finish)
+      return Effect.andThen(ended.wait(), finish)
     })
 
     const abort: Effect.Effect<ReadonlyArray<A>> = Effect.map(

@@ -4,7 +4,8 @@
  * page's items. The SDK's own paginators cover seven of them; `ListBackups`, `ListGlobalTables`,
  * `ListTagsOfResource` and `ExecuteStatement` page the same way without one.
  */
-import { Effect, Either, Option, Stream } from "effect"
+import { Effect, Option, type Stream } from "effect"
+import { type Either, fromEither, isEither, mapRight, paginate, right } from "#adapter"
 import type { DynamoClient } from "../../DynamoClient.js"
 import { type ErrorOf, execute } from "../../Execute.js"
 import { type CommandName, type InputOf, make, type Operation, type OutputOf } from "@dynofunc/core/Operation"
@@ -42,10 +43,10 @@ export type Token = unknown
  * The page a result stands for. A typed operation (`Entity.query`, `TypedTable.collection`, …) decodes each page to
  * an `Either`: the decoded page, or why it does not decode (`PageFailure`); any other result is the page itself.
  */
-export type PageOf<Result> = Result extends Either.Either<infer Page, infer _Failure> ? Page : Result
+export type PageOf<Result> = Result extends Either<infer Page, infer _Failure> ? Page : Result
 
 /** Why a page of a typed operation does not decode (`never` for any other operation). */
-export type PageFailure<Result> = Result extends Either.Either<infer _Page, infer Failure> ? Failure : never
+export type PageFailure<Result> = Result extends Either<infer _Page, infer Failure> ? Failure : never
 
 /** One page as the stream sees it: the operation's own result (a typed one's decoded page), its items, and the position after it. */
 export interface Step<Result> {
@@ -61,16 +62,16 @@ export interface Step<Result> {
 export const stepOf = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
   start: Token
-): Operation<Name, Either.Either<Step<Result>, PageFailure<Result>>> => {
+): Operation<Name, Either<Step<Result>, PageFailure<Result>>> => {
   const spec: { readonly [Field in keyof Spec<PaginatedName>]: string } = paginated[op.name]
   return make({
     ...op,
     description: start === undefined ? op.description : { ...op.description, [spec.start]: start },
     decode: (raw) => {
       const result = op.decode(raw)
-      const page = (Either.isEither(result) ? result : Either.right(result)) as Either.Either<PageOf<Result>, PageFailure<Result>>
+      const page = (isEither(result) ? result : right(result)) as Either<PageOf<Result>, PageFailure<Result>>
       const fields = raw as unknown as Record<string, unknown>
-      return Either.map(page, (result) => {
+      return mapRight(page, (result) => {
         const friendly = (result as { readonly items?: unknown } | undefined)?.items
         return {
           result,
@@ -91,9 +92,9 @@ export const steps = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
   start: Token
 ): Stream.Stream<Step<Result>, ErrorOf<Name> | PageFailure<Result>, DynamoClient> =>
-  Stream.paginateEffect(start, (position: Token) =>
+  paginate(start, (position: Token) =>
     Effect.flatMap(execute(stepOf(op, position)), (decoded) =>
-      Either.map(decoded, (step) => [step, step.next === undefined ? Option.none() : Option.some(step.next)] as const)
+      fromEither(mapRight(decoded, (step) => [step, step.next === undefined ? Option.none() : Option.some(step.next)] as const))
     )
   )
 

@@ -2,7 +2,9 @@
  * What the bulk helpers share around the dispatcher: the default retry policy, which failures of a whole request are
  * retried, and how a run that stops early (a failure, an interruption) becomes the caller's error.
  */
-import { Cause, Effect, Exit, Option, Schedule, Stream } from "effect"
+import type { Schedule} from "effect";
+import { type Cause, Effect, Exit, Option, Stream } from "effect"
+import { failureOption, isInterruptedOnly, isStream, limited } from "#adapter"
 import type { InputProblem } from "@dynofunc/core/InputProblem"
 import { InvalidInputError } from "../../DynamoError.js"
 import * as Retry from "../../Retry.js"
@@ -23,9 +25,7 @@ export type Reported<C, E> = Exclude<Halt<C, E>, { readonly reason: "Defect" }> 
 export const defaultConcurrency = 8
 
 /** Ten attempts per write or key: full-jitter delays below 50 ms, 100 ms, 200 ms, … capped at 5 s (about 8 s in all, on average). */
-export const defaultRetry: Schedule.Schedule<unknown> = Retry.fullJitter({ base: "50 millis", cap: "5 seconds" }).pipe(
-  Schedule.intersect(Schedule.recurs(9))
-)
+export const defaultRetry: Schedule.Schedule<unknown> = limited(Retry.fullJitter({ base: "50 millis", cap: "5 seconds" }), { times: 9 })
 
 const throttlingTags: ReadonlySet<string> = new Set(["ProvisionedThroughputExceededError", "ThrottlingError", "RequestLimitExceededError"])
 
@@ -44,7 +44,7 @@ export const dispatcher = <A extends Dispatch.Entry, E extends { readonly _tag: 
   send: (entries: ReadonlyArray<A>) => Effect.Effect<Dispatch.Sent<A>, E, DynamoClient>
 ) =>
   Effect.flatMap(Retry.Policy, (policy) => {
-    const notThrottling = Schedule.intersect(policy, Schedule.recurWhile((error: { readonly _tag: string }) => !throttled(error)))
+    const notThrottling = limited(policy, { while: (error: { readonly _tag: string }) => !throttled(error) })
     return Dispatch.make<A, E>({
       ...limits,
       concurrency: options.concurrency ?? defaultConcurrency,
@@ -68,14 +68,14 @@ export const reporting = <A, C, E, Err, R>(
   Effect.uninterruptibleMask((restore) =>
     Effect.flatMap(Effect.exit(restore(work)), (exit): Effect.Effect<A, Err> => {
       if (Exit.isSuccess(exit)) return Effect.succeed(exit.value)
-      const failure = Cause.failureOption(exit.cause)
+      const failure = failureOption(exit.cause)
       if (Option.isSome(failure)) {
         const halt = failure.value
-        return halt.reason === "Defect" ? Effect.zipRight(abort, Effect.die(halt.defect)) : Effect.flatMap(report(halt), Effect.fail)
+        return halt.reason === "Defect" ? Effect.andThen(abort, Effect.die(halt.defect)) : Effect.flatMap(report(halt), Effect.fail)
       }
-      return Cause.isInterruptedOnly(exit.cause)
+      return isInterruptedOnly(exit.cause)
         ? Effect.flatMap(report({ reason: "Interrupted", cause: undefined }), Effect.fail)
-        : Effect.zipRight(abort, Effect.failCause(exit.cause as Cause.Cause<never>))
+        : Effect.andThen(abort, Effect.failCause(exit.cause as Cause.Cause<never>))
     })
   )
 
@@ -120,7 +120,7 @@ export const feed = <In, H, R, E, R2>(
   source: Iterable<In> | Stream.Stream<In, E, R2>,
   to: Feed<In, H, R>
 ): Effect.Effect<void, H | { readonly reason: "SourceFailed"; readonly cause: E }, R | R2> =>
-  Stream.StreamTypeId in source
+  isStream(source)
     ? Stream.runForEach(
         Stream.mapError(source as Stream.Stream<In, E, R2>, (cause) => ({ reason: "SourceFailed" as const, cause })),
         to.add

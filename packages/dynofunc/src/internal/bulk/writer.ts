@@ -124,7 +124,10 @@ export const makeWriter = <E>(options: Options): Effect.Effect<Writer<E>, never,
         return Effect.succeed(sorted)
       }
       return describeKeys(table).pipe(
-        Effect.tap((found) => names.set(table, found)),
+        Effect.map((found) => {
+          names.set(table, found)
+          return found
+        }),
         Effect.mapError((cause) => ({ reason: "RequestFailed" as const, cause }))
       )
     }

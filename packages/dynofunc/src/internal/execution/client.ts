@@ -3,7 +3,8 @@
  * `HttpClient` need only this, so a program on the lean Layer neither loads nor bundles the SDK client (nor the
  * public `DynamoClient` class, whose SDK Layers a bundler cannot drop from the class).
  */
-import { Context, type Effect } from "effect"
+import type { Effect } from "effect"
+import { genericTag, type Tag } from "#adapter"
 import type { DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import type { DynamoClient as Identifier } from "../../DynamoClient.js"
 import type { CommandName, InputOf, OutputOf } from "@dynofunc/core/Operation"
@@ -40,4 +41,4 @@ export type DynamoClient = Identifier
  * @example
  * Effect.flatMap(DynamoClient, (client) => Effect.succeed(client.region))
  */
-export const DynamoClient: Context.Tag<Identifier, DynamoClientService> = Context.GenericTag("dynofunc/DynamoClient")
+export const DynamoClient: Tag<Identifier, DynamoClientService> = genericTag("dynofunc/DynamoClient")
