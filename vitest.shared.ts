@@ -14,6 +14,7 @@ export const project = (name: string) =>
         { find: /^@dynofunc\/core$/, replacement: source("./packages/core/src/index.ts") },
         { find: /^@dynofunc\/core\/(.*)$/, replacement: source("./packages/core/src") + "/$1.ts" },
         { find: /^#adapter$/, replacement: source("./packages/dynofunc/src/adapter/effect3.ts") },
+        { find: /^#schema$/, replacement: source("./packages/dynofunc/src/internal/typed/schema/effect3.ts") },
         { find: /^dynofunc\/adapter$/, replacement: source("./packages/dynofunc/src/adapter/effect3.ts") },
         { find: /^dynofunc\/sdk$/, replacement: source("./packages/dynofunc/src/Sdk.ts") },
         { find: /^dynofunc$/, replacement: source("./packages/dynofunc/src/index.ts") },

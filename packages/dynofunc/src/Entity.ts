@@ -12,7 +12,7 @@
  * - Writes encode through the Schema (`Schema.Date` is stored as its ISO string, `Schema.BigInt` as its string…);
  *   an invalid item is an `ItemEncodeError` and nothing is sent.
  * - Reads decode through the Schema; an item that does not match is an `ItemDecodeError` carrying the
- *   `ParseError`, the table, the key and the raw item (queries and scans may skip them instead: `onInvalid: "skip"`).
+ *   Schema failure (`ParseError` on Effect 3, `SchemaError` on Effect 4), the table, the key and the raw item (queries and scans may skip them instead: `onInvalid: "skip"`).
  * - An update that changes a field an index key is composed from recomputes that key; if it does not give every
  *   field the key needs, the operation carries a problem naming the index and the missing fields (or follows the
  *   index's `onMissing`: `"sparse"` removes the key, `"keep"` leaves it).
@@ -35,7 +35,9 @@
  * })
  */
 import type { GetItemCommandOutput, QueryCommandOutput, ScanCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { Either, Schema, Types } from "effect"
+import type { Schema, Types } from "effect"
+import type { Outcome } from "#adapter"
+import type { AnySchema } from "#schema"
 import type { Condition } from "@dynofunc/core/Condition"
 import type { ItemDecodeError, ItemEncodeError, UniqueConflictError, UniqueConstraintError, VersionConflictError } from "./EntityError.js"
 import { action, type Action } from "./internal/typed/actions.js"
@@ -227,14 +229,14 @@ export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C[
     options?: PutOptions<C>
   ): Operation<
     UniqueWrite<C, "PutItem">,
-    Either.Either<{ readonly item: Fields<C>; readonly raw: unknown }, ItemEncodeError | VersionError<C> | UniqueError<C> | UniqueRead<C>>
+    Outcome.Outcome<{ readonly item: Fields<C>; readonly raw: unknown }, ItemEncodeError | VersionError<C> | UniqueError<C> | UniqueRead<C>>
   >
   /** Reads one item by its key (`GetItem`), decoded. */
-  get(key: Key<C>, options?: GetOptions<never>): Operation<"GetItem", Either.Either<{ readonly item: Read<C> | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>>
+  get(key: Key<C>, options?: GetOptions<never>): Operation<"GetItem", Outcome.Outcome<{ readonly item: Read<C> | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>>
   get<const P extends ReadonlyArray<keyof Fields<C> & string>>(
     key: Key<C>,
     options: GetOptions<P> & { readonly projection: P }
-  ): Operation<"GetItem", Either.Either<{ readonly item: Pick<Fields<C>, P[number]> | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>>
+  ): Operation<"GetItem", Outcome.Outcome<{ readonly item: Pick<Fields<C>, P[number]> | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>>
   /**
    * Changes fields of an existing item (`UpdateItem`, condition: it exists), index keys recomputed; gives the new
    * item. Changing a unique field moves its sentinel: a `TransactWriteItems` (which gives no item back).
@@ -245,18 +247,18 @@ export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C[
     options?: UpdateOptions<C>
   ): Operation<
     UniqueWrite<C, "UpdateItem">,
-    Either.Either<{ readonly item: Read<C> | undefined; readonly raw: unknown }, ItemDecodeError | ItemEncodeError | VersionError<C> | UniqueError<C> | UniqueRead<C>>
+    Outcome.Outcome<{ readonly item: Read<C> | undefined; readonly raw: unknown }, ItemDecodeError | ItemEncodeError | VersionError<C> | UniqueError<C> | UniqueRead<C>>
   >
   /** Deletes one item by its key (`DeleteItem`; with unique fields, a `TransactWriteItems` removing their sentinels too). */
-  delete(key: Key<C>, options?: DeleteOptions<C>): Operation<UniqueWrite<C, "DeleteItem">, Either.Either<{ readonly raw: unknown }, VersionError<C> | UniqueRead<C>>>
+  delete(key: Key<C>, options?: DeleteOptions<C>): Operation<UniqueWrite<C, "DeleteItem">, Outcome.Outcome<{ readonly raw: unknown }, VersionError<C> | UniqueRead<C>>>
   /** Reads items of this entity from one partition of `index` (`"primary"`: the table), decoded. */
   query<I extends "primary" | IndexNames<C>>(
     index: I,
     key: QueryKey<C, I>,
     options?: ReadOptions
-  ): Operation<"Query", Either.Either<Page<Read<C>, QueryCommandOutput>, ItemDecodeError>>
+  ): Operation<"Query", Outcome.Outcome<Page<Read<C>, QueryCommandOutput>, ItemDecodeError>>
   /** Reads every item of this entity (`Scan`, filtered on the entity tag), decoded. */
-  scan(options?: ReadOptions): Operation<"Scan", Either.Either<Page<Read<C>, ScanCommandOutput>, ItemDecodeError>>
+  scan(options?: ReadOptions): Operation<"Scan", Outcome.Outcome<Page<Read<C>, ScanCommandOutput>, ItemDecodeError>>
   /**
    * A put of this entity for `TypedTable.batchWrite`, encoded there (timestamps from Effect's `Clock`). A batch write
    * holds no condition: refused for an entity with unique fields or a version.
@@ -275,7 +277,7 @@ export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C[
 
 type FieldName<S extends FieldsSchema> = keyof S["fields"] & string
 type FieldsOfType<S extends FieldsSchema, V> = {
-  [K in FieldName<S>]-?: [Schema.Schema.Type<Extract<S["fields"][K], Schema.Schema.All>>] extends [V] ? K : never
+  [K in FieldName<S>]-?: [Schema.Schema.Type<Extract<S["fields"][K], AnySchema>>] extends [V] ? K : never
 }[FieldName<S>]
 
 type DefFields<D> = D extends { readonly partition: { readonly fields: ReadonlyArray<infer P> } }

@@ -1,6 +1,6 @@
 /**
  * The errors of typed tables and entities (`Entity`, `TypedTable`), beside the ones of the operations they compile
- * to. Each carries what is needed to act: the table, the entity, the key, the item, and the `ParseError` as `cause`.
+ * to. Each carries what is needed to act: the table, the entity, the key, the item, and the Schema failure as `cause` (`ParseError` on Effect 3, `SchemaError` on Effect 4).
  *
  * @example
  * import { Effect } from "effect"
@@ -11,13 +11,13 @@
  *   )
  */
 import { Data } from "effect"
-import type { ParseError } from "effect/ParseResult"
+import type { SchemaFailure } from "#schema"
 
 /**
  * An item read from the table does not match its entity's Schema.
  *
  * @example
- * declare const error: import("effect/ParseResult").ParseError
+ * declare const error: import("effect/ParseResult").ParseError // Effect 4: import("effect/Schema").SchemaError
  * new ItemDecodeError({ table: "app", entity: "User", key: { pk: "USER#1" }, item: { pk: "USER#1" }, cause: error, message: "…" })
  */
 export class ItemDecodeError extends Data.TaggedError("ItemDecodeError")<{
@@ -27,7 +27,7 @@ export class ItemDecodeError extends Data.TaggedError("ItemDecodeError")<{
   readonly key: Readonly<Record<string, unknown>>
   /** The item as read (plain JS), before decoding. */
   readonly item: Readonly<Record<string, unknown>>
-  readonly cause: ParseError
+  readonly cause: SchemaFailure
   readonly message: string
 }> {}
 
@@ -36,7 +36,7 @@ export class ItemDecodeError extends Data.TaggedError("ItemDecodeError")<{
  * Schema: nothing was sent.
  *
  * @example
- * declare const error: import("effect/ParseResult").ParseError
+ * declare const error: import("effect/ParseResult").ParseError // Effect 4: import("effect/Schema").SchemaError
  * new ItemEncodeError({ table: "app", entity: "User", part: "Item", cause: error, message: "…" })
  */
 export class ItemEncodeError extends Data.TaggedError("ItemEncodeError")<{
@@ -44,7 +44,7 @@ export class ItemEncodeError extends Data.TaggedError("ItemEncodeError")<{
   readonly entity: string
   /** Which part of the request: `Item`, `Key`, `UpdateExpression`, `ConditionExpression`, … */
   readonly part: string
-  readonly cause: ParseError
+  readonly cause: SchemaFailure
   readonly message: string
 }> {}
 

@@ -16,7 +16,9 @@
  * TypedTable.create(app) // CreateTable with pk/sk, gsi1 and the multi-attribute byRegion index
  */
 import type { ScalarAttributeType } from "@aws-sdk/client-dynamodb"
-import { Effect, type Either, Stream } from "effect"
+import { Effect, Stream } from "effect"
+import type { Outcome } from "#adapter"
+import { mapConcatEffect } from "#adapter"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { ItemDecodeError, UnknownEntityError } from "./EntityError.js"
 import type { ErrorOf } from "./Execute.js"
@@ -110,7 +112,7 @@ export const create = (table: Table, options: CreateOptions = {}): Operation<"Cr
  * const user = TypedTable.execute(User.get({ id: "u1" })).pipe(Effect.map((result) => result.item))
  */
 export const execute: <Name extends CommandName, A, E>(
-  op: Operation<Name, Either.Either<A, E>>
+  op: Operation<Name, Outcome.Outcome<A, E>>
 ) => Effect.Effect<A, ErrorOf<Name> | E, DynamoClient> = run
 
 /** What a typed read gives per page: decoded items, and the ones skipped (`onInvalid` / `onUnknown: "skip"`). */
@@ -143,11 +145,11 @@ export interface ItemsOptions<R = never> extends Pages.ItemsOptions {
  * }).pipe(Stream.map((user) => user.email), Stream.runCollect)
  */
 export const items = <Name extends "Query" | "Scan", A, E, R = never>(
-  op: Operation<Name, Either.Either<DecodedPage<A>, E>>,
+  op: Operation<Name, Outcome.Outcome<DecodedPage<A>, E>>,
   options: ItemsOptions<R> = {}
 ): Stream.Stream<A, ErrorOf<Name> | E, DynamoClient | R> => {
   const onSkipped = options.onSkipped
-  const decoded = Stream.mapConcatEffect(Pages.pages(op, options), (page) =>
+  const decoded = mapConcatEffect(Pages.pages(op, options), (page) =>
     onSkipped === undefined
       ? Effect.succeed(page.items)
       : Effect.as(Effect.forEach([...page.invalid, ...(page.unknown ?? [])], onSkipped, { discard: true }), page.items)

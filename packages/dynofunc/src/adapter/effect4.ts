@@ -143,3 +143,10 @@ export const deferredDoneUnsafe = <A>(self: Deferred.Deferred<A>, effect: Effect
 export const forkScope = (scope: Scope.Scope): Effect.Effect<Scope.Closeable> => Scope.fork(scope, "sequential")
 export const extendScope = (scope: Scope.Scope) => <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, Exclude<R, Scope.Scope>> =>
   Scope.provide(effect, scope)
+
+// Typed tables: the outcome of a decode (Either on 3, Result on 4), and a Stream of effectful chunks
+export * as Outcome from "./effect4-outcome.js"
+export const mapConcatEffect = <A, B, E, R, E2, R2>(
+  self: Stream.Stream<A, E, R>,
+  f: (a: A) => Effect.Effect<Iterable<B>, E2, R2>
+): Stream.Stream<B, E | E2, R | R2> => Stream.flattenIterable(Stream.mapEffect(self, f))

@@ -1,12 +1,13 @@
 /**
- * A Schema AST compiled once into a writer (type → `AttributeValue`, encoding and marshalling in one pass) and a
- * reader (`AttributeValue` → type, unmarshalling and decoding in one pass), without the intermediate encoded object.
+ * A schema's neutral nodes (`schema/types.ts`, made by the per-major `#schema` compiler) walked into a writer
+ * (type → `AttributeValue`, encoding and marshalling in one pass) and a reader (`AttributeValue` → type,
+ * unmarshalling and decoding in one pass), without the intermediate encoded object.
  *
  * Structs and arrays are walked straight between the two representations; strings, numbers and booleans become
- * their `{ S }`, `{ N }`, `{ BOOL }` at once; refinements and transformations wrap the compiled codec
- * (`compile.ts`) around the walked side. Any other node is the compiled codec plus the marshaller's own conversion
- * of that value (`convert`, `fromAttributeValue`), so every limit the marshaller applies (NaN, number range and
- * precision, empty or mixed sets, nesting) still holds.
+ * their `{ S }`, `{ N }`, `{ BOOL }` at once; refinements and transformations wrap the compiled codec around the
+ * walked side. Any other node is the compiled codec plus the marshaller's own conversion of that value (`convert`,
+ * `fromAttributeValue`), so every limit the marshaller applies (NaN, number range and precision, empty or mixed
+ * sets, nesting) still holds.
  *
  * Both are fast paths only: they give `undefined`/`Fail` where anything is wrong (a value that does not match, a
  * value DynamoDB cannot hold, a response it could not have sent), and the caller then takes the two-pass path
@@ -14,9 +15,8 @@
  * as before. Success on the fast path always gives what the two-pass path gives.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import { SchemaAST as AST } from "effect"
 import { convert, fromAttributeValue, isMap, maxDepth, numberText, readNumber } from "@dynofunc/core/internal/values/marshal"
-import { compile, conversion, dropRightRefinement, Effectful, elements, Fail, hasOwn, isRecord, memoized, opaque, refined, tupleOf } from "./compile.js"
+import { Effectful, elements, Fail, hasOwn, isRecord, memoized, type Node, type Property, type Shape, type Step, tupleOf } from "./schema/types.js"
 
 type AttributeMap = Record<string, AttributeValue>
 
@@ -26,58 +26,66 @@ type Writer = (input: unknown, depth: number) => AttributeValue | undefined | ty
 /** `AttributeValue` → type, or `Fail`. */
 type Reader = (input: unknown) => unknown
 
-/** The property names a struct is walked by: plain names the marshaller takes as they are (no `""`, `__proto__`, nor huge names). */
-const walkable = (ast: AST.TypeLiteral): boolean =>
-  ast.indexSignatures.length === 0 &&
-  ast.propertySignatures.length > 0 &&
-  ast.propertySignatures.every((ps) => typeof ps.name === "string" && ps.name !== "" && ps.name !== "__proto__" && ps.name.length <= 21845)
+/** The properties a struct is walked by: plain names the marshaller takes as they are (no `""`, `__proto__`, nor huge names). */
+const walkable = (properties: ReadonlyArray<Property>): boolean =>
+  properties.length > 0 && properties.every(({ name }) => name !== "" && name !== "__proto__" && name.length <= 21845)
+
+type ListShape = Extract<Shape, { readonly kind: "list" }>
+
+const listOf = <P>(shape: ListShape, each: (node: Node) => P) =>
+  tupleOf(
+    shape.elements.map((element) => ({ optional: element.optional, value: element.node })),
+    shape.rest === undefined ? [] : [shape.rest],
+    each
+  )
 
 // ---------------------------------------------------------------------------------------------------------------
 // Type → AttributeValue
 
-/** The writer of `ast`, memoized per node. */
-export const writer: (ast: AST.AST) => Writer = memoized(new WeakMap(), (ast) => (opaque(ast) ? encodedWriter(ast) : buildWriter(ast)))
+/** The writer of `node`, memoized per node. */
+export const writer: (node: Node) => Writer = memoized(new WeakMap(), (node: Node) => buildWriter(node))
 
 /** The compiled encoder, then the marshaller's conversion of the encoded value. */
-const encodedWriter = (ast: AST.AST): Writer => {
-  const encode = compile(ast, false)
+const encodedWriter = (node: Node): Writer => {
+  const encode = node.encode
   return (input, depth) => {
     const value = encode(input)
     return value === Fail ? Fail : value === undefined ? undefined : convert(value, depth)
   }
 }
 
-const buildWriter = (ast: AST.AST): Writer => {
-  switch (ast._tag) {
-    case "StringKeyword":
+const buildWriter = (node: Node): Writer => {
+  const shape = node.shape
+  switch (shape.kind) {
+    case "string":
       return (input) => (typeof input === "string" ? { S: input } : Fail)
-    case "NumberKeyword":
+    case "number":
       return (input) => (typeof input === "number" ? { N: numberText(input) } : Fail)
-    case "BooleanKeyword":
+    case "boolean":
       return (input) => (typeof input === "boolean" ? { BOOL: input } : Fail)
-    case "Refinement": {
+    case "refinement": {
       // Checks the type side (with the filter), then writes what the refinement refines.
-      const valid = compile(AST.typeAST(ast), true)
-      const write = writer(dropRightRefinement(ast.from))
+      const valid = shape.valid
+      const write = writer(shape.base)
       return (input, depth) => {
         const value = valid(input)
         return value === Fail ? Fail : write(value, depth)
       }
     }
-    case "Transformation":
-      return through(compile(ast.to, false), conversion(ast, false), writer(ast.from)) as Writer
-    case "TypeLiteral":
-      return walkable(ast) ? structWriter(ast) : encodedWriter(ast)
-    case "TupleType":
-      return listWriter(ast) ?? encodedWriter(ast)
-    default:
-      return encodedWriter(ast)
+    case "transformation":
+      return through(shape.to.encode, shape.encodeStep, writer(shape.from)) as Writer
+    case "struct":
+      return walkable(shape.properties) ? structWriter(shape.properties, shape.absentIsUndefined) : encodedWriter(node)
+    case "list":
+      return listWriter(shape) ?? encodedWriter(node)
+    case "opaque":
+      return encodedWriter(node)
   }
 }
 
 /** A transformation walked: `first` on its input, its conversion, then `last` (at the same depth), `Fail` when one fails. */
 const through =
-  (first: (input: unknown) => unknown, convert: ReturnType<typeof conversion>, last: (value: unknown, depth: number) => unknown) =>
+  (first: (input: unknown) => unknown, convert: Step, last: (value: unknown, depth: number) => unknown) =>
   (input: unknown, depth = 0): unknown => {
     const value = first(input)
     if (value === Fail) return Fail
@@ -85,14 +93,17 @@ const through =
     return converted === Fail || converted === Effectful ? Fail : last(converted, depth)
   }
 
-const structWriter = (ast: AST.TypeLiteral): Writer => {
-  const properties = ast.propertySignatures.map((ps) => ({ name: ps.name as string, optional: ps.isOptional, write: writer(ps.type) }))
+const structWriter = (properties: ReadonlyArray<Property>, absentIsUndefined: boolean): Writer => {
+  const walked = properties.map((property) => ({ name: property.name, optional: property.optional, write: writer(property.node) }))
   return (input, depth) => {
     if (!isRecord(input) || depth >= maxDepth) return Fail
     const out: AttributeMap = {}
-    for (let i = 0; i < properties.length; i++) {
-      const { name, optional, write } = properties[i]!
-      if (optional && !hasOwn(input, name)) continue
+    for (let i = 0; i < walked.length; i++) {
+      const { name, optional, write } = walked[i]!
+      if (!hasOwn(input, name)) {
+        if (optional) continue
+        if (!absentIsUndefined) return Fail
+      }
       const value = write(input[name], depth + 1)
       if (value === Fail) return Fail
       if (value !== undefined) out[name] = value
@@ -101,8 +112,8 @@ const structWriter = (ast: AST.TypeLiteral): Writer => {
   }
 }
 
-const listWriter = (ast: AST.TupleType): Writer | undefined => {
-  const compiled = tupleOf(ast, writer)
+const listWriter = (shape: ListShape): Writer | undefined => {
+  const compiled = listOf(shape, writer)
   if (compiled === undefined) return undefined
   const { fits, at } = compiled
   return (input, depth) => {
@@ -118,11 +129,11 @@ const listWriter = (ast: AST.TupleType): Writer | undefined => {
 }
 
 /**
- * The writer of `ast` for a value `depth` maps and lists deep that never throws: the `AttributeValue`, or `Fail` for
+ * The writer of `node` for a value `depth` maps and lists deep that never throws: the `AttributeValue`, or `Fail` for
  * anything else (a value refused or left out, one the marshaller throws on), so that the two-pass path says why.
  */
-export const safeWriter = (ast: AST.AST, depth: number): ((value: unknown) => AttributeValue | typeof Fail) => {
-  const write = writer(ast)
+export const safeWriter = (node: Node, depth: number): ((value: unknown) => AttributeValue | typeof Fail) => {
+  const write = writer(node)
   return (value) => {
     try {
       const written = write(value, depth)
@@ -134,11 +145,11 @@ export const safeWriter = (ast: AST.AST, depth: number): ((value: unknown) => At
 }
 
 /**
- * The item writer of a struct-like Schema AST: the item's attributes, or `undefined` when the two-pass path must
- * say what is wrong with it (or when the item is fine but not walkable in one pass).
+ * The item writer of a struct-like node: the item's attributes, or `undefined` when the two-pass path must say what
+ * is wrong with it (or when the item is fine but not walkable in one pass).
  */
-export const itemWriter = (ast: AST.AST): ((item: unknown) => AttributeMap | undefined) => {
-  const write = safeWriter(ast, 0)
+export const itemWriter = (node: Node): ((item: unknown) => AttributeMap | undefined) => {
+  const write = safeWriter(node, 0)
   return (item) => {
     const written = write(item)
     return written === Fail ? undefined : written.M
@@ -164,62 +175,64 @@ export const stringOf = (value: unknown): string | undefined => {
   return typeof text === "string" ? text : undefined
 }
 
-/** The reader of `ast`, memoized per node. */
-export const reader: (ast: AST.AST) => Reader = memoized(new WeakMap(), (ast) => (opaque(ast) ? unmarshalledReader(ast) : buildReader(ast)))
+/** The reader of `node`, memoized per node. */
+export const reader: (node: Node) => Reader = memoized(new WeakMap(), (node: Node) => buildReader(node))
 
 /** The unmarshaller's value, then the compiled decoder. */
-const unmarshalledReader = (ast: AST.AST): Reader => {
-  const decode = compile(ast, true)
+const unmarshalledReader = (node: Node): Reader => {
+  const decode = node.decode
   return (input) => decode(fromAttributeValue(input as AttributeValue))
 }
 
-const buildReader = (ast: AST.AST): Reader => {
-  switch (ast._tag) {
+const buildReader = (node: Node): Reader => {
+  const shape = node.shape
+  switch (shape.kind) {
     // The unmarshaller gives a string only for `S` (a number only for an `N` it reads as one, a boolean only for `BOOL`).
-    case "StringKeyword":
+    case "string":
       return (input) => stringOf(input) ?? Fail
-    case "NumberKeyword":
+    case "number":
       return (input) => {
         const text = fieldOf(input, "N")
         const value = typeof text === "string" ? readNumber(text) : Fail
         return typeof value === "number" ? value : Fail
       }
-    case "BooleanKeyword":
+    case "boolean":
       return (input) => {
         const value = fieldOf(input, "BOOL")
         return typeof value === "boolean" ? value : Fail
       }
-    case "Refinement": {
-      const read = reader(ast.from)
-      return (input) => refined(ast, read(input))
+    case "refinement": {
+      const read = reader(shape.from)
+      const refine = shape.refine
+      return (input) => refine(read(input))
     }
-    case "Transformation": {
+    case "transformation":
       // A transformation's own function may look at the whole encoded input: only those that cannot are read in one pass.
-      if (ast.transformation._tag === "FinalTransformation") return unmarshalledReader(ast)
-      return through(reader(ast.from), conversion(ast, true), compile(ast.to, true))
-    }
-    case "TypeLiteral":
-      return walkable(ast) ? structReader(ast) : unmarshalledReader(ast)
-    case "TupleType":
-      return listReader(ast) ?? unmarshalledReader(ast)
-    default:
-      return unmarshalledReader(ast)
+      return shape.readsWhole ? unmarshalledReader(node) : through(reader(shape.from), shape.decodeStep, shape.to.decode)
+    case "struct":
+      return walkable(shape.properties) ? structReader(shape.properties, shape.absentIsUndefined) : unmarshalledReader(node)
+    case "list":
+      return listReader(shape) ?? unmarshalledReader(node)
+    case "opaque":
+      return unmarshalledReader(node)
   }
 }
 
-const structReader = (ast: AST.TypeLiteral): Reader => {
-  // A required field absent from the item is decoded from `undefined` (as an unmarshalled item gives it: an `UndefinedOr`).
-  const properties = ast.propertySignatures.map((ps) => ({ name: ps.name as string, optional: ps.isOptional, read: reader(ps.type), absent: compile(ps.type, true) }))
-  const names = new Set(properties.map((property) => property.name))
+const structReader = (properties: ReadonlyArray<Property>, absentIsUndefined: boolean): Reader => {
+  // A required field absent from the item is decoded from `undefined` (as an unmarshalled item gives it: an
+  // `UndefinedOr`) on Effect 3; on Effect 4 it is a missing key: `Fail`, and the two-pass path says why.
+  const walked = properties.map((property) => ({ name: property.name, optional: property.optional, read: reader(property.node), absent: property.node.decode }))
+  const names = new Set(walked.map((property) => property.name))
   return (input) => {
     const map = fieldOf(input, "M")
     if (!isMap(map)) return Fail
     const out: Record<string, unknown> = {}
-    for (let i = 0; i < properties.length; i++) {
-      const { name, optional, read, absent } = properties[i]!
+    for (let i = 0; i < walked.length; i++) {
+      const { name, optional, read, absent } = walked[i]!
       const attribute = map[name]
       if (attribute === undefined && hasOwn(map, name)) return Fail
       if (attribute === undefined && optional) continue
+      if (attribute === undefined && !absentIsUndefined) return Fail
       const value = attribute === undefined ? absent(undefined) : read(attribute)
       if (value === Fail) return Fail
       out[name] = value
@@ -234,8 +247,8 @@ const structReader = (ast: AST.TypeLiteral): Reader => {
   }
 }
 
-const listReader = (ast: AST.TupleType): Reader | undefined => {
-  const compiled = tupleOf(ast, reader)
+const listReader = (shape: ListShape): Reader | undefined => {
+  const compiled = listOf(shape, reader)
   if (compiled === undefined) return undefined
   const { fits, at } = compiled
   return (input) => {
@@ -244,9 +257,9 @@ const listReader = (ast: AST.TupleType): Reader | undefined => {
   }
 }
 
-/** The item reader of a struct-like Schema AST: the decoded item, or `Fail` when the two-pass path must say what is wrong. */
-export const itemReader = (ast: AST.AST): ((item: AttributeMap) => unknown) => {
-  const read = reader(ast)
+/** The item reader of a struct-like node: the decoded item, or `Fail` when the two-pass path must say what is wrong. */
+export const itemReader = (node: Node): ((item: AttributeMap) => unknown) => {
+  const read = reader(node)
   return (item) => {
     try {
       return read({ M: item })

@@ -2,7 +2,8 @@
  * Typed batch writes: puts and deletes of entities, each encoded through its entity into a plain `BatchWrite.Write`,
  * run by the batch writer; what it did not apply is reported as the typed writes given.
  */
-import { Clock, Effect, Either, Stream } from "effect"
+import { Clock, Effect, Stream } from "effect"
+import { isStream, Outcome } from "#adapter"
 import * as BatchWrite from "../../BatchWrite.js"
 import type { DynamoClient } from "../../DynamoClient.js"
 import type { InvalidInputError } from "../../DynamoError.js"
@@ -42,16 +43,18 @@ export const batchWrite = <W extends EntityWrite, E = never, R = never>(
     const given = new Map<BatchWrite.Write, W>()
     // Each table's keys, named as its first write is encoded, before the writer reads them: no `DescribeTable`.
     const keys: Record<string, ReadonlyArray<string>> = { ...options.keys }
-    const plain = (write: W): Either.Either<BatchWrite.Write, EntityWriteError> => {
+    const plain = (write: W): Effect.Effect<BatchWrite.Write, EntityWriteError> => {
       const table = write.runtime.table
       keys[table.name] ??= [...table.keys.primary!.partition, ...table.keys.primary!.sort]
-      return Either.map(write.runtime.batchWrite(write.put !== undefined ? { put: write.put as never } : { delete: write.delete as never }, now), (converted) => {
-        given.set(converted, write)
-        return converted
-      })
+      return Outcome.fromOutcome(
+        Outcome.map(write.runtime.batchWrite(write.put !== undefined ? { put: write.put as never } : { delete: write.delete as never }, now), (converted) => {
+          given.set(converted, write)
+          return converted
+        })
+      )
     }
     const source: Effect.Effect<Iterable<BatchWrite.Write> | Stream.Stream<BatchWrite.Write, E | EntityWriteError, R>, EntityWriteError> =
-      Stream.StreamTypeId in writes
+      isStream(writes)
         ? Effect.succeed(Stream.mapEffect(writes as Stream.Stream<W, E, R>, plain))
         : Effect.forEach(Array.from(writes as Iterable<W>), plain)
     return Effect.flatMap(source, (converted) =>

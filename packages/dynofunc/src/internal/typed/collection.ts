@@ -2,7 +2,7 @@
  * Collection queries: one partition shared by several entities (single-table design), each item decoded with its
  * own entity's Schema, chosen by the entity tag it carries.
  */
-import { Either } from "effect"
+import { Outcome } from "#adapter"
 import type { QueryCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { Condition } from "@dynofunc/core/Condition"
 import type { InputProblem } from "@dynofunc/core/InputProblem"
@@ -13,7 +13,7 @@ import type { Table as TypedTable } from "../../TypedTable.js"
 import type { Item } from "@dynofunc/core/Value"
 import { pageOf } from "@dynofunc/core/internal/builders/read"
 import { stringOf } from "./attributes.js"
-import { elements, Fail } from "./compile.js"
+import { elements, Fail } from "./schema/types.js"
 import type { Runtime } from "./entity.js"
 import { show } from "./show.js"
 
@@ -71,7 +71,7 @@ export const collection = <const Members extends ReadonlyArray<CollectionMember>
   index: string,
   values: Readonly<Record<string, unknown>>,
   options: CollectionOptions = {}
-): Operation<"Query", Either.Either<CollectionResult<Members[number]>, ItemDecodeError | UnknownEntityError>> => {
+): Operation<"Query", Outcome.Outcome<CollectionResult<Members[number]>, ItemDecodeError | UnknownEntityError>> => {
   const first = members[0]!.runtime
   const table = first.table
   const byTag = new Map(members.map((member) => [member.name as unknown, member.runtime]))
@@ -100,7 +100,7 @@ export const collection = <const Members extends ReadonlyArray<CollectionMember>
       const tagged = Array.isArray(raw.Items) ? elements(raw.Items, () => readTagged) : Fail
       if (tagged !== Fail) {
         const page = pageOf(raw, tagged)
-        return Either.right({ items: tagged as never, invalid: [], unknown: [], lastKey: page.lastKey, raw })
+        return Outcome.succeed({ items: tagged as never, invalid: [], unknown: [], lastKey: page.lastKey, raw })
       }
       const page = op.decode(raw)
       const items: Array<{ entity: unknown; item: unknown }> = []
@@ -117,15 +117,15 @@ export const collection = <const Members extends ReadonlyArray<CollectionMember>
             message: `an item of ${table.name} has the entity tag ${show(tag)}, none of ${[...byTag.keys()].join(", ")}`
           })
           if (options.onUnknown === "skip") unknown.push(error)
-          else return Either.left(error)
+          else return Outcome.fail(error)
           continue
         }
         const decoded = member.decodeOne(item)
-        if (Either.isRight(decoded)) items.push({ entity: tag, item: decoded.right })
-        else if (options.onInvalid === "skip") invalid.push(decoded.left)
-        else return Either.left(decoded.left)
+        if (Outcome.isSuccess(decoded)) items.push({ entity: tag, item: Outcome.successOf(decoded) })
+        else if (options.onInvalid === "skip") invalid.push(Outcome.failureOf(decoded))
+        else return Outcome.fail(Outcome.failureOf(decoded))
       }
-      return Either.right({ items: items as never, invalid, unknown, lastKey: page.lastKey, raw })
+      return Outcome.succeed({ items: items as never, invalid, unknown, lastKey: page.lastKey, raw })
     }
   })
 }

@@ -4,8 +4,9 @@
  * Types live in `Entity.ts`; here everything is plain records.
  */
 import type { UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
-import { Clock, Effect, Either } from "effect"
-import type { ParseError } from "effect/ParseResult"
+import { Clock, Effect } from "effect"
+import { Outcome } from "#adapter"
+import type { SchemaFailure } from "#schema"
 import { attr, cand, type Condition } from "@dynofunc/core/Condition"
 import * as CompositeKey from "@dynofunc/core/CompositeKey"
 import type * as BatchWrite from "../../BatchWrite.js"
@@ -33,7 +34,7 @@ import { invalidOptions as invalidInput } from "../bulk/options.js"
 import type { AttributeMap, Item } from "@dynofunc/core/Value"
 import { ActionId, isAction, operandShape, toUpdate } from "./actions.js"
 import * as Codec from "./codec.js"
-import { elements, Fail } from "./compile.js"
+import { type Checker, elements, Fail } from "./schema/types.js"
 import { withMeta, type Meta } from "./run.js"
 import { show } from "./show.js"
 
@@ -72,7 +73,7 @@ interface ResolvedKey {
   readonly sortAttribute: string | undefined
 }
 
-type Decoded = Either.Either<unknown, ItemDecodeError>
+type Decoded = Outcome.Outcome<unknown, ItemDecodeError>
 
 /** Plain options of the typed builders (`Entity.ts` types them). */
 export interface Options {
@@ -104,7 +105,7 @@ export const make = (config: EntityConfig) => {
   const indexes = Object.entries(config.indexes ?? {}).flatMap(([index, def]) => (def === undefined ? [] : [resolve(index, def)]))
   const keyAttributes = table.keys.primary!
 
-  const encodeFailure = (part: string, cause: ParseError): ItemEncodeError =>
+  const encodeFailure = (part: string, cause: SchemaFailure): ItemEncodeError =>
     new ItemEncodeError({ table: tableName, entity: entityName, part, cause, message: `${entityName}: ${Codec.format(cause)}` })
 
   /** An operation that is never sent: it carries the encoding failure as a problem and in its meta. */
@@ -162,10 +163,12 @@ export const make = (config: EntityConfig) => {
     }
   }
 
-  const decodeItem = (item: Item, decode: (raw: unknown) => Either.Either<unknown, ParseError>): Decoded =>
-    Either.mapLeft(decode(item), (cause) => decodeFailure(item, cause))
+  const decodeItem = (item: Item, decode: Checker<SchemaFailure>): Decoded => {
+    const decoded = decode(item)
+    return decoded.ok ? Outcome.succeed(decoded.value) : Outcome.fail(decodeFailure(item, decoded.error))
+  }
 
-  const decodeFailure = (item: Item, cause: ParseError): ItemDecodeError => {
+  const decodeFailure = (item: Item, cause: SchemaFailure): ItemDecodeError => {
     const key: Record<string, unknown> = {}
     for (const name of [...keyAttributes.partition, ...keyAttributes.sort]) key[name] = item[name]
     return new ItemDecodeError({
@@ -190,13 +193,13 @@ export const make = (config: EntityConfig) => {
     sent: AttributeMap | undefined,
     raw: Raw,
     plain: () => Item | undefined,
-    decoder: (raw: unknown) => Either.Either<unknown, ParseError>,
+    decoder: Checker<SchemaFailure>,
     reader: (item: unknown) => unknown = readItem
   ) => {
     const read = sent === undefined ? Fail : reader(sent)
-    if (read !== Fail) return Either.right({ item: read, raw })
+    if (read !== Fail) return Outcome.succeed({ item: read, raw })
     const item = plain()
-    return item === undefined ? Either.right({ item: undefined, raw }) : Either.map(decodeItem(item, decoder), (decoded) => ({ item: decoded, raw }))
+    return item === undefined ? Outcome.succeed({ item: undefined, raw }) : Outcome.map(decodeItem(item, decoder), (decoded) => ({ item: decoded, raw }))
   }
 
   /** The item with its managed fields (timestamps, version) filled in. */
@@ -278,7 +281,7 @@ export const make = (config: EntityConfig) => {
       changed: (stored) => {
         if (stored === undefined) return fields.some((field) => expected[field] !== undefined)
         const decoded = codec.decodeProjection(fields)(stored)
-        return Either.isLeft(decoded) || fields.some((field) => !sameUnique(field, expected[field], (decoded.right as Record<string, unknown>)[field]))
+        return !decoded.ok || fields.some((field) => !sameUnique(field, expected[field], (decoded.value as Record<string, unknown>)[field]))
       }
     }
     return { actions, guards, held: held.length === 0 ? undefined : cand(...held), conflict }
@@ -330,7 +333,7 @@ export const make = (config: EntityConfig) => {
       const stored = noneStored(fields)
       return item === undefined
         ? Effect.succeed(stored)
-        : Effect.map(decodeItem(item, codec.decodeProjection(fields)), (decoded) => ({ ...stored, ...(decoded as object) }))
+        : Effect.map(Outcome.fromOutcome(decodeItem(item, codec.decodeProjection(fields))), (decoded) => ({ ...stored, ...(decoded as object) }))
     })
 
   /** The unique fields a write changes whose stored values it does not know (from `previous`). */
@@ -359,7 +362,7 @@ export const make = (config: EntityConfig) => {
     const { key, attributes } = managedAttributes(full, problems)
     const encoded = codec.encodeItem(full)
     // The encoder's result is a fresh object (compiled or Schema's): the keys and tag go straight into it.
-    const stored: Record<string, unknown> = Either.isRight(encoded) ? encoded.right : {}
+    const stored: Record<string, unknown> = encoded.ok ? encoded.value : {}
     Object.assign(stored, attributes)
     return { key, stored, encoded }
   }
@@ -378,14 +381,14 @@ export const make = (config: EntityConfig) => {
       return { key, op: putItem(tableName, written, options), encodeError: undefined }
     }
     const { key, stored, encoded } = storedItem(full, problems)
-    return { key, op: add(tableName, stored, options), encodeError: Either.isLeft(encoded) ? encodeFailure("Item", encoded.left) : undefined }
+    return { key, op: add(tableName, stored, options), encodeError: encoded.ok ? undefined : encodeFailure("Item", encoded.error) }
   }
 
   const put = (item: Readonly<Record<string, unknown>>, options: Options = {}): AnyOperation => {
     const full = managed(item, options)
     const problems: Array<InputProblem> = []
     const condition = both(options.condition, versionCondition(options))
-    const decode = (raw: unknown) => Either.right({ item: full, raw })
+    const decode = (raw: unknown) => Outcome.succeed({ item: full, raw })
     const unique = config.unique ?? noFields
     // A versioned put without `expectedVersion` writes a new item (its condition: none stored): no values to read.
     const known = unique.length > 0 && config.version !== undefined && options.expectedVersion === undefined ? { ...options, previous: noneStored(unique) } : options
@@ -432,7 +435,8 @@ export const make = (config: EntityConfig) => {
   /** Why `value` of top-level `field` does not encode (its encoder gave `Fail`, so `encodeField` fails too). */
   const updateEncodeError = (field: string, value: unknown): ItemEncodeError => {
     const encoded = codec.encodeField([field], value)
-    return encodeFailure("UpdateExpression", Either.getOrThrow(Either.flip(encoded)))
+    if (encoded.ok) throw new Error(`${entityName}.${field}: its encoder failed but Schema's did not`)
+    return encodeFailure("UpdateExpression", encoded.error)
   }
   const stamps = [[config.timestamps?.updatedAt, false], [config.timestamps?.createdAt, true]] as const
 
@@ -442,7 +446,7 @@ export const make = (config: EntityConfig) => {
     changes: Readonly<Record<string, unknown>>,
     options: Options,
     problems: Array<InputProblem>
-  ): Either.Either<Record<string, unknown>, ItemEncodeError> => {
+  ): Outcome.Outcome<Record<string, unknown>, ItemEncodeError> => {
     const plain: Record<string, unknown> = {}
     for (const field in changes) {
       const value = changes[field]
@@ -457,12 +461,12 @@ export const make = (config: EntityConfig) => {
         else {
           const operand = kind === "add" || kind === "delete" ? new Set(value.operand as Iterable<unknown>) : value.operand
           const encoded = updateValue(field, operand)
-          if (encoded === Fail) return Either.left(updateEncodeError(field, operand))
+          if (encoded === Fail) return Outcome.fail(updateEncodeError(field, operand))
           plain[field] = toUpdate(kind, encoded)
         }
       } else {
         const encoded = updateValue(field, value)
-        if (encoded === Fail) return Either.left(updateEncodeError(field, value))
+        if (encoded === Fail) return Outcome.fail(updateEncodeError(field, value))
         plain[field] = encoded
       }
     }
@@ -471,13 +475,13 @@ export const make = (config: EntityConfig) => {
       for (const [field, onlyWhenMissing] of stamps) {
         if (field === undefined) continue
         const encoded = updateValue(field, now)
-        if (encoded === Fail) return Either.left(updateEncodeError(field, now))
+        if (encoded === Fail) return Outcome.fail(updateEncodeError(field, now))
         plain[field] = onlyWhenMissing ? Update.ifNotExists(encoded) : encoded
       }
     }
     if (config.version !== undefined) plain[config.version] = Update.increment(1)
     recomputeIndexKeys(keyValues, changes, plain, problems)
-    return Either.right(plain)
+    return Outcome.succeed(plain)
   }
 
   /** Sets (or removes, or keeps) the index keys composed from fields the update changes (the key's fields are known too). */
@@ -549,7 +553,7 @@ export const make = (config: EntityConfig) => {
       moving.length === 0
         ? noMoves
         : sentinelMoves(moving, options.previous ?? {}, Object.fromEntries(moving.map((field) => [field, isAction(changes[field]) ? undefined : changes[field]])), problems)
-    const plainAttributes = Either.isRight(attributes) ? attributes.right : {}
+    const plainAttributes = Outcome.isSuccess(attributes) ? Outcome.successOf(attributes) : {}
     const stamp = config.timestamps !== undefined && options.now === undefined
     const meta: Meta =
       moves === noMoves && versioned === undefined && !stamp && unread.length === 0
@@ -574,10 +578,10 @@ export const make = (config: EntityConfig) => {
       : transactWriteItems([update(tableName, key, plainAttributes, updateOptions), ...moves.actions])
     // A transaction gives no item back.
     typed.decode = alone ? decodeUpdated : noItem
-    if (Either.isLeft(attributes)) typed.problems = problems
+    if (Outcome.isFailure(attributes)) typed.problems = problems
     else if (problems.length > 0) typed.problems = [...typed.problems, ...problems]
     withMeta(typed, meta)
-    return Either.isLeft(attributes) ? refused(typed, attributes.left) : typed
+    return Outcome.isFailure(attributes) ? refused(typed, Outcome.failureOf(attributes)) : typed
   }
 
   const deleteItem = (
@@ -598,7 +602,7 @@ export const make = (config: EntityConfig) => {
     const typed = makeOperation({
       ...(plain as Operation<"DeleteItem", unknown>),
       problems: [...plain.problems, ...problems],
-      decode: (raw: unknown) => Either.right({ raw })
+      decode: (raw: unknown) => Outcome.succeed({ raw })
     })
     return withMeta(
       typed,
@@ -619,7 +623,7 @@ export const make = (config: EntityConfig) => {
   const batchWrite = (
     write: { readonly put: Readonly<Record<string, unknown>> } | { readonly delete: Readonly<Record<string, unknown>> },
     now: Date
-  ): Either.Either<BatchWrite.Write, ItemEncodeError | InvalidInputError> => {
+  ): Outcome.Outcome<BatchWrite.Write, ItemEncodeError | InvalidInputError> => {
     const problems: Array<InputProblem> = []
     if ((config.unique ?? []).length > 0 || config.version !== undefined) {
       problems.push({ part: "Entity", message: `${entityName} has unique fields or a version: a batch write cannot hold their conditions (use put and delete)` })
@@ -627,10 +631,10 @@ export const make = (config: EntityConfig) => {
     let plain: BatchWrite.Write
     if ("put" in write) {
       const { stored, encoded } = storedItem(managed(write.put, { now }), problems)
-      if (Either.isLeft(encoded)) return Either.left(encodeFailure("Item", encoded.left))
+      if (!encoded.ok) return Outcome.fail(encodeFailure("Item", encoded.error))
       plain = { table: tableName, put: stored as Item }
     } else plain = { table: tableName, delete: primaryKey(write.delete, problems) }
-    return problems.length === 0 ? Either.right(plain) : Either.left(invalidInput("BatchWriteItem", problems))
+    return problems.length === 0 ? Outcome.succeed(plain) : Outcome.fail(invalidInput("BatchWriteItem", problems))
   }
 
   /** Decodes a page of items of this entity (skipping or failing on bad ones). */
@@ -639,11 +643,11 @@ export const make = (config: EntityConfig) => {
     const invalid: Array<ItemDecodeError> = []
     for (const item of items) {
       const result = decodeItem(item, codec.decodeItem)
-      if (Either.isRight(result)) decoded.push(result.right)
-      else if (options.onInvalid === "skip") invalid.push(result.left)
-      else return Either.left(result.left)
+      if (Outcome.isSuccess(result)) decoded.push(Outcome.successOf(result))
+      else if (options.onInvalid === "skip") invalid.push(Outcome.failureOf(result))
+      else return Outcome.fail(Outcome.failureOf(result))
     }
-    return Either.right({ items: decoded, invalid })
+    return Outcome.succeed({ items: decoded, invalid })
   }
 
   /** The key condition on `index` for `values`: every partition field, then the sort fields given (a prefix: begins_with). */
@@ -665,7 +669,7 @@ export const make = (config: EntityConfig) => {
       for (const name of partitionOnly ? attributes.partition : [...attributes.partition, ...attributes.sort]) {
         if (values[name] === undefined) continue
         const encoded = codec.encodeField([name], values[name])
-        key[name] = Either.isRight(encoded) ? encoded.right : values[name]
+        key[name] = encoded.ok ? encoded.value : values[name]
       }
       return key
     }
@@ -707,10 +711,10 @@ export const make = (config: EntityConfig) => {
         const items = Array.isArray(raw.Items) ? elements(raw.Items, () => readItem) : Fail
         if (items !== Fail) {
           const page = pageOf(raw, items)
-          return Either.right({ items, invalid: noInvalid, lastKey: page.lastKey, count: page.count, raw })
+          return Outcome.succeed({ items, invalid: noInvalid, lastKey: page.lastKey, count: page.count, raw })
         }
         const page = op.decode(raw)
-        return Either.map(decodePage(page.items, options), (decoded) => ({ ...decoded, lastKey: page.lastKey, count: page.count, raw }))
+        return Outcome.map(decodePage(page.items, options), (decoded) => ({ ...decoded, lastKey: page.lastKey, count: page.count, raw }))
       }
     })
 
@@ -804,7 +808,7 @@ const noFields: ReadonlyArray<string> = []
 const noInvalid: ReadonlyArray<ItemDecodeError> = []
 
 /** The result of a write that gives no item back (a transaction). */
-const noItem = (raw: unknown) => Either.right({ item: undefined, raw })
+const noItem = (raw: unknown) => Outcome.succeed({ item: undefined, raw })
 
 /** An operation built here and not yet returned, completed in place. */
 type Mutable<T> = { -readonly [K in keyof T]: T[K] }

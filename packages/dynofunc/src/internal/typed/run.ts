@@ -2,7 +2,8 @@
  * Running typed operations: what a typed builder attaches to the plain operation it returns (`TypedMeta`), and
  * `run`, which turns the plain failures the meta explains into the typed ones.
  */
-import { Effect, type Either } from "effect"
+import { Effect } from "effect"
+import { Outcome } from "#adapter"
 import type { DynamoClient } from "../../DynamoClient.js"
 import { type ErrorOf, execute } from "../../Execute.js"
 import type { ItemEncodeError } from "../../EntityError.js"
@@ -101,10 +102,10 @@ const versionConflict = (meta: Meta, version: NonNullable<Meta["version"]>, caus
   })
 
 /** Runs a typed operation: see `TypedTable.execute`. */
-export const run = <Name extends CommandName, A, E>(op: Operation<Name, Either.Either<A, E>>): Effect.Effect<A, E | ErrorOf<Name>, DynamoClient> => {
+export const run = <Name extends CommandName, A, E>(op: Operation<Name, Outcome.Outcome<A, E>>): Effect.Effect<A, E | ErrorOf<Name>, DynamoClient> => {
   const meta = metaOf(op)
   if (meta?.encodeError !== undefined) return Effect.fail(meta.encodeError) as Effect.Effect<never, E>
   if (meta?.settle !== undefined) return Effect.flatMap(meta.settle() as Effect.Effect<typeof op, E>, run)
   const sent = meta === undefined ? execute(op) : Effect.mapError(execute(op), (error) => typedFailure(meta, error) as typeof error)
-  return Effect.flatMap(sent, (result) => result)
+  return Effect.flatMap(sent, Outcome.fromOutcome)
 }

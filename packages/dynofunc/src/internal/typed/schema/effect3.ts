@@ -1,6 +1,7 @@
 /**
- * A Schema AST compiled once into plain functions that decode (encoded → type) or encode (type → encoded) a value,
- * returning `Fail` instead of building a `ParseIssue`: the caller asks Schema's own parser for the error (only then).
+ * The Effect 3 Schema compiler (`#schema` on Effect 3): a Schema AST compiled once into the neutral `Node`s of
+ * `types.ts` (plain functions that decode or encode a value, returning `Fail` instead of building a `ParseIssue`:
+ * the caller asks Schema's own parser for the error, only then) and Schema's own parsers as `Checked`.
  *
  * Each node does what Effect Schema's parser (`ParseResult.go`) does with the default options, without its
  * `Either`s and issue trees: keywords, literals, refinements (their own filter), transformations (their own
@@ -10,12 +11,26 @@
  * parser for that node alone.
  */
 import { Either, Option, ParseResult, Schema, SchemaAST as AST } from "effect"
-
-/** What a compiled parser returns when the value does not match (the caller then asks Schema why). */
-export const Fail: unique symbol = Symbol.for("dynofunc/typed/Fail")
-
-/** A compiled decoder or encoder: the converted value, or `Fail`. */
-export type Parser = (input: unknown) => unknown
+import type { ParseError } from "effect/ParseResult"
+import {
+  type Backend,
+  check,
+  type Checked,
+  type Checker,
+  type Compiled,
+  Effectful,
+  type Element,
+  elements,
+  Fail,
+  hasOwn,
+  type Issue,
+  isRecord,
+  memoized,
+  type Node,
+  type Parser,
+  type Shape,
+  tupleOf as neutralTupleOf
+} from "./types.js"
 
 const options = AST.defaultParseOption
 
@@ -33,10 +48,6 @@ const lazyFallback = (ast: AST.AST, isDecoding: boolean): Parser => {
   let parser: Parser | undefined
   return (input) => (parser ??= fallback(ast, isDecoding))(input)
 }
-
-const check =
-  (predicate: (input: unknown) => boolean): Parser =>
-  (input) => (predicate(input) ? input : Fail)
 
 /** Whether a union member would be picked by a literal field (then Schema narrows the candidates: not compiled). */
 const hasLiteralField = (ast: AST.AST, isDecoding: boolean): boolean => {
@@ -57,30 +68,17 @@ const hasLiteralField = (ast: AST.AST, isDecoding: boolean): boolean => {
 }
 
 /** The refinements' base, without the refinements on top (what an encoding encodes once the refinement checked). */
-export const dropRightRefinement = (ast: AST.AST): AST.AST => (AST.isRefinement(ast) ? dropRightRefinement(ast.from) : ast)
-
-export const hasOwn = (input: object, key: PropertyKey): boolean => Object.prototype.hasOwnProperty.call(input, key)
-
-export const isRecord = (input: unknown): input is Record<PropertyKey, unknown> => typeof input === "object" && input !== null && !Array.isArray(input)
-
-/** `build` memoized per AST node in `memo` (a node's compiled function is built once, however often it is reached). */
-export const memoized = <P>(memo: WeakMap<AST.AST, P>, build: (ast: AST.AST) => P) => (ast: AST.AST): P => {
-  const known = memo.get(ast)
-  if (known !== undefined) return known
-  const built = build(ast)
-  memo.set(ast, built)
-  return built
-}
+const dropRightRefinement = (ast: AST.AST): AST.AST => (AST.isRefinement(ast) ? dropRightRefinement(ast.from) : ast)
 
 /** Nodes with parse options or a decoding fallback: handed to Schema's parser whole, never compiled into. */
-export const opaque = (ast: AST.AST): boolean =>
+const opaque = (ast: AST.AST): boolean =>
   Option.isSome(AST.getParseOptionsAnnotation(ast)) || Option.isSome(AST.getDecodingFallbackAnnotation(ast))
 
 const decoder = memoized(new WeakMap<AST.AST, Parser>(), (ast) => (opaque(ast) ? fallback(ast, true) : build(ast, true)))
 const encoder = memoized(new WeakMap<AST.AST, Parser>(), (ast) => (opaque(ast) ? fallback(ast, false) : build(ast, false)))
 
 /** Compiles `ast` for decoding (`isDecoding`) or encoding, memoized per node. */
-export const compile = (ast: AST.AST, isDecoding: boolean): Parser => (isDecoding ? decoder(ast) : encoder(ast))
+const compile = (ast: AST.AST, isDecoding: boolean): Parser => (isDecoding ? decoder(ast) : encoder(ast))
 
 /** The `typeof` of the values of each keyword. */
 const typeOfKeyword = {
@@ -126,7 +124,7 @@ const build = (ast: AST.AST, isDecoding: boolean): Parser => {
 }
 
 /** `value` (what the refined node gave) when it passes the refinement's own filter, else `Fail`. */
-export const refined = (ast: AST.Refinement, value: unknown): unknown =>
+const refined = (ast: AST.Refinement, value: unknown): unknown =>
   value === Fail || Option.isSome(ast.filter(value, options, ast)) ? Fail : value
 
 const refinement = (ast: AST.Refinement, isDecoding: boolean): Parser => {
@@ -147,7 +145,7 @@ const refinement = (ast: AST.Refinement, isDecoding: boolean): Parser => {
  * What a transformation does between its two sides, on the value one side gave (`input`: what the whole node got):
  * the converted value, `Fail`, or `Effectful` when the conversion did not return an `Either` (Schema's parser must run it).
  */
-export const conversion = (ast: AST.Transformation, isDecoding: boolean): ((value: unknown, input: unknown) => unknown) => {
+const conversion = (ast: AST.Transformation, isDecoding: boolean): ((value: unknown, input: unknown) => unknown) => {
   const kind = ast.transformation
   if (kind._tag === "TypeLiteralTransformation") {
     // Renames and optional-field conversions on the object the first side built (a fresh one: changed in place, as Schema does).
@@ -172,9 +170,6 @@ export const conversion = (ast: AST.Transformation, isDecoding: boolean): ((valu
     return Either.isLeft(converted) ? Fail : converted.right
   }
 }
-
-/** What `conversion` returns when Schema's parser must run the transformation (its conversion returned an Effect). */
-export const Effectful: unique symbol = Symbol.for("dynofunc/typed/Effectful")
 
 const transformation = (ast: AST.Transformation, isDecoding: boolean): Parser => {
   const from = isDecoding ? compile(ast.from, true) : compile(ast.to, false)
@@ -230,18 +225,12 @@ const declaration = (ast: AST.Declaration, isDecoding: boolean): Parser => {
  * position that fits; `undefined` for the tuples Schema's parser is left to (several rest elements, an optional
  * element before a required one).
  */
-export const tupleOf = <P>(ast: AST.TupleType, each: (ast: AST.AST) => P) => {
-  if (ast.rest.length > 1 || ast.elements.some((element, i) => element.isOptional && i < ast.elements.length - 1 && !ast.elements[i + 1]!.isOptional)) {
-    return undefined
-  }
-  const elements = ast.elements.map((element) => each(element.type))
-  const rest = ast.rest.length === 0 ? undefined : each(ast.rest[0]!.type)
-  const required = ast.elements.filter((element) => !element.isOptional).length
-  return {
-    fits: (length: number): boolean => length >= required && (rest !== undefined || length <= elements.length),
-    at: (i: number): P => (i < elements.length ? elements[i]! : rest!)
-  }
-}
+const tupleOf = <P>(ast: AST.TupleType, each: (ast: AST.AST) => P) =>
+  neutralTupleOf(
+    ast.elements.map((element) => ({ optional: element.isOptional, value: element.type })),
+    ast.rest.map((rest) => rest.type),
+    each
+  )
 
 const tuple = (ast: AST.TupleType, isDecoding: boolean): Parser => {
   const compiled = tupleOf(ast, (element) => compile(element, isDecoding))
@@ -250,16 +239,6 @@ const tuple = (ast: AST.TupleType, isDecoding: boolean): Parser => {
   return (input) => (Array.isArray(input) && fits(input.length) ? elements(input, at) : Fail)
 }
 
-/** Each element of `list` converted by the parser `at` its position, or `Fail` when one fails. */
-export const elements = (list: ReadonlyArray<unknown>, at: (i: number) => Parser): Array<unknown> | typeof Fail => {
-  const out: Array<unknown> = []
-  for (let i = 0; i < list.length; i++) {
-    const value = at(i)(list[i])
-    if (value === Fail) return Fail
-    out.push(value)
-  }
-  return out
-}
 
 const typeLiteral = (ast: AST.TypeLiteral, isDecoding: boolean): Parser => {
   if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) return check((input) => input !== null && input !== undefined)
@@ -309,3 +288,109 @@ const union = (ast: AST.Union, isDecoding: boolean): Parser => {
     return Fail
   }
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The neutral description (`types.ts`)
+
+/** A schema with fields: a `Schema.Struct` or a `Schema.Class`. */
+export type FieldsSchema = Schema.Schema.AnyNoContext & { readonly fields: Schema.Struct.Fields }
+
+/** Any schema (what a field's type is read from). */
+export type AnySchema = Schema.Schema.All
+
+/** One field of a struct: a schema or a property signature. */
+export type Field = Schema.Struct.Field
+
+/** The Schema failure carried as `cause` by `ItemDecodeError` and `ItemEncodeError`. */
+export type SchemaFailure = ParseError
+
+const opaqueShape: Shape = { kind: "opaque" }
+
+const shapeOf = (ast: AST.AST): Shape => {
+  switch (ast._tag) {
+    case "StringKeyword":
+      return { kind: "string" }
+    case "NumberKeyword":
+      return { kind: "number" }
+    case "BooleanKeyword":
+      return { kind: "boolean" }
+    case "Refinement":
+      return {
+        kind: "refinement",
+        from: node(ast.from),
+        base: node(dropRightRefinement(ast.from)),
+        valid: compile(AST.typeAST(ast), true),
+        refine: (value) => refined(ast, value)
+      }
+    case "Transformation":
+      return {
+        kind: "transformation",
+        from: node(ast.from),
+        to: node(ast.to),
+        decodeStep: conversion(ast, true),
+        encodeStep: conversion(ast, false),
+        readsWhole: ast.transformation._tag === "FinalTransformation"
+      }
+    case "TypeLiteral":
+      return ast.indexSignatures.length === 0 && ast.propertySignatures.every((ps) => typeof ps.name === "string")
+        ? { kind: "struct", properties: ast.propertySignatures.map((ps) => ({ name: ps.name as string, optional: ps.isOptional, node: node(ps.type) })), absentIsUndefined: true }
+        : opaqueShape
+    case "TupleType":
+      return ast.rest.length > 1
+        ? opaqueShape
+        : {
+            kind: "list",
+            elements: ast.elements.map((element): Element => ({ optional: element.isOptional, node: node(element.type) })),
+            rest: ast.rest.length === 0 ? undefined : node(ast.rest[0]!.type)
+          }
+    default:
+      return opaqueShape
+  }
+}
+
+/** The neutral node of `ast`, memoized per AST node (a recursive schema is `opaque`: its `Suspend` is not walked). */
+export const node: (ast: AST.AST) => Node = memoized(new WeakMap<AST.AST, Node>(), (ast) => ({
+  decode: compile(ast, true),
+  encode: compile(ast, false),
+  shape: opaque(ast) ? opaqueShape : shapeOf(ast)
+}))
+
+const checked = <A>(result: Either.Either<A, ParseError>): Checked<A, ParseError> =>
+  Either.isRight(result) ? { ok: true, value: result.right } : { ok: false, error: result.left }
+
+/** Schema's parsers of `schema` as `Checker`s. */
+const checkers = (schema: Schema.Schema<unknown, unknown>): Omit<Compiled<ParseError>, "node"> => {
+  const decode = Schema.decodeUnknownEither(schema)
+  const encode = Schema.encodeUnknownEither(schema)
+  return { decode: (input) => checked(decode(input)), encode: (input) => checked(encode(input)) }
+}
+
+const compileSchema = (schema: Schema.Schema<unknown, unknown>): Compiled<ParseError> => ({ node: node(schema.ast), ...checkers(schema) })
+
+const fieldsOf = (schema: unknown): Schema.Struct.Fields | undefined => {
+  const fields = (schema as { fields?: unknown } | undefined)?.fields
+  return typeof fields === "object" && fields !== null ? (fields as Schema.Struct.Fields) : undefined
+}
+
+const field = (name: string, field: Field): { readonly node: Node | undefined; readonly encode: Checker<ParseError> } => {
+  const one = Schema.Struct({ [name]: field }) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
+  const encodeOne = Schema.encodeUnknownEither(one)
+  // The field's own property signature (a Struct of one field with a renamed key is a Transformation: left to Schema).
+  const ast = one.ast
+  return {
+    node: ast._tag === "TypeLiteral" ? node(ast.propertySignatures[0]!.type) : undefined,
+    encode: (value) => checked(Either.map(encodeOne({ [name]: value }), (encoded) => encoded[name]))
+  }
+}
+
+export const backend: Backend<FieldsSchema, Field, ParseError> = {
+  compile: (schema) => compileSchema(schema as Schema.Schema<unknown, unknown>),
+  struct: (fields) => compileSchema(Schema.Struct(fields) as unknown as Schema.Schema<unknown, unknown>),
+  fieldsOf,
+  field,
+  format: (error) => ParseResult.TreeFormatter.formatErrorSync(error),
+  issues: (error): ReadonlyArray<Issue> => ParseResult.ArrayFormatter.formatErrorSync(error).map(({ path, message }) => ({ path, message }))
+}
+
+/** The Schema failure as the message of a typed error. */
+export const format = backend.format
