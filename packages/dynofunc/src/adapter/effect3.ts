@@ -19,6 +19,8 @@ import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
 import * as Queue from "effect/Queue"
 import * as Schedule from "effect/Schedule"
+import * as ScheduleDecision from "effect/ScheduleDecision"
+import * as ScheduleIntervals from "effect/ScheduleIntervals"
 import * as Scope from "effect/Scope"
 import * as Sink from "effect/Sink"
 import * as Stream from "effect/Stream"
@@ -97,6 +99,23 @@ export const limited = <Out, In>(
   const checked = holds === undefined ? self : Schedule.whileInput(self, holds)
   return times === undefined ? checked : Schedule.map(Schedule.intersect(checked, Schedule.recurs(times)), ([out]) => out)
 }
+
+/**
+ * A schedule stepped by hand, one state per user (e.g. per entry): `step` gives the state after one more recurrence
+ * for `input` at `now` (epoch millis) and the delay before it (millis), or `undefined` once the schedule is done. A
+ * state is a value: stepping does not change it, so it can be stepped again (to read a delay) without being advanced.
+ */
+export interface Stepper<In> {
+  readonly initial: unknown
+  readonly step: (state: unknown, input: In, now: number) => Effect.Effect<{ readonly state: unknown; readonly delay: number } | undefined>
+}
+/** Effect 3's schedules are such values already: `initial`, and `step` with its decision's first interval. */
+export const stepper = <Out, In>(schedule: Schedule.Schedule<Out, In>): Stepper<In> => ({
+  initial: schedule.initial,
+  step: (state, input, now) =>
+    Effect.map(Effect.suspend(() => schedule.step(now, input, state)), ([next, , decision]) =>
+      ScheduleDecision.isDone(decision) ? undefined : { state: next, delay: Math.max(0, ScheduleIntervals.start(decision.intervals) - now) })
+})
 
 // Stream, Sink, Layer
 export const isStream = (u: object): u is Stream.Stream<unknown, unknown, unknown> => Stream.StreamTypeId in u

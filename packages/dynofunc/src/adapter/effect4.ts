@@ -12,6 +12,7 @@ import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
 import * as Layer from "effect/Layer"
 import type * as Option from "effect/Option"
+import * as Pull from "effect/Pull"
 import * as Queue from "effect/Queue"
 import * as Result from "effect/Result"
 import * as Schedule from "effect/Schedule"
@@ -100,6 +101,37 @@ export const limited = <Out, In>(
 ): Schedule.Schedule<Out, In> => {
   const { times, while: holds } = options
   return Schedule.while(self, ({ attempt, input }) => (holds === undefined || holds(input)) && (times === undefined || attempt <= times))
+}
+
+/**
+ * A schedule stepped by hand, one state per user (e.g. per entry): `step` gives the state after one more recurrence
+ * for `input` at `now` (epoch millis) and the delay before it (millis), or `undefined` once the schedule is done. A
+ * state is a value: stepping does not change it, so it can be stepped again (to read a delay) without being advanced.
+ */
+export interface Stepper<In> {
+  readonly initial: unknown
+  readonly step: (state: unknown, input: In, now: number) => Effect.Effect<{ readonly state: unknown; readonly delay: number } | undefined>
+}
+/**
+ * Effect 4's schedules keep their state inside the step function `toStep` builds, so a state here is the steps taken
+ * so far (their times and inputs): `step` builds a fresh step function, replays them, then takes the new one. A
+ * schedule with effects repeats them on each replay, and a random delay is drawn again (only the last one is used).
+ */
+export const stepper = <Out, In>(schedule: Schedule.Schedule<Out, In>): Stepper<In> => {
+  const initial: ReadonlyArray<readonly [number, In]> = []
+  return {
+    initial,
+    step: (state, input, now) => {
+      const taken = state as ReadonlyArray<readonly [number, In]>
+      const steps = [...taken, [now, input] as const]
+      return Effect.flatMap(Schedule.toStep(schedule), (step) =>
+        Effect.map(Effect.forEach(steps, ([at, given]) => step(at, given)), (outs) => ({
+          state: steps,
+          delay: Math.max(0, Duration.toMillis(outs[outs.length - 1]![1]))
+        }))
+      ).pipe(Pull.catchDone(() => Effect.succeed(undefined)))
+    }
+  }
 }
 
 // Stream, Sink, Layer

@@ -1,12 +1,16 @@
 /**
  * The engine the bulk helpers share. Entries go into requests of a bounded size; at most `concurrency` requests are
- * in progress at once; what DynamoDB did not get to (its leftovers, or a whole throttled request) is sent again,
- * alone, after the retry schedule's delay, until nothing is left or the schedule is done. A request in flight is
- * never aborted: when the work stops (a failure, an interruption), the requests in flight finish first, so what was
- * applied is known exactly and everything else is handed back.
+ * in progress at once; what DynamoDB did not get to (its leftovers, or a whole throttled request) is sent again after
+ * the retry schedule's delay, topped up with queued entries to a full request. Attempts are counted per entry, not
+ * per request or run: each entry carries its own state of the retry schedule, stepped by every attempt that made no
+ * progress for it (its request throttled, or nothing of its request done). An entry left over by a request that did
+ * some of its work keeps its count, and waits the delay that count gives. An entry whose schedule is done, or that
+ * was sent `maxSends` times, is set aside: the others go on, and `finish` fails once all is done, handing the set-aside
+ * entries back (`abort`). A request in flight is never aborted: when the work stops (a failure, an interruption), the
+ * requests in flight finish first, so what was applied is known exactly and everything else is handed back.
  */
-import { Cause, Deferred, Effect, Exit, Fiber, Option, type Schedule, type Scope } from "effect"
-import { type Driver, deferredDoneUnsafe, deferredUnsafe, driver as scheduleDriver, failureOption } from "#adapter"
+import { Cause, Clock, Deferred, Effect, Exit, Fiber, Option, type Schedule, type Scope } from "effect"
+import { deferredDoneUnsafe, deferredUnsafe, failureOption, stepper } from "#adapter"
 import type { DynamoClient } from "../../DynamoClient.js"
 
 /** One unit of work: its position in the caller's input, and its size in bytes against the request's limit. */
@@ -25,8 +29,13 @@ export interface Config<A extends Entry, E> {
   readonly maxCount: number
   readonly maxBytes: number
   readonly concurrency: number
-  /** Driven once per request lineage: each recurrence is one more attempt for its leftovers. */
+  /**
+   * Stepped once per entry for every attempt that made no progress for it: each recurrence is one more attempt, its
+   * delay the wait before it; when it is done, the entry is set aside.
+   */
   readonly schedule: Schedule.Schedule<unknown, unknown>
+  /** No entry is sent more often than this, whatever the schedule allows. */
+  readonly maxSends: number
   /** Sends one request. Runs uninterruptibly: whatever it records about the entries stays true. */
   readonly send: (entries: ReadonlyArray<A>) => Effect.Effect<Sent<A>, E, DynamoClient>
   /** Whether a failure of a whole request is worth another attempt (throttling). */
@@ -44,13 +53,19 @@ export type Stop<E> =
 export interface Counters {
   /** Requests sent (every attempt counts). */
   requests: number
-  /** Attempts after the first (leftovers and throttled requests sent again). */
+  /** Requests that sent again what an earlier one did not get to (leftovers and throttled requests). */
   retries: number
 }
 
 /** What one worker holds: the entries of the request lineage it runs (none between lineages). */
 interface Lineage<A> {
   pending: ReadonlyArray<A>
+}
+
+/** An entry's attempts so far: its state of the retry schedule, and how often it was sent without being done. */
+interface Budget {
+  state: unknown
+  sends: number
 }
 
 /**
@@ -97,17 +112,24 @@ export interface Dispatcher<A extends Entry, E> {
   readonly drain: Effect.Effect<void, Stop<E>, DynamoClient>
   /** Queues an entry without sending anything (from inside a request's bookkeeping). */
   readonly release: (entry: A) => void
-  /** Sends everything queued, the last request not full, and waits until every worker is done. */
+  /**
+   * Sends everything queued, the last request not full, and waits until every worker is done; fails with
+   * `RetriesExhausted` then when entries ran out of attempts (`abort` gives them back).
+   */
   readonly finish: Effect.Effect<void, Stop<E>, DynamoClient>
-  /** Stops: interrupts the workers (their requests in flight finish first) and gives back every entry not done. */
+  /**
+   * Stops: interrupts the workers (their requests in flight finish first) and gives back every entry not done,
+   * the ones set aside for running out of attempts included.
+   */
   readonly abort: Effect.Effect<ReadonlyArray<A>>
   readonly counters: Readonly<Counters>
 }
 
 /**
  * A dispatcher whose workers live in the current scope: `concurrency` fibers, started by the first request's worth,
- * each taking the next request from the queue and running its lineage (the request, then its leftovers, each after
- * the retry schedule's delay) before taking another. One fiber and one schedule driver per worker, not per request.
+ * each taking the next request from the queue and running its lineage (the request, then its leftovers after the
+ * retry delay, topped up from the queue) before taking another. One fiber per worker, not per request; a retry
+ * schedule's state only for the entries that were sent and not done.
  */
 export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Dispatcher<A, E>, never, Scope.Scope> =>
   Effect.map(Effect.scope, (scope) => {
@@ -121,8 +143,15 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
     let busy = 0
     /** Set by `finish`: a request that is not full is sent too, and workers end once nothing is left. */
     let finishing = false
-    /** Entries of lineages that ended without finishing (failed or interrupted). */
+    /** Entries of lineages that ended without finishing (failed or interrupted), and entries out of attempts. */
     const stranded: Array<A> = []
+    /** Entries sent and not done yet → their attempts (none on a run without leftovers). */
+    const budgets = new Map<A, Budget>()
+    /** The retry schedule, stepped by hand with each entry's own state. */
+    const schedule = stepper(config.schedule)
+    /** Entries set aside for running out of attempts, and the error of the last attempt of the last of them. */
+    let exhausted = 0
+    let exhaustedCause: E | undefined
     let stop: Stop<E> | undefined
     const counters: Counters = { requests: 0, retries: 0 }
     /** Idle workers wait on `work`, a producer with a full request queued on `space`, `finish` on `ended`. */
@@ -143,14 +172,14 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
     /** A worker may take a request: a full one, or whatever is left once finishing. */
     const takeable = () => full() || (finishing && queuedCount() > 0)
 
-    /** The first queued entries that fit one request. */
-    const takeRequest = (): ReadonlyArray<A> => {
+    /** The first queued entries that fit one request beside `held` entries of `heldBytes` (none for a new request). */
+    const takeRequest = (held = 0, heldBytes = 0): ReadonlyArray<A> => {
       let bytes = 0
       let count = 0
       const available = queuedCount()
-      while (count < available && count < config.maxCount) {
+      while (count < available && held + count < config.maxCount) {
         const size = ready[head + count]!.size
-        if (count > 0 && bytes + size > config.maxBytes) break
+        if (held + count > 0 && heldBytes + bytes + size > config.maxBytes) break
         bytes += size
         count++
       }
@@ -163,6 +192,58 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
       }
       return taken
     }
+
+    /** `held` (leftovers to send again) and as many queued entries as fit beside them. */
+    const topUp = (held: ReadonlyArray<A>): ReadonlyArray<A> => {
+      if (queuedCount() === 0 || held.length >= config.maxCount) return held
+      let bytes = 0
+      for (const entry of held) bytes += entry.size
+      const taken = takeRequest(held.length, bytes)
+      if (taken.length === 0) return held
+      space.wakeAll()
+      if (takeable()) work.wakeOne()
+      return [...held, ...taken]
+    }
+
+    /**
+     * Counts one attempt for each of `left` (sent, not done; `counted`: the attempt made no progress for it) and
+     * sets aside those out of attempts. Gives the entries to send again and the delay before (the longest of theirs).
+     */
+    const spend = (left: ReadonlyArray<A>, counted: boolean, error: E | undefined) =>
+      Effect.flatMap(Clock.currentTimeMillis, (now) => {
+        const kept: Array<A> = []
+        let delay = 0
+        return Effect.as(
+          Effect.forEach(
+            left,
+            (entry) => {
+              let budget = budgets.get(entry)
+              if (budget === undefined) {
+                budget = { state: schedule.initial, sends: 0 }
+                budgets.set(entry, budget)
+              }
+              const spent = budget
+              spent.sends++
+              return Effect.map(schedule.step(spent.state, error ?? left, now), (next) => {
+                if ((counted && next === undefined) || spent.sends >= config.maxSends) {
+                  budgets.delete(entry)
+                  stranded.push(entry)
+                  exhausted++
+                  exhaustedCause = error
+                  return
+                }
+                if (next !== undefined) {
+                  if (counted) spent.state = next.state
+                  delay = Math.max(delay, next.delay)
+                }
+                kept.push(entry)
+              })
+            },
+            { discard: true }
+          ),
+          { kept, delay }
+        )
+      })
 
     /** The next request's entries for a worker; `undefined` when it is to end (stopped, or finished with nothing left). */
     const take: Effect.Effect<ReadonlyArray<A> | undefined> = Effect.suspend(() => {
@@ -182,14 +263,20 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
       return Effect.andThen(work.wait(), take)
     })
 
-    /** Runs `self`'s request until nothing is left over, the schedule ends or a request fails. */
-    const lineage = (self: Lineage<A>, driver: Driver<unknown, unknown>): Effect.Effect<void, never, DynamoClient> =>
+    /**
+     * Runs `self`'s request until nothing is left over (each attempt after the retry delay of the entries left over,
+     * topped up from the queue), or a request fails with an error not worth retrying. Entries out of attempts are set
+     * aside; the lineage goes on with the others.
+     */
+    const lineage = (self: Lineage<A>): Effect.Effect<void, never, DynamoClient> =>
       Effect.gen(function* () {
-        let retried = false
+        let retrying = false
         while (self.pending.length > 0) {
           counters.requests++
+          if (retrying) counters.retries++
+          const sent = self.pending
           const exit = yield* Effect.uninterruptible(
-            Effect.exit(config.send(self.pending)).pipe(
+            Effect.exit(config.send(sent)).pipe(
               // `map`, not `tap`: Effect 4's `tap` takes only a function returning an Effect.
               Effect.map((exit) => {
                 if (Exit.isSuccess(exit)) self.pending = exit.value.leftovers
@@ -197,22 +284,28 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
               })
             )
           )
-          let lastError: E | undefined
+          let error: E | undefined
           if (Exit.isSuccess(exit)) {
+            if (budgets.size > 0 && self.pending.length < sent.length) {
+              const left = new Set(self.pending)
+              for (const entry of sent) if (!left.has(entry)) budgets.delete(entry)
+            }
             if (exit.value.after !== undefined) yield* exit.value.after
             if (self.pending.length === 0) break
           } else {
             const failure = failureOption(exit.cause)
             if (Option.isNone(failure)) return strand(self, { reason: "Defect", defect: Cause.squash(exit.cause) })
             if (!config.retryable(failure.value)) return strand(self, { reason: "RequestFailed", cause: failure.value })
-            lastError = failure.value
+            error = failure.value
           }
-          retried = true
-          const next = yield* Effect.exit(driver.next(lastError ?? self.pending))
-          if (Exit.isFailure(next)) return strand(self, { reason: "RetriesExhausted", cause: lastError })
-          counters.retries++
+          // No progress when the request was refused whole or did nothing: that attempt counts for each entry.
+          const { kept, delay } = yield* spend(self.pending, self.pending.length === sent.length, error)
+          self.pending = kept
+          if (kept.length === 0) break
+          retrying = true
+          if (delay > 0) yield* Effect.sleep(delay)
+          self.pending = topUp(self.pending)
         }
-        if (retried) yield* driver.reset
       })
 
     /** Ends `self`'s lineage without finishing it: its entries are handed back, and the work stops. */
@@ -225,12 +318,11 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
     const worker = (): Effect.Effect<void, never, DynamoClient> => {
       const self: Lineage<A> = { pending: [] }
       return Effect.gen(function* () {
-        const driver = yield* scheduleDriver(config.schedule)
         while (true) {
           const taken = yield* take
           if (taken === undefined) return
           self.pending = taken
-          yield* lineage(self, driver)
+          yield* lineage(self)
           busy--
         }
       }).pipe(
@@ -289,7 +381,7 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
         work.wakeAll()
       }
       if (workers.length === 0 && queuedCount() > 0) return Effect.andThen(start, finish)
-      if (running === 0) return Effect.void
+      if (running === 0) return exhausted === 0 ? Effect.void : Effect.fail<Stop<E>>({ reason: "RetriesExhausted", cause: exhaustedCause })
       return Effect.andThen(ended.wait(), finish)
     })
 

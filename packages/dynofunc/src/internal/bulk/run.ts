@@ -21,10 +21,19 @@ export type Halt<C, E> =
 /** A halt the caller hears about (a defect stays a defect). */
 export type Reported<C, E> = Exclude<Halt<C, E>, { readonly reason: "Defect" }> | { readonly reason: "Interrupted"; readonly cause: undefined }
 
+/**
+ * The most times one write or key is sent, whatever the retry schedule allows: attempts that make some progress (a
+ * request DynamoDB did part of) do not step the schedule, so this bounds them.
+ */
+export const maxSends = 50
+
 /** Requests in progress at once, unless told otherwise. */
 export const defaultConcurrency = 8
 
-/** Ten attempts per write or key: full-jitter delays below 50 ms, 100 ms, 200 ms, … capped at 5 s (about 8 s in all, on average). */
+/**
+ * Ten attempts per write or key that make no progress: full-jitter delays below 50 ms, 100 ms, 200 ms, … capped at 5 s
+ * (about 8 s in all, on average).
+ */
 export const defaultRetry: Schedule.Schedule<unknown> = limited(Retry.fullJitter({ base: "50 millis", cap: "5 seconds" }), { times: 9 })
 
 const throttlingTags: ReadonlySet<string> = new Set(["ProvisionedThroughputExceededError", "ThrottlingError", "RequestLimitExceededError"])
@@ -35,7 +44,7 @@ export const throttled = (error: { readonly _tag: string }): boolean => throttli
 /**
  * A dispatcher with the caller's concurrency and retry schedule (or the defaults), retrying throttled requests. Its
  * workers run with the `Retry.Policy` in scope kept for every failure but throttling, which the dispatcher retries
- * itself (with its own schedule, over the whole run): one retry loop per failure kind, not two nested. That policy
+ * itself (with its own schedule, per write or key): one retry loop per failure kind, not two nested. That policy
  * is built once per run and provided once per worker.
  */
 export const dispatcher = <A extends Dispatch.Entry, E extends { readonly _tag: string }>(
@@ -49,6 +58,7 @@ export const dispatcher = <A extends Dispatch.Entry, E extends { readonly _tag: 
       ...limits,
       concurrency: options.concurrency ?? defaultConcurrency,
       schedule: options.retry ?? defaultRetry,
+      maxSends,
       send,
       retryable: throttled,
       around: (worker) => Effect.provideService(worker, Retry.Policy, notThrottling)
