@@ -1,8 +1,10 @@
 /**
  * Reading any number of items by key, over one or many tables: keys from an `Iterable` or a `Stream`, split into
  * `BatchGetItem` requests of 100 keys, at most 8 in progress at once. A key given twice is read once; the keys
- * DynamoDB did not get to (`UnprocessedKeys`: throttling, or a response over 16 MB) are asked again, key by key,
- * after a full-jitter delay, a bounded number of times; a whole throttled request is sent again too. Every distinct
+ * DynamoDB did not get to (`UnprocessedKeys`: throttling, or a response over 16 MB) are asked again after a full-jitter
+ * delay, topped up with the next keys; a whole throttled request is sent again too. Attempts are counted per key: a
+ * key runs out after 10 attempts that made no progress for it (by default; see `RunOptions.retry`) or 50 in all, and
+ * is set aside (reported in `BatchGetError.unread`) while the other keys are still read. Every distinct
  * key gives one result: its item, or `undefined` when there is no such item. Results come as a `Stream` (`stream`)
  * or collected per table (`run`).
  *
@@ -70,7 +72,8 @@ export type Cause<E = never> = ErrorOf<"BatchGetItem"> | E
 
 /**
  * A batch get stopped before the end. `unread` holds every key without a result yet, as given, in the order given
- * (the results already streamed were delivered). `reason` is as for `BatchWriteError`: `RetriesExhausted`,
+ * (the results already streamed were delivered). `reason` is as for `BatchWriteError`: `RetriesExhausted` (some keys
+ * ran out of attempts: every other key has its result, and `unread` holds exactly those),
  * `RequestFailed`, `InvalidInput` (found before anything is sent, for an `Iterable`), `SourceFailed`, `Interrupted`.
  *
  * @example
@@ -111,7 +114,9 @@ export const stream = <E = never, R = never>(
   ).pipe(Stream.withSpan("dynofunc.BatchGet.stream", { kind: "client", captureStackTrace: false }))
 
 /**
- * Reads every key and collects the results per table: `items` found and keys `missing`.
+ * Reads every key and collects the results per table: `items` found and keys `missing`. Each key is asked at most 10
+ * times without progress (by default, `options.retry`) and 50 times in all; one that runs out is set aside, the other
+ * keys are still read, and the run fails with `BatchGetError` listing exactly the keys not read.
  *
  * @example
  * const ids = ["u1", "u2", "u3"]

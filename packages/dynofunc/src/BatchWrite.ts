@@ -1,8 +1,10 @@
 /**
  * Writing any number of items: puts and deletes over one or many tables, from an `Iterable` or a `Stream`, split
  * into valid `BatchWriteItem` requests (25 writes, 16 MB, 400 KB per item), at most 8 requests in progress at once.
- * What DynamoDB did not get to (`UnprocessedItems`, or a whole throttled request) is sent again, write by write,
- * after a full-jitter delay, a bounded number of times. When the run stops early — retries run out, a request fails,
+ * What DynamoDB did not get to (`UnprocessedItems`, or a whole throttled request) is sent again after a full-jitter
+ * delay, topped up with the next writes. Attempts are counted per write, not per request or run: a write runs out
+ * after 10 attempts that made no progress for it (by default; see `RunOptions.retry`) or 50 sends in all, and is set
+ * aside while the rest of the run goes on. When the run ends with writes set aside, or stops early — a request fails,
  * a write is invalid, the source fails, the fiber is interrupted — it fails with `BatchWriteError`, which lists
  * **every** write not applied, in the order given: no write is ever lost silently.
  *
@@ -31,8 +33,12 @@ export interface RunOptions {
   /** Requests in progress at once (default 8). */
   readonly concurrency?: number | undefined
   /**
-   * When to send leftovers (and throttled requests) again: each recurrence is one more attempt for what one request
-   * left over. Default: `Retry.fullJitter({ base: "50 millis", cap: "5 seconds" })` for at most 10 attempts.
+   * When to send a write or key again, and how often: each write or key steps its own run of this schedule, once per
+   * attempt that made no progress for it (its request throttled, or left over by a request DynamoDB did none of); the
+   * recurrence's delay is the wait before the next attempt, and when the schedule is done the write or key is set
+   * aside (reported), the rest of the run going on. One left over by a request DynamoDB did part of keeps its count and
+   * waits the delay that count gives. Whatever the schedule, no write or key is sent more than 50 times.
+   * Default: `Retry.fullJitter({ base: "50 millis", cap: "5 seconds" })` for at most 10 attempts without progress.
    */
   readonly retry?: Schedule.Schedule<unknown> | undefined
 }
@@ -67,8 +73,9 @@ export type Cause<E = never> = ErrorOf<"BatchWriteItem"> | ErrorOf<"DescribeTabl
  * the writes not sent yet, and for an `Iterable` the ones not read yet — as the values given, in the order given:
  * write them again later (a put or delete applied twice ends the same). `reason` says why:
  *
- * - `RetriesExhausted`: some writes were still left over when the retry schedule ended (`cause`: the last
- *   throttling error, or `undefined` when DynamoDB answered with `UnprocessedItems`);
+ * - `RetriesExhausted`: some writes ran out of attempts (see `RunOptions.retry`); every other write was applied, and
+ *   `unapplied` holds exactly those writes and the later writes of the same items (held back to keep the order), in
+ *   the order given (`cause`: the last throttling error, or `undefined` when DynamoDB answered with `UnprocessedItems`);
  * - `RequestFailed`: a request failed with an error not worth retrying (`cause`); its writes count as not applied;
  * - `InvalidInput`: a write DynamoDB would refuse (`cause` names it); from an `Iterable` this is found before
  *   anything is sent;
@@ -94,7 +101,8 @@ export class BatchWriteError<E = never, W = Write> extends Data.TaggedError("Bat
 
 /**
  * Writes everything `writes` holds and succeeds with a `Summary`; fails with `BatchWriteError` listing every write
- * not applied. An `Iterable` is read and checked whole before anything is sent; a `Stream` is written as it comes
+ * not applied. Each write is sent at most 10 times without progress (by default, `options.retry`) and 50 times in
+ * all; one that runs out is set aside and the others are still written: the run keeps going while it makes progress. An `Iterable` is read and checked whole before anything is sent; a `Stream` is written as it comes
  * (a write taken but not applied is never dropped; the stream's own failure is the error's `cause`). Two writes of
  * the same item never share a request: the later one is sent once the earlier one is applied, so the order given
  * holds. Interrupting the fiber lets the requests in flight finish, then fails with reason `Interrupted` (seen by

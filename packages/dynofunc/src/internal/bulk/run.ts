@@ -148,7 +148,7 @@ export const inOrder = <A extends { readonly seq: number }, In>(
 export const stopMessage = (what: string, halt: Reported<unknown, unknown>, counts: string): string => {
   switch (halt.reason) {
     case "RetriesExhausted":
-      return `${what}: retries ran out with work left over (${counts})`
+      return `${what}: some ran out of attempts, the rest was done (${counts})`
     case "Interrupted":
       return `${what} interrupted (${counts})`
     case "SourceFailed":
