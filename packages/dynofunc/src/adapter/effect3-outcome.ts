@@ -7,6 +7,8 @@ import { Either } from "effect"
 /** The outcome of a typed operation's decode: Effect 3's `Either`. */
 export type Outcome<A, E> = Either.Either<A, E>
 
+/** Whether `u` is an outcome (a typed operation decodes to one; a plain operation does not). */
+export const isOutcome = (u: unknown): u is Outcome<unknown, unknown> => Either.isEither(u)
 export const succeed: <A>(value: A) => Outcome<A, never> = Either.right
 export const fail: <E>(error: E) => Outcome<never, E> = Either.left
 export const isFailure = <A, E>(outcome: Outcome<A, E>): outcome is Either.Left<E, A> => Either.isLeft(outcome)

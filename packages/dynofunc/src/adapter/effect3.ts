@@ -12,7 +12,6 @@ import * as DefaultServices from "effect/DefaultServices"
 import * as Deferred from "effect/Deferred"
 import * as Duration from "effect/Duration"
 import * as Effect from "effect/Effect"
-import * as Either_ from "effect/Either"
 import * as ExecutionStrategy from "effect/ExecutionStrategy"
 import * as FiberId from "effect/FiberId"
 import * as Layer from "effect/Layer"
@@ -27,14 +26,12 @@ import * as Stream from "effect/Stream"
 import * as Take from "effect/Take"
 import * as Tracer from "effect/Tracer"
 
-export const major = 3 as const
 
 // Types
 export type Tag<Id, S> = Context.Tag<Id, S>
 export type DurationInput = Duration.DurationInput
 export type ConfigError = ConfigError_.ConfigError
 export type ConfigWrap<A> = Config.Config.Wrap<A>
-export type Either<A, E> = Either_.Either<A, E>
 
 // Services
 /** A class-style service key: `class X extends Service<X, Shape>()("key") {}`. */
@@ -64,12 +61,6 @@ export const withLiveClock = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Eff
 export const isInterruptedOnly: <E>(cause: Cause.Cause<E>) => boolean = Cause.isInterruptedOnly
 export const failureOption: <E>(cause: Cause.Cause<E>) => Option.Option<E> = Cause.failureOption
 export const dieOption: <E>(cause: Cause.Cause<E>) => Option.Option<unknown> = Cause.dieOption
-
-// Either / Result
-export const isEither = (u: unknown): u is Either<unknown, unknown> => Either_.isEither(u)
-export const right = <A>(a: A): Either<A, never> => Either_.right(a)
-export const mapRight = <A, E, B>(self: Either<A, E>, f: (a: A) => B): Either<B, E> => Either_.map(self, f)
-export const fromEither = <A, E>(self: Either<A, E>): Effect.Effect<A, E> => self
 
 // Duration, Config
 export const decodeDuration: (input: DurationInput) => Duration.Duration = Duration.decode

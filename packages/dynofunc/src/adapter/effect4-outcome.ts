@@ -6,6 +6,8 @@ import { Effect, Result } from "effect"
 /** The outcome of a typed operation's decode: Effect 4's `Result`. */
 export type Outcome<A, E> = Result.Result<A, E>
 
+/** Whether `u` is an outcome (a typed operation decodes to one; a plain operation does not). */
+export const isOutcome = (u: unknown): u is Outcome<unknown, unknown> => Result.isResult(u)
 export const succeed: <A>(value: A) => Outcome<A, never> = Result.succeed
 export const fail: <E>(error: E) => Outcome<never, E> = Result.fail
 export const isFailure = <A, E>(outcome: Outcome<A, E>): outcome is Result.Failure<A, E> => Result.isFailure(outcome)

@@ -21,14 +21,12 @@ import * as Sink from "effect/Sink"
 import * as Stream from "effect/Stream"
 import * as Tracer from "effect/Tracer"
 
-export const major = 4 as const
 
 // Types
 export type Tag<Id, S> = Context.Service<Id, S>
 export type DurationInput = Duration.Input
 export type ConfigError = Config.ConfigError
 export type ConfigWrap<A> = Config.Wrap<A>
-export type Either<A, E> = Result.Result<A, E>
 
 // Services
 /** A class-style service key: `class X extends Service<X, Shape>()("key") {}`. */
@@ -61,12 +59,6 @@ export const withLiveClock = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Eff
 export const isInterruptedOnly: <E>(cause: Cause.Cause<E>) => boolean = Cause.hasInterruptsOnly
 export const failureOption: <E>(cause: Cause.Cause<E>) => Option.Option<E> = Cause.findErrorOption
 export const dieOption = <E>(cause: Cause.Cause<E>): Option.Option<unknown> => Result.getSuccess(Cause.findDefect(cause))
-
-// Either / Result
-export const isEither = (u: unknown): u is Either<unknown, unknown> => Result.isResult(u)
-export const right = <A>(a: A): Either<A, never> => Result.succeed(a)
-export const mapRight = <A, E, B>(self: Either<A, E>, f: (a: A) => B): Either<B, E> => Result.map(self, f)
-export const fromEither = <A, E>(self: Either<A, E>): Effect.Effect<A, E> => Effect.fromResult(self)
 
 // Duration, Config
 export const decodeDuration: (input: DurationInput) => Duration.Duration = Duration.fromInputUnsafe

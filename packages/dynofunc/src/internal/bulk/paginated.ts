@@ -5,7 +5,7 @@
  * `ListTagsOfResource` and `ExecuteStatement` page the same way without one.
  */
 import { Effect, Option, type Stream } from "effect"
-import { type Either, fromEither, isEither, mapRight, paginate, right } from "#adapter"
+import { Outcome, paginate } from "#adapter"
 import type { DynamoClient } from "../../DynamoClient.js"
 import { type ErrorOf, execute } from "../../Execute.js"
 import { type CommandName, type InputOf, make, type Operation, type OutputOf } from "@dynofunc/core/Operation"
@@ -41,12 +41,13 @@ export type Token = unknown
 
 /**
  * The page a result stands for. A typed operation (`Entity.query`, `TypedTable.collection`, …) decodes each page to
- * an `Either`: the decoded page, or why it does not decode (`PageFailure`); any other result is the page itself.
+ * an `Outcome` (`Either` on Effect 3, `Result` on 4): the decoded page, or why it does not decode (`PageFailure`);
+ * any other result is the page itself.
  */
-export type PageOf<Result> = Result extends Either<infer Page, infer _Failure> ? Page : Result
+export type PageOf<Result> = Result extends Outcome.Outcome<infer Page, infer _Failure> ? Page : Result
 
 /** Why a page of a typed operation does not decode (`never` for any other operation). */
-export type PageFailure<Result> = Result extends Either<infer _Page, infer Failure> ? Failure : never
+export type PageFailure<Result> = Result extends Outcome.Outcome<infer _Page, infer Failure> ? Failure : never
 
 /** One page as the stream sees it: the operation's own result (a typed one's decoded page), its items, and the position after it. */
 export interface Step<Result> {
@@ -57,21 +58,21 @@ export interface Step<Result> {
 
 /**
  * `op` reading from `start` (as given when `undefined`), its result kept with the items and the position after it;
- * a typed operation's page that does not decode is the `Left`.
+ * a typed operation's page that does not decode is the outcome's failure.
  */
 export const stepOf = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
   start: Token
-): Operation<Name, Either<Step<Result>, PageFailure<Result>>> => {
+): Operation<Name, Outcome.Outcome<Step<Result>, PageFailure<Result>>> => {
   const spec: { readonly [Field in keyof Spec<PaginatedName>]: string } = paginated[op.name]
   return make({
     ...op,
     description: start === undefined ? op.description : { ...op.description, [spec.start]: start },
     decode: (raw) => {
       const result = op.decode(raw)
-      const page = (isEither(result) ? result : right(result)) as Either<PageOf<Result>, PageFailure<Result>>
+      const page = (Outcome.isOutcome(result) ? result : Outcome.succeed(result)) as Outcome.Outcome<PageOf<Result>, PageFailure<Result>>
       const fields = raw as unknown as Record<string, unknown>
-      return mapRight(page, (result) => {
+      return Outcome.map(page, (result) => {
         const friendly = (result as { readonly items?: unknown } | undefined)?.items
         return {
           result,
@@ -94,7 +95,7 @@ export const steps = <Name extends PaginatedName, Result>(
 ): Stream.Stream<Step<Result>, ErrorOf<Name> | PageFailure<Result>, DynamoClient> =>
   paginate(start, (position: Token) =>
     Effect.flatMap(execute(stepOf(op, position)), (decoded) =>
-      fromEither(mapRight(decoded, (step) => [step, step.next === undefined ? Option.none() : Option.some(step.next)] as const))
+      Outcome.fromOutcome(Outcome.map(decoded, (step) => [step, step.next === undefined ? Option.none() : Option.some(step.next)] as const))
     )
   )
 
