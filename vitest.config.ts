@@ -1,8 +1,12 @@
 import { defineConfig } from "vitest/config"
+import { projects } from "./vitest.workspace.js"
 
-/** One Vitest run over every package: each package's `vitest.config.ts` is a project (settings in `vitest.shared.ts`). */
+/**
+ * `vitest` at the root: every package's tests against the Effect 3 shell (Vitest 3). `pnpm test` runs this and the
+ * Effect 4 flavour (`flavours/effect4/vitest.config.ts`); both take their projects from `vitest.workspace.ts`.
+ */
 export default defineConfig({
   test: {
-    projects: ["packages/*/vitest.config.ts"]
+    projects: projects({ name: "effect3" })
   }
 })
