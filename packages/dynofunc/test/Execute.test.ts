@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Exit, Fiber, type Layer, Schedule, TestClock } from "effect"
+import { Effect, Fiber, type Layer, Schedule } from "effect"
 import { DynamoClient, execute, makeOperation, Retry, type DynamoError } from "dynofunc"
+import * as T from "#test-effect"
 
 const getItem = makeOperation({
   name: "GetItem",
@@ -20,7 +21,7 @@ const awsError = (name: string, extra: Record<string, unknown> = {}) => ({
 
 /** The error `effect` fails with on `layer`, tried once (retries are `Retry.test.ts`'s). */
 const failureOf = <A>(effect: Effect.Effect<A, DynamoError, DynamoClient>, layer: Layer.Layer<DynamoClient>) =>
-  Effect.flip(Effect.provide(effect, layer)).pipe(Effect.provideService(Retry.Policy, Schedule.stop))
+  Effect.flip(Effect.provide(effect, layer)).pipe(Effect.provideService(Retry.Policy, Schedule.recurs(0)))
 
 describe("execute", () => {
   it.effect("sends the description with its command and decodes the output", () =>
@@ -133,10 +134,10 @@ describe("execute", () => {
     Effect.gen(function* () {
       let interrupted = false
       const layer = DynamoClient.layerTest(() => Effect.never.pipe(Effect.onInterrupt(() => Effect.sync(() => (interrupted = true)))))
-      const fiber = yield* Effect.fork(Effect.provide(execute(getItem), layer))
-      yield* TestClock.adjust("1 second")
+      const fiber = yield* T.fork(Effect.provide(execute(getItem), layer))
+      yield* T.adjustClock("1 second")
       yield* Fiber.interrupt(fiber)
       expect(interrupted).toBe(true)
-      expect(Exit.isInterrupted(yield* Fiber.await(fiber))).toBe(true)
+      expect(T.isInterrupted(yield* Fiber.await(fiber))).toBe(true)
     }))
 })

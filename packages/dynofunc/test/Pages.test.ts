@@ -1,6 +1,6 @@
 import type { BackupSummary, GlobalTable, Tag } from "@aws-sdk/client-dynamodb"
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
-import { Chunk, Deferred, Effect, Exit, Fiber, Redacted, Schedule, Stream } from "effect"
+import { Deferred, Effect, Fiber, Redacted, Schedule, Stream } from "effect"
 import {
   DynamoClient,
   Retry,
@@ -21,9 +21,11 @@ import {
 } from "dynofunc"
 import { endpointOf, server } from "./support/httpServer.js"
 import { itemsOf, pagedTable, range } from "./support/pagedTable.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 const collect = <A, E>(stream: Stream.Stream<A, E, DynamoClient>, layer: ReturnType<typeof DynamoClient.layerTest>) =>
-  Effect.map(Stream.runCollect(stream).pipe(Effect.provide(layer)), Chunk.toReadonlyArray)
+  Effect.map(Stream.runCollect(stream).pipe(Effect.provide(layer)), (items) => Array.from(items))
 
 const startKeys = (requests: ReadonlyArray<Record<string, unknown>>) =>
   requests.map((input) => (input["ExclusiveStartKey"] as { id: { N: string } } | undefined)?.id.N)
@@ -66,9 +68,9 @@ describe("Pages.pages and Pages.items", () => {
       const first = yield* Deferred.make<void>()
       const release = yield* Deferred.make<void>()
       const fiber = yield* Pages.pages(scan("things"), { buffer: 3 }).pipe(
-        Stream.runForEach(() => Deferred.succeed(first, undefined).pipe(Effect.zipRight(Deferred.await(release)))),
+        Stream.runForEach(() => Deferred.succeed(first, undefined).pipe(Effect.andThen(Deferred.await(release)))),
         Effect.provide(table.layer),
-        Effect.fork
+        T.fork
       )
       yield* Deferred.await(first)
       for (let i = 0; i < 50; i++) yield* Effect.yieldNow()
@@ -89,7 +91,7 @@ describe("Pages.pages and Pages.items", () => {
         Effect.flip,
         Effect.provide(table.layer),
         // Tried once: request retries are `Retry.test.ts`'s.
-        Effect.provideService(Retry.Policy, Schedule.stop)
+        Effect.provideService(Retry.Policy, Schedule.recurs(0))
       )
       expect(error._tag).toBe("ProvisionedThroughputExceededError")
       expect(seen).toEqual([10, 10])
@@ -254,7 +256,7 @@ describe("interrupting a stream aborts the request in flight", () => {
         }
         state.open++
         req.socket.on("close", () => state.closed++)
-        Deferred.unsafeDone(stuck, Effect.void)
+        A.deferredDoneUnsafe(stuck, Effect.void)
       })
       const layer = DynamoClient.layer({ region: "local", endpoint: endpointOf(s), credentials, maxAttempts: 1 })
       return { state, stuck, layer }
@@ -270,9 +272,9 @@ describe("interrupting a stream aborts the request in flight", () => {
     Effect.scoped(
       Effect.gen(function* () {
         const { layer, state, stuck } = yield* hanging(2)
-        const fiber = yield* Pages.items(scan("things"), { buffer: 1 }).pipe(Stream.runDrain, Effect.provide(layer), Effect.fork)
+        const fiber = yield* Pages.items(scan("things"), { buffer: 1 }).pipe(Stream.runDrain, Effect.provide(layer), T.fork)
         yield* Deferred.await(stuck)
-        expect(Exit.isInterrupted(yield* Fiber.interrupt(fiber))).toBe(true)
+        expect(T.isInterrupted(yield* Fiber.interrupt(fiber))).toBe(true)
         expect(state.requests).toBe(3)
         yield* closesEverySocket(state)
       })
@@ -282,12 +284,12 @@ describe("interrupting a stream aborts the request in flight", () => {
     Effect.scoped(
       Effect.gen(function* () {
         const { layer, state, stuck } = yield* hanging(3)
-        const fiber = yield* Pages.parallelItems(scan("things"), { segments: 8, concurrency: 4 }).pipe(Stream.runDrain, Effect.provide(layer), Effect.fork)
+        const fiber = yield* Pages.parallelItems(scan("things"), { segments: 8, concurrency: 4 }).pipe(Stream.runDrain, Effect.provide(layer), T.fork)
         yield* Deferred.await(stuck)
         for (let i = 0; i < 100 && state.open < 4; i++) yield* Effect.sleep("10 millis")
         expect(state.open).toBe(4)
         // Interrupting waits for the segment fibers to end: none is left running.
-        expect(Exit.isInterrupted(yield* Fiber.interrupt(fiber))).toBe(true)
+        expect(T.isInterrupted(yield* Fiber.interrupt(fiber))).toBe(true)
         yield* closesEverySocket(state)
       })
     ), 10_000)

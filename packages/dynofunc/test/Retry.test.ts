@@ -1,19 +1,32 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, Chunk, Clock, Duration, Effect, Exit, Fiber, Option, Random, Schedule, TestClock } from "effect"
+import { Cause, Clock, Effect, Exit, Fiber, Option, Schedule } from "effect"
 import { DynamoClient, Retry, execute, find } from "dynofunc"
 import { recordingTracer } from "./support/tracing.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
+/** The first `count` delays of `schedule` (millis), stepped as a retry would step it. */
 const delaysOf = (schedule: Schedule.Schedule<number>, count: number) =>
-  Effect.map(Schedule.run(Schedule.delays(schedule), 0, Array.from({ length: count }, (_, i) => i)), (delays) =>
-    Chunk.toReadonlyArray(delays).map(Duration.toMillis)
-  )
+  Effect.gen(function* () {
+    const stepper = A.stepper(schedule)
+    const delays: Array<number> = []
+    let state = stepper.initial
+    for (let now = 0; delays.length < count; ) {
+      const next = yield* stepper.step(state, delays.length, now)
+      if (next === undefined) break
+      delays.push(next.delay)
+      state = next.state
+      now += next.delay
+    }
+    return delays
+  })
 
 describe("Retry.fullJitter", () => {
   it.effect("every delay lies in [0, min(cap, base × 2^i))", () =>
     Effect.gen(function* () {
       for (let seed = 0; seed < 20; seed++) {
         const delays = yield* delaysOf(Retry.fullJitter({ base: "25 millis", cap: "1 second" }), 12).pipe(
-          Effect.withRandom(Random.make(seed))
+          T.withSeed(seed)
         )
         delays.forEach((delay, i) => {
           expect(delay).toBeGreaterThanOrEqual(0)
@@ -27,7 +40,7 @@ describe("Retry.fullJitter", () => {
       const firsts: Array<number> = []
       for (let seed = 0; seed < 200; seed++) {
         const [first] = yield* delaysOf(Retry.fullJitter({ base: "100 millis", cap: "1 second" }), 1).pipe(
-          Effect.withRandom(Random.make(seed))
+          T.withSeed(seed)
         )
         firsts.push(first!)
       }
@@ -61,8 +74,8 @@ const serverError = awsError("InternalServerError", 500)
 /** Runs `effect` in a fiber, moving the TestClock ahead 100 ms at a time (each sleep still ends at its own time) until it is done; its exit. */
 const withClockRunning = <A, E>(effect: Effect.Effect<A, E>) =>
   Effect.gen(function* () {
-    const fiber = yield* Effect.fork(effect)
-    for (let step = 0; step < 1_000 && Option.isNone(yield* Fiber.poll(fiber)); step++) yield* TestClock.adjust("100 millis")
+    const fiber = yield* T.fork(effect)
+    for (let step = 0; step < 1_000 && Option.isNone(yield* T.poll(fiber)); step++) yield* T.adjustClock("100 millis")
     return yield* Fiber.await(fiber)
   })
 
@@ -73,7 +86,7 @@ describe("Retry.Policy: execute's request retries", () => {
     Effect.gen(function* () {
       for (let seed = 0; seed < 10; seed++) {
         const { times, layer } = flaky([serverError, serverError, serverError])
-        const exit = yield* withClockRunning(execute(find("users", { id: "u1" })).pipe(Effect.provide(layer), Effect.withRandom(Random.make(seed))))
+        const exit = yield* withClockRunning(execute(find("users", { id: "u1" })).pipe(Effect.provide(layer), T.withSeed(seed)))
         expect(Exit.isSuccess(exit)).toBe(true)
         expect(times).toHaveLength(4)
         gaps(times).forEach((gap, i) => expect(gap).toBeLessThan(25 * 2 ** i))
@@ -85,7 +98,7 @@ describe("Retry.Policy: execute's request retries", () => {
       const seen: Array<number> = []
       for (let seed = 0; seed < 10; seed++) {
         const { times, layer } = flaky([throttling, throttling, throttling])
-        yield* withClockRunning(execute(find("users", { id: "u1" })).pipe(Effect.provide(layer), Effect.withRandom(Random.make(seed))))
+        yield* withClockRunning(execute(find("users", { id: "u1" })).pipe(Effect.provide(layer), T.withSeed(seed)))
         expect(times).toHaveLength(4)
         gaps(times).forEach((gap, i) => expect(gap).toBeLessThan(1000 * 2 ** i))
         seen.push(...gaps(times))
@@ -134,7 +147,7 @@ describe("Retry.Policy: execute's request retries", () => {
       yield* withClockRunning(execute(find("users", { id: "u1" })).pipe(Effect.provide(twice.layer), Effect.provideService(Retry.Policy, Retry.policy({ maxAttempts: 2 }))))
       expect(twice.times).toHaveLength(2)
       const once = flaky([serverError])
-      yield* withClockRunning(execute(find("users", { id: "u1" })).pipe(Effect.provide(once.layer), Effect.provideService(Retry.Policy, Schedule.stop)))
+      yield* withClockRunning(execute(find("users", { id: "u1" })).pipe(Effect.provide(once.layer), Effect.provideService(Retry.Policy, Schedule.recurs(0))))
       expect(once.times).toHaveLength(1)
     }))
 

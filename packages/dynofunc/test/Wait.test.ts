@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Duration, Effect, Fiber, TestClock } from "effect"
+import { Duration, Effect, Fiber } from "effect"
 import { create, createTableAndWait, deleteTableAndWait, DynamoClient, waitUntilTableActive, waitUntilTableGone } from "dynofunc"
+import * as T from "#test-effect"
 
 const notFound = { name: "ResourceNotFoundException", $fault: "client", message: "no table", $metadata: { httpStatusCode: 400 } }
 
@@ -29,10 +30,10 @@ describe("waitUntilTableActive", () => {
   it.effect("polls every interval until the table and its indexes are ACTIVE", () =>
     Effect.gen(function* () {
       const { calls, layer } = scripted(["missing", "CREATING", "GSI_CREATING", "ACTIVE"])
-      const fiber = yield* Effect.fork(Effect.provide(waitUntilTableActive("users", { interval: "2 seconds" }), layer))
-      yield* TestClock.adjust("5 seconds")
+      const fiber = yield* T.fork(Effect.provide(waitUntilTableActive("users", { interval: "2 seconds" }), layer))
+      yield* T.adjustClock("5 seconds")
       expect(calls).toHaveLength(3)
-      yield* TestClock.adjust("1 second")
+      yield* T.adjustClock("1 second")
       const table = yield* Fiber.join(fiber)
       expect(table.TableStatus).toBe("ACTIVE")
       expect(calls).toHaveLength(4)
@@ -41,8 +42,8 @@ describe("waitUntilTableActive", () => {
   it.effect("fails with WaitTimeoutError after the timeout", () =>
     Effect.gen(function* () {
       const { layer } = scripted(["CREATING"])
-      const fiber = yield* Effect.fork(Effect.flip(Effect.provide(waitUntilTableActive("users", { timeout: "30 seconds" }), layer)))
-      yield* TestClock.adjust("31 seconds")
+      const fiber = yield* T.fork(Effect.flip(Effect.provide(waitUntilTableActive("users", { timeout: "30 seconds" }), layer)))
+      yield* T.adjustClock("31 seconds")
       const error = yield* Fiber.join(fiber)
       expect(error._tag).toBe("WaitTimeoutError")
       expect(error).toMatchObject({ waitingFor: `table "users" to be ACTIVE`, timeout: Duration.seconds(30) })
@@ -60,8 +61,8 @@ describe("waitUntilTableGone and the *AndWait helpers", () => {
   it.effect("waitUntilTableGone succeeds once DescribeTable answers ResourceNotFoundException", () =>
     Effect.gen(function* () {
       const { calls, layer } = scripted(["DELETING", "DELETING", "missing"])
-      const fiber = yield* Effect.fork(Effect.provide(waitUntilTableGone("users"), layer))
-      yield* TestClock.adjust("2 seconds")
+      const fiber = yield* T.fork(Effect.provide(waitUntilTableGone("users"), layer))
+      yield* T.adjustClock("2 seconds")
       yield* Fiber.join(fiber)
       expect(calls).toHaveLength(3)
     }))
@@ -69,8 +70,8 @@ describe("waitUntilTableGone and the *AndWait helpers", () => {
   it.effect("createTableAndWait sends CreateTable, then waits", () =>
     Effect.gen(function* () {
       const { calls, layer } = scripted(["CREATING", "ACTIVE"])
-      const fiber = yield* Effect.fork(Effect.provide(createTableAndWait(create("users", "id")), layer))
-      yield* TestClock.adjust("1 second")
+      const fiber = yield* T.fork(Effect.provide(createTableAndWait(create("users", "id")), layer))
+      yield* T.adjustClock("1 second")
       const table = yield* Fiber.join(fiber)
       expect(table.TableName).toBe("users")
       expect(calls).toEqual(["CreateTable", "DescribeTable", "DescribeTable"])

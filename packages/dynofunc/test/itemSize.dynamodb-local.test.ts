@@ -7,6 +7,7 @@ import { Effect } from "effect"
 import { DynamoClient, Value, create, execute, type Item } from "dynofunc"
 import { DynamoDBLocal } from "@dynofunc/testing"
 import { itemSize } from "@dynofunc/core/internal/values/itemSize"
+import * as A from "#adapter"
 
 const limit = 400 * 1024
 
@@ -22,7 +23,7 @@ const stored = (item: Item) =>
     client.send({ operation: "PutItem", input: { TableName: "sizes", Item: Value.toItem(item) } })
   ).pipe(
     Effect.as(true),
-    Effect.catchAll(() => Effect.succeed(false))
+    A.catchAll(() => Effect.succeed(false))
   )
 
 const shapes: ReadonlyArray<readonly [string, Item]> = [

@@ -25,7 +25,7 @@ const refusal = <Name extends CommandName, Result>(op: Operation<Name, Result>) 
         : [error._tag]
       ),
       Effect.provide(DynamoClient.layerTest(() => Effect.fail("sent"))),
-      Effect.provideService(Retry.Policy, Schedule.stop)
+      Effect.provideService(Retry.Policy, Schedule.recurs(0))
     )
   )
 

@@ -2,6 +2,8 @@ import { describe, expect, it } from "@effect/vitest"
 import { Deferred, type Duration, Effect, Fiber, Layer, Redacted, Schedule } from "effect"
 import { DynamoClient, HttpClient, Retry, describe as describeTable, execute } from "dynofunc"
 import { endpointOf, server } from "./support/httpServer.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 const credentials = { accessKeyId: "test", secretAccessKey: Redacted.make("test") }
 
@@ -18,27 +20,27 @@ const transports = [
 
 describe.each(transports)("transport failures on %s", (_, transport) => {
   /** A client to `endpoint`, each request tried once. */
-  const clientFor = (endpoint: string) => Layer.merge(transport(endpoint, "300 millis"), Layer.succeed(Retry.Policy, Schedule.stop))
+  const clientFor = (endpoint: string) => Layer.merge(transport(endpoint, "300 millis"), Layer.succeed(Retry.Policy, Schedule.recurs(0)))
 
-  it.scoped("connection refused", () =>
+  T.scoped("connection refused", () =>
     Effect.gen(function* () {
       const s = yield* server((_, res) => res.end())
       const endpoint = endpointOf(s)
-      yield* Effect.async<void>((resume) => {
+      yield* A.async<void>((resume) => {
         s.close(() => resume(Effect.void))
       })
       const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpoint)))
       expect(error).toMatchObject({ _tag: "TransportError", reason: "ConnectionRefused" })
     }))
 
-  it.scoped("a connection closed before the answer is a reset", () =>
+  T.scoped("a connection closed before the answer is a reset", () =>
     Effect.gen(function* () {
       const s = yield* server((req) => req.socket.destroy())
       const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpointOf(s))))
       expect(error).toMatchObject({ _tag: "TransportError", reason: "ConnectionReset" })
     }))
 
-  it.scoped("a 502 from something that is not DynamoDB is a bad gateway", () =>
+  T.scoped("a 502 from something that is not DynamoDB is a bad gateway", () =>
     Effect.gen(function* () {
       const s = yield* server((_, res) => {
         res.writeHead(502, { "content-type": "text/html" })
@@ -48,7 +50,7 @@ describe.each(transports)("transport failures on %s", (_, transport) => {
       expect(error).toMatchObject({ _tag: "TransportError", reason: "BadGateway", statusCode: 502 })
     }))
 
-  it.scoped("a server that never answers times out", () =>
+  T.scoped("a server that never answers times out", () =>
     Effect.gen(function* () {
       const s = yield* server(() => {})
       const error = yield* execute(describeTable("users")).pipe(Effect.flip, Effect.provide(clientFor(endpointOf(s))))
@@ -61,14 +63,14 @@ describe.each(transports)("transport failures on %s", (_, transport) => {
         const arrived = yield* Deferred.make<void>()
         const closed = yield* Deferred.make<void>()
         const s = yield* server((req) => {
-          Deferred.unsafeDone(arrived, Effect.void)
-          req.socket.on("close", () => Deferred.unsafeDone(closed, Effect.void))
+          A.deferredDoneUnsafe(arrived, Effect.void)
+          req.socket.on("close", () => A.deferredDoneUnsafe(closed, Effect.void))
         })
         const layer = transport(endpointOf(s))
-        const fiber = yield* Effect.fork(Effect.provide(execute(describeTable("users")), layer))
+        const fiber = yield* T.fork(Effect.provide(execute(describeTable("users")), layer))
         yield* Deferred.await(arrived)
         yield* Fiber.interrupt(fiber)
-        yield* Deferred.await(closed).pipe(Effect.timeoutFail({ duration: "2 seconds", onTimeout: () => "socket still open" }))
+        yield* A.timeoutFail(Deferred.await(closed), "2 seconds", () => "socket still open")
       })
     ))
 })

@@ -1,10 +1,11 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
 import type { Server } from "node:http"
-import { describe, expect, it } from "@effect/vitest"
+import { describe, expect } from "@effect/vitest"
 import { Effect, Redacted } from "effect"
 import { attr, DynamoClient, execute, find, query } from "dynofunc"
 import { protocol } from "dynofunc/sdk"
 import { endpointOf, server } from "./support/httpServer.js"
+import * as T from "#test-effect"
 
 /** A loopback DynamoDB that answers every request with `body`, written by hand as DynamoDB writes it. */
 const answering = (body: string) =>
@@ -31,7 +32,7 @@ const ownClientOf = (s: Server, config: DynamoDBClientConfig) =>
 
 describe("responses read from the wire", () => {
   // The SDK's own reader loses a top-level attribute named `__proto__` (see src/internal/execution/sdkProtocol.ts).
-  it.scoped("an attribute named __proto__ is kept, at the top level and nested", () =>
+  T.scoped("an attribute named __proto__ is kept, at the top level and nested", () =>
     Effect.gen(function* () {
       const layer = clientOf(
         yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"M":{"__proto__":{"N":"1"},"x":{"S":"y"}}},"n":{"N":"2"}}}`)
@@ -44,7 +45,7 @@ describe("responses read from the wire", () => {
       expect(Object.getOwnPropertyDescriptor(nested, "x")?.value).toBe("y")
     }))
 
-  it.scoped("query items and the last evaluated key keep __proto__ too", () =>
+  T.scoped("query items and the last evaluated key keep __proto__ too", () =>
     Effect.gen(function* () {
       const layer = clientOf(yield* answering(
         `{"Items":[{"pk":{"S":"a"},"__proto__":{"S":"p"}}],"Count":1,"ScannedCount":1,` +
@@ -55,7 +56,7 @@ describe("responses read from the wire", () => {
       expect(Object.getOwnPropertyDescriptor(result.lastKey, "__proto__")?.value).toBe("p")
     }))
 
-  it.scoped("an SDK client built with dynofunc/sdk's protocol keeps __proto__ through layerFromSdk", () =>
+  T.scoped("an SDK client built with dynofunc/sdk's protocol keeps __proto__ through layerFromSdk", () =>
     Effect.gen(function* () {
       const s = yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"S":"p"}}}`)
       const layer = yield* ownClientOf(s, { protocol })
@@ -63,7 +64,7 @@ describe("responses read from the wire", () => {
       expect(Object.getOwnPropertyDescriptor(item, "__proto__")?.value).toBe("p")
     }))
 
-  it.scoped("a stock SDK client loses __proto__: the call fails saying how to fix it, instead of dropping the attribute", () =>
+  T.scoped("a stock SDK client loses __proto__: the call fails saying how to fix it, instead of dropping the attribute", () =>
     Effect.gen(function* () {
       const s = yield* answering(`{"Item":{"pk":{"S":"a"},"__proto__":{"S":"p"}}}`)
       const layer = yield* ownClientOf(s, {})

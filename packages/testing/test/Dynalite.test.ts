@@ -4,6 +4,8 @@ import { Deferred, Effect, Exit, Fiber, Scope } from "effect"
 import { DynamoClient } from "dynofunc"
 import { Dynalite, Endpoint } from "@dynofunc/testing"
 import { createUsersTable, isOpen, listTables } from "./support/net.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 describe("Dynalite", () => {
   it.layer(Dynalite.layer())("layer", (it) => {
@@ -26,7 +28,7 @@ describe("Dynalite", () => {
   it.effect("make: listens on a loopback port, closed when the scope closes", () =>
     Effect.gen(function* () {
       const scope = yield* Scope.make()
-      const instance = yield* Dynalite.make().pipe(Scope.extend(scope))
+      const instance = yield* Dynalite.make().pipe(A.extendScope(scope))
       expect(instance.endpoint).toBe(`http://127.0.0.1:${instance.port}`)
       expect(instance.port).toBeGreaterThan(0)
       // a client left open (keep-alive sockets) does not hold the close up
@@ -40,8 +42,8 @@ describe("Dynalite", () => {
   it.effect("make: closed on interruption", () =>
     Effect.gen(function* () {
       const started = yield* Deferred.make<Dynalite.Instance>()
-      const fiber = yield* Effect.fork(
-        Effect.scoped(Effect.flatMap(Dynalite.make(), (instance) => Deferred.succeed(started, instance).pipe(Effect.zipRight(Effect.never))))
+      const fiber = yield* T.fork(
+        Effect.scoped(Effect.flatMap(Dynalite.make(), (instance) => Deferred.succeed(started, instance).pipe(Effect.andThen(Effect.never))))
       )
       const { port } = yield* Deferred.await(started)
       expect(yield* isOpen(port)).toBe(true)
@@ -49,13 +51,13 @@ describe("Dynalite", () => {
       expect(yield* isOpen(port)).toBe(false)
     }))
 
-  it.scoped("two engines are independent", () =>
+  T.scoped("two engines are independent", () =>
     Effect.gen(function* () {
       const [a, b] = yield* Effect.all([Dynalite.make(), Dynalite.make()])
       expect(a.port).not.toBe(b.port)
     }))
 
-  it.scoped("a port in use is a typed error", () =>
+  T.scoped("a port in use is a typed error", () =>
     Effect.gen(function* () {
       const { port } = yield* Dynalite.make()
       const error = yield* Effect.flip(Dynalite.make({ port }))

@@ -6,10 +6,12 @@ import { tmpdir } from "node:os"
 import path from "node:path"
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Exit, Fiber, Layer, Scope, TestServices } from "effect"
+import { Effect, Exit, Fiber, Layer, Scope } from "effect"
 import { DynamoClient } from "dynofunc"
 import { DynamoDBLocal, Endpoint } from "@dynofunc/testing"
 import { createUsersTable, isAlive, isOpen, javaChildren, listTables } from "./support/net.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 // These tests are about starting the engine: an endpoint set for the whole run must not replace it.
 delete process.env[DynamoDBLocal.endpointEnv]
@@ -41,7 +43,7 @@ const javaCount = (count: number) =>
       yield* Effect.sleep("20 millis")
     }
     return javaChildren()?.length
-  }).pipe(TestServices.provideLive)
+  }).pipe(A.withLiveClock)
 
 describe("DynamoDBLocal", () => {
   // Runs first, so the other tests find the jar in the cache.
@@ -55,12 +57,12 @@ describe("DynamoDBLocal", () => {
       yield* Effect.promise(() => rm(parent, { recursive: true, force: true }))
     }), { timeout: 120_000 })
 
-  // it.scoped runs under a TestClock: the engine's own waiting must not depend on it
-  it.scoped("starts, answers, serves the env-var endpoint, and is gone after release", () =>
+  // T.scoped runs under a TestClock: the engine's own waiting must not depend on it
+  T.scoped("starts, answers, serves the env-var endpoint, and is gone after release", () =>
     Effect.gen(function* () {
       const scope = yield* Scope.make()
       yield* Effect.addFinalizer(() => Scope.close(scope, Exit.void))
-      const instance = yield* DynamoDBLocal.make().pipe(Scope.extend(scope))
+      const instance = yield* DynamoDBLocal.make().pipe(A.extendScope(scope))
       const pid = instance.pid!
       expect(instance.endpoint).toBe(`http://127.0.0.1:${instance.port}`)
       expect(isAlive(pid)).toBe(true)
@@ -99,7 +101,7 @@ describe("DynamoDBLocal", () => {
 
   it.live("interrupting the start kills the java process", () =>
     Effect.gen(function* () {
-      const fiber = yield* Effect.fork(Effect.scoped(DynamoDBLocal.make()))
+      const fiber = yield* T.fork(Effect.scoped(DynamoDBLocal.make()))
       yield* Effect.sleep("300 millis")
       expect(yield* javaCount(1)).toBeOneOf([1, undefined])
       yield* Fiber.interrupt(fiber)
@@ -113,14 +115,14 @@ describe("DynamoDBLocal", () => {
       expect(yield* javaCount(0)).toBeOneOf([0, undefined])
     }))
 
-  it.scopedLive("a port held by another server is detected, although that server answers", () =>
+  T.scopedLive("a port held by another server is detected, although that server answers", () =>
     Effect.gen(function* () {
       const occupied = yield* Effect.acquireRelease(
-        Effect.async<ReturnType<typeof createServer>>((resume) => {
+        A.async<ReturnType<typeof createServer>>((resume) => {
           const server = createServer((_, res) => res.writeHead(400).end("{}"))
           server.listen(0, () => resume(Effect.succeed(server)))
         }),
-        (server) => Effect.async<void>((resume) => void server.close(() => resume(Effect.void)))
+        (server) => A.async<void>((resume) => void server.close(() => resume(Effect.void)))
       )
       const port = (occupied.address() as AddressInfo).port
       const error = yield* Effect.flip(Effect.scoped(DynamoDBLocal.make({ port })))
@@ -139,11 +141,11 @@ describe("DynamoDBLocal", () => {
       const port = yield* Effect.scoped(
         Effect.map(
           Effect.acquireRelease(
-            Effect.async<ReturnType<typeof createServer>>((resume) => {
+            A.async<ReturnType<typeof createServer>>((resume) => {
               const server = createServer()
               server.listen(0, "127.0.0.1", () => resume(Effect.succeed(server)))
             }),
-            (server) => Effect.async<void>((resume) => void server.close(() => resume(Effect.void)))
+            (server) => A.async<void>((resume) => void server.close(() => resume(Effect.void)))
           ),
           (server) => (server.address() as AddressInfo).port
         )

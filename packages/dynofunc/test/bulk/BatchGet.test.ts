@@ -1,12 +1,14 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, Chunk, Effect, Exit, Option, Random, Schedule, Stream, Supervisor } from "effect"
+import { Effect, Exit, Option, Stream } from "effect"
 import type { BatchGetItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { BatchGet, DynamoClient, Retry, Value, batchGetItem, execute } from "dynofunc"
 import { makeStore } from "../support/faultyStore.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 const keys = { users: ["id"], events: ["pk", "sk"] }
 const retry = (attempts: number) =>
-  Retry.fullJitter({ base: "1 millis", cap: "4 millis" }).pipe(Schedule.intersect(Schedule.recurs(attempts - 1)))
+  A.limited(Retry.fullJitter({ base: "1 millis", cap: "4 millis" }), { times: attempts - 1 })
 
 /** A store holding users u0 … u999 (even n only) and events p0..p4 × 0..99. */
 const seeded = (faults: Parameters<typeof makeStore>[1]) => {
@@ -34,7 +36,7 @@ describe("BatchGet under faults", () => {
       expect(items["events"]).toHaveLength(500)
       expect(missing["events"]?.map((key) => key["sk"]).sort((a, b) => Number(a) - Number(b))).toEqual(Array.from({ length: 100 }, (_, i) => 500 + i))
       expect(Math.max(...store.sent.values())).toBeLessThanOrEqual(30)
-    }).pipe(Effect.withRandom(Random.make(21))))
+    }).pipe(T.withSeed(21)))
 
   it.live("with too few attempts: the results streamed and the keys reported unread are every distinct key", () =>
     Effect.gen(function* () {
@@ -46,26 +48,25 @@ describe("BatchGet under faults", () => {
         Effect.exit
       )
       if (Exit.isSuccess(exit)) throw new Error("expected the retries to run out")
-      const error = Option.getOrThrow(Cause.failureOption(exit.cause))
+      const error = Option.getOrThrow(A.failureOption(exit.cause))
       expect(error.reason).toBe("RetriesExhausted")
       const name = (get: { readonly table: string; readonly key: Value.Item }) => `${get.table}/${JSON.stringify(Object.entries(get.key).sort())}`
       const all = new Set(gets.map(name))
       const reported = [...delivered.map(name), ...error.unread.map(name)]
       expect(reported.length).toBe(all.size)
       expect(new Set(reported)).toEqual(all)
-    }).pipe(Effect.withRandom(Random.make(4))))
+    }).pipe(T.withSeed(4)))
 
   it.live("ending the stream early stops the reads and leaves no fiber", () =>
     Effect.gen(function* () {
       const store = seeded({ throttle: 0, unprocessed: 0, latencyMs: 2 })
-      const supervisor = yield* Supervisor.track
-      const first = yield* BatchGet.stream(gets, { concurrency: 2 }).pipe(Stream.take(150), Stream.runCollect, Effect.provide(store.layer), Effect.supervised(supervisor))
-      expect(Chunk.size(first)).toBe(150)
+      const tracked = yield* T.trackFibers(BatchGet.stream(gets, { concurrency: 2 }).pipe(Stream.take(150), Stream.runCollect, Effect.provide(store.layer)))
+      expect(Array.from(yield* tracked.exit)).toHaveLength(150)
       const requests = store.requests
       expect(requests).toBeLessThan(10)
       yield* Effect.sleep("20 millis")
       expect(store.requests).toBe(requests)
-      expect((yield* supervisor.value).filter((fiber) => fiber.unsafePoll() === null)).toEqual([])
+      expect(yield* tracked.alive).toBe(0)
     }))
 
   it.effect("projection keeps the key attributes; bad keys are refused before anything is sent", () =>
@@ -83,7 +84,7 @@ describe("BatchGet under faults", () => {
       ]
       const before = store.requests
       const exit = yield* BatchGet.run(bad).pipe(Effect.provide(store.layer), Effect.exit)
-      const error = Exit.isFailure(exit) ? Option.getOrThrow(Cause.failureOption(exit.cause)) : undefined
+      const error = Exit.isFailure(exit) ? Option.getOrThrow(A.failureOption(exit.cause)) : undefined
       expect(error?.reason).toBe("InvalidInput")
       expect(error?.cause?._tag === "InvalidInputError" && error.cause.problems.map((problem) => problem.part)).toEqual([
         "keys[1].key",
@@ -131,7 +132,7 @@ describe("BatchGet's requests, checked once", () => {
       ] as const) {
         const { sent, exit } = yield* sendAll(reads, options)
         expect(sent).toEqual([])
-        const error = Exit.isFailure(exit) ? Option.getOrThrow(Cause.failureOption(exit.cause)) : undefined
+        const error = Exit.isFailure(exit) ? Option.getOrThrow(A.failureOption(exit.cause)) : undefined
         reasons.push(error?.cause?._tag === "InvalidInputError" && error.cause.problems.map((problem) => problem.part))
       }
       expect(reasons).toEqual([["keys[1].key"], ["tables.users.ConsistentRead"]])

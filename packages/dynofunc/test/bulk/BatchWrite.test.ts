@@ -1,30 +1,21 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, Effect, Exit, Fiber, Option, Random, Schedule, Stream, Supervisor } from "effect"
+import { Effect, Exit, Fiber, Option, Stream } from "effect"
 import type { BatchWriteItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { BatchWrite, DynamoClient, Retry, Value, batchWriteItem, execute } from "dynofunc"
 import { makeStore } from "../support/faultyStore.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 const keys = { users: ["id"], events: ["pk", "sk"] }
 const users = (count: number, from = 0): Array<{ readonly table: string; readonly put: { readonly id: string } }> =>
   Array.from({ length: count }, (_, i) => ({ table: "users", put: { id: `u${from + i}`, n: from + i, name: `user ${from + i}` } }))
 /** Fast, bounded retries: `attempts` in all. */
 const retry = (attempts: number) =>
-  Retry.fullJitter({ base: "1 millis", cap: "4 millis" }).pipe(Schedule.intersect(Schedule.recurs(attempts - 1)))
-
-/** Counts the fibers started under it. */
-class ForkCounter extends Supervisor.AbstractSupervisor<number> {
-  started = 0
-  get value() {
-    return Effect.sync(() => this.started)
-  }
-  override onStart() {
-    this.started++
-  }
-}
+  A.limited(Retry.fullJitter({ base: "1 millis", cap: "4 millis" }), { times: attempts - 1 })
 
 const failureOf = <A, E>(exit: Exit.Exit<A, E>): E => {
   if (Exit.isSuccess(exit)) throw new Error("expected a failure")
-  return Option.getOrThrow(Cause.failureOption(exit.cause))
+  return Option.getOrThrow(A.failureOption(exit.cause))
 }
 
 /** Every write is either in the store (and not reported) or reported as not applied (and not in the store). */
@@ -54,7 +45,7 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
       expect(Math.max(...store.sent.values())).toBeLessThanOrEqual(attempts)
       expect(summary.retries).toBeGreaterThan(0)
       expect(summary.requests).toBe(store.requests)
-    }).pipe(Effect.withRandom(Random.make(7))))
+    }).pipe(T.withSeed(7)))
 
   it.live("with too few attempts, the error lists exactly the writes not applied, in the order given; the others are written", () =>
     Effect.gen(function* () {
@@ -74,32 +65,30 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
       expect(Math.max(...store.sent.values())).toBeLessThanOrEqual(2)
       // One write out of attempts does not stop the others: about three in four get through in two attempts.
       expect(error.written).toBeGreaterThan(1_300)
-    }).pipe(Effect.withRandom(Random.make(11))))
+    }).pipe(T.withSeed(11)))
 
   it.live("interrupted mid-way: the requests in flight finish, no fiber is left, applied + reported is everything", () =>
     Effect.gen(function* () {
       const store = makeStore(keys, { throttle: 0.3, unprocessed: 0.3, latencyMs: 2, seed: 3 })
       const writes = users(5_000)
-      const supervisor = yield* Supervisor.track
-      const fiber = yield* BatchWrite.run(writes, { retry: retry(30), keys }).pipe(
-        Effect.provide(store.layer),
-        Effect.supervised(supervisor),
-        Effect.fork
+      const tracked = yield* T.trackFibers(
+        Effect.gen(function* () {
+          const fiber = yield* T.fork(Effect.provide(BatchWrite.run(writes, { retry: retry(30), keys }), store.layer))
+          while (store.items("users").size < 500) yield* Effect.sleep("2 millis")
+          return yield* Fiber.interrupt(fiber)
+        })
       )
-      while (store.items("users").size < 500) yield* Effect.sleep("2 millis")
-      const exit = yield* Fiber.interrupt(fiber)
-      const error = failureOf(exit)
+      const error = failureOf(yield* tracked.exit)
       expect(error.reason).toBe("Interrupted")
       expect(store.items("users").size).toBeLessThan(writes.length)
       expect(error.written).toBe(store.items("users").size)
       expectAccounted(store, writes, error.unapplied)
-      const alive = (yield* supervisor.value).filter((child) => child.unsafePoll() === null)
-      expect(alive).toEqual([])
+      expect(yield* tracked.alive).toBe(0)
       // Nothing is sent after the interruption.
       const requests = store.requests
       yield* Effect.sleep("20 millis")
       expect(store.requests).toBe(requests)
-    }).pipe(Effect.withRandom(Random.make(3))))
+    }).pipe(T.withSeed(3)))
 
   it.live("a fixed pool of workers: at most `concurrency` requests in flight, and as many fibers, however many requests", () =>
     Effect.gen(function* () {
@@ -117,12 +106,12 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
             () => Effect.sync(() => inFlight--)
           )
       })
-      const forked = new ForkCounter()
-      const summary = yield* BatchWrite.run(users(2_000), { keys, concurrency: 3 }).pipe(Effect.provide(layer), Effect.supervised(forked))
+      const tracked = yield* T.trackFibers(BatchWrite.run(users(2_000), { keys, concurrency: 3 }).pipe(Effect.provide(layer)))
+      const summary = yield* tracked.exit
       expect(summary).toEqual({ written: 2_000, requests: 80, retries: 0 })
       expect(requests).toBe(80)
       expect(most).toBe(3)
-      expect(forked.started).toBe(3)
+      expect(tracked.started).toBe(3)
     }))
 
   it.live("a request failing with an error not worth retrying stops the run; its writes and the unsent ones are reported", () =>
@@ -154,7 +143,7 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
         const stored = store.items("users").get(store.keyOf("users", Value.toItem({ id: `u${i}` })))
         expect(stored === undefined ? undefined : Value.fromItem(stored)).toEqual(i === 19 ? undefined : { id: `u${i}`, round: 19 })
       }
-    }).pipe(Effect.withRandom(Random.make(5))))
+    }).pipe(T.withSeed(5)))
 
   it.live("many tables, keys found with DescribeTable, from a Stream and through the Sink", () =>
     Effect.gen(function* () {
@@ -170,7 +159,7 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
       const throughSink = yield* Stream.run(Stream.fromIterable(deletes), BatchWrite.sink({ retry: retry(30) })).pipe(Effect.provide(store.layer))
       expect(throughSink.written).toBe(220)
       expect(store.items("users").size).toBe(0)
-    }).pipe(Effect.withRandom(Random.make(9))))
+    }).pipe(T.withSeed(9)))
 
   it.live("a failing Stream: the writes taken and not applied are reported with the stream's error", () =>
     Effect.gen(function* () {

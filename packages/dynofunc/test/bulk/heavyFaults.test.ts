@@ -5,19 +5,21 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
-import { Cause, type Duration, Effect, Exit, Option, Random, Schedule, Stream } from "effect"
+import { type Duration, Effect, Exit, Option, Stream } from "effect"
 import { BatchGet, BatchWrite, Retry, Value } from "dynofunc"
 import { makeStore } from "../support/faultyStore.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 const keys = { users: ["id"] }
 const users = (count: number): Array<BatchWrite.Write & { readonly put: { readonly id: string } }> =>
   Array.from({ length: count }, (_, i) => ({ table: "users", put: { id: `u${i}`, n: i } }))
 /** The default's shape (full jitter, `attempts` in all) with delays of a few milliseconds at most. */
 const retry = (attempts: number, cap: Duration.DurationInput = "2 millis") =>
-  Retry.fullJitter({ base: "1 millis", cap }).pipe(Schedule.intersect(Schedule.recurs(attempts - 1)))
+  A.limited(Retry.fullJitter({ base: "1 millis", cap }), { times: attempts - 1 })
 
 const failureOf = <A, E>(exit: Exit.Exit<A, E>): E | undefined =>
-  Exit.isSuccess(exit) ? undefined : Option.getOrThrow(Cause.failureOption(exit.cause))
+  Exit.isSuccess(exit) ? undefined : Option.getOrThrow(A.failureOption(exit.cause))
 
 /**
  * Every write is stored exactly once (applied once, never twice) or reported not applied (and then not stored), never
@@ -71,7 +73,7 @@ describe("batches through heavy throttling (a third of the requests throttled, 4
       expect(written + unapplied.length).toBe(writes.length)
       expect(written).toBeGreaterThan(9_950)
       expectAccounted(store, writes, unapplied, written)
-    }).pipe(Effect.withRandom(Random.make(20))))
+    }).pipe(T.withSeed(20)))
 
   it.live("10,000 puts with 20 attempts: every write stored exactly once", () =>
     Effect.gen(function* () {
@@ -80,7 +82,7 @@ describe("batches through heavy throttling (a third of the requests throttled, 4
       const summary = yield* BatchWrite.run(writes, { retry: retry(20), keys }).pipe(Effect.provide(store.layer))
       expect(summary.written).toBe(writes.length)
       expectAccounted(store, writes, [], writes.length)
-    }).pipe(Effect.withRandom(Random.make(21))))
+    }).pipe(T.withSeed(21)))
 
   it.live("10,000 keys read with the default's 10 attempts: at most a few keys unread, each reported; every other key read once", () =>
     Effect.gen(function* () {
@@ -98,7 +100,7 @@ describe("batches through heavy throttling (a third of the requests throttled, 4
       const unread = (error?.unread ?? []).map((get) => String(get.key["id"]))
       expect(unread.length).toBeLessThan(50)
       expectRead(gets, delivered, unread)
-    }).pipe(Effect.withRandom(Random.make(22))))
+    }).pipe(T.withSeed(22)))
 })
 
 /** Fault rates well above any DynamoDB should show, a seed for the store and one for the jitter, and a run's shape. */
@@ -118,7 +120,7 @@ const writeAll = async (store: ReturnType<typeof makeStore>, writes: ReadonlyArr
   const exit = await Effect.runPromise(
     BatchWrite.run(writes, { retry: retry(f.attempts), keys, concurrency: f.concurrency }).pipe(
       Effect.provide(store.layer),
-      Effect.withRandom(Random.make(f.jitter)),
+      T.withSeed(f.jitter),
       Effect.exit
     )
   )
@@ -188,7 +190,7 @@ describe("batches under any fault rates (fast-check picks the rates and seeds)",
             BatchGet.stream([...gets, ...gets.slice(0, 10)], { retry: retry(f.attempts), concurrency: f.concurrency }).pipe(
               Stream.runForEach((got) => Effect.sync(() => delivered.push(got))),
               Effect.provide(store.layer),
-              Effect.withRandom(Random.make(f.jitter)),
+              T.withSeed(f.jitter),
               Effect.exit
             )
           )

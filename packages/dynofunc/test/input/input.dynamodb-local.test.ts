@@ -20,6 +20,7 @@ import {
 } from "dynofunc"
 import { DynamoDBLocal } from "@dynofunc/testing"
 import { corpus, type BadInput } from "./corpus.js"
+import * as A from "#adapter"
 
 const times = <A>(n: number, f: (i: number) => A): Array<A> => Array.from({ length: n }, (_, i) => f(i))
 
@@ -33,7 +34,7 @@ const nested = (levels: number): unknown => times(levels, () => 0).reduce<unknow
 const verdict = (op: AnyOperation) =>
   Effect.flatMap(DynamoClient, (client) => client.send({ operation: op.name, input: op.description })).pipe(
     Effect.as("sent"),
-    Effect.catchAll((error) => Effect.succeed(String((error as { name?: unknown }).name)))
+    A.catchAll((error) => Effect.succeed(String((error as { name?: unknown }).name)))
   )
 
 /** The entries DynamoDB Local accepted (each with its answer): none, when dynofunc refuses only what it refuses. */

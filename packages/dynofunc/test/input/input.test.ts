@@ -11,7 +11,7 @@ import { corpus } from "./corpus.js"
 const run = (op: AnyOperation) =>
   Effect.gen(function* () {
     const sent = yield* Ref.make(0)
-    const layer = DynamoClient.layerTest(() => Effect.zipRight(Ref.update(sent, (n) => n + 1), Effect.succeed({})))
+    const layer = DynamoClient.layerTest(() => Effect.andThen(Ref.update(sent, (n) => n + 1), Effect.succeed({})))
     const error = yield* Effect.flip(execute(op)).pipe(Effect.provide(layer))
     return { error, sent: yield* Ref.get(sent) }
   })

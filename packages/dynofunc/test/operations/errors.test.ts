@@ -21,7 +21,7 @@ const failure = (name: CommandName, error: unknown) =>
       execute(samples[name].op as Operation<CommandName, unknown>) as Effect.Effect<unknown, DynamoError, DynamoClient>,
       DynamoClient.layerTest(() => Effect.fail(error))
     )
-  ).pipe(Effect.provideService(Retry.Policy, Schedule.stop))
+  ).pipe(Effect.provideService(Retry.Policy, Schedule.recurs(0)))
 
 const names = Object.keys(samples) as Array<CommandName>
 

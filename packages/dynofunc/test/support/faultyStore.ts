@@ -105,7 +105,7 @@ export const makeStore = (keys: Readonly<Record<string, ReadonlyArray<string>>>,
           return Effect.die(new Error(`the faulty store does not answer ${request.operation}`))
       }
     })()
-    return faults.latencyMs === undefined ? answer : Effect.zipRight(Effect.sleep(faults.latencyMs), answer)
+    return faults.latencyMs === undefined ? answer : Effect.andThen(Effect.sleep(faults.latencyMs), answer)
   })
 
   return {

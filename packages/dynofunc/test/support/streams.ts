@@ -4,7 +4,7 @@
  */
 import { paginateQuery, paginateScan, type QueryCommandInput, type ScanCommandInput } from "@aws-sdk/client-dynamodb"
 import { expect, it as base } from "@effect/vitest"
-import { Chunk, Effect, type Layer, Redacted, Stream } from "effect"
+import { Effect, type Layer, Redacted, Stream } from "effect"
 import {
   Cursor,
   DynamoClient,
@@ -67,7 +67,7 @@ const raw = (op: Read) =>
     })
   })
 
-const collect = <A, E>(stream: Stream.Stream<A, E, DynamoClient>) => Effect.map(Stream.runCollect(stream), Chunk.toReadonlyArray)
+const collect = <A, E>(stream: Stream.Stream<A, E, DynamoClient>) => Effect.map(Stream.runCollect(stream), (items) => Array.from(items))
 
 export const streamsSuite = (engine: string, layer: Layer.Layer<DynamoClient, unknown>) =>
   base.layer(layer, { timeout: 120_000 })(`pages, cursors and parallel scans on ${engine}`, (it) => {

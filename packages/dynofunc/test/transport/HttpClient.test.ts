@@ -1,10 +1,12 @@
 import type { IncomingMessage } from "node:http"
 import { inspect } from "node:util"
-import { describe, expect, it } from "@effect/vitest"
-import { Cause, Effect, Exit, Logger, Redacted, Schedule } from "effect"
+import { describe, expect } from "@effect/vitest"
+import { Cause, Effect, Exit, Redacted, Schedule } from "effect"
 import { HttpClient, Retry, execute, find } from "dynofunc"
 import { endpointOf, server } from "../support/httpServer.js"
 import { recordingTracer } from "../support/tracing.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 const secretAccessKey = "SECRET-KEY-that-must-never-leak"
 const sessionToken = "SESSION-TOKEN-that-must-never-leak"
@@ -14,7 +16,7 @@ const credentials = { accessKeyId: "AKIDTEST", secretAccessKey: Redacted.make(se
 const recorder = () => {
   const seen: Array<string> = []
   const { spans, tracer } = recordingTracer()
-  const logger = Logger.make(({ message, cause, annotations }) => {
+  const logger = T.loggingTo(({ annotations, cause, message }) => {
     seen.push(inspect(message, { depth: 20 }), Cause.pretty(cause), inspect(annotations, { depth: 20 }))
   })
   const spansSeen = () =>
@@ -43,7 +45,7 @@ describe.each([
   ["node:http", HttpClient.nodeHttp],
   ["undici", HttpClient.undiciPool(() => import("undici"))]
 ])("no secret anywhere (%s)", (_, connections) => {
-  it.scoped("not in spans, logs, errors or their printouts, whatever the call ended with", () =>
+  T.scoped("not in spans, logs, errors or their printouts, whatever the call ended with", () =>
     Effect.gen(function* () {
       const { endpoint } = yield* scripted([
         (_, respond) => respond(200, '{"Item":{"id":{"S":"u1"}}}'),
@@ -56,12 +58,12 @@ describe.each([
       const layer = HttpClient.layer({ region: "eu-west-1", endpoint, credentials, requestTimeout: "200 millis", connections })
       const refused = HttpClient.layer({ region: "eu-west-1", endpoint: "http://127.0.0.1:1", credentials, connections })
       // Each call tried once: the scripted answers come one per request.
-      const call = execute(find("users", { id: "u1" })).pipe(Effect.provideService(Retry.Policy, Schedule.stop))
+      const call = execute(find("users", { id: "u1" })).pipe(Effect.provideService(Retry.Policy, Schedule.recurs(0)))
       const outcomes = [
         ...(yield* Effect.forEach([1, 2, 3, 4, 5], () => Effect.exit(Effect.provide(call, layer)))),
         yield* Effect.exit(Effect.provide(call, refused))
       ]
-      expect(outcomes.map((exit) => (Exit.isSuccess(exit) ? "ok" : Cause.failureOption(exit.cause).pipe((o) => (o._tag === "Some" ? o.value._tag : "?"))))).toEqual([
+      expect(outcomes.map((exit) => (Exit.isSuccess(exit) ? "ok" : A.failureOption(exit.cause).pipe((o) => (o._tag === "Some" ? o.value._tag : "?"))))).toEqual([
         "ok",
         "ResourceNotFoundError",
         "AuthenticationError",
@@ -70,7 +72,7 @@ describe.each([
         "TransportError"
       ])
       for (const exit of outcomes) {
-        yield* Effect.logError("call ended", exit).pipe(Effect.provide(Logger.replace(Logger.defaultLogger, logger)))
+        yield* Effect.logError("call ended", exit).pipe(Effect.provide(logger))
         if (Exit.isFailure(exit)) {
           const error = Cause.squash(exit.cause)
           seen.push(String(error), inspect(error, { depth: 20, showHidden: true }), JSON.stringify(error) ?? "", Cause.pretty(exit.cause))
@@ -86,7 +88,7 @@ describe.each([
       }
     }))
 
-  it.scoped("the secrets go out only as the signature and the token header", () =>
+  T.scoped("the secrets go out only as the signature and the token header", () =>
     Effect.gen(function* () {
       const { endpoint, requests } = yield* scripted([(_, respond) => respond(200, "{}")])
       yield* Effect.provide(execute(find("users", { id: "u1" })), HttpClient.layer({ region: "eu-west-1", endpoint, credentials, connections }))
@@ -98,7 +100,7 @@ describe.each([
 })
 
 describe("credentials", () => {
-  it.scoped("a provider is asked once for concurrent calls, and again only when its credentials are about to expire", () =>
+  T.scoped("a provider is asked once for concurrent calls, and again only when its credentials are about to expire", () =>
     Effect.gen(function* () {
       const { endpoint, requests } = yield* scripted([(_, respond) => respond(200, "{}")])
       let asked = 0
@@ -118,7 +120,7 @@ describe("credentials", () => {
       expect(requests.map((headers) => /Credential=(\w+)\//.exec(String(headers["authorization"]))?.[1])).toEqual(Array(10).fill("AKID1"))
     }))
 
-  it.scoped("credentials within five minutes of expiring are refreshed before the call", () =>
+  T.scoped("credentials within five minutes of expiring are refreshed before the call", () =>
     Effect.gen(function* () {
       const { endpoint, requests } = yield* scripted([(_, respond) => respond(200, "{}")])
       let asked = 0
@@ -134,7 +136,7 @@ describe("credentials", () => {
       expect(requests.map((headers) => /Credential=(\w+)\//.exec(String(headers["authorization"]))?.[1])).toEqual(["AKID1", "AKID2", "AKID2"])
     }))
 
-  it.scoped("a provider's failure fails the call, and the next call asks again", () =>
+  T.scoped("a provider's failure fails the call, and the next call asks again", () =>
     Effect.gen(function* () {
       const { endpoint } = yield* scripted([(_, respond) => respond(200, "{}")])
       let asked = 0
@@ -155,7 +157,7 @@ describe("credentials", () => {
 })
 
 describe("clock skew", () => {
-  it.scoped("a server clock more than five minutes away makes the next requests signed with the server's time", () =>
+  T.scoped("a server clock more than five minutes away makes the next requests signed with the server's time", () =>
     Effect.gen(function* () {
       const serverTime = Date.now() + 2 * 60 * 60 * 1000
       const { endpoint, requests } = yield* scripted([(_, respond) => respond(200, "{}", { date: new Date(serverTime).toUTCString() })])

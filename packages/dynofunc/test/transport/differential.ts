@@ -7,7 +7,8 @@
  * BatchGetItem's items.
  */
 import { expect, layer } from "@effect/vitest"
-import { Context, Effect, Layer, Redacted, type Scope } from "effect"
+import { Effect, Layer, Redacted, type Scope } from "effect"
+import * as A from "#adapter"
 import { DynamoClient, HttpClient, type DynamoClientConfig } from "dynofunc"
 import { commandErrors } from "@dynofunc/core/internal/builders/commands.generated"
 import { toDynamoError } from "../../src/internal/execution/toDynamoError.js"
@@ -28,13 +29,12 @@ const recording = <E>(layer: Layer.Layer<DynamoClient, E>, log: Array<Record>): 
       sdk: client.sdk,
       send: (request) =>
         client.send(request).pipe(
-          Effect.tapBoth({
-            onSuccess: (output) => Effect.sync(() => log.push({ operation: request.operation, input: request.input, outcome: { output } })),
-            onFailure: (cause) =>
-              Effect.sync(() =>
-                log.push({ operation: request.operation, input: request.input, outcome: { error: toDynamoError(cause, request.operation, commandErrors[request.operation]) } })
-              )
-          })
+          Effect.tap((output) => Effect.sync(() => log.push({ operation: request.operation, input: request.input, outcome: { output } }))),
+          Effect.tapError((cause) =>
+            Effect.sync(() =>
+              log.push({ operation: request.operation, input: request.input, outcome: { error: toDynamoError(cause, request.operation, commandErrors[request.operation]) } })
+            )
+          )
         )
     }))
   ).pipe(Layer.provide(layer))
@@ -112,11 +112,11 @@ const differential = (endpoint: string, scenario: Effect.Effect<unknown, unknown
     expect(comparable(undici)).toEqual(comparable(sdk))
   })
 
-class Endpoint extends Context.Tag("test/Endpoint")<Endpoint, { readonly endpoint: string }>() {}
+class Endpoint extends A.Service<Endpoint, { readonly endpoint: string }>()("test/Endpoint") {}
 
 /** Every scenario of `engine` (started once for the file by `start`), run through both transports and compared. */
 export const differentialSuite = <E>(engine: Engine, start: Effect.Effect<{ readonly endpoint: string }, E, Scope.Scope>) =>
-  layer(Layer.scoped(Endpoint, start), { timeout: "120 seconds", excludeTestServices: true })(
+  layer(A.layerScoped(Endpoint, start), { timeout: "120 seconds", excludeTestServices: true })(
     `${engine}: the SDK and the lean transport record the same requests and outcomes`,
     (it) => {
       for (const [title, scenario] of engineScenarios(engine)) {

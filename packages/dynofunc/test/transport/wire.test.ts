@@ -13,6 +13,8 @@ import { commandErrors } from "@dynofunc/core/internal/builders/commands.generat
 import { toDynamoError } from "../../src/internal/execution/toDynamoError.js"
 import { crc32 } from "../../src/internal/transport/wire.js"
 import { endpointOf, server } from "../support/httpServer.js"
+import * as A from "#adapter"
+import * as T from "#test-effect"
 
 const credentials = { accessKeyId: "test", secretAccessKey: Redacted.make("test") }
 
@@ -35,7 +37,7 @@ const outcome = <E>(layer: Layer.Layer<DynamoClient, E>, canned: Canned) =>
     } as never)
   ).pipe(
     Effect.map((output) => ({ output })),
-    Effect.catchAll((cause) => {
+    A.catchAll((cause) => {
       const error = toDynamoError(cause, canned.operation, commandErrors[canned.operation])
       return Effect.succeed({ error: { ...error, _tag: error._tag, message: error.message, cause: undefined } })
     }),
@@ -123,7 +125,7 @@ describe("the lean transport reads answers as the SDK does", () => {
     expect(readFileSync(target, "utf8")).toBe(render())
   })
 
-  it.scoped.each(cases)("%s", ([, canned]) =>
+  T.scoped.each(cases)("%s", ([, canned]) =>
     Effect.gen(function* () {
       const { sdk, lean } = yield* both(canned)
       if (canned.ownMessage) {
@@ -133,7 +135,7 @@ describe("the lean transport reads answers as the SDK does", () => {
       }
     }))
 
-  it.scoped("an attribute named __proto__ is an own attribute, not the prototype", () =>
+  T.scoped("an attribute named __proto__ is an own attribute, not the prototype", () =>
     Effect.gen(function* () {
       const { lean } = yield* both(cases[0]![1])
       const item = (lean as { output: { Item: Record<string, unknown> } }).output.Item
@@ -145,20 +147,20 @@ describe("the lean transport reads answers as the SDK does", () => {
 describe("x-amz-crc32", () => {
   const body = '{"Item":{"id":{"S":"u1"}}}'
 
-  it.scoped("a body that matches its CRC32 is read", () =>
+  T.scoped("a body that matches its CRC32 is read", () =>
     Effect.gen(function* () {
       const { lean } = yield* both({ operation: "GetItem", status: 200, body, headers: { "x-amz-crc32": String(crc32(Buffer.from(body))) } })
       expect(lean).toMatchObject({ output: { Item: { id: { S: "u1" } } } })
     }))
 
-  it.scoped("a damaged body fails as a transport error, never as an answer", () =>
+  T.scoped("a damaged body fails as a transport error, never as an answer", () =>
     Effect.gen(function* () {
       const s = yield* server((_, res) => {
         res.writeHead(200, { "x-amz-crc32": String(crc32(Buffer.from(body)) ^ 1) })
         res.end(body)
       })
       const { lean } = yield* Effect.succeed(null).pipe(
-        Effect.zipRight(outcome(HttpClient.layer({ region: "local", endpoint: endpointOf(s), credentials }), { operation: "GetItem", status: 200, body })),
+        Effect.andThen(outcome(HttpClient.layer({ region: "local", endpoint: endpointOf(s), credentials }), { operation: "GetItem", status: 200, body })),
         Effect.map((lean) => ({ lean }))
       )
       expect(lean).toMatchObject({ error: { _tag: "TransportError", reason: "ChecksumMismatch" } })

@@ -7,10 +7,11 @@ import { connect } from "node:net"
 import type { ListTablesCommandOutput } from "@aws-sdk/client-dynamodb"
 import { DynamoClient } from "dynofunc"
 import { Effect } from "effect"
+import * as A from "#adapter"
 
 /** Whether something accepts TCP connections on 127.0.0.1:`port`. */
 export const isOpen = (port: number): Effect.Effect<boolean> =>
-  Effect.async<boolean>((resume) => {
+  A.async<boolean>((resume) => {
     const socket = connect({ host: "127.0.0.1", port })
     socket.once("connect", () => {
       socket.destroy()

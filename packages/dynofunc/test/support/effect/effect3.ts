@@ -1,0 +1,88 @@
+/**
+ * The Effect 3 side of the tests' per-major spellings (`#test-effect`; `effect4.ts` exports the same names with the
+ * same signatures). Only what the shared suites need and Effect 3 and 4 spell differently lives here; everything
+ * the shell itself needs is in `#adapter`.
+ */
+import { Cause, Config, ConfigError, ConfigProvider, Context, DefaultServices, Effect, Exit, Fiber, Logger, Random, Supervisor, TestClock, Tracer } from "effect"
+import type { Layer } from "effect"
+import type { Option, Redacted } from "effect"
+import { it } from "@effect/vitest"
+
+// Fibers
+export const fork = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<Fiber.RuntimeFiber<A, E>, never, R> => Effect.fork(self)
+export const poll = <A, E>(fiber: Fiber.RuntimeFiber<A, E>): Effect.Effect<Option.Option<Exit.Exit<A, E>>> => Fiber.poll(fiber)
+export const isInterrupted = <A, E>(exit: Exit.Exit<A, E>): boolean => Exit.isInterrupted(exit)
+export type RuntimeFiber<A, E> = Fiber.RuntimeFiber<A, E>
+
+/**
+ * Runs `self` and says which fibers it forked, directly or not: how many it started, and how many are still running
+ * when asked (`alive`, an effect to call after `self` ended).
+ */
+export const trackFibers = <A, E, R>(self: Effect.Effect<A, E, R>) =>
+  Effect.suspend(() => {
+    const forked = new Recorder()
+    return Effect.map(Effect.exit(Effect.supervised(self, forked)), (exit) => ({
+      exit,
+      started: forked.fibers.length,
+      alive: Effect.sync(() => forked.fibers.filter((fiber) => fiber.unsafePoll() === null).length)
+    }))
+  })
+
+/** A supervisor keeping every fiber started under it. */
+class Recorder extends Supervisor.AbstractSupervisor<void> {
+  readonly fibers: Array<Fiber.RuntimeFiber<unknown, unknown>> = []
+  get value() {
+    return Effect.void
+  }
+  override onStart(_context: unknown, _effect: unknown, _parent: unknown, fiber: Fiber.RuntimeFiber<unknown, unknown>) {
+    this.fibers.push(fiber)
+  }
+}
+
+// Clock and randomness
+export const adjustClock = TestClock.adjust
+/** `self` with a seeded random generator: the same seed draws the same numbers (within one Effect major). */
+export const withSeed = (seed: number) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => Effect.withRandom(self, Random.make(seed))
+
+// Config
+export const isConfigError = (u: unknown): boolean => ConfigError.isConfigError(u)
+export const configRedacted = (name: string): Config.Config<Redacted.Redacted<string>> => Config.redacted(name)
+/** `self` reading its `Config` from `values` (and nothing else). */
+export const withConfigValues = (values: Record<string, string>) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.withConfigProvider(self, ConfigProvider.fromMap(new Map(Object.entries(values))))
+
+// Tracing
+/** A tracer that opens Effect's own spans and hands each to `onSpan`, as any real tracer would. */
+export const tracerCalling = (onSpan: (span: Tracer.Span) => void): Tracer.Tracer => {
+  const builtIn = Context.get(DefaultServices.liveServices, Tracer.Tracer)
+  return Tracer.make({
+    span: (...args) => {
+      const span = builtIn.span(...args)
+      onSpan(span)
+      return span
+    },
+    context: (f) => f()
+  })
+}
+export type Span = Tracer.Span
+
+// Logging
+/** What a logger is told of one log line. */
+export interface LogEntry {
+  readonly message: unknown
+  readonly cause: Cause.Cause<unknown>
+  readonly annotations: unknown
+}
+/** A Layer putting a logger that hands every entry to `onLog` in place of the default one. */
+export const loggingTo = (onLog: (entry: LogEntry) => void): Layer.Layer<never> =>
+  Logger.replace(Logger.defaultLogger, Logger.make(({ annotations, cause, message }) => onLog({ message, cause, annotations })))
+
+// Errors
+/** Effect's own error for an `Effect.timeout` that ran out (`TimeoutException` here, `TimeoutError` on Effect 4). */
+export const timeoutError = (): { readonly _tag: string } => new Cause.TimeoutException()
+
+// Tests
+/** A test whose effect may use a `Scope` (closed when it ends): `it.scoped` on Effect 3, `it.effect` on Effect 4 (which always gives one). */
+export const scoped = it.scoped
+/** The same with the live clock: `it.scopedLive` on Effect 3, `it.live` on Effect 4. */
+export const scopedLive = it.scopedLive
