@@ -80,7 +80,7 @@ const bounded = <A, E, R>(stream: Stream.Stream<A, E, R>, max: number | undefine
   max === undefined ? stream : Stream.take(stream, max)
 
 const buffered = <A, E, R>(stream: Stream.Stream<A, E, R>, buffer: number | undefined): Stream.Stream<A, E, R> =>
-  buffer === undefined || buffer === 0 ? stream : Stream.buffer(stream, { capacity: buffer })
+  buffer === undefined || buffer === 0 ? stream : A.buffer(stream, buffer)
 
 const stepsOf = <Name extends PaginatedName, Result>(op: Operation<Name, Result>, options: PagesOptions) =>
   buffered(bounded(steps(op, undefined), options.maxPages), options.buffer)

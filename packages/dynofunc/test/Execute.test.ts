@@ -136,7 +136,7 @@ describe("execute", () => {
       const layer = DynamoClient.layerTest(() => Effect.never.pipe(Effect.onInterrupt(() => Effect.sync(() => (interrupted = true)))))
       const fiber = yield* T.fork(Effect.provide(execute(getItem), layer))
       yield* T.adjustClock("1 second")
-      yield* Fiber.interrupt(fiber)
+      yield* T.interrupt(fiber)
       expect(interrupted).toBe(true)
       expect(T.isInterrupted(yield* Fiber.await(fiber))).toBe(true)
     }))

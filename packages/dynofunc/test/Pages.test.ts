@@ -73,7 +73,7 @@ describe("Pages.pages and Pages.items", () => {
         T.fork
       )
       yield* Deferred.await(first)
-      for (let i = 0; i < 50; i++) yield* Effect.yieldNow()
+      for (let i = 0; i < 50; i++) yield* T.yieldNow
       // The page being consumed, `buffer` pages waiting, and one more fetched and waiting to be queued.
       expect(table.requests.length).toBeGreaterThanOrEqual(3)
       expect(table.requests.length).toBeLessThanOrEqual(1 + 3 + 1)
@@ -274,7 +274,7 @@ describe("interrupting a stream aborts the request in flight", () => {
         const { layer, state, stuck } = yield* hanging(2)
         const fiber = yield* Pages.items(scan("things"), { buffer: 1 }).pipe(Stream.runDrain, Effect.provide(layer), T.fork)
         yield* Deferred.await(stuck)
-        expect(T.isInterrupted(yield* Fiber.interrupt(fiber))).toBe(true)
+        expect(T.isInterrupted(yield* T.interrupt(fiber))).toBe(true)
         expect(state.requests).toBe(3)
         yield* closesEverySocket(state)
       })
@@ -289,7 +289,7 @@ describe("interrupting a stream aborts the request in flight", () => {
         for (let i = 0; i < 100 && state.open < 4; i++) yield* Effect.sleep("10 millis")
         expect(state.open).toBe(4)
         // Interrupting waits for the segment fibers to end: none is left running.
-        expect(T.isInterrupted(yield* Fiber.interrupt(fiber))).toBe(true)
+        expect(T.isInterrupted(yield* T.interrupt(fiber))).toBe(true)
         yield* closesEverySocket(state)
       })
     ), 10_000)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Deferred, type Duration, Effect, Fiber, Layer, Redacted, Schedule } from "effect"
+import { Deferred, type Duration, Effect, Layer, Redacted, Schedule } from "effect"
 import { DynamoClient, HttpClient, Retry, describe as describeTable, execute } from "dynofunc"
 import { endpointOf, server } from "./support/httpServer.js"
 import * as A from "#adapter"
@@ -69,7 +69,7 @@ describe.each(transports)("transport failures on %s", (_, transport) => {
         const layer = transport(endpointOf(s))
         const fiber = yield* T.fork(Effect.provide(execute(describeTable("users")), layer))
         yield* Deferred.await(arrived)
-        yield* Fiber.interrupt(fiber)
+        yield* T.interrupt(fiber)
         yield* A.timeoutFail(Deferred.await(closed), "2 seconds", () => "socket still open")
       })
     ))

@@ -1,6 +1,6 @@
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
-import { Deferred, Effect, Exit, Fiber, Scope } from "effect"
+import { Deferred, Effect, Exit, Scope } from "effect"
 import { DynamoClient } from "dynofunc"
 import { Dynalite, Endpoint } from "@dynofunc/testing"
 import { createUsersTable, isOpen, listTables } from "./support/net.js"
@@ -47,7 +47,7 @@ describe("Dynalite", () => {
       )
       const { port } = yield* Deferred.await(started)
       expect(yield* isOpen(port)).toBe(true)
-      yield* Fiber.interrupt(fiber)
+      yield* T.interrupt(fiber)
       expect(yield* isOpen(port)).toBe(false)
     }))
 

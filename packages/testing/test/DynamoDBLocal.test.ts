@@ -6,7 +6,7 @@ import { tmpdir } from "node:os"
 import path from "node:path"
 import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Exit, Fiber, Layer, Scope } from "effect"
+import { Effect, Exit, Layer, Scope } from "effect"
 import { DynamoClient } from "dynofunc"
 import { DynamoDBLocal, Endpoint } from "@dynofunc/testing"
 import { createUsersTable, isAlive, isOpen, javaChildren, listTables } from "./support/net.js"
@@ -26,7 +26,7 @@ const withEnv =
         process.env[name] = value
         return previous
       }),
-      () => self,
+      () => T.withConfigFromEnvNow(self),
       (previous) =>
         Effect.sync(() => {
           if (previous === undefined) delete process.env[name]
@@ -104,7 +104,7 @@ describe("DynamoDBLocal", () => {
       const fiber = yield* T.fork(Effect.scoped(DynamoDBLocal.make()))
       yield* Effect.sleep("300 millis")
       expect(yield* javaCount(1)).toBeOneOf([1, undefined])
-      yield* Fiber.interrupt(fiber)
+      yield* T.interrupt(fiber)
       expect(yield* javaCount(0)).toBeOneOf([0, undefined])
     }))
 

@@ -123,6 +123,8 @@ export interface ChunkOut<A, E> {
   readonly fail: (error: E) => Effect.Effect<void>
   readonly end: Effect.Effect<void>
 }
+/** `self` read ahead into a queue of `capacity` elements: at most `capacity` wait for the consumer, one more is being fetched. */
+export const buffer = <A, E, R>(self: Stream.Stream<A, E, R>, capacity: number): Stream.Stream<A, E, R> => Stream.buffer(self, { capacity })
 /** The stream of what `producer` (run once, in the stream's scope) offers. */
 export const chunkStream = <A, E, R>(capacity: number, producer: (out: ChunkOut<A, E>) => Effect.Effect<void, never, R>): Stream.Stream<A, E, Exclude<R, Scope.Scope>> =>
   Stream.unwrapScoped(Effect.flatMap(Queue.bounded<Take.Take<A, E>>(capacity), (queue) =>

@@ -145,6 +145,19 @@ export interface ChunkOut<A, E> {
   readonly fail: (error: E) => Effect.Effect<void>
   readonly end: Effect.Effect<void>
 }
+/** A queue's items one at a time: Effect 4's `Stream.fromQueue` takes everything queued at once, which would double what a bounded queue holds. */
+const takingOneByOne = <A, E>(queue: Queue.Dequeue<A, E | Cause.Done>): Stream.Stream<A, E> =>
+  Stream.fromPull(Effect.succeed(Effect.map(Queue.take(queue), (item): readonly [A] => [item])))
+/**
+ * `self` read ahead into a queue of `capacity` elements: at most `capacity` wait for the consumer, one more is being
+ * fetched. (Effect 4's `Stream.buffer` hands the consumer everything queued at once, so up to twice that is held.)
+ */
+export const buffer = <A, E, R>(self: Stream.Stream<A, E, R>, capacity: number): Stream.Stream<A, E, R> =>
+  Stream.unwrap(Effect.gen(function* () {
+    const queue = yield* Queue.bounded<A, E | Cause.Done>(capacity)
+    yield* Effect.forkScoped(Stream.runIntoQueue(self, queue))
+    return takingOneByOne(queue)
+  })) as Stream.Stream<A, E, R>
 /** The stream of what `producer` (run once, in the stream's scope) offers. */
 export const chunkStream = <A, E, R>(capacity: number, producer: (out: ChunkOut<A, E>) => Effect.Effect<void, never, R>): Stream.Stream<A, E, Exclude<R, Scope.Scope>> =>
   Stream.unwrap(Effect.flatMap(Queue.bounded<ReadonlyArray<A>, E | Cause.Done>(capacity), (queue) =>
@@ -154,7 +167,7 @@ export const chunkStream = <A, E, R>(capacity: number, producer: (out: ChunkOut<
         fail: (error) => Effect.asVoid(Queue.fail(queue, error)),
         end: Effect.asVoid(Queue.end(queue))
       }),
-      Stream.flattenIterable(Stream.fromQueue(queue)) as Stream.Stream<A, E>
+      Stream.flattenIterable(takingOneByOne(queue))
     )))
 export const sinkUnwrapScoped = <A, In, L, E, R>(effect: Effect.Effect<Sink.Sink<A, In, L, E, R>, E, R | Scope.Scope>): Sink.Sink<A, In, L, E, Exclude<R, Scope.Scope>> =>
   Sink.unwrap(effect) as Sink.Sink<A, In, L, E, Exclude<R, Scope.Scope>>

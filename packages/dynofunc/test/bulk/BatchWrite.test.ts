@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Exit, Fiber, Option, Stream } from "effect"
+import { Effect, Exit, Option, Stream } from "effect"
 import type { BatchWriteItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { BatchWrite, DynamoClient, Retry, Value, batchWriteItem, execute } from "dynofunc"
 import { makeStore } from "../support/faultyStore.js"
@@ -75,7 +75,7 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
         Effect.gen(function* () {
           const fiber = yield* T.fork(Effect.provide(BatchWrite.run(writes, { retry: retry(30), keys }), store.layer))
           while (store.items("users").size < 500) yield* Effect.sleep("2 millis")
-          return yield* Fiber.interrupt(fiber)
+          return yield* T.interrupt(fiber)
         })
       )
       const error = failureOf(yield* tracked.exit)

@@ -11,6 +11,10 @@ import { it } from "@effect/vitest"
 // Fibers
 export const fork = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<Fiber.RuntimeFiber<A, E>, never, R> => Effect.fork(self)
 export const poll = <A, E>(fiber: Fiber.RuntimeFiber<A, E>): Effect.Effect<Option.Option<Exit.Exit<A, E>>> => Fiber.poll(fiber)
+/** Interrupts `fiber` and waits for its exit. */
+export const interrupt = <A, E>(fiber: Fiber.RuntimeFiber<A, E>): Effect.Effect<Exit.Exit<A, E>> => Fiber.interrupt(fiber)
+/** Lets the other fibers run before going on. */
+export const yieldNow: Effect.Effect<void> = Effect.yieldNow()
 export const isInterrupted = <A, E>(exit: Exit.Exit<A, E>): boolean => Exit.isInterrupted(exit)
 export type RuntimeFiber<A, E> = Fiber.RuntimeFiber<A, E>
 
@@ -47,6 +51,12 @@ export const withSeed = (seed: number) => <A, E, R>(self: Effect.Effect<A, E, R>
 // Config
 export const isConfigError = (u: unknown): boolean => ConfigError.isConfigError(u)
 export const configRedacted = (name: string): Config.Config<Redacted.Redacted<string>> => Config.redacted(name)
+/**
+ * `self` reading its `Config` from `process.env` as it is when `self` starts (Effect 3's default provider reads the
+ * environment at each lookup anyway; Effect 4's reads it once per process).
+ */
+export const withConfigFromEnvNow = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.suspend(() => Effect.withConfigProvider(self, ConfigProvider.fromEnv()))
 /** `self` reading its `Config` from `values` (and nothing else). */
 export const withConfigValues = (values: Record<string, string>) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.withConfigProvider(self, ConfigProvider.fromMap(new Map(Object.entries(values))))

@@ -22,37 +22,40 @@ import { it } from "@effect/vitest"
 export const fork = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<Fiber.Fiber<A, E>, never, R> => Effect.forkChild(self)
 export const poll = <A, E>(fiber: Fiber.Fiber<A, E>): Effect.Effect<Option.Option<Exit.Exit<A, E>>> =>
   Effect.sync(() => Option.fromUndefinedOr(fiber.pollUnsafe()))
+/** Interrupts `fiber` and waits for its exit. */
+export const interrupt = <A, E>(fiber: Fiber.Fiber<A, E>): Effect.Effect<Exit.Exit<A, E>> => Effect.andThen(Fiber.interrupt(fiber), Fiber.await(fiber))
+/** Lets the other fibers run before going on. */
+export const yieldNow: Effect.Effect<void> = Effect.yieldNow
 export const isInterrupted = <A, E>(exit: Exit.Exit<A, E>): boolean => Exit.hasInterrupts(exit)
 export type RuntimeFiber<A, E> = Fiber.Fiber<A, E>
 
-/** The runtime's fiber as far as the tree of children goes (Effect 4 has no supervisors; the tree is its own). */
-interface FiberNode {
-  readonly _children?: Set<FiberNode> | undefined
-  readonly pollUnsafe: () => unknown
-}
-const descendants = (fiber: FiberNode, into: Set<FiberNode>): Set<FiberNode> => {
-  for (const child of fiber._children ?? []) if (!into.has(child)) descendants(child, into.add(child))
-  return into
-}
+/** What Effect 4's run loop hands a tracer's `context` hook: one step of a fiber, evaluated by the fiber. */
+const evaluate = "~effect/Effect/evaluate"
+type Step = { readonly [evaluate]: (fiber: unknown) => unknown }
 
 /**
  * Runs `self` and says which fibers it forked, directly or not: how many it started, and how many are still running
- * when asked (`alive`, an effect to call after `self` ended). Effect 4 has no supervisors: the fibers are found in
- * the runtime's tree of children (of a fiber `self` runs in), looked at while `self` runs and when it ends, so a
- * fiber that started and ended between two looks is not counted in `started`.
+ * when asked (`alive`, an effect to call after `self` ended). Effect 4 has no supervisors: the fibers are seen through
+ * a tracer's `context` hook, which the run loop calls for every step of every fiber running under that tracer (forked
+ * fibers inherit it, scoped and daemon ones too); spans go to Effect's own tracer as before.
  */
 export const trackFibers = <A, E, R>(self: Effect.Effect<A, E, R>) =>
   Effect.gen(function* () {
-    const seen = new Set<FiberNode>()
-    const fiber = yield* Effect.forkChild(Effect.exit(self))
-    const node = fiber as unknown as FiberNode
-    const look = Effect.sync(() => descendants(node, seen))
-    const exit = yield* Effect.raceFirst(Fiber.join(fiber), Effect.forever(Effect.andThen(look, Effect.yieldNow)))
-    yield* look
+    const seen = new Set<Fiber.Fiber<unknown, unknown>>()
+    const tracer = Tracer.make({
+      span: (options) => Tracer.nativeTracer.span(options),
+      context: (primitive, fiber) => {
+        seen.add(fiber)
+        return (primitive as unknown as Step)[evaluate](fiber) as never
+      }
+    })
+    const running = yield* Effect.forkChild(Effect.withTracer(Effect.exit(self), tracer))
+    const exit = yield* Fiber.join(running)
+    seen.delete(running as Fiber.Fiber<unknown, unknown>)
     return {
       exit,
       started: seen.size,
-      alive: Effect.sync(() => [...descendants(node, seen)].filter((child) => child.pollUnsafe() === undefined).length)
+      alive: Effect.sync(() => [...seen].filter((child) => child.pollUnsafe() === undefined).length)
     }
   })
 
@@ -64,6 +67,12 @@ export const withSeed = (seed: number) => <A, E, R>(self: Effect.Effect<A, E, R>
 // Config
 export const isConfigError = (u: unknown): boolean => u instanceof Config.ConfigError
 export const configRedacted = (name: string): Config.Config<Redacted.Redacted<string>> => Config.Redacted(name)
+/**
+ * `self` reading its `Config` from `process.env` as it is when `self` starts (Effect 4's default provider reads the
+ * environment once per process, at its first lookup).
+ */
+export const withConfigFromEnvNow = <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Effect.suspend(() => Effect.provideService(self, ConfigProvider.ConfigProvider, ConfigProvider.fromEnv({ env: Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined)) })))
 /** `self` reading its `Config` from `values` (and nothing else). */
 export const withConfigValues = (values: Record<string, string>) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
   Effect.provideService(self, ConfigProvider.ConfigProvider, ConfigProvider.fromUnknown(values))
