@@ -3,7 +3,8 @@
  * throw, die or never answer. Each case asserts the typed error `execute` fails with — never a defect, never a throw.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Cause, Effect, Exit, Layer, Schedule } from "effect"
+import { Cause, Effect, Exit, Layer, Option, Schedule } from "effect"
+import * as A from "#adapter"
 import * as T from "#test-effect"
 import {
   DynamoClient,
@@ -59,7 +60,7 @@ const failure = (op: AnyOperation, layer: Layer.Layer<DynamoClient>) =>
     )
     expect(Exit.isFailure(exit)).toBe(true)
     if (Exit.isSuccess(exit)) throw new Error("succeeded")
-    expect(Cause.isFailType(exit.cause)).toBe(true)
+    expect(Option.isSome(A.failureOption(exit.cause))).toBe(true)
     return Cause.squash(exit.cause) as DynamoError
   })
 
@@ -169,7 +170,7 @@ const failures: ReadonlyArray<readonly [label: string, op: AnyOperation, error: 
   ["a TypeError", ops.find, new TypeError("bad type"), { _tag: "TransportError", reason: "Other" }],
   ["Effect's TimeoutException", ops.find, T.timeoutError(), { _tag: "TransportError", reason: "Timeout" }],
   ["a tagged TimeoutException look-alike", ops.find, { _tag: "TimeoutException" }, { _tag: "TransportError", reason: "Timeout" }],
-  ["NoSuchElementException", ops.find, new Cause.NoSuchElementException(), { _tag: "TransportError", reason: "Other" }],
+  ["NoSuchElementException", ops.find, T.noSuchElementError(), { _tag: "TransportError", reason: "Other" }],
   ["someone else's ThrottlingError tag", ops.find, { _tag: "ThrottlingError", message: "not ours" }, { _tag: "TransportError", reason: "Other" }],
   ["someone else's ResourceNotFoundError tag", ops.find, { _tag: "ResourceNotFoundError", message: "not ours" }, { _tag: "TransportError", reason: "Other" }],
   ["a proxy that throws when read", ops.find, throwingProxy, { _tag: "TransportError", reason: "Other" }],

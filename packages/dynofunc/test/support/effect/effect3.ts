@@ -91,6 +91,9 @@ export const loggingTo = (onLog: (entry: LogEntry) => void): Layer.Layer<never> 
 /** Effect's own error for an `Effect.timeout` that ran out (`TimeoutException` here, `TimeoutError` on Effect 4). */
 export const timeoutError = (): { readonly _tag: string } => new Cause.TimeoutException()
 
+/** Effect's own error for a missing element (`NoSuchElementException` on Effect 3, `NoSuchElementError` on Effect 4). */
+export const noSuchElementError = (): { readonly _tag: string } => new Cause.NoSuchElementException()
+
 // Tests
 /** A test whose effect may use a `Scope` (closed when it ends): `it.scoped` on Effect 3, `it.effect` on Effect 4 (which always gives one). */
 export const scoped = it.scoped
