@@ -250,6 +250,22 @@ describe("malformed attribute values", () => {
       expect(yield* problemOf(execute(getItem(key)), layers.lean)).toBe("Item.tags[1]: an attribute value of no DynamoDB type (VECTOR)")
     }))
 
+  it.scoped("an SDK client without dynofunc's protocol: what its own reader cannot read is a MalformedResponseError too", () =>
+    Effect.gen(function* () {
+      const { answer } = yield* serving
+      const s = yield* server((_, res) => {
+        res.writeHead(200, { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": "REQ1" })
+        res.end(answer.body)
+      })
+      const plain = DynamoClient.layerFromSdk(
+        new DynamoDBClient({ region: "local", endpoint: endpointOf(s), credentials: { accessKeyId: "test", secretAccessKey: "test" }, maxAttempts: 1 })
+      )
+      for (const body of ['{"Item":{"id":{"S":"u1"},"tags":{"L":[null]}}}', '{"Item":{"id":{"B":"AQ"}}}']) {
+        answer.body = body
+        expect(yield* problemOf(execute(getItem(key)), plain)).toMatch(/^the response: the SDK's own reader failed on it \(a TypeError\)/)
+      }
+    }))
+
   it("property: any well-formed item reads back as it was written, any malformation at any depth fails naming its place", async () => {
     const name = fc.stringMatching(/^[a-z]{1,5}$/)
     const { value } = fc.letrec<{ value: unknown }>((tie) => ({
