@@ -134,7 +134,9 @@ describe("Value.fromAttributeValue", () => {
   })
 
   it("refuses unknown or empty AttributeValues", () => {
-    expect(() => fromAttributeValue({ $unknown: ["X", 1] } as never)).toThrow(/no DynamoDB type \(\$unknown\)/)
+    // The SDK reader of a union (no DynamoDB codec) keeps an unknown member as `$unknown: [name, value]`: the name is told.
+    expect(() => fromAttributeValue({ $unknown: ["X", 1] } as never)).toThrow(/no DynamoDB type \(X\)/)
+    expect(() => fromAttributeValue({ S: "x", N: "1" } as never)).toThrow("an attribute value of two types (S and N)")
     expect(() => fromAttributeValue({} as never)).toThrow(/an attribute value with no type/)
   })
 

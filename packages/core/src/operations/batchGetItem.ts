@@ -2,7 +2,7 @@ import type { BatchGetItemCommandInput, BatchGetItemCommandOutput, KeysAndAttrib
 import type { InputProblem } from "../InputProblem.js"
 import { compile, type ProjectionInput } from "../Expression.js"
 import type { EscapeHatch } from "../internal/builders/build.js"
-import { fromAttributeMap, readList, readRecord, toAttributeMap } from "../internal/values/marshal.js"
+import { fromAttributeMap, readList, readOptionalKey, readRecord, toAttributeMap } from "../internal/values/marshal.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/input/guard.js"
@@ -34,7 +34,7 @@ export interface BatchGetResult {
 
 const decode = (raw: BatchGetItemCommandOutput): BatchGetResult => ({
   items: readRecord(raw.Responses, "Responses", (items) => readList(items, "", fromAttributeMap)),
-  unprocessed: readRecord(raw.UnprocessedKeys, "UnprocessedKeys", (request) => readList(request.Keys, "Keys", fromAttributeMap)),
+  unprocessed: readRecord(raw.UnprocessedKeys, "UnprocessedKeys", (request) => readList(request.Keys, "Keys", (key) => readOptionalKey(key, "")!)),
   raw
 })
 

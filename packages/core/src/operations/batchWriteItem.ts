@@ -1,5 +1,5 @@
 import type { BatchWriteItemCommandInput, BatchWriteItemCommandOutput, WriteRequest } from "@aws-sdk/client-dynamodb"
-import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
+import { checkBatchMetrics, optionalItem, optionalKey, type EscapeHatch } from "../internal/builders/build.js"
 import { MalformedValue, readList, readRecord, toAttributeMap } from "../internal/values/marshal.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
@@ -29,15 +29,15 @@ const toWriteRequest = (write: BatchWrite, part: string): WriteRequest =>
 const fromWriteRequest = (request: WriteRequest): BatchWrite => {
   const put = optionalItem(request.PutRequest?.Item, "PutRequest.Item")
   if (put !== undefined) return { put }
-  const key = optionalItem(request.DeleteRequest?.Key, "DeleteRequest.Key")
+  const key = optionalKey(request.DeleteRequest?.Key, "DeleteRequest.Key")
   if (key !== undefined) return { delete: key }
   throw new MalformedValue("neither a PutRequest with an Item nor a DeleteRequest with a Key")
 }
 
-const decode = (raw: BatchWriteItemCommandOutput): BatchWriteResult => ({
-  unprocessed: readRecord(raw.UnprocessedItems, "UnprocessedItems", (requests) => readList(requests, "", fromWriteRequest)),
-  raw
-})
+const decode = (raw: BatchWriteItemCommandOutput): BatchWriteResult => {
+  checkBatchMetrics(raw)
+  return { unprocessed: readRecord(raw.UnprocessedItems, "UnprocessedItems", (requests) => readList(requests, "", fromWriteRequest)), raw }
+}
 
 /** The SDK input form: `RequestItems` is an object (a friendly table's writes are an array). */
 const isInput = (target: BatchWriteRequests | BatchWriteItemCommandInput): target is BatchWriteItemCommandInput => {

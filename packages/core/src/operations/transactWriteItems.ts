@@ -1,5 +1,5 @@
 import type { TransactWriteItemsCommandInput, TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { EscapeHatch } from "../internal/builders/build.js"
+import { checkBatchMetrics, type EscapeHatch } from "../internal/builders/build.js"
 import { toTransactWriteItem, type TransactWriteAction } from "../internal/builders/transact.js"
 import { make, type Operation } from "../Operation.js"
 import { guard } from "../internal/input/guard.js"
@@ -12,6 +12,12 @@ export interface TransactWriteOptions extends EscapeHatch<"TransactWriteItems"> 
   readonly clientRequestToken?: string | undefined
 }
 
+/** The output as it is, once its item collection metrics are known to be ones DynamoDB could have sent. */
+const decode = (raw: TransactWriteItemsCommandOutput): TransactWriteItemsCommandOutput => {
+  checkBatchMetrics(raw)
+  return raw
+}
+
 function buildTransactWriteItems(
   actions: ReadonlyArray<TransactWriteAction>,
   options?: TransactWriteOptions
@@ -22,7 +28,7 @@ function buildTransactWriteItems(
   options: TransactWriteOptions = {}
 ): Operation<"TransactWriteItems", TransactWriteItemsCommandOutput> {
   if (!Array.isArray(target)) {
-    return make({ name: "TransactWriteItems", description: { ...(target as TransactWriteItemsCommandInput) }, decode: (raw) => raw })
+    return make({ name: "TransactWriteItems", description: { ...(target as TransactWriteItemsCommandInput) }, decode })
   }
   const converted = (target as ReadonlyArray<TransactWriteAction>).map(toTransactWriteItem)
   return make({
@@ -32,7 +38,7 @@ function buildTransactWriteItems(
       ...(options.clientRequestToken !== undefined && { ClientRequestToken: options.clientRequestToken }),
       ...options.input
     },
-    decode: (raw) => raw,
+    decode,
     problems: converted.flatMap((action) => action.problems)
   })
 }

@@ -2,15 +2,30 @@
  * What the item and table builders share: compiling their expressions into the description, the escape hatch,
  * and decoding optional items.
  */
+import type { ItemCollectionMetrics } from "@aws-sdk/client-dynamodb"
 import type { AttributeMap, Item } from "../../Value.js"
 import { guard } from "../input/guard.js"
-import { readOptionalItem } from "../values/marshal.js"
+import { readList, readOptionalItem, readOptionalKey, readRecord } from "../values/marshal.js"
 import type { Condition } from "../../Condition.js"
 import { compileInto, type ExpressionInput, type MutableFields } from "../../Expression.js"
 import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../../Operation.js"
 
 /** The decoded item in the response's field `field`, or `undefined` when DynamoDB sent none. */
 export const optionalItem: (attributes: AttributeMap | undefined, field: string) => Item | undefined = readOptionalItem
+
+/** The key in the response's field `field` (`LastEvaluatedKey`), or `undefined`: a `MalformedValue` for one that is no key. */
+export const optionalKey: (attributes: AttributeMap | undefined, field: string) => Item | undefined = readOptionalKey
+
+/** The item collection metrics of one write, refused when their key is none DynamoDB could have sent. */
+export const checkWriteMetrics = (raw: { readonly ItemCollectionMetrics?: ItemCollectionMetrics | undefined }): void => {
+  readOptionalKey(raw.ItemCollectionMetrics?.ItemCollectionKey, "ItemCollectionMetrics.ItemCollectionKey")
+}
+
+/** The item collection metrics of a batch or transaction (per table), refused when a key is none DynamoDB could have sent. */
+export const checkBatchMetrics = (raw: { readonly ItemCollectionMetrics?: Record<string, ReadonlyArray<ItemCollectionMetrics>> | undefined }): void => {
+  readRecord(raw.ItemCollectionMetrics, "ItemCollectionMetrics", (list) =>
+    readList(list, "", (metrics) => readOptionalKey(metrics.ItemCollectionKey, "ItemCollectionKey")))
+}
 
 /** Options every builder takes: any SDK input field, merged over what the builder produced. */
 export interface EscapeHatch<Name extends CommandName> {
@@ -107,10 +122,12 @@ export const putItem = guard("PutItem", (tableName: string, item: AttributeMap, 
   writeOperation("PutItem", { TableName: tableName, Item: item }, options))
 
 /** The friendly result of a write (one function for every write, rather than a closure per operation). */
-export const decodeWrite = <Raw extends { readonly Attributes?: AttributeMap | undefined }>(raw: Raw): WriteResult<Raw> => ({
-  attributes: optionalItem(raw.Attributes, "Attributes"),
-  raw
-})
+export const decodeWrite = <Raw extends { readonly Attributes?: AttributeMap | undefined; readonly ItemCollectionMetrics?: ItemCollectionMetrics | undefined }>(
+  raw: Raw
+): WriteResult<Raw> => {
+  checkWriteMetrics(raw)
+  return { attributes: optionalItem(raw.Attributes, "Attributes"), raw }
+}
 
 /** The friendly result of a single-item read: the item as plain JS (or `undefined`), and the SDK output. */
 export const decodeItem = <Raw extends { readonly Item?: AttributeMap | undefined }>(raw: Raw) => ({

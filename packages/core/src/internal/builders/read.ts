@@ -3,7 +3,7 @@ import type { QueryCommandOutput, ScanCommandOutput, Select } from "@aws-sdk/cli
 import type { Condition } from "../../Condition.js"
 import type { ProjectionInput } from "../../Expression.js"
 import type { Item } from "../../Value.js"
-import { optionalItem, type RawPlaceholders } from "./build.js"
+import { optionalKey, type RawPlaceholders } from "./build.js"
 import { fromAttributeMap, readCount, readList, toAttributeMap } from "../values/marshal.js"
 
 /** Options `query` and `scan` both take. */
@@ -54,6 +54,6 @@ export const pageOf = <Raw extends QueryCommandOutput | ScanCommandOutput, A>(ra
   items,
   count: readCount(raw.Count, "Count"),
   scannedCount: readCount(raw.ScannedCount, "ScannedCount"),
-  lastKey: optionalItem(raw.LastEvaluatedKey, "LastEvaluatedKey"),
+  lastKey: optionalKey(raw.LastEvaluatedKey, "LastEvaluatedKey"),
   raw
 })

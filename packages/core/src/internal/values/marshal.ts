@@ -521,8 +521,19 @@ const stringsOf = (field: unknown, type: string): ReadonlyArray<string> => {
 }
 
 const binary = (field: unknown, type: string): Uint8Array => {
-  if (!(field instanceof Uint8Array)) throw new MalformedValue(`${type} is not binary but ${kindOf(field)}`)
+  if (!(field instanceof Uint8Array)) {
+    // The lean transport leaves text that is not base64 as it came (`wire.ts`), for this message to say where.
+    throw new MalformedValue(`${type} is not binary but ${kindOf(field)}${typeof field === "string" ? " (not base64 as DynamoDB sends it)" : ""}`)
+  }
   return field
+}
+
+/** A set attribute's elements as a `Set`: DynamoDB sends no empty set and no element twice. */
+const setOf = <T>(elements: ReadonlyArray<T>, type: string): Set<T> => {
+  if (elements.length === 0) throw new MalformedValue(`${type} is an empty set (DynamoDB stores none)`)
+  const out = new Set(elements)
+  if (out.size !== elements.length) throw new MalformedValue(`${type} holds an element twice`)
+  return out
 }
 
 const numberOf = (field: unknown, type: string): number | bigint | NumberValue => {
@@ -530,61 +541,84 @@ const numberOf = (field: unknown, type: string): number | bigint | NumberValue =
   return readNumber(field)
 }
 
+/** A member name for messages: DynamoDB's type names and short words are shown, anything else is not. */
+const memberName = (key: string): string => (/^[$A-Za-z]{1,12}$/.test(key) ? key : "an unknown key")
+
+/**
+ * The one type of `fields`, an attribute value: its one member that is not `undefined` (a `null` one counts: JSON
+ * never holds `undefined`, DynamoDB never sends `null`). No member, or two, is a `MalformedValue`.
+ */
+const typeOf = (fields: Record<string, unknown>): string => {
+  let type: string | undefined
+  for (const key in fields) {
+    if (fields[key] === undefined) continue
+    if (type !== undefined) throw new MalformedValue(`an attribute value of two types (${memberName(type)} and ${memberName(key)})`)
+    type = key
+  }
+  if (type === undefined) throw new MalformedValue("an attribute value with no type")
+  return type
+}
+
 /**
  * One `AttributeValue` as JS: strings, numbers (see `readNumber`), booleans, `null`, binaries, arrays, objects, `Set`s.
- * A value DynamoDB could not have sent (no type, an unknown type, a type holding the wrong kind of value) throws a
- * `MalformedValue`; the checks are the `typeof`s of the walk itself.
+ * A value DynamoDB could not have sent (no type, two types, an unknown type — the SDK's `$unknown` included —, a type
+ * holding the wrong kind of value) throws a `MalformedValue`; the checks are the `typeof`s of the walk itself.
  */
 export const fromAttributeValue = (value: AttributeValue): unknown => {
   if (typeof value !== "object" || value === null) throw new MalformedValue(`not an attribute value but ${kindOf(value)}`)
   const fields = value as unknown as Record<string, unknown>
-  for (const key in fields) {
-    const field = fields[key]
-    if (field === undefined) continue
-    switch (key) {
-      case "S":
-        if (typeof field !== "string") throw new MalformedValue(`S is not a string but ${kindOf(field)}`)
-        return field
-      case "N":
-        return numberOf(field, "N")
-      case "M":
-        return mapToObject(field as AttributeMap)
-      case "L": {
-        const elements = listOf(field, "L") as ReadonlyArray<AttributeValue>
-        const out = new Array<unknown>(elements.length)
-        let i = 0
-        try {
-          for (; i < elements.length; i++) out[i] = fromAttributeValue(elements[i]!)
-        } catch (error) {
-          throw locatedIn(error, `[${i}]`)
-        }
-        return out
+  const type = typeOf(fields)
+  const field = fields[type]
+  switch (type) {
+    case "S":
+      if (typeof field !== "string") throw new MalformedValue(`S is not a string but ${kindOf(field)}`)
+      return field
+    case "N":
+      return numberOf(field, "N")
+    case "M":
+      return mapToObject(field as AttributeMap)
+    case "L": {
+      const elements = listOf(field, "L") as ReadonlyArray<AttributeValue>
+      const out = new Array<unknown>(elements.length)
+      let i = 0
+      try {
+        for (; i < elements.length; i++) out[i] = fromAttributeValue(elements[i]!)
+      } catch (error) {
+        throw locatedIn(error, `[${i}]`)
       }
-      case "BOOL":
-        if (typeof field !== "boolean") throw new MalformedValue(`BOOL is not a boolean but ${kindOf(field)}`)
-        return field
-      case "NULL":
-        if (field !== true) throw new MalformedValue(`NULL is not true but ${kindOf(field)}`)
-        return null
-      case "B":
-        return binary(field, "B")
-      case "SS":
-        return new Set(stringsOf(field, "SS"))
-      case "NS":
-        return new Set(stringsOf(field, "NS").map(readNumber))
-      case "BS": {
-        const elements = listOf(field, "BS")
-        return new Set(elements.map((element, i) => binary(element, `BS[${i}]`)))
-      }
-      default:
-        throw new MalformedValue(`an attribute value of no DynamoDB type (${/^[$A-Za-z]{1,12}$/.test(key) ? key : "an unknown key"})`)
+      return out
     }
+    case "BOOL":
+      if (typeof field !== "boolean") throw new MalformedValue(`BOOL is not a boolean but ${kindOf(field)}`)
+      return field
+    case "NULL":
+      if (field !== true) throw new MalformedValue(`NULL is not true but ${kindOf(field)}`)
+      return null
+    case "B":
+      return binary(field, "B")
+    case "SS":
+      return setOf(stringsOf(field, "SS"), "SS")
+    case "NS":
+      return setOf(stringsOf(field, "NS").map(readNumber), "NS")
+    case "BS": {
+      const elements = listOf(field, "BS")
+      return setOf(elements.map((element, i) => binary(element, `BS[${i}]`)), "BS")
+    }
+    case "$unknown": {
+      // The SDK's reader of a union (when no DynamoDB codec is in use) keeps a member it does not know as `[name, value]`.
+      const name: unknown = Array.isArray(field) ? field[0] : undefined
+      throw new MalformedValue(`an attribute value of no DynamoDB type (${typeof name === "string" ? memberName(name) : "$unknown"})`)
+    }
+    default:
+      throw new MalformedValue(`an attribute value of no DynamoDB type (${memberName(type)})`)
   }
-  throw new MalformedValue("an attribute value with no type")
 }
 
 /** The attributes of a DynamoDB item as a plain JS object (a `MalformedValue` when it is not one). */
 export const fromAttributeMap = (map: AttributeMap): Record<string, unknown> => mapToObject(map)
+
+/** The segment of the response's field `field` (`""` for an item that is itself a list's element). */
+const fieldSegment = (field: string): string => (field === "" ? "" : `.${field}`)
 
 /** The item in the response's field `field`, or `undefined` when there is none. */
 export const readOptionalItem = (map: AttributeMap | undefined, field: string): Record<string, unknown> | undefined => {
@@ -592,8 +626,25 @@ export const readOptionalItem = (map: AttributeMap | undefined, field: string): 
   try {
     return mapToObject(map)
   } catch (error) {
-    throw locatedIn(error, `.${field}`)
+    throw locatedIn(error, fieldSegment(field))
   }
+}
+
+const keyTypes = new Set(["S", "N", "B"])
+
+/**
+ * The key in the response's field `field` (`LastEvaluatedKey`, `Keys[0]`), or `undefined` when there is none: an
+ * item whose attributes are strings, numbers or binaries (DynamoDB's only key types).
+ */
+export const readOptionalKey = (map: AttributeMap | undefined, field: string): Record<string, unknown> | undefined => {
+  const key = readOptionalItem(map, field)
+  for (const name in map) {
+    const type = typeOf(map[name] as unknown as Record<string, unknown>)
+    if (!keyTypes.has(type)) {
+      throw locatedIn(locatedIn(new MalformedValue(`a key attribute of type ${memberName(type)} (keys are S, N or B)`), `.${name}`), fieldSegment(field))
+    }
+  }
+  return key
 }
 
 /**
@@ -602,7 +653,7 @@ export const readOptionalItem = (map: AttributeMap | undefined, field: string): 
  */
 export const readList = <T, R>(list: ReadonlyArray<T> | undefined, field: string, read: (element: T) => R): Array<R> => {
   if (list === undefined) return []
-  const prefix = field === "" ? "" : `.${field}`
+  const prefix = fieldSegment(field)
   if (!Array.isArray(list)) throw locatedIn(new MalformedValue(`not a list but ${kindOf(list)}`), prefix)
   const out = new Array<R>(list.length)
   for (let i = 0; i < list.length; i++) {

@@ -9,13 +9,21 @@
  */
 import { AwsJson1_0Protocol } from "@aws-sdk/core/protocols"
 import { DynamoDBJsonCodec, DynamoDBJsonCodec2 } from "@aws-sdk/dynamodb-codec"
+import { fromBase64 } from "../transport/wire.js"
 
 type Deserializer = ReturnType<DynamoDBJsonCodec2["createDeserializer"]>
 
 class Codec extends DynamoDBJsonCodec2 {
   override createDeserializer(): Deserializer {
     // Both readers turn the same JSON into the same output shapes; the protocol hands the serde context to this one.
-    return new DynamoDBJsonCodec().createDeserializer() as unknown as Deserializer
+    const deserializer = new DynamoDBJsonCodec().createDeserializer()
+    const setSerdeContext = deserializer.setSerdeContext.bind(deserializer)
+    // Binary attribute values are decoded as the lean transport decodes them: text that is not base64 stays text, and
+    // the unmarshaller says where it is (the SDK's decoder throws, naming no place).
+    deserializer.setSerdeContext = (context) => setSerdeContext({ ...context, base64Decoder: fromBase64 as (text: string) => Uint8Array })
+    // The protocol hands its context to the response reader; an error's reader is made later and gets the codec's.
+    deserializer.setSerdeContext(this.serdeContext!)
+    return deserializer as unknown as Deserializer
   }
 }
 

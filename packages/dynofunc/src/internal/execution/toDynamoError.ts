@@ -226,6 +226,12 @@ const fromRaw = (cause: unknown, declared: ReadonlyArray<string>): E.DynamoError
   const tag = (raw as { readonly _tag?: unknown })._tag
   const message = stringOr(raw.message, name ?? (typeof tag === "string" ? tag : "Unknown error"))
   const { requestId, statusCode } = metadataOf(raw)
+  // The SDK's reader threw on an answer (an SDK client without dynofunc's protocol, reading `{ L: [null] }` or bytes
+  // that are not base64): a response DynamoDB could not have sent, whose place the SDK does not say (its message may
+  // quote a value: left out).
+  if (name === "TypeError" && raw.$response !== undefined && raw.$fault === undefined) {
+    throw new MalformedValue("the SDK's own reader failed on it (a TypeError): build the SDK client with `protocol` from `dynofunc/sdk` to be told where")
+  }
   // `Unknown` is the code of an error answer that was not DynamoDB's JSON (a proxy's page): a transport failure. A
   // tagged value (an Effect error: `NoSuchElementException`) is an AWS answer only with a `$fault`.
   const isAwsAnswer =

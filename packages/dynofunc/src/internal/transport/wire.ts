@@ -8,7 +8,19 @@
 import * as zlib from "node:zlib"
 import { errors, outputs, type Ref, type Shape, shapes } from "./shapes.generated.js"
 
-const fromBase64 = (text: string): Uint8Array => {
+/** Base64 as DynamoDB (and the SDK's reader) has it: the standard alphabet, padded. */
+const base64 = /^[A-Za-z0-9+/]*={0,2}$/
+
+/**
+ * The bytes of base64 `text`; text that is not base64 as DynamoDB sends it stays text (anything else as it is), for
+ * the unmarshaller to say where it is (`Buffer.from` would skip the characters it does not know and give other bytes).
+ *
+ * @example
+ * fromBase64("AQ==") // Uint8Array [1]
+ * fromBase64("AQ") // "AQ"
+ */
+export const fromBase64 = (text: unknown): unknown => {
+  if (typeof text !== "string" || text.length % 4 !== 0 || !base64.test(text)) return text
   const buffer = Buffer.from(text, "base64")
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength)
 }
@@ -21,7 +33,7 @@ const readAttribute = (value: unknown): unknown => {
   if (typeof value !== "object" || value === null) return value
   const av = value as { B?: unknown; BS?: unknown; L?: unknown; M?: unknown }
   if (typeof av.B === "string") av.B = fromBase64(av.B)
-  else if (Array.isArray(av.BS)) av.BS = av.BS.map((text) => fromBase64(String(text)))
+  else if (Array.isArray(av.BS)) av.BS = av.BS.map(fromBase64)
   else if (Array.isArray(av.L)) av.L = av.L.map(readAttribute)
   else if (typeof av.M === "object" && av.M !== null) {
     const map = av.M as Record<string, unknown>

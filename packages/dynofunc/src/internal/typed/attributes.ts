@@ -166,14 +166,20 @@ export const itemWriter = (node: Node): ((item: unknown) => AttributeMap | undef
 // ---------------------------------------------------------------------------------------------------------------
 // AttributeValue → type
 
-/** The value of an `AttributeValue` of type `type` (`M`, `L`), as the unmarshaller picks it (its first field set), else `undefined`. */
+/**
+ * The value of an `AttributeValue` of type `type` (`M`, `L`) when that is its only member set (as the unmarshaller
+ * wants it), else `undefined`.
+ */
 const fieldOf = (value: unknown, type: string): unknown => {
   if (typeof value !== "object" || value === null) return undefined
+  let found: unknown
   for (const key in value) {
     const field = (value as Record<string, unknown>)[key]
-    if (field !== undefined) return key === type ? field : undefined
+    if (field === undefined) continue
+    if (key !== type) return undefined
+    found = field
   }
-  return undefined
+  return found
 }
 
 /** The string of an `{ S }` attribute value as the unmarshaller reads it, else `undefined` (another type, or malformed). */
