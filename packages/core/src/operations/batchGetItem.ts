@@ -5,7 +5,7 @@ import type { EscapeHatch } from "../internal/builders/build.js"
 import { fromAttributeMap, readList, readOptionalKey, readRecord, toAttributeMap } from "../internal/values/marshal.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { guard } from "../internal/input/guard.js"
+import { guard, refuseArgument } from "../internal/input/guard.js"
 
 /** The keys to read from one table, with how to read them. */
 export interface BatchGetTable {
@@ -52,6 +52,7 @@ const tableRequest = (
   problems: Array<InputProblem>
 ): KeysAndAttributes => {
   const spec: BatchGetTable = Array.isArray(request) ? { keys: request } : (request as BatchGetTable)
+  if (!Array.isArray(spec.keys)) refuseArgument(tableName, "a table's reads are a list of keys, or { keys, consistent, projection }")
   const compiled = compile({ projection: spec.projection })
   problems.push(...compiled.problems.map((problem) => ({ ...problem, part: `RequestItems.${tableName}.${problem.part}` })))
   return {

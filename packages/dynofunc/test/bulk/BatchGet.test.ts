@@ -135,6 +135,6 @@ describe("BatchGet's requests, checked once", () => {
         const error = Exit.isFailure(exit) ? Option.getOrThrow(A.failureOption(exit.cause)) : undefined
         reasons.push(error?.cause?._tag === "InvalidInputError" && error.cause.problems.map((problem) => problem.part))
       }
-      expect(reasons).toEqual([["keys[1].key"], ["tables.users.ConsistentRead"]])
+      expect(reasons).toEqual([["keys[1].key.id"], ["tables.users.ConsistentRead"]])
     }))
 })

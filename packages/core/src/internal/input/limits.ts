@@ -12,6 +12,7 @@ import {
   batchGetShape,
   batchWriteShape,
   createTableShape,
+  keyConditionShape,
   ShapeLimits,
   statementShape,
   statementsShape,
@@ -72,6 +73,66 @@ const itemProblems = (item: unknown, part: string, problems: Problems): number =
   return size
 }
 
+const table = ["TableName"] as const
+
+/**
+ * The members each operation requires ("Required: Yes" in the API reference of each operation; `a|b` is one of
+ * them). `BatchWriteItem`, `BatchGetItem`, the transactions and PartiQL's batches check theirs in their shapes.
+ */
+const required: Readonly<Partial<Record<CommandName, ReadonlyArray<string>>>> = {
+  PutItem: ["TableName", "Item"],
+  GetItem: ["TableName", "Key"],
+  UpdateItem: ["TableName", "Key"],
+  DeleteItem: ["TableName", "Key"],
+  Query: ["TableName", "KeyConditionExpression|KeyConditions"],
+  Scan: table,
+  ExecuteStatement: ["Statement"],
+  CreateTable: ["TableName", "KeySchema", "AttributeDefinitions"],
+  UpdateTimeToLive: ["TableName", "TimeToLiveSpecification"],
+  TagResource: ["ResourceArn", "Tags"],
+  UntagResource: ["ResourceArn", "TagKeys"],
+  ...Object.fromEntries(
+    (
+      [
+        "DeleteTable",
+        "DescribeTable",
+        "UpdateTable",
+        "DescribeTimeToLive",
+        "DescribeContinuousBackups",
+        "UpdateContinuousBackups",
+        "DescribeContributorInsights",
+        "UpdateContributorInsights",
+        "CreateBackup",
+        "DescribeKinesisStreamingDestination",
+        "EnableKinesisStreamingDestination",
+        "DisableKinesisStreamingDestination",
+        "UpdateKinesisStreamingDestination",
+        "DescribeTableReplicaAutoScaling",
+        "UpdateTableReplicaAutoScaling"
+      ] satisfies ReadonlyArray<CommandName>
+    ).map((operation) => [operation, table])
+  )
+}
+
+/** The members each action of a transaction requires (API reference: Put, Update, Delete, ConditionCheck, Get). */
+const actionRequired: Readonly<Record<string, ReadonlyArray<string>>> = {
+  Put: ["TableName", "Item"],
+  Update: ["TableName", "Key", "UpdateExpression"],
+  Delete: ["TableName", "Key"],
+  ConditionCheck: ["TableName", "Key", "ConditionExpression"],
+  Get: ["TableName", "Key"]
+}
+
+/** Adds a problem for each member of `fields` (`a|b`: one of them) missing from `body`. */
+const requiredProblems = (what: string, fields: ReadonlyArray<string> | undefined, body: Description, prefix: string, problems: Problems): void => {
+  if (fields === undefined) return
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!
+    const missing = field.includes("|") ? field.split("|").every((one) => body[one] === undefined) : body[field] === undefined
+    if (missing) problems.push({ part: prefix + field.split("|")[0], message: `${what} needs ${field.replace("|", " or ")}: it is missing` })
+  }
+}
+
 /** Expressions and item sizes of each action of a transaction. */
 const transactionSizes = (items: unknown, problems: Problems): void => {
   if (!Array.isArray(items)) return
@@ -81,6 +142,7 @@ const transactionSizes = (items: unknown, problems: Problems): void => {
       const body = action[kind]
       if (!isRecord(body)) continue
       const part = `TransactItems[${index}].${kind}.`
+      requiredProblems(kind, actionRequired[kind], body, part, problems)
       expressionProblems(body, part, problems)
       if (kind === "Put") itemProblems(body["Item"], part + "Item", problems)
       if (kind === "Update") updateKeyShape(body, part, problems)
@@ -111,40 +173,11 @@ export const checkLimits = (operation: CommandName, description: unknown): Reado
   }
 }
 
-/** The operations about one table, whose input must name it. */
-const aboutOneTable: ReadonlySet<CommandName> = new Set<CommandName>([
-  "PutItem",
-  "GetItem",
-  "UpdateItem",
-  "DeleteItem",
-  "Query",
-  "Scan",
-  "CreateTable",
-  "DeleteTable",
-  "DescribeTable",
-  "UpdateTable",
-  "DescribeTimeToLive",
-  "UpdateTimeToLive",
-  "DescribeContinuousBackups",
-  "UpdateContinuousBackups",
-  "DescribeContributorInsights",
-  "UpdateContributorInsights",
-  "CreateBackup",
-  "DescribeKinesisStreamingDestination",
-  "EnableKinesisStreamingDestination",
-  "DisableKinesisStreamingDestination",
-  "UpdateKinesisStreamingDestination",
-  "DescribeTableReplicaAutoScaling",
-  "UpdateTableReplicaAutoScaling"
-])
-
 const limitProblems = (operation: CommandName, description: unknown, problems: Problems): void => {
   fieldProblems(operation, description, "", problems)
   if (!isRecord(description)) return
   const input = description
-  if (input["TableName"] === undefined && aboutOneTable.has(operation)) {
-    problems.push({ part: "TableName", message: `${operation} names its table: TableName is missing` })
-  }
+  requiredProblems(operation, required[operation], input, "", problems)
   switch (operation) {
     case "BatchWriteItem":
       return batchWriteShape(input["RequestItems"], problems)
@@ -170,8 +203,11 @@ const limitProblems = (operation: CommandName, description: unknown, problems: P
     case "UpdateItem":
       updateKeyShape(input, "", problems)
       return expressionProblems(input, "", problems)
+    case "Query":
+      keyConditionShape(input, "", problems)
+      return expressionProblems(input, "", problems)
     case "PutItem":
-      if (!isRecord(input["Item"])) problems.push({ part: "Item", message: "PutItem writes an item: an object of attribute values" })
+      if (input["Item"] !== undefined && !isRecord(input["Item"])) problems.push({ part: "Item", message: "PutItem writes an item: an object of attribute values" })
       itemProblems(input["Item"], "Item", problems)
       return expressionProblems(input, "", problems)
     default:

@@ -3,7 +3,6 @@
  * index names, key values, capacities, key schemas, PartiQL statements. Each rule is keyed by the SDK input field
  * it checks, so it applies wherever that field appears: a request, a transaction action, a table of a batch.
  */
-import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../../InputProblem.js"
 import type { CommandName } from "../../Operation.js"
 
@@ -40,20 +39,92 @@ const boolean = (value: unknown): string | undefined => (typeof value === "boole
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value)
 
-/** A key DynamoDB takes: an object of attributes, none of them an empty string or binary. */
-export const keyProblem = (key: unknown): string | undefined => {
-  if (!isRecord(key)) return "a key is an object of attribute values"
+/**
+ * DynamoDB's limits on keys (Developer Guide, "Quotas in Amazon DynamoDB" → "Partition key length" and "Sort key
+ * length"; API reference, "AttributeValue" and the `Key` member of GetItem, DeleteItem, UpdateItem): a key is one or
+ * two attributes, each a string, number or binary; a partition key value is at most 2,048 bytes, a sort key value at
+ * most 1,024 (UTF-8 bytes for a string).
+ *
+ * @example
+ * "é".repeat(1025).length * 2 > KeyLimits.partitionBytes // true: 2,050 bytes, too long for any key attribute
+ */
+export const KeyLimits = { attributes: 2, partitionBytes: 2048, sortBytes: 1024 } as const
+
+/**
+ * A problem inside a field: `at` continues the field's path (`""` for the field itself, `.id` for one attribute).
+ *
+ * @example
+ * const fault: Fault = { at: ".id", message: "key attribute \"id\" is of type NULL" } // named Key.id
+ */
+export interface Fault {
+  readonly at: string
+  readonly message: string
+}
+
+const whole = (message: string): Fault => ({ at: "", message })
+
+/**
+ * The type of an attribute value (`S`, `N`, `M`, …): its first member that is set.
+ *
+ * @example
+ * typeOf({ NULL: true }) // "NULL"
+ */
+export const typeOf = (value: Readonly<Record<string, unknown>>): string | undefined => {
+  for (const member in value) if (value[member] !== undefined) return member
+  return undefined
+}
+
+/** The bytes of a key attribute's value, or why it can be no key attribute. */
+const keyValueBytes = (value: unknown): number | string => {
+  if (!isRecord(value)) return "is no attribute value"
+  const { S, N, B } = value as { S?: unknown; N?: unknown; B?: unknown }
+  if (typeof S === "string") {
+    if (S === "") return "is an empty string: a key attribute cannot be one"
+    // At most 3 bytes per UTF-16 unit: only a long string is measured.
+    return S.length * 3 <= KeyLimits.sortBytes ? S.length : Buffer.byteLength(S, "utf8")
+  }
+  if (typeof N === "string") return N.length
+  if (B instanceof Uint8Array) return B.byteLength === 0 ? "is an empty binary: a key attribute cannot be one" : B.byteLength
+  return `is of type ${typeOf(value) ?? "none"}: a key attribute is a string (S), a number (N) or a binary (B)`
+}
+
+/**
+ * Whether `key` can be a key: an object of one or two attributes, each a non-empty string, a number or a non-empty
+ * binary, one of at most 2,048 bytes and the other (the sort key) of at most 1,024. Which one is the partition key
+ * is not known here: only what is wrong whichever it is is refused. A start key (`ExclusiveStartKey`) of an index
+ * also holds the index's key attributes (`attributes` more).
+ *
+ * @example
+ * keyProblem({ id: { NULL: true } }) // { at: ".id", message: "key attribute \"id\" is of type NULL: …" }
+ * keyProblem({ id: { S: "u1" } }) // undefined
+ */
+export const keyProblem = (key: unknown, attributes: number = KeyLimits.attributes): Fault | undefined => {
+  if (!isRecord(key)) return whole("a key is an object of attribute values")
   let count = 0
+  let long = 0
   for (const name in key) {
     count++
-    if (name.length > NameLimits.keyNameMax) return `a key attribute name is at most ${NameLimits.keyNameMax} characters`
-    const value = key[name] as AttributeValue | undefined
-    if (value?.S === "" || (value?.B !== undefined && value.B.byteLength === 0)) {
-      return `key attribute "${name}" is empty: a key attribute cannot be an empty string or binary`
+    if (name.length > NameLimits.keyNameMax) return whole(`a key attribute name is at most ${NameLimits.keyNameMax} characters`)
+    const bytes = keyValueBytes(key[name])
+    if (typeof bytes === "string") return { at: `.${name}`, message: `key attribute "${name}" ${bytes}` }
+    if (bytes > KeyLimits.partitionBytes) {
+      return { at: `.${name}`, message: `key attribute "${name}" is ${bytes} bytes; a partition key is at most ${KeyLimits.partitionBytes}, a sort key ${KeyLimits.sortBytes}` }
+    }
+    if (bytes > KeyLimits.sortBytes && ++long > 1) {
+      return { at: `.${name}`, message: `two key attributes over ${KeyLimits.sortBytes} bytes: a sort key is at most ${KeyLimits.sortBytes}` }
     }
   }
-  return count === 0 ? "a key has at least one attribute" : undefined
+  if (count === 0) return whole("a key has at least one attribute")
+  return count > attributes ? whole(`${count} attributes: a key has at most ${attributes} (a partition key and a sort key)`) : undefined
 }
+
+/**
+ * A start key: a key of the table, or with `IndexName` the table's and the index's key attributes (at most 2 + 8:
+ * a global index's key has up to 4 partition and 4 sort attributes). API reference, Query and Scan:
+ * `ExclusiveStartKey` is the primary key of the first item to evaluate; it cannot be empty.
+ */
+const startKey = (value: unknown, _operation: CommandName, body: Readonly<Record<string, unknown>>): Fault | undefined =>
+  keyProblem(value, body["IndexName"] === undefined ? KeyLimits.attributes : KeyLimits.attributes + 8)
 
 const returnValues = {
   all: oneOf("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW"),
@@ -120,13 +191,78 @@ const statement = (value: unknown): string | undefined =>
       ? `the statement is ${value.length} characters; DynamoDB takes at most ${NameLimits.statementMax}`
       : undefined
 
-type Rule = (value: unknown, operation: CommandName) => string | undefined
+/**
+ * A client request token (API reference, TransactWriteItems and ExecuteTransaction, `ClientRequestToken`: length
+ * 1 to 36), the tags of a table (API reference, "Tag": a key of 1 to 128 characters, a value of 0 to 256; CreateTable
+ * and TagResource: at most 50 tags, Developer Guide "Tagging restrictions"), a time to live (API reference,
+ * "TimeToLiveSpecification": `AttributeName` 1 to 255 characters, `Enabled` required), expression attribute names
+ * (API reference, "ExpressionAttributeNames": a name of at most 65,535 bytes; DynamoDB refuses an empty map or name).
+ *
+ * @example
+ * "t".repeat(37).length > OptionLimits.tokenMax // true: refused as a ClientRequestToken
+ */
+export const OptionLimits = { tokenMax: 36, tags: 50, tagKeyMax: 128, tagValueMax: 256, attributeNameBytes: 65535 } as const
+
+const length = (value: unknown, min: number, max: number, what: string): string | undefined =>
+  typeof value === "string" && value.length >= min && value.length <= max ? undefined : `${what} is a string of ${min} to ${max} characters, not ${show(value)}`
+
+const clientRequestToken = (value: unknown): string | undefined => length(value, 1, OptionLimits.tokenMax, "a client request token")
+
+const tags = (value: unknown): Fault | undefined => {
+  if (!Array.isArray(value)) return whole("tags are a list of { Key, Value }")
+  if (value.length > OptionLimits.tags) return whole(`${value.length} tags; a table has at most ${OptionLimits.tags}`)
+  for (let i = 0; i < value.length; i++) {
+    const tag: unknown = value[i]
+    const problem = isRecord(tag)
+      ? (length(tag["Key"], 1, OptionLimits.tagKeyMax, "a tag key") ?? length(tag["Value"], 0, OptionLimits.tagValueMax, "a tag value"))
+      : "a tag is { Key, Value }"
+    if (problem !== undefined) return { at: `[${i}]`, message: problem }
+  }
+  return undefined
+}
+
+const timeToLive = (value: unknown): string | undefined =>
+  !isRecord(value)
+    ? "a time to live is { AttributeName, Enabled }"
+    : (boolean(value["Enabled"]) === undefined ? undefined : "Enabled is true or false") ?? length(value["AttributeName"], 1, NameLimits.keyNameMax, "the time to live attribute name")
+
+const attributeNames = (value: unknown): Fault | undefined => {
+  if (!isRecord(value)) return whole("expression attribute names are an object of placeholder to name")
+  let count = 0
+  for (const placeholder in value) {
+    count++
+    const name = value[placeholder]
+    if (typeof name !== "string" || name === "") return { at: `.${placeholder}`, message: `an attribute name is a non-empty string, not ${show(name)}` }
+    if (name.length * 3 > OptionLimits.attributeNameBytes && Buffer.byteLength(name, "utf8") > OptionLimits.attributeNameBytes) {
+      return { at: `.${placeholder}`, message: `the attribute name is ${Buffer.byteLength(name, "utf8")} bytes; DynamoDB allows ${OptionLimits.attributeNameBytes}` }
+    }
+  }
+  return count === 0 ? whole("an empty map of names: leave it out") : undefined
+}
+
+const attributeValues = (value: unknown): string | undefined =>
+  !isRecord(value) ? "expression attribute values are an object of placeholder to value" : Object.keys(value).length === 0 ? "an empty map of values: leave it out" : undefined
+
+const expression = (value: unknown): string | undefined =>
+  typeof value !== "string" ? `an expression is a string, not ${show(value)}` : value.trim() === "" ? "an empty expression: DynamoDB refuses it, leave it out" : undefined
+
+/** PartiQL parameters (API reference, ExecuteStatement, `Parameters`: at least 1 item when given). */
+const parameters = (value: unknown): string | undefined =>
+  !Array.isArray(value) ? "parameters are a list of attribute values" : value.length === 0 ? "an empty list of parameters: leave it out" : undefined
+
+type Rule = (value: unknown, operation: CommandName, body: Readonly<Record<string, unknown>>) => string | Fault | undefined
 
 /** What each SDK input field must hold, wherever it appears. */
 const rules: Readonly<Record<string, Rule>> = {
   TableName: (value, operation) => nameProblem(value, "table", operation !== "CreateTable"),
   IndexName: (value) => nameProblem(value, "index", false),
-  Key: keyProblem,
+  Key: (value) => keyProblem(value),
+  ExclusiveStartKey: startKey,
+  ClientRequestToken: clientRequestToken,
+  Tags: tags,
+  TimeToLiveSpecification: timeToLive,
+  ExpressionAttributeNames: attributeNames,
+  ExpressionAttributeValues: attributeValues,
   Limit: positiveInteger,
   Select: oneOf("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT"),
   ReturnValues: (value, operation) => (operation === "UpdateItem" ? returnValues.all : returnValues.old)(value),
@@ -147,7 +283,27 @@ const rules: Readonly<Record<string, Rule>> = {
   StreamSpecification: stream,
   KeySchema: keySchemaProblem,
   AttributeDefinitions: definitions,
-  Statement: statement
+  Statement: statement,
+  Parameters: parameters,
+  KeyConditionExpression: expression,
+  ConditionExpression: expression,
+  FilterExpression: expression,
+  UpdateExpression: expression,
+  ProjectionExpression: expression
+}
+
+/**
+ * `Select` with the fields it depends on (API reference, Query and Scan, `Select`): with a `ProjectionExpression`
+ * only `SPECIFIC_ATTRIBUTES`; `ALL_PROJECTED_ATTRIBUTES` only on an index.
+ */
+const selectProblem = (body: Readonly<Record<string, unknown>>, prefix: string, problems: Problems): void => {
+  const select = body["Select"]
+  if (select === undefined) return
+  if (body["ProjectionExpression"] !== undefined && select !== "SPECIFIC_ATTRIBUTES") {
+    problems.push({ part: prefix + "Select", message: `${show(select)} with a ProjectionExpression: a projection selects SPECIFIC_ATTRIBUTES` })
+  } else if (select === "ALL_PROJECTED_ATTRIBUTES" && body["IndexName"] === undefined) {
+    problems.push({ part: prefix + "Select", message: "ALL_PROJECTED_ATTRIBUTES is for a query or scan of an index: give IndexName" })
+  }
 }
 
 /**
@@ -164,9 +320,11 @@ export const fieldProblems = (operation: CommandName, body: unknown, prefix: str
     if (value === undefined) continue
     const rule = rules[field]
     if (rule === undefined) continue
-    const problem = rule(value, operation)
-    if (problem !== undefined) problems.push({ part: prefix + field, message: problem })
+    const problem = rule(value, operation, body)
+    if (problem === undefined) continue
+    problems.push(typeof problem === "string" ? { part: prefix + field, message: problem } : { part: prefix + field + problem.at, message: problem.message })
   }
+  selectProblem(body, prefix, problems)
   const segment = body["Segment"]
   const total = body["TotalSegments"]
   if ((segment === undefined) !== (total === undefined)) {

@@ -6,8 +6,8 @@
  */
 import type { AttributeValue, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
-import { itemSize } from "../values/itemSize.js"
-import { fieldProblems, keyProblem, nameProblem, type Problems } from "./options.js"
+import { itemSize, valueSize } from "../values/itemSize.js"
+import { fieldProblems, KeyLimits, keyProblem, nameProblem, typeOf, type Problems } from "./options.js"
 import { checkWrite, itemIdentity, keyIdentity, WriteLimits } from "./writes.js"
 
 /** DynamoDB's limits on the shape of requests. */
@@ -166,7 +166,7 @@ export const batchGetShape = (requestItems: unknown, problems: Problems): void =
     count += keys.length
     keys.forEach((key: unknown, index) => {
       const problem = keyProblem(key)
-      if (problem !== undefined) problems.push({ part: `${part}.Keys[${index}]`, message: problem })
+      if (problem !== undefined) problems.push({ part: `${part}.Keys[${index}]${problem.at}`, message: problem.message })
       else entries.push(byKey(table, key as AttributeMap, `${part}.Keys[${index}]`))
     })
   })
@@ -219,14 +219,14 @@ const placeholderCount = (statement: string): number => {
   return count
 }
 
-/** One PartiQL statement: its fields, and at least as many parameters as it has `?` (DynamoDB Local agrees). */
+/** One PartiQL statement: its fields, and as many parameters as it has `?` (DynamoDB refuses fewer and more). */
 export const statementShape = (operation: CommandName, body: unknown, prefix: string, problems: Problems): void => {
   fieldProblems(operation, body, prefix, problems)
   if (!isRecord(body) || typeof body["Statement"] !== "string") return
   const parameters = body["Parameters"]
   const given = Array.isArray(parameters) ? parameters.length : 0
   const wanted = placeholderCount(body["Statement"])
-  if (given < wanted) problems.push({ part: `${prefix}Parameters`, message: `the statement has ${wanted} ? parameters; ${given} given` })
+  if (given !== wanted) problems.push({ part: `${prefix}Parameters`, message: `the statement has ${wanted} ? parameters; ${given} given` })
 }
 
 /** The statements of `BatchExecuteStatement` or `ExecuteTransaction`. */
@@ -314,51 +314,134 @@ export const updateTableShape = (input: Record_, problems: Problems): void => {
 
 const clauseKeyword = /\b(SET|REMOVE|ADD|DELETE)\b/gi
 
-/** The attribute (first name) each action of an update expression writes to, placeholders resolved. */
-const updatedAttributes = (expression: string, names: Readonly<Record<string, string>> | undefined): Array<string> => {
-  const out: Array<string> = []
+/** One action of an update expression: its clause (upper case) and its text (`#n0 :v0`, `a.b = :v1`). */
+interface UpdateAction {
+  readonly clause: string
+  readonly text: string
+}
+
+/** The actions of an update expression, clause by clause (commas inside function calls kept). */
+const updateActions = (expression: string): Array<UpdateAction> => {
+  const out: Array<UpdateAction> = []
   const marks = [...expression.matchAll(clauseKeyword)]
   marks.forEach((mark, i) => {
+    const clause = mark[0].toUpperCase()
     const body = expression.slice(mark.index + mark[0].length, i + 1 < marks.length ? marks[i + 1]!.index : expression.length)
     let depth = 0
     let start = 0
-    const actions: Array<string> = []
     for (let j = 0; j <= body.length; j++) {
       const ch = body[j]
       if (ch === "(") depth++
       else if (ch === ")") depth--
       else if ((ch === "," && depth === 0) || j === body.length) {
-        actions.push(body.slice(start, j))
+        out.push({ clause, text: body.slice(start, j) })
         start = j + 1
       }
-    }
-    for (const action of actions) {
-      const first = /^\s*([^\s.[=]+)/.exec(action)?.[1]
-      if (first !== undefined) out.push(first.startsWith("#") ? (names?.[first] ?? first) : first)
     }
   })
   return out
 }
 
+type Names = Readonly<Record<string, string>> | undefined
+
+/** A path or name with its `#` placeholders resolved. */
+const resolve = (text: string, names: Names): string => text.replace(/#[A-Za-z0-9_]+/g, (placeholder) => names?.[placeholder] ?? placeholder)
+
+/** The attribute (first name) each action of an update expression writes to, placeholders resolved. */
+const updatedAttributes = (expression: string, names: Names): Array<string> =>
+  updateActions(expression).flatMap(({ text }) => {
+    const first = /^\s*([^\s.[=]+)/.exec(text)?.[1]
+    return first === undefined ? [] : [resolve(first, names)]
+  })
+
 /**
  * Whether the expression may name a key attribute, as itself or through a placeholder: when it does not (nearly
  * always), it is not parsed at all.
  */
-const mentionsKey = (expression: string, key: Record_, names: Readonly<Record<string, string>> | undefined): boolean => {
+const mentionsKey = (expression: string, key: Record_, names: Names): boolean => {
   for (const name in key) if (expression.includes(name)) return true
   if (names !== undefined) for (const placeholder in names) if (Object.hasOwn(key, names[placeholder]!) && expression.includes(placeholder)) return true
   return false
 }
 
-/** An update that would SET, REMOVE, ADD or DELETE an attribute of the key it was given: DynamoDB refuses it. */
+/**
+ * The types each clause's operand may have (API reference, UpdateItem, `UpdateExpression`: `ADD` takes a number or
+ * a set, `DELETE` a set).
+ */
+const operandTypes: Readonly<Record<string, ReadonlyArray<string>>> = { ADD: ["N", "SS", "NS", "BS"], DELETE: ["SS", "NS", "BS"] }
+
+const addOrDelete = /\b(ADD|DELETE)\b/i
+const setToValue = /^\s*([^=]+?)\s*=\s*(:[A-Za-z0-9_]+)\s*$/
+const pathAndValue = /^\s*(\S+)\s+(:[A-Za-z0-9_]+)\s*$/
+
+/**
+ * An update DynamoDB refuses whatever the item holds: one that SETs, REMOVEs, ADDs or DELETEs an attribute of the
+ * key it was given, an `ADD` of anything but a number or a set, a `DELETE` of anything but a set (each named
+ * `UpdateExpression ADD path`), and values SET that with the key already make more than an item's 400 KB.
+ */
 export const updateKeyShape = (body: Record_, prefix: string, problems: Problems): void => {
   const expression = body["UpdateExpression"]
   const key = body["Key"]
-  const names = body["ExpressionAttributeNames"] as Record<string, string> | undefined
-  if (typeof expression !== "string" || !isRecord(key) || !mentionsKey(expression, key, names)) return
-  for (const attribute of updatedAttributes(expression, names)) {
-    if (Object.hasOwn(key, attribute)) {
-      problems.push({ part: `${prefix}UpdateExpression`, message: `"${attribute}" is part of the key: an update cannot change a key attribute` })
+  const names = body["ExpressionAttributeNames"] as Names
+  if (typeof expression !== "string" || !isRecord(key)) return
+  if (mentionsKey(expression, key, names)) {
+    for (const attribute of updatedAttributes(expression, names)) {
+      if (Object.hasOwn(key, attribute)) {
+        problems.push({ part: `${prefix}UpdateExpression`, message: `"${attribute}" is part of the key: an update cannot change a key attribute` })
+      }
     }
+  }
+  const values = isRecord(body["ExpressionAttributeValues"]) ? (body["ExpressionAttributeValues"] as AttributeMap) : undefined
+  if (values === undefined) return
+  const checkOperands = addOrDelete.test(expression)
+  // The values with the key are the most the SETs can write: under 400 KB, there is nothing to add up.
+  const checkSize = itemSize(values) + itemSize(key as AttributeMap) > WriteLimits.itemBytes
+  if (!checkOperands && !checkSize) return
+  let written = itemSize(key as AttributeMap)
+  for (const { clause, text } of updateActions(expression)) {
+    const types = operandTypes[clause]
+    if (types !== undefined) {
+      const [, path, placeholder] = pathAndValue.exec(text) ?? []
+      const value = placeholder === undefined ? undefined : values[placeholder]
+      const type = isRecord(value) ? typeOf(value) : undefined
+      if (type !== undefined && !types.includes(type)) {
+        problems.push({
+          part: `${prefix}UpdateExpression ${clause} ${resolve(path!, names)}`,
+          message: `${clause} takes ${clause === "ADD" ? "a number or a set" : "a set"}, not a value of type ${type}`
+        })
+      }
+    } else if (clause === "SET" && checkSize) {
+      const placeholder = setToValue.exec(text)?.[2]
+      const value = placeholder === undefined ? undefined : values[placeholder]
+      if (value !== undefined) written += valueSize(value)
+    }
+  }
+  if (written > WriteLimits.itemBytes) {
+    problems.push({ part: `${prefix}UpdateExpression`, message: `the key and the values set are ${written} bytes: the item would be over DynamoDB's ${WriteLimits.itemBytes}` })
+  }
+}
+
+/** Keywords and functions of a key condition: no attribute names. */
+const keyConditionWords: ReadonlySet<string> = new Set(["and", "between", "begins_with"])
+
+/**
+ * A query's key condition: on the partition key and at most the sort key (API reference, Query,
+ * `KeyConditionExpression`), on an index's key (up to 4 partition and 4 sort attributes) with `IndexName`.
+ *
+ * @example
+ * const problems: Array<{ part: string; message: string }> = []
+ * keyConditionShape({ KeyConditionExpression: "id = :a AND b = :b AND c = :c" }, "", problems) // problems[0].part: "KeyConditionExpression"
+ */
+export const keyConditionShape = (body: Record_, prefix: string, problems: Problems): void => {
+  const expression = body["KeyConditionExpression"]
+  if (typeof expression !== "string") return
+  const names = body["ExpressionAttributeNames"] as Names
+  const attributes = new Set<string>()
+  for (const [word] of expression.matchAll(/(?<![\w:#])#?[A-Za-z_][A-Za-z0-9_]*/g)) {
+    if (!keyConditionWords.has(word.toLowerCase())) attributes.add(resolve(word, names))
+  }
+  const max = body["IndexName"] === undefined ? KeyLimits.attributes : 8
+  if (attributes.size > max) {
+    problems.push({ part: `${prefix}KeyConditionExpression`, message: `a key condition on ${attributes.size} attributes (${[...attributes].join(", ")}): the key has at most ${max}` })
   }
 }

@@ -84,7 +84,7 @@ export const checkWrite = (table: string, request: unknown, names: ReadonlyArray
   if (put !== undefined && !isRecord(attributes)) return { part, message: "a put holds an item" }
   if (put === undefined) {
     const problem = keyProblem(attributes)
-    if (problem !== undefined) return { part, message: problem }
+    if (problem !== undefined) return { part: part + problem.at, message: problem.message }
   }
   const map = attributes as AttributeMap
   let identity: string | undefined

@@ -147,9 +147,9 @@ export const makeGetter = <E>(
         return problem(seq, ".key", error instanceof Error ? error.message : String(error))
       }
       const keyIssue = keyProblem(request)
-      if (keyIssue !== undefined) return problem(seq, ".key", keyIssue)
+      if (keyIssue !== undefined) return problem(seq, ".key" + keyIssue.at, keyIssue.message)
       const names = Object.keys(request).sort()
-      const key = names.length === 0 || names.length > 2 ? undefined : keyString(table, names, request)
+      const key = keyString(table, names, request)
       if (key === undefined) return problem(seq, ".key", "a key is one or two attributes, each a string, number or binary")
       const read = tableRead(table, names, seq)
       if ("part" in read) return read
