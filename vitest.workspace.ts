@@ -53,6 +53,7 @@ const project = (flavour: Flavour, name: string): TestProjectInlineConfiguration
         { find: /^@dynofunc\/core$/, replacement: source("./packages/core/src/index.ts") },
         { find: /^@dynofunc\/core\/(.*)$/, replacement: source("./packages/core/src") + "/$1.ts" },
         { find: /^#adapter$/, replacement: source(`./packages/dynofunc/src/adapter/${major}.ts`) },
+        { find: /^#test-effect$/, replacement: source(`./packages/dynofunc/test/support/effect/${major}.ts`) },
         { find: /^#schema$/, replacement: source(`./packages/dynofunc/src/internal/typed/schema/${major}.ts`) },
         { find: /^dynofunc\/adapter$/, replacement: source(`./packages/dynofunc/src/adapter/${major}.ts`) },
         { find: /^dynofunc\/sdk$/, replacement: source("./packages/dynofunc/src/Sdk.ts") },
