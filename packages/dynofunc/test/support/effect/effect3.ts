@@ -41,3 +41,15 @@ export const arbitrary = <A, I>(schema: Schema.Schema<A, I>): FastCheck.Arbitrar
 export { FastCheck }
 /** The test clock (timestamps come from Effect's Clock): `effect`'s `TestClock` on Effect 3, `effect/testing`'s on Effect 4. */
 export { TestClock } from "effect"
+/** A `bigint` encoded as a number. */
+export const BigIntFromNumber = Schema.BigIntFromNumber
+/** A `Date` encoded as its epoch milliseconds: Effect 3's `DateFromNumber`, Effect 4's `DateFromMillis`. */
+export const DateFromMillis = Schema.DateFromNumber
+/**
+ * Fields whose key is renamed in the encoded item (`renamed` read from and written to `renamed_`): a property
+ * signature on Effect 3; none on Effect 4, whose renaming is the struct's (`Schema.encodeKeys`), not a field's.
+ */
+export const renamedKeyFields = { renamed: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("renamed_")) }
+/** `schema`'s encoder and decoder as outcomes (`#adapter`'s `Outcome`: an Either on Effect 3, a Result on Effect 4). */
+export const encodeUnknownOutcome = Schema.encodeUnknownEither
+export const decodeUnknownOutcome = Schema.decodeUnknownEither

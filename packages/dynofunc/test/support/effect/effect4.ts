@@ -52,3 +52,17 @@ export const arbitrary = <S extends Schema.Constraint>(schema: S): FastCheck.Arb
 export { FastCheck }
 /** The test clock (timestamps come from Effect's Clock): `effect`'s `TestClock` on Effect 3, `effect/testing`'s on Effect 4. */
 export { TestClock } from "effect/testing"
+/** A `bigint` encoded as a number. */
+export const BigIntFromNumber = Schema.Number.pipe(
+  Schema.decodeTo(Schema.BigInt, SchemaTransformation.transform({ decode: (n: number) => BigInt(n), encode: (b: bigint) => Number(b) }))
+)
+/** A `Date` encoded as its epoch milliseconds: Effect 3's `DateFromNumber`, Effect 4's `DateFromMillis`. */
+export const DateFromMillis = Schema.DateFromMillis
+/**
+ * Fields whose key is renamed in the encoded item (`renamed` read from and written to `renamed_`): a property
+ * signature on Effect 3; none on Effect 4, whose renaming is the struct's (`Schema.encodeKeys`), not a field's.
+ */
+export const renamedKeyFields = {}
+/** `schema`'s encoder and decoder as outcomes (`#adapter`'s `Outcome`: an Either on Effect 3, a Result on Effect 4). */
+export const encodeUnknownOutcome = Schema.encodeUnknownResult
+export const decodeUnknownOutcome = Schema.decodeUnknownResult
