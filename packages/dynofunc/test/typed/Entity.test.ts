@@ -1,5 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Either, Schema } from "effect"
+import { Schema } from "effect"
+import { Outcome } from "#adapter"
+import { schemaFailureTag } from "#test-effect"
 import { add, attr, cand, Entity, query, remove, transactWriteItems, TypedTable, update } from "dynofunc"
 import { ada, app, Org, User } from "./fixtures.js"
 
@@ -77,13 +79,14 @@ describe("typed entity operations compile to the plain ones", () => {
   it("decoding a read: the item, or ItemDecodeError with the table, key, raw item and ParseError", () => {
     const op = User.get({ org: "acme", id: "u1" })
     const bad = op.decode({ Item: { pk: { S: "ORG#acme" }, sk: { S: "USER#u1" }, org: { S: "acme" } }, $metadata: {} })
-    expect(Either.isLeft(bad)).toBe(true)
-    if (Either.isLeft(bad)) {
-      expect(bad.left._tag).toBe("ItemDecodeError")
-      expect(bad.left.table).toBe(app.name)
-      expect(bad.left.key).toEqual({ pk: "ORG#acme", sk: "USER#u1" })
-      expect(bad.left.item).toEqual({ pk: "ORG#acme", sk: "USER#u1", org: "acme" })
-      expect(bad.left.cause._tag).toBe("ParseError")
+    expect(Outcome.isFailure(bad)).toBe(true)
+    if (Outcome.isFailure(bad)) {
+      const error = Outcome.failureOf(bad)
+      expect(error._tag).toBe("ItemDecodeError")
+      expect(error.table).toBe(app.name)
+      expect(error.key).toEqual({ pk: "ORG#acme", sk: "USER#u1" })
+      expect(error.item).toEqual({ pk: "ORG#acme", sk: "USER#u1", org: "acme" })
+      expect(error.cause._tag).toBe(schemaFailureTag)
     }
   })
 
@@ -93,15 +96,15 @@ describe("typed entity operations compile to the plain ones", () => {
     const page = (items: ReadonlyArray<unknown>, options: { onUnknown?: "skip"; onInvalid?: "skip" } = {}) =>
       TypedTable.collection([Org, User], "primary", { org: "acme" }, options).decode({ Items: items as never, Count: items.length, $metadata: {} })
     const decoded = [{ entity: "Org", item: { org: "acme", title: "Acme" } }, { entity: "User", item: ada }]
-    expect(Either.map(page([org, user]), ({ items, invalid, unknown }) => ({ items, invalid, unknown }))).toEqual(Either.right({ items: decoded, invalid: [], unknown: [] }))
+    expect(Outcome.map(page([org, user]), ({ items, invalid, unknown }) => ({ items, invalid, unknown }))).toEqual(Outcome.succeed({ items: decoded, invalid: [], unknown: [] }))
     // A tag of two types (DynamoDB never sends one) is the unmarshaller's: a malformed response, in both passes.
     const odd = { ...user, _entity: { N: "1", S: "User" } }
     expect(() => page([org, odd], { onUnknown: "skip" })).toThrow("an attribute value of two types (N and S)")
     // A tag of another type is an unknown tag.
     const numbered = { ...user, _entity: { N: "1" } }
-    expect(Either.map(page([org, numbered], { onUnknown: "skip" }), ({ items, unknown }) => [items, unknown.map((error) => error.tag)])).toEqual(Either.right([[decoded[0]], [1]]))
+    expect(Outcome.map(page([org, numbered], { onUnknown: "skip" }), ({ items, unknown }) => [items, unknown.map((error) => error.tag)])).toEqual(Outcome.succeed([[decoded[0]], [1]]))
     const bad = { ...user, visits: { S: "many" } }
-    expect(Either.map(page([bad, org], { onInvalid: "skip" }), ({ items, invalid }) => [items, invalid.map((error) => error._tag)])).toEqual(Either.right([[decoded[0]], ["ItemDecodeError"]]))
+    expect(Outcome.map(page([bad, org], { onInvalid: "skip" }), ({ items, invalid }) => [items, invalid.map((error) => error._tag)])).toEqual(Outcome.succeed([[decoded[0]], ["ItemDecodeError"]]))
     expect(() => page([org, { ...user, visits: { N: 1 } }])).toThrow(/N is not a number's text/)
   })
 

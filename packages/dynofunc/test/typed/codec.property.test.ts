@@ -1,19 +1,45 @@
 /**
  * The compiled codec against the reference path: `Schema.encodeUnknownEither` (then marshal) and (unmarshal, then)
- * `Schema.decodeUnknownEither`, on `Arbitrary.make(schema)` values and on values with one field made invalid, for
+ * `Schema.decodeUnknownEither`, on `arbitrary(schema)` values and on values with one field made invalid, for
  * every Schema kind the compiler knows and a few it hands back to Schema: same success or failure, same output,
  * same error. The one-pass paths (`writeItem`, `readItem`, and through them an entity's `put` and `get`) against
  * the same two passes, on values that do not match, values DynamoDB cannot hold and responses it could not send.
  */
 import { describe, expect, it } from "@effect/vitest"
-import { Arbitrary, Either, FastCheck as fc, Option, Schema } from "effect"
+import { Option, Schema } from "effect"
 import { attr, Entity, find, query, TypedTable, update } from "dynofunc"
-import type { ParseError } from "effect/ParseResult"
+import { Outcome } from "#adapter"
+import { node } from "#schema"
+import {
+  arbitrary,
+  BigIntFromNumber,
+  Bytes,
+  DateFromIso,
+  DateFromMillis,
+  DateTimeUtcFromIso,
+  decodeUnknownOutcome,
+  encodeUnknownOutcome,
+  FastCheck as fc,
+  Literals,
+  optionalKey,
+  optionalOption,
+  PairWithOptional,
+  PositiveNumber,
+  RecordOf,
+  renamedKeyFields,
+  SetOf,
+  StringOfMinLength,
+  Union
+} from "#test-effect"
 import * as Codec from "../../src/internal/typed/codec.js"
 import { Fail } from "../../src/internal/typed/schema/types.js"
-import { node } from "../../src/internal/typed/schema/effect3.js"
 const compile = (ast: Parameters<typeof node>[0], isDecoding: boolean) => (isDecoding ? node(ast).decode : node(ast).encode)
-const toEither = <A, E>(c: { ok: true; value: A } | { ok: false; error: E }): Either.Either<A, E> => (c.ok ? Either.right(c.value) : Either.left(c.error))
+type Either<A, E> = Outcome.Outcome<A, E>
+const toEither = <A, E>(c: { ok: true; value: A } | { ok: false; error: E }): Either<A, E> => (c.ok ? Outcome.succeed(c.value) : Outcome.fail(c.error))
+const getOrThrow = <A, E>(outcome: Either<A, E>): A => {
+  if (Outcome.isSuccess(outcome)) return Outcome.successOf(outcome)
+  throw new Error(`expected a success: ${String(Outcome.failureOf(outcome))}`)
+}
 import { thrownProblem } from "@dynofunc/core/internal/input/guard"
 import { fromAttributeMap, toAttributeMap, toAttributeValue } from "@dynofunc/core/internal/values/marshal"
 
@@ -24,43 +50,43 @@ const Kinds = Schema.Struct({
   number: Schema.Number,
   boolean: Schema.Boolean,
   literal: Schema.Literal("on"),
-  literals: Schema.Literal("dark", "light", 3),
+  literals: Literals("dark", "light", 3),
   nothing: Schema.Null,
   bigint: Schema.BigInt,
-  bigintFromNumber: Schema.BigIntFromNumber,
-  date: Schema.Date,
+  bigintFromNumber: BigIntFromNumber,
+  date: DateFromIso,
   dateFromString: Schema.DateFromString,
-  dateFromNumber: Schema.DateFromNumber,
-  dateTime: Schema.DateTimeUtc,
+  dateFromNumber: DateFromMillis,
+  dateTime: DateTimeUtcFromIso,
   optional: Schema.optional(Schema.String),
-  optionalExact: Schema.optionalWith(Schema.Number, { exact: true }),
-  optionField: Schema.optionalWith(Schema.String, { as: "Option" }),
+  optionalExact: optionalKey(Schema.Number),
+  optionField: optionalOption(Schema.String),
   optionFromNull: Schema.OptionFromNullOr(Schema.Number),
   optionFromUndefined: Schema.OptionFromUndefinedOr(Schema.Boolean),
   nullOr: Schema.NullOr(Schema.String),
   array: Schema.Array(Schema.Number),
   nonEmpty: Schema.NonEmptyArray(Schema.String),
-  tuple: Schema.Tuple(Schema.String, Schema.optionalElement(Schema.Number)),
-  set: Schema.ReadonlySetFromSelf(Schema.String),
-  numbers: Schema.ReadonlySetFromSelf(Schema.Number),
+  tuple: PairWithOptional(Schema.String, Schema.Number),
+  set: SetOf(Schema.String),
+  numbers: SetOf(Schema.Number),
   nested: Schema.Struct({ city: Schema.String, geo: Schema.Struct({ lat: Schema.Number, lon: Schema.Number }), zip: Schema.optional(Schema.String) }),
-  record: Schema.Record({ key: Schema.String, value: Schema.Number }),
-  bytes: Schema.Uint8ArrayFromSelf,
+  record: RecordOf(Schema.Number),
+  bytes: Bytes,
   point: Point,
-  refined: Schema.String.pipe(Schema.minLength(2)),
+  refined: StringOfMinLength(2),
   int: Schema.Int,
-  positive: Schema.Number.pipe(Schema.positive()),
+  positive: PositiveNumber,
   trimmed: Schema.Trim,
   numberFromString: Schema.NumberFromString,
-  renamed: Schema.propertySignature(Schema.String).pipe(Schema.fromKey("renamed_")),
-  tagged: Schema.Union(Schema.TaggedStruct("a", { n: Schema.Number }), Schema.TaggedStruct("b", { s: Schema.String })),
-  mixed: Schema.Union(Schema.Number, Schema.String, Schema.Array(Schema.Boolean))
+  ...renamedKeyFields,
+  tagged: Union(Schema.TaggedStruct("a", { n: Schema.Number }), Schema.TaggedStruct("b", { s: Schema.String })),
+  mixed: Union(Schema.Number, Schema.String, Schema.Array(Schema.Boolean))
 })
 
 class Account extends Schema.Class<Account>("Account")({
   id: Schema.String,
-  since: Schema.Date,
-  roles: Schema.ReadonlySetFromSelf(Schema.Literal("admin", "dev")),
+  since: DateFromIso,
+  roles: SetOf(Literals("admin", "dev")),
   owner: Schema.optional(Point)
 }) {}
 
@@ -102,10 +128,10 @@ const thrown = (run: () => unknown) => {
   }
 }
 
-const same = <A>(fast: Either.Either<A, unknown>, reference: Either.Either<A, unknown>) => {
-  expect(Either.isRight(fast)).toBe(Either.isRight(reference))
-  if (Either.isRight(fast) && Either.isRight(reference)) expect(fast.right).toStrictEqual(reference.right)
-  if (Either.isLeft(fast) && Either.isLeft(reference)) expect(Codec.format(fast.left as never)).toBe(Codec.format(reference.left as never))
+const same = <A>(fast: Either<A, unknown>, reference: Either<A, unknown>) => {
+  expect(Outcome.isSuccess(fast)).toBe(Outcome.isSuccess(reference))
+  if (Outcome.isSuccess(fast) && Outcome.isSuccess(reference)) expect(Outcome.successOf(fast)).toStrictEqual(Outcome.successOf(reference))
+  if (Outcome.isFailure(fast) && Outcome.isFailure(reference)) expect(Codec.format(Outcome.failureOf(fast) as never)).toBe(Codec.format(Outcome.failureOf(reference) as never))
 }
 
 /** Runs the agreement checks on `schema` (a Struct or a Class). */
@@ -113,16 +139,16 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
   const codec = Codec.make(schema)
   const fields = Schema.Struct(schema.fields) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
   const names = Object.keys(schema.fields)
-  const typed = Arbitrary.make(schema as Schema.Schema<Record<string, unknown>, Record<string, unknown>>)
-  const encodeReference = Schema.encodeUnknownEither(fields)
-  const decodeReference = Schema.decodeUnknownEither(schema as Schema.Schema<unknown, Record<string, unknown>>)
+  const typed = arbitrary(schema as Schema.Schema<Record<string, unknown>, Record<string, unknown>>)
+  const encodeReference = encodeUnknownOutcome(fields)
+  const decodeReference = decodeUnknownOutcome(schema as Schema.Schema<unknown, Record<string, unknown>>)
   /** Valid values DynamoDB can hold once encoded (most `Arbitrary` items have a field it cannot: a huge number, an empty set). */
   const holdable = fc
     .tuple(
       ...names.map((name) => {
         const one = Schema.Struct({ [name]: schema.fields[name]! }) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
         const encode = Schema.encodeSync(one)
-        return Arbitrary.make(one).filter((value) => {
+        return arbitrary(one).filter((value) => {
           try {
             return toAttributeMap(encode(value)) !== undefined
           } catch {
@@ -145,7 +171,7 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
       fc.property(typed, (item) => {
         const encoded = encode(item)
         expect(encoded).not.toBe(Fail)
-        expect(encoded).toStrictEqual(Either.getOrThrow(encodeReference(item)))
+        expect(encoded).toStrictEqual(getOrThrow(encodeReference(item)))
         expect(decode(encoded)).not.toBe(Fail)
       }),
       { numRuns: runs }
@@ -175,13 +201,13 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
   })
 
   /** What encode + marshal stores for `item`, or the problem the two passes find (`Item` when it does not encode). */
-  const twoPassWrite = (item: unknown): Either.Either<Record<string, unknown>, { readonly part: string; readonly message: string }> => {
+  const twoPassWrite = (item: unknown): Either<Record<string, unknown>, { readonly part: string; readonly message: string }> => {
     const encoded = encodeReference(item)
-    if (Either.isLeft(encoded)) return Either.left({ part: "Item", message: Codec.format(encoded.left) })
+    if (Outcome.isFailure(encoded)) return Outcome.fail({ part: "Item", message: Codec.format(Outcome.failureOf(encoded)) })
     try {
-      return Either.right(toAttributeMap(encoded.right, "Item"))
+      return Outcome.succeed(toAttributeMap(Outcome.successOf(encoded), "Item"))
     } catch (error) {
-      return Either.left(thrownProblem(error))
+      return Outcome.fail(thrownProblem(error))
     }
   }
 
@@ -190,8 +216,8 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
       fc.property(fc.oneof(holdable, typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(holdable, names)), (item) => {
         const reference = twoPassWrite(item)
         const written = codec.writeItem(item)
-        if (Either.isLeft(reference)) expect(written).toBeUndefined()
-        else expect(written).toStrictEqual(reference.right)
+        if (Outcome.isFailure(reference)) expect(written).toBeUndefined()
+        else expect(written).toStrictEqual(Outcome.successOf(reference))
       }),
       { numRuns: runs }
     )
@@ -216,8 +242,8 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
           return
         }
         const reference = decodeReference(raw)
-        if (Either.isLeft(reference)) expect(read).toBe(Fail)
-        else expect(read).toStrictEqual(reference.right)
+        if (Outcome.isFailure(reference)) expect(read).toBe(Fail)
+        else expect(read).toStrictEqual(Outcome.successOf(reference))
       }),
       { numRuns: runs }
     )
@@ -231,7 +257,7 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
     primary: { partition: { prefix: "P", fields: [] } }
   }) as {
     put: (item: unknown) => { description: { Item?: unknown }; problems: ReadonlyArray<{ part: string; message: string }> }
-  } & Record<"get" | "query" | "update", (...args: ReadonlyArray<unknown>) => { decode: (raw: unknown) => Either.Either<Record<string, unknown>, { cause: ParseError }> }>
+  } & Record<"get" | "query" | "update", (...args: ReadonlyArray<unknown>) => { decode: (raw: unknown) => Either<Record<string, unknown>, { cause: Codec.SchemaFailure }> }>
   const keys = { _entity: { S: "Kind" }, tpk: { S: "P" }, tsk: { S: "Kind" } }
 
   it("an entity's put: the one-pass description is the two passes' (keys and tag added), errors too", () => {
@@ -239,13 +265,13 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
       fc.property(fc.oneof(holdable, typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(holdable, names)), (item) => {
         const op = entity.put(item)
         const reference = twoPassWrite(item)
-        if (Either.isLeft(reference)) {
-          const { part, message } = reference.left
+        if (Outcome.isFailure(reference)) {
+          const { part, message } = Outcome.failureOf(reference)
           expect(op.problems).toEqual([{ part, message: part === "Item" ? `Kind: ${message}` : message }])
           return
         }
         expect(op.problems).toEqual([])
-        expect(op.description.Item).toStrictEqual({ ...reference.right, ...keys })
+        expect(op.description.Item).toStrictEqual({ ...Outcome.successOf(reference), ...keys })
       }),
       { numRuns: runs }
     )
@@ -278,10 +304,10 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
           }
           const references = items.map((item) => decodeReference(item))
           const result = typed.decode(raw)
-          const failed = references.find(Either.isLeft)
-          expect(Either.isLeft(result)).toBe(failed !== undefined)
-          if (failed !== undefined && Either.isLeft(result)) expect(Codec.format(result.left.cause)).toBe(Codec.format(failed.left))
-          if (Either.isRight(result)) expect(pick(result.right)).toStrictEqual(references.map((reference) => Either.getOrThrow(reference)))
+          const failed = references.find(Outcome.isFailure)
+          expect(Outcome.isFailure(result)).toBe(failed !== undefined)
+          if (failed !== undefined && Outcome.isFailure(result)) expect(Codec.format(Outcome.failureOf(result).cause)).toBe(Codec.format(Outcome.failureOf(failed)))
+          if (Outcome.isSuccess(result)) expect(pick(Outcome.successOf(result))).toStrictEqual(references.map((reference) => getOrThrow(reference)))
         }
       }),
       { numRuns: runs }
@@ -291,7 +317,7 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
   /** What Schema encodes `value` of field `name` to. */
   const encodeOne = (name: string, value: unknown) => {
     const one = Schema.Struct({ [name]: schema.fields[name]! }) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
-    return Either.map(Schema.encodeUnknownEither(one)({ [name]: value }), (out) => out[name])
+    return Outcome.map(encodeUnknownOutcome(one)({ [name]: value }), (out) => out[name])
   }
 
   it("encodes single fields (updates, conditions) like Schema, and writes them in one pass as encode + marshal do (or not at all)", () => {
@@ -301,11 +327,11 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
         const reference = encodeOne(name, value)
         same(toEither(codec.encodeField([name], value)), reference)
         const encoded = codec.fieldEncoder(name)(value)
-        if (Either.isLeft(reference)) expect(encoded).toBe(Fail)
-        else expect(encoded).toStrictEqual(reference.right)
+        if (Outcome.isFailure(reference)) expect(encoded).toBe(Fail)
+        else expect(encoded).toStrictEqual(Outcome.successOf(reference))
         let marshalled: unknown = Fail
         try {
-          if (Either.isRight(reference) && reference.right !== undefined) marshalled = toAttributeValue(reference.right)
+          if (Outcome.isSuccess(reference) && Outcome.successOf(reference) !== undefined) marshalled = toAttributeValue(Outcome.successOf(reference))
         } catch {
           // DynamoDB cannot hold it: the one-pass writer gives Fail, and the update's marshaller names the problem.
         }
@@ -333,11 +359,11 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
         for (const name in changes) {
           if (changes[name] === undefined) continue
           const one = encodeOne(name, changes[name])
-          if (Either.isLeft(one)) {
+          if (Outcome.isFailure(one)) {
             expect(op.problems.map((problem) => problem.part)).toEqual(["UpdateExpression"])
             return
           }
-          encoded[name] = one.right
+          encoded[name] = Outcome.successOf(one)
         }
         const reference = update("kinds", key, encoded, { condition: attr("tpk").exists(), returnValues: "ALL_NEW" })
         expect(op.problems).toEqual(reference.problems)
@@ -358,11 +384,11 @@ describe("compiled codec: projections", () => {
     const picked = Schema.Struct({ string: Kinds.fields.string, set: Kinds.fields.set, date: Kinds.fields.date })
     const decode = codec.decodeProjection(["string", "set", "date"])
     for (const raw of [{ string: "a", set: new Set(["x"]), date: "2026-01-01T00:00:00.000Z", other: 1 }, { string: 1 }, {}]) {
-      const reference = Schema.decodeUnknownEither(picked)(raw)
+      const reference = decodeUnknownOutcome(picked)(raw)
       same(toEither(decode(raw)), reference)
       // In one pass from the attributes DynamoDB sends: the same item, or nothing (the two passes say why).
       const read = codec.readProjection(["string", "set", "date"])(toAttributeMap(raw))
-      if (Either.isRight(reference)) expect(read).toStrictEqual(reference.right)
+      if (Outcome.isSuccess(reference)) expect(read).toStrictEqual(Outcome.successOf(reference))
       else expect(read).toBe(Fail)
     }
   })

@@ -1,6 +1,7 @@
 /** A single-table model for the typed-table tests: organisations and their users, a GSI by email. */
 import { Schema } from "effect"
 import { Entity, TypedTable } from "dynofunc"
+import { SetOf } from "#test-effect"
 
 export const app = TypedTable.make({
   name: "typed-app",
@@ -26,7 +27,7 @@ export const User = Entity.make({
     team: Schema.String,
     visits: Schema.Number,
     roles: Schema.Array(Schema.String),
-    tags: Schema.ReadonlySetFromSelf(Schema.String),
+    tags: SetOf(Schema.String),
     nickname: Schema.optional(Schema.String),
     profile: Schema.Struct({ city: Schema.String, zip: Schema.Number })
   }),

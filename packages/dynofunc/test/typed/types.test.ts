@@ -1,6 +1,6 @@
 /** What the compiler accepts and refuses on typed entities (checked by `pnpm typecheck`; the assertions run too). */
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
-import type { Either } from "effect"
+import type { Outcome } from "#adapter"
 import {
   attr,
   Entity,
@@ -41,7 +41,7 @@ describe("typed entities: types", () => {
     expectTypeOf<Entity.Fields<typeof User.config>>().toEqualTypeOf<UserItem>()
     expectTypeOf<Entity.Key<typeof User.config>>().toEqualTypeOf<{ readonly org: string; readonly id: string }>()
     expectTypeOf<ResultOf<ReturnType<typeof User.get>>>().toEqualTypeOf<
-      Either.Either<{ readonly item: UserItem | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>
+      Outcome.Outcome<{ readonly item: UserItem | undefined; readonly raw: GetItemCommandOutput }, ItemDecodeError>
     >()
   })
 
@@ -90,7 +90,7 @@ describe("typed entities: types", () => {
     const op = User.get({ org: "acme", id: "u1" }, { projection: ["email", "visits"] })
     expect(op.description.ProjectionExpression).toBe("#n0, #n1")
     expectTypeOf<ResultOf<typeof op>>().toEqualTypeOf<
-      Either.Either<
+      Outcome.Outcome<
         { readonly item: { readonly email: string; readonly visits: number } | undefined; readonly raw: GetItemCommandOutput },
         ItemDecodeError
       >
@@ -141,7 +141,7 @@ describe("typed entities: types", () => {
   })
 
   it("the error union of each typed operation", () => {
-    type Errors<Op> = Op extends Operation<infer Name extends CommandName, Either.Either<infer _A, infer E>> ? ErrorOf<Name> | E : never
+    type Errors<Op> = Op extends Operation<infer Name extends CommandName, Outcome.Outcome<infer _A, infer E>> ? ErrorOf<Name> | E : never
     const put = TypedTable.execute(User.put(ada))
     expect(typeof put).toBe("object")
     expectTypeOf<Effect.Effect.Error<typeof put>>().toEqualTypeOf<Errors<ReturnType<typeof User.put>>>()
