@@ -16,7 +16,7 @@ import { webIdentityProvider } from "./webIdentity.js"
  * stops the chain, its error naming the sources skipped before it. `source` names the chain in errors.
  *
  * @example
- * chainOf([envProvider({}), filesProvider({}, "dev")])
+ * chainOf([defaultChainOf({ AWS_PROFILE: "dev" }), defaultChainOf({})], "two chains")
  */
 export const chainOf = (providers: ReadonlyArray<Provider>, source = "the chain"): Provider => ({
   source,

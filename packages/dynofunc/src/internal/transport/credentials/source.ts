@@ -63,7 +63,7 @@ const clear = (credentials: Resolved): ProvidedCredentials => ({
  * were tried and why each was not set up.
  *
  * @example
- * const signing = fromProvider(defaultChainOf(process.env))
+ * const signing = fromProvider({ source: "nothing", resolve: Effect.succeed({ _tag: "Absent", reason: "a test" } as const) })
  */
 export const fromProvider = (provider: Provider): Effect.Effect<ProvidedCredentials, unknown> =>
   Effect.flatMap(provider.resolve, (answer) =>
