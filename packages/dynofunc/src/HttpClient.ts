@@ -10,6 +10,7 @@
  *
  * const program = execute(find("users", { id: "u1" }))
  * program.pipe(Effect.provide(HttpClient.layer({ region: "eu-west-1" })))
+ * program.pipe(Effect.provide(HttpClient.layer())) // region and credentials from the environment, the shared files, …
  * program.pipe(Effect.provide(HttpClient.layer({
  *   region: "local",
  *   endpoint: "http://127.0.0.1:8000",
@@ -18,17 +19,19 @@
  */
 import { Config, Duration, Effect, type Layer, type Scope } from "effect"
 import * as A from "#adapter"
+import type { Provider } from "./AwsCredentials.js"
 import type { Credentials } from "./DynamoClient.js"
 import { DynamoClient, type DynamoClientService, type Request } from "./internal/execution/client.js"
 import type { CommandName, OutputOf } from "@dynofunc/core/Operation"
-import { credentialSource, type CredentialsProvider } from "./internal/transport/credentials.js"
+import { credentialSource, type CredentialsProvider } from "./internal/transport/credentials/source.js"
 import { regionalEndpoint } from "./internal/transport/endpoint.js"
+import { regionOf } from "./internal/transport/region.js"
 import { type Answer, type Connections, type Exchange, nodeHttp as nodeHttpConnections } from "./internal/transport/http.js"
 import { amzDate, jsonPostAuthorization, type SigningCredentials } from "./internal/transport/sigv4.js"
 import { type UndiciModule, undiciPool as undiciConnections } from "./internal/transport/undici.js"
 import { Crc32MismatchError, crc32, metadata, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
 
-export type { CredentialsProvider, ProvidedCredentials } from "./internal/transport/credentials.js"
+export type { CredentialsProvider, ProvidedCredentials } from "./internal/transport/credentials/source.js"
 export type { Connections } from "./internal/transport/http.js"
 export type { UndiciModule } from "./internal/transport/undici.js"
 
@@ -53,16 +56,21 @@ export const undiciPool: (load: () => Promise<UndiciModule>) => Connections = un
 
 /** How the lean client reaches DynamoDB. */
 export interface HttpClientConfig {
-  /** The AWS region (`eu-west-1`); with a custom `endpoint`, the region that endpoint signs for. */
-  readonly region: string
+  /**
+   * The AWS region (`eu-west-1`); with a custom `endpoint`, the region that endpoint signs for. Left out:
+   * `AWS_REGION`, `AWS_DEFAULT_REGION`, else the profile's `region` in the shared config file.
+   */
+  readonly region?: string | undefined
   /** A custom endpoint, e.g. `http://127.0.0.1:8000` for DynamoDB Local; by default the region's own. */
   readonly endpoint?: string | undefined
   /**
-   * Fixed credentials (secrets `Redacted`), or a provider such as `fromIni()` from `@aws-sdk/credential-providers`.
-   * Left out: the SDK's default provider chain (environment, shared config, SSO, container and instance roles),
-   * loaded on the first call. Credentials that expire are refreshed five minutes before they do.
+   * Fixed credentials (secrets `Redacted`), one of `AwsCredentials`' providers, or an SDK-style provider function
+   * (`sdkCredentials()` from `dynofunc/sdk` for the SDK's whole chain, `fromSSO()` from
+   * `@aws-sdk/credential-providers`, …). Left out: `AwsCredentials.defaultChain()` (environment, shared files, web
+   * identity, container endpoint or instance metadata), asked on the first call. Credentials that expire are
+   * fetched again five minutes before they do, one fetch shared by concurrent calls.
    */
-  readonly credentials?: Credentials | CredentialsProvider | undefined
+  readonly credentials?: Credentials | Provider | CredentialsProvider | undefined
   /** FIPS endpoints (`dynamodb-fips.<region>…`). */
   readonly fips?: boolean | undefined
   /** Dual-stack (IPv6) endpoints (`dynamodb.<region>.api.aws`). */
@@ -83,7 +91,7 @@ const contentType = "application/x-amz-json-1.0"
 /** A `Date` header this far from the local clock makes the client sign with DynamoDB's time instead (the SDK's rule). */
 const skewToleranceMillis = 5 * 60 * 1000
 
-const service = (config: HttpClientConfig, host: string, exchange: Exchange): DynamoClientService => {
+const service = (config: HttpClientConfig, region: string, host: string, exchange: Exchange): DynamoClientService => {
   const credentials = credentialSource(config.credentials)
   const timeout = config.requestTimeout === undefined ? undefined : Duration.toMillis(config.requestTimeout)
   let clockOffset = 0
@@ -133,7 +141,7 @@ const service = (config: HttpClientConfig, host: string, exchange: Exchange): Dy
         "x-amz-date": date,
         "x-amz-target": target,
         "content-length": String(Buffer.byteLength(body)),
-        authorization: jsonPostAuthorization({ contentType, host, target, body }, signing, date, config.region, "dynamodb")
+        authorization: jsonPostAuthorization({ contentType, host, target, body }, signing, date, region, "dynamodb")
       }
       if (signing.sessionToken !== undefined) headers["x-amz-security-token"] = signing.sessionToken
       const abort = exchange(headers, body, timeout, (error, response) =>
@@ -144,7 +152,7 @@ const service = (config: HttpClientConfig, host: string, exchange: Exchange): Dy
 
   return {
     sdk: undefined,
-    region: config.region,
+    region,
     send: <Name extends CommandName>(request: Request<Name>) => {
       const current = credentials.current()
       const sent = current !== undefined
@@ -155,8 +163,30 @@ const service = (config: HttpClientConfig, host: string, exchange: Exchange): Dy
   }
 }
 
+/** A config whose `region` is given: its client is built without looking anything up, and cannot fail. */
+export type WithRegion = HttpClientConfig & { readonly region: string }
+
+const opened = (config: HttpClientConfig, region: string): Effect.Effect<DynamoClientService, never, Scope.Scope> =>
+  Effect.suspend(() => {
+    const endpoint = new URL(config.endpoint ?? regionalEndpoint(region, { fips: config.fips, dualStack: config.dualStack }))
+    return Effect.map(
+      (config.connections ?? nodeHttp).open(endpoint, config.maxSockets ?? 50),
+      (exchange) => service(config, region, endpoint.host, exchange)
+    )
+  })
+
+const withRegion = (config: HttpClientConfig): Effect.Effect<DynamoClientService, A.ConfigError, Scope.Scope> =>
+  config.region !== undefined
+    ? opened(config, config.region)
+    : Effect.flatMap(regionOf(process.env), (region) =>
+        region === undefined
+          ? Effect.fail(A.invalidConfig(["region"], "no region given, and none in AWS_REGION, AWS_DEFAULT_REGION or the shared config file"))
+          : opened(config, region)
+      )
+
 /**
- * A scoped lean `DynamoClient` service; its connections are closed when the scope closes.
+ * A scoped lean `DynamoClient` service; its connections are closed when the scope closes. Without a `region`, it is
+ * looked up and may fail with a `ConfigError`.
  *
  * @example
  * const tables = Effect.scoped(
@@ -164,23 +194,24 @@ const service = (config: HttpClientConfig, host: string, exchange: Exchange): Dy
  *     client.send({ operation: "ListTables", input: {} }))
  * )
  */
-export const make = (config: HttpClientConfig): Effect.Effect<DynamoClientService, never, Scope.Scope> =>
-  Effect.suspend(() => {
-    const endpoint = new URL(config.endpoint ?? regionalEndpoint(config.region, { fips: config.fips, dualStack: config.dualStack }))
-    return Effect.map(
-      (config.connections ?? nodeHttp).open(endpoint, config.maxSockets ?? 50),
-      (exchange) => service(config, endpoint.host, exchange)
-    )
-  })
+export const make: {
+  (config: WithRegion): Effect.Effect<DynamoClientService, never, Scope.Scope>
+  (config?: HttpClientConfig): Effect.Effect<DynamoClientService, A.ConfigError, Scope.Scope>
+  // The cast is the first signature's promise: with a region, `withRegion` never looks one up, so never fails.
+} = (config: HttpClientConfig = {}) => withRegion(config) as Effect.Effect<DynamoClientService, never, Scope.Scope>
 
 /**
- * A Layer with a lean `DynamoClient`, its connections closed when the Layer is released.
+ * A Layer with a lean `DynamoClient`, its connections closed when the Layer is released. Without a `region`, it is
+ * looked up (`AWS_REGION`, `AWS_DEFAULT_REGION`, the shared config file) and the Layer may fail with a `ConfigError`.
  *
  * @example
  * const program = execute(find("users", { id: "u1" }))
  * Effect.provide(program, HttpClient.layer({ region: "eu-west-1" }))
  */
-export const layer = (config: HttpClientConfig): Layer.Layer<DynamoClient> => A.layerScoped(DynamoClient, make(config))
+export const layer: {
+  (config: WithRegion): Layer.Layer<DynamoClient>
+  (config?: HttpClientConfig): Layer.Layer<DynamoClient, A.ConfigError>
+} = (config: HttpClientConfig = {}) => A.layerScoped(DynamoClient, make(config as WithRegion))
 
 /**
  * A Layer whose settings come from Effect `Config` (environment variables by default).
@@ -192,4 +223,4 @@ export const layer = (config: HttpClientConfig): Layer.Layer<DynamoClient> => A.
  * })
  */
 export const layerConfig = (config: A.ConfigWrap<HttpClientConfig>): Layer.Layer<DynamoClient, A.ConfigError> =>
-  A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), make))
+  A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), withRegion))

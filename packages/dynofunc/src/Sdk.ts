@@ -9,7 +9,9 @@
  *
  * const layer = DynamoClient.layerFromSdk(new DynamoDBClient({ region: "eu-west-1", protocol, maxAttempts: 1 }))
  */
+import type { DefaultProviderInit, defaultProvider } from "@aws-sdk/credential-provider-node"
 import { Protocol } from "./internal/execution/sdkProtocol.js"
+import type { CredentialsProvider } from "./internal/transport/credentials/source.js"
 
 /**
  * The SDK's DynamoDB protocol with a fix the clients dynofunc builds always use: the SDK's own response reader loses
@@ -19,3 +21,22 @@ import { Protocol } from "./internal/execution/sdkProtocol.js"
  * const sdk = new DynamoDBClient({ region: "eu-west-1", protocol })
  */
 export const protocol = Protocol
+
+/**
+ * The AWS SDK's whole default credential chain (`@aws-sdk/credential-provider-node`: SSO, `credential_process`,
+ * `credential_source`, MFA and everything else) as `HttpClient` credentials, for what `AwsCredentials.defaultChain()`
+ * does not cover. The SDK's chain is loaded on the first call, and bundled only into programs that use this.
+ *
+ * @example
+ * import { HttpClient } from "dynofunc"
+ * import { sdkCredentials } from "dynofunc/sdk"
+ *
+ * HttpClient.layer({ region: "eu-west-1", credentials: sdkCredentials({ profile: "sso-dev" }) })
+ */
+export const sdkCredentials = (init: DefaultProviderInit = {}): CredentialsProvider => {
+  let chain: Promise<ReturnType<typeof defaultProvider>> | undefined
+  return () => {
+    chain ??= import("@aws-sdk/credential-provider-node").then(({ defaultProvider }) => defaultProvider(init))
+    return chain.then((provider) => provider())
+  }
+}

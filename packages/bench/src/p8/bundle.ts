@@ -15,9 +15,6 @@ export const leanProgram = fileURLToPath(new URL("./leanProgram.ts", import.meta
 /** This package's directory: where a program given as source resolves its imports from. */
 export const packageDir = fileURLToPath(new URL("../..", import.meta.url))
 
-/** The AWS SDK's default credential provider chain, which `HttpClient` imports on its first call without credentials. */
-export const defaultCredentialChain = "@aws-sdk/credential-provider-node"
-
 /** A bundle's size in bytes and the paths of the modules that contribute code to it. */
 export interface Bundle {
   readonly bytes: number
@@ -29,7 +26,7 @@ export interface Bundle {
  * `external` packages left out; written to `outfile` when given.
  *
  * @example
- * const withoutChain = await bundle({ file: leanProgram }, { external: [defaultCredentialChain] })
+ * const withoutUndici = await bundle({ file: leanProgram }, { external: ["undici"] })
  */
 export const bundle = async (
   program: { readonly file: string } | { readonly source: string },

@@ -13,6 +13,17 @@ const partitions: ReadonlyArray<readonly [RegExp, string, string]> = [
   [/^us-isof-\w+-\d+$/, "csp.hci.ic.gov", "api.aws.hci.ic.gov"]
 ]
 
+/** The partition `region` belongs to: its pattern and DNS suffixes; `undefined` for the `aws` partition. */
+const partitionOf = (region: string) => partitions.find(([pattern]) => pattern.test(region))
+
+/**
+ * The DNS suffix of `region`'s partition (`amazonaws.com`, `amazonaws.com.cn`, …), for other services' endpoints.
+ *
+ * @example
+ * dnsSuffix("cn-north-1") // "amazonaws.com.cn"
+ */
+export const dnsSuffix = (region: string): string => partitionOf(region)?.[1] ?? "amazonaws.com"
+
 /** Which variant of the regional endpoint to use. */
 export interface EndpointOptions {
   /** FIPS 140 validated endpoints (`dynamodb-fips.<region>…`). */
@@ -29,7 +40,7 @@ export interface EndpointOptions {
  */
 export const regionalEndpoint = (region: string, options: EndpointOptions): string => {
   if (region === "local") return "http://localhost:8000"
-  const partition = partitions.find(([pattern]) => pattern.test(region))
+  const partition = partitionOf(region)
   const suffix = options.dualStack ? (partition?.[2] ?? "api.aws") : (partition?.[1] ?? "amazonaws.com")
   // GovCloud's regular endpoints are FIPS endpoints already: only its dual-stack FIPS endpoint has its own name.
   const fips = options.fips && (options.dualStack || !region.startsWith("us-gov-"))

@@ -1,0 +1,109 @@
+/**
+ * What the credential providers share: how they say "not set up here" (`absent`) and "set up, but failed"
+ * (`failure`), how they read the JSON answer of the container endpoint and of instance metadata (`fromJson`), and
+ * how they ask a server (`fetchText`: `fetch` with a timeout, on loopback in tests).
+ */
+import { Duration, Effect, Redacted } from "effect"
+import type { DurationInput } from "#adapter"
+import type { Absent, Resolved } from "../../../AwsCredentials.js"
+import { TransportError } from "../../../DynamoError.js"
+
+/** What a provider's `resolve` is. */
+export type Resolution = Effect.Effect<Resolved | Absent, TransportError>
+
+/**
+ * `Absent`, with why.
+ *
+ * @example
+ * absent("AWS_ACCESS_KEY_ID is not set")
+ */
+export const absent = (reason: string): Absent => ({ _tag: "Absent", reason })
+
+/**
+ * Whether a provider's answer is `Absent`.
+ *
+ * @example
+ * isAbsent(absent("no file")) // true
+ */
+export const isAbsent = (answer: Resolved | Absent): answer is Absent => "_tag" in answer && answer._tag === "Absent"
+
+/**
+ * The `TransportError` (`Other`: not retried) of a source that is set up and failed.
+ *
+ * @example
+ * failure("instance metadata", "no IAM role is attached to this instance")
+ */
+export const failure = (source: string, message: string, cause?: unknown): TransportError =>
+  new TransportError({ reason: "Other", message: `AWS credentials from ${source}: ${message}`, cause })
+
+/**
+ * `Resolved` from the clear fields, the secrets made `Redacted`.
+ *
+ * @example
+ * resolved("AKID", "secret", undefined, undefined)
+ */
+export const resolved = (accessKeyId: string, secretAccessKey: string, sessionToken: string | undefined, expiration: Date | undefined): Resolved => ({
+  accessKeyId,
+  secretAccessKey: Redacted.make(secretAccessKey),
+  sessionToken: sessionToken === undefined ? undefined : Redacted.make(sessionToken),
+  expiration
+})
+
+/**
+ * The credentials of a container endpoint's or instance metadata's JSON answer (`AccessKeyId`, `SecretAccessKey`,
+ * `Token`, `Expiration`), or `undefined` when it is not that shape.
+ *
+ * @example
+ * fromJson('{"AccessKeyId":"AKID","SecretAccessKey":"s","Token":"t","Expiration":"2030-01-01T00:00:00Z"}')
+ */
+export const fromJson = (text: string): Resolved | undefined => {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(text)
+  } catch {
+    return undefined
+  }
+  if (typeof parsed !== "object" || parsed === null) return undefined
+  const { AccessKeyId, SecretAccessKey, Token, Expiration } = parsed as Record<string, unknown>
+  if (typeof AccessKeyId !== "string" || typeof SecretAccessKey !== "string" || typeof Token !== "string" || typeof Expiration !== "string") {
+    return undefined
+  }
+  const expiration = new Date(Expiration)
+  return Number.isNaN(expiration.getTime()) ? undefined : resolved(AccessKeyId, SecretAccessKey, Token, expiration)
+}
+
+/** An answer read whole. */
+export interface TextAnswer {
+  readonly status: number
+  readonly text: string
+}
+
+/**
+ * `fetch(url, init)` read as text, aborted after `timeout`; fails with what `fetch` threw (a `TimeoutError` on
+ * timeout).
+ *
+ * @example
+ * fetchText("http://127.0.0.1:8080/latest/api/token", { method: "PUT" }, "1 second")
+ */
+export const fetchText = (url: string, init: RequestInit, timeout: DurationInput): Effect.Effect<TextAnswer, unknown> =>
+  Effect.tryPromise({
+    try: async () => {
+      const response = await fetch(url, { ...init, signal: AbortSignal.timeout(Duration.toMillis(timeout)) })
+      return { status: response.status, text: await response.text() }
+    },
+    catch: (error) => error
+  })
+
+/**
+ * What went wrong with a request, in a few words, for an error message: never the answer's body (it might hold a
+ * secret).
+ *
+ * @example
+ * describeFailure(new DOMException("The operation was aborted due to timeout", "TimeoutError")) // "timed out"
+ */
+export const describeFailure = (error: unknown): string => {
+  if (error instanceof Error && error.name === "TimeoutError") return "timed out"
+  const cause = error instanceof Error ? (error as { readonly cause?: unknown }).cause : undefined
+  const code = typeof cause === "object" && cause !== null ? (cause as { readonly code?: unknown }).code : undefined
+  return typeof code === "string" ? `unreachable (${code})` : error instanceof Error ? error.message : String(error)
+}
