@@ -16,6 +16,7 @@ import { containerUrl } from "../../src/internal/transport/credentials/container
 import { credentialsOf } from "../../src/internal/transport/credentials/sts.js"
 import { credentialSource } from "../../src/internal/transport/credentials/source.js"
 import { endpointOf, server } from "../support/httpServer.js"
+import * as T from "#test-effect"
 
 const dir = mkdtempSync(join(tmpdir(), "dynofunc-credentials-"))
 const file = (name: string, text: string) => {
@@ -60,7 +61,7 @@ const resolve = (provider: AwsCredentials.Provider) => provider.resolve
 const keyOf = (answer: AwsCredentials.Resolved | AwsCredentials.Absent) => ("accessKeyId" in answer ? answer.accessKeyId : answer)
 
 describe("environment", () => {
-  it.scoped("reads the keys, the session token and the expiration; secrets Redacted", () =>
+  T.scoped("reads the keys, the session token and the expiration; secrets Redacted", () =>
     Effect.gen(function* () {
       const answer = yield* resolve(AwsCredentials.fromEnv({ env: { AWS_ACCESS_KEY_ID: "AKIDENV", AWS_SECRET_ACCESS_KEY: "secret", AWS_SESSION_TOKEN: "token", AWS_CREDENTIAL_EXPIRATION: later } }))
       expect(answer).toMatchObject({ accessKeyId: "AKIDENV", expiration: new Date(later) })
@@ -70,7 +71,7 @@ describe("environment", () => {
       expect(resolved.sessionToken && Redacted.value(resolved.sessionToken)).toBe("token")
     }))
 
-  it.scoped("absent without both keys", () =>
+  T.scoped("absent without both keys", () =>
     Effect.gen(function* () {
       expect(yield* resolve(AwsCredentials.fromEnv({ env: { AWS_ACCESS_KEY_ID: "AKID" } }))).toMatchObject({ _tag: "Absent" })
     }))
@@ -86,7 +87,7 @@ describe("shared files", () => {
     })
   })
 
-  it.scoped("a profile's static keys; the credentials file wins over the config file; AWS_PROFILE picks the profile", () =>
+  T.scoped("a profile's static keys; the credentials file wins over the config file; AWS_PROFILE picks the profile", () =>
     Effect.gen(function* () {
       const env = {
         ...isolated,
@@ -98,7 +99,7 @@ describe("shared files", () => {
       expect(yield* resolve(AwsCredentials.fromFiles({ env, profile: "nope" }))).toEqual({ _tag: "Absent", reason: "no profile nope in the shared files" })
     }))
 
-  it.scoped("role_arn with source_profile: AssumeRole at STS, signed with the source profile's keys", () =>
+  T.scoped("role_arn with source_profile: AssumeRole at STS, signed with the source profile's keys", () =>
     Effect.gen(function* () {
       const sts = yield* fake((_, response) => {
         response.writeHead(200, { "content-type": "text/xml" })
@@ -120,7 +121,7 @@ describe("shared files", () => {
       expect(request.headers["authorization"]).toMatch(/^AWS4-HMAC-SHA256 Credential=BASEKEY\/\d{8}\/eu-west-1\/sts\/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=[0-9a-f]{64}$/)
     }))
 
-  it.scoped("a cycle, and SSO, fail naming the profile", () =>
+  T.scoped("a cycle, and SSO, fail naming the profile", () =>
     Effect.gen(function* () {
       const env = {
         ...isolated,
@@ -134,7 +135,7 @@ describe("shared files", () => {
 })
 
 describe("web identity", () => {
-  it.scoped("exchanges the token file's token at STS, unsigned", () =>
+  T.scoped("exchanges the token file's token at STS, unsigned", () =>
     Effect.gen(function* () {
       const sts = yield* fake((_, response) => {
         response.writeHead(200, { "content-type": "text/xml" })
@@ -147,7 +148,7 @@ describe("web identity", () => {
       expect(sts.seen[0]!.headers["authorization"]).toBeUndefined()
     }))
 
-  it.scoped("STS's error answer becomes a TransportError with its code and message", () =>
+  T.scoped("STS's error answer becomes a TransportError with its code and message", () =>
     Effect.gen(function* () {
       const sts = yield* fake((_, response) => {
         response.writeHead(400, { "content-type": "text/xml" })
@@ -172,7 +173,7 @@ describe("container endpoint", () => {
     expect(containerUrl({})).toMatchObject({ _tag: "Absent" })
   })
 
-  it.scoped("asks the full URI with the token file's token as Authorization", () =>
+  T.scoped("asks the full URI with the token file's token as Authorization", () =>
     Effect.gen(function* () {
       const endpoint = yield* fake((_, response) => json(response, 200, { AccessKeyId: "CONTAINER", SecretAccessKey: "s", Token: "t", Expiration: later }))
       const env = { AWS_CONTAINER_CREDENTIALS_FULL_URI: `${endpoint.endpoint}/v1/credentials`, AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE: file("eks-token", "pod-token\n"), AWS_CONTAINER_AUTHORIZATION_TOKEN: "ignored" }
@@ -202,7 +203,7 @@ describe("instance metadata (IMDSv2)", () => {
       json(response, 404, "")
     })
 
-  it.scoped("token PUT with its TTL header, then the role, then its credentials", () =>
+  T.scoped("token PUT with its TTL header, then the role, then its credentials", () =>
     Effect.gen(function* () {
       const server = yield* imds()
       expect(keyOf(yield* resolve(AwsCredentials.fromInstanceMetadata({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: `${server.endpoint}/` } })))).toBe("INSTANCE")
@@ -214,7 +215,7 @@ describe("instance metadata (IMDSv2)", () => {
       expect(server.seen[0]!.headers["x-aws-ec2-metadata-token-ttl-seconds"]).toBe("21600")
     }))
 
-  it.scoped("turned off by AWS_EC2_METADATA_DISABLED; absent when nothing answers", () =>
+  T.scoped("turned off by AWS_EC2_METADATA_DISABLED; absent when nothing answers", () =>
     Effect.gen(function* () {
       expect(yield* resolve(AwsCredentials.fromInstanceMetadata({ env: { AWS_EC2_METADATA_DISABLED: "true" } }))).toEqual({ _tag: "Absent", reason: "AWS_EC2_METADATA_DISABLED is set" })
       const answer = yield* resolve(AwsCredentials.fromInstanceMetadata({ env: { AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://127.0.0.1:1" } }))
@@ -232,21 +233,21 @@ describe("instance metadata (IMDSv2)", () => {
 })
 
 describe("the default chain", () => {
-  it.scoped("environment first; AWS_PROFILE skips it for the files", () =>
+  T.scoped("environment first; AWS_PROFILE skips it for the files", () =>
     Effect.gen(function* () {
       const env = { ...isolated, AWS_ACCESS_KEY_ID: "ENVKEY", AWS_SECRET_ACCESS_KEY: "s", AWS_SHARED_CREDENTIALS_FILE: file("credentials4", "[dev]\naws_access_key_id = DEVKEY\naws_secret_access_key = d\n") }
       expect(keyOf(yield* resolve(AwsCredentials.defaultChain({ env })))).toBe("ENVKEY")
       expect(keyOf(yield* resolve(AwsCredentials.defaultChain({ env: { ...env, AWS_PROFILE: "dev" } })))).toBe("DEVKEY")
     }))
 
-  it.scoped("the container endpoint when its variables are set, instance metadata never asked", () =>
+  T.scoped("the container endpoint when its variables are set, instance metadata never asked", () =>
     Effect.gen(function* () {
       const endpoint = yield* fake((_, response) => json(response, 200, { AccessKeyId: "CONTAINER", SecretAccessKey: "s", Token: "t", Expiration: later }))
       const env = { ...isolated, AWS_CONTAINER_CREDENTIALS_FULL_URI: `${endpoint.endpoint}/creds`, AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://127.0.0.1:1" }
       expect(keyOf(yield* resolve(AwsCredentials.defaultChain({ env })))).toBe("CONTAINER")
     }))
 
-  it.scoped("nothing set up: the call fails with a TransportError listing every source tried and why", () =>
+  T.scoped("nothing set up: the call fails with a TransportError listing every source tried and why", () =>
     Effect.gen(function* () {
       const env = { ...isolated, AWS_EC2_METADATA_DISABLED: "true" }
       const source = credentialSource(AwsCredentials.defaultChain({ env }))
@@ -259,7 +260,7 @@ describe("the default chain", () => {
       )
     }))
 
-  it.scoped("a source that is set up and fails stops the chain, naming the ones skipped", () =>
+  T.scoped("a source that is set up and fails stops the chain, naming the ones skipped", () =>
     Effect.gen(function* () {
       const env = { ...isolated, AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://example.com/creds" }
       const error = yield* Effect.flip(resolve(AwsCredentials.defaultChain({ env })))
@@ -268,7 +269,7 @@ describe("the default chain", () => {
 })
 
 describe("the cache", () => {
-  it.scoped("one fetch for concurrent callers; fetched again only within five minutes of the expiration", () =>
+  T.scoped("one fetch for concurrent callers; fetched again only within five minutes of the expiration", () =>
     Effect.gen(function* () {
       let fetched = 0
       let expiresIn = 4 * 60 * 1000

@@ -29,6 +29,7 @@ import { toAttributeMap } from "@dynofunc/core/internal/values/marshal"
 import { writeBody } from "../../src/internal/transport/wire.js"
 import { User } from "../typed/fixtures.js"
 import { endpointOf, server } from "../support/httpServer.js"
+import * as T from "#test-effect"
 
 const credentials = { accessKeyId: "test", secretAccessKey: Redacted.make("test") }
 const key = { TableName: "users", Key: { id: { S: "u1" } } }
@@ -215,7 +216,7 @@ const problemOf = <E>(run: Effect.Effect<unknown, unknown, DynamoClient>, layer:
   )
 
 describe("malformed attribute values", () => {
-  it.scoped("fail naming their place, in every field that holds items, on every transport", () =>
+  T.scoped("fail naming their place, in every field that holds items, on every transport", () =>
     Effect.gen(function* () {
       const { answer, layers } = yield* serving
       const failures: Array<string> = []
@@ -242,7 +243,7 @@ describe("malformed attribute values", () => {
       expect(failures).toEqual([])
     }), 120_000)
 
-  it.scoped("the SDK's $unknown names the member it kept", () =>
+  T.scoped("the SDK's $unknown names the member it kept", () =>
     Effect.gen(function* () {
       const { answer, layers } = yield* serving
       answer.body = '{"Item":{"id":{"S":"u1"},"tags":{"L":[{"S":"a"},{"VECTOR":[1,2]}]}}}'
@@ -250,7 +251,7 @@ describe("malformed attribute values", () => {
       expect(yield* problemOf(execute(getItem(key)), layers.lean)).toBe("Item.tags[1]: an attribute value of no DynamoDB type (VECTOR)")
     }))
 
-  it.scoped("an SDK client without dynofunc's protocol: what its own reader cannot read is a MalformedResponseError too", () =>
+  T.scoped("an SDK client without dynofunc's protocol: what its own reader cannot read is a MalformedResponseError too", () =>
     Effect.gen(function* () {
       const { answer } = yield* serving
       const s = yield* server((_, res) => {
