@@ -69,7 +69,7 @@ const creationTime = (value: Date | number | undefined): Date | undefined =>
  * wrong when it is not a stream record (no event name, no sequence number, an image that is not an item).
  *
  * @example
- * ChangeRecord.fromRaw({ eventName: "REMOVE", dynamodb: { Keys: { id: { S: "u1" } }, SequenceNumber: "7" } }, "shardId-1").keys
+ * fromRaw({ eventName: "REMOVE", dynamodb: { Keys: { id: { S: "u1" } }, SequenceNumber: "7" } }, "shardId-1").keys
  * // { id: "u1" }
  */
 export const fromRaw = (raw: RawRecord, shardId: string): ChangeRecord => {

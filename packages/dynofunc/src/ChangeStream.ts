@@ -17,13 +17,17 @@ import { Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
 import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
 import { describe } from "@dynofunc/core/operations/describe"
-import { StreamNotEnabledError } from "./ChangeStreamError.js"
+import { type ChangeDecodeError, StreamNotEnabledError } from "./ChangeStreamError.js"
+import { Checkpoint, type CheckpointError } from "./Checkpoint.js"
 import type { DynamoClient } from "./DynamoClient.js"
 import { execute, type ErrorOf } from "./Execute.js"
 import type { StreamsClient } from "./StreamsClient.js"
-import { coordinate, type ReadError, type ReadOptions, type ShardBatch } from "./internal/changes/reader.js"
+import { type DecodeOptions, decodedOrSkipped, decoder, type EntityChange } from "./internal/changes/typed.js"
+import type { CollectionMember } from "./internal/typed/collection.js"
+import { type Claim, coordinate, savedPositions, type ReadError, type ReadOptions, type ShardBatch } from "./internal/changes/reader.js"
 
-export type { Position, ReadError, ReadOptions, ShardBatch } from "./internal/changes/reader.js"
+export type { Claim, Position, ReadError, ReadOptions, ShardBatch } from "./internal/changes/reader.js"
+export type { DecodeOptions, EntityChange } from "./internal/changes/typed.js"
 
 /** Which stream to read: a table's latest stream (found with `DescribeTable`), or a stream by its ARN. */
 export type Source = { readonly table: string } | { readonly streamArn: string }
@@ -52,13 +56,27 @@ export const streamArn = <S extends Source>(source: S): Effect.Effect<string, So
   }) as Effect.Effect<string, SourceError<S>, SourceContext<S>>
 }
 
+/** The batches of the stream `arn` (found by an effect), each shard claimed with `claim` before it is started. */
+const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadOptions, claim: (arn: string) => Claim<E2, R2>) =>
+  A.chunkStream<ShardBatch, ReadError | E1 | E2, StreamsClient | R1 | R2 | Scope.Scope>(options.buffer ?? 16, (out) =>
+    Effect.asVoid(
+      Effect.forkScoped(
+        Effect.matchEffect(Effect.flatMap(arn, (found) => coordinate(found, options, (batch) => out.offer([batch]), claim(found))), {
+          onFailure: out.fail,
+          onSuccess: () => out.end
+        })
+      )
+    )
+  ).pipe(Stream.withSpan("dynofunc.ChangeStream.read", { kind: "consumer", captureStackTrace: false }))
+
 /**
  * The stream of `source` as batches: each holds what one `GetRecords` brought from one shard, in order, and the last
  * batch of a shard read to its end has `end` (with or without records) — what a checkpoint needs. Batches of
  * different shards interleave; a shard's children come after its end. The stream ends only when the stream is
- * disabled and every shard has been read to its end.
+ * disabled and every shard has been read to its end. `options.positions` are saved positions to go on from.
  *
  * @example
+ * declare const arn: string
  * ChangeStream.batches({ streamArn: arn }, { concurrency: 4, pollInterval: "500 millis" }).pipe(
  *   Stream.runForEach((batch) => Effect.log(`${batch.shardId}: ${batch.records.length}`))
  * )
@@ -67,16 +85,7 @@ export const batches = <S extends Source>(
   source: S,
   options: ReadOptions = {}
 ): Stream.Stream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> =>
-  A.chunkStream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S> | Scope.Scope>(options.buffer ?? 16, (out) =>
-    Effect.asVoid(
-      Effect.forkScoped(
-        Effect.matchEffect(Effect.flatMap(streamArn(source), (arn) => coordinate(arn, options, (batch) => out.offer([batch]))), {
-          onFailure: out.fail,
-          onSuccess: () => out.end
-        })
-      )
-    )
-  ).pipe(Stream.withSpan("dynofunc.ChangeStream.batches", { kind: "consumer", captureStackTrace: false }))
+  read(streamArn(source), options, () => savedPositions(options))
 
 /**
  * Every change of `source`'s stream, one `ChangeRecord` at a time (the records of `batches`).
@@ -89,3 +98,61 @@ export const records = <S extends Source>(
   options: ReadOptions = {}
 ): Stream.Stream<ChangeRecord, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> =>
   A.mapConcat(batches(source, options), (batch) => batch.records)
+
+/**
+ * Runs `process` on every batch of `source`'s stream (one batch at a time, in order per shard) and saves the shard's
+ * checkpoint after each success: a restarted consumer goes on after the last batch processed (what came after it is
+ * delivered again; nothing before it). Shards are claimed from the `Checkpoint` in context — with
+ * `Checkpoint.layerTable`, consumers sharing a lease table share the shards, and a child shard waits until its parent
+ * is processed to its end by whichever consumer holds it. Leases are renewed while it runs and given up when it stops.
+ * Fails with the first failure of `process`, of the reads or of the checkpoints (`LeaseLostError`: another consumer
+ * took a shard over).
+ *
+ * @example
+ * ChangeStream.consume({ table: "users" }, (batch) => Effect.forEach(batch.records, (change) => Effect.log(change.event)), {
+ *   start: "trim-horizon"
+ * }).pipe(Effect.provide(Checkpoint.layerMemory()))
+ */
+export const consume = <S extends Source, E, R>(
+  source: S,
+  process: (batch: ShardBatch) => Effect.Effect<unknown, E, R>,
+  options: ReadOptions = {}
+): Effect.Effect<void, ReadError | SourceError<S> | CheckpointError | E, StreamsClient | Checkpoint | SourceContext<S> | R> =>
+  Effect.flatMap(Checkpoint, (checkpoint) =>
+    Effect.flatMap(streamArn(source), (arn) => {
+      const processed = Stream.runForEach(read(Effect.succeed(arn), options, () => (shardId) => checkpoint.claim(arn, shardId)), (batch) =>
+        Effect.flatMap(process(batch), () => {
+          const last = batch.records[batch.records.length - 1]
+          return batch.end || last === undefined
+            ? checkpoint.save(arn, batch.shardId, "ended")
+            : checkpoint.save(arn, batch.shardId, { after: last.sequenceNumber })
+        }))
+      const renewEvery = checkpoint.renewEvery
+      const renewing = renewEvery === undefined ? Effect.never : Effect.forever(Effect.andThen(Effect.sleep(renewEvery), checkpoint.renew))
+      return Effect.ensuring(Effect.raceFirst(processed, renewing), checkpoint.release)
+    })
+  )
+
+/**
+ * The changes of `source` decoded with the Schemas of `members` (the entities stored in its table, `Entity.make`):
+ * each record's images by the entity its tag names, as a union to match on `entity`. A record that names none of
+ * them, or whose image does not decode, fails the stream with `ChangeDecodeError` (carrying the record), or with
+ * `onInvalid: "skip"` is reported (`report`, by default a warning in the log) and left out.
+ *
+ * @example
+ * import { Schema } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, email: Schema.String }),
+ *   primary: { partition: { prefix: "USER", fields: ["id"] }, sort: { prefix: "PROFILE", fields: [] } } })
+ * const Order = Entity.make({ table: app, name: "Order", schema: Schema.Struct({ id: Schema.String, total: Schema.Number }),
+ *   primary: { partition: { prefix: "ORDER", fields: ["id"] }, sort: { prefix: "ORDER", fields: [] } } })
+ * ChangeStream.entities([User, Order], { table: app.name }, { onInvalid: "skip" }).pipe(
+ *   Stream.runForEach((change) => change.entity === "User" ? Effect.log(change.newImage?.email) : Effect.log(change.newImage?.total))
+ * )
+ */
+export const entities = <const Members extends ReadonlyArray<CollectionMember>, S extends Source>(
+  members: Members,
+  source: S,
+  options: ReadOptions & DecodeOptions = {}
+): Stream.Stream<EntityChange<Members[number]>, ReadError | SourceError<S> | ChangeDecodeError, StreamsClient | SourceContext<S>> =>
+  A.mapConcatEffect(records(source, options), decodedOrSkipped(decoder<Members[number]>(members), options))

@@ -1,6 +1,7 @@
 /**
  * The errors of reading a change stream beside the Streams API's own: a table without a stream, records lost to the
- * stream's 24-hour retention, a stream deleted while it was read, and a change image its entity's Schema refuses.
+ * stream's 24-hour retention, a stream deleted while it was read, a shard lease taken over by another consumer, and a
+ * change image its entity's Schema refuses.
  * Each says what was not delivered.
  *
  * @example
@@ -63,13 +64,28 @@ export class StreamDeletedError extends Data.TaggedError("StreamDeletedError")<{
 }> {}
 
 /**
+ * Another consumer took over the lease of shard `shardId` (this one's expired: it did not renew in time), or it was
+ * removed from the lease table. The consumer stops; records processed since its last checkpoint are delivered again
+ * to the new owner.
+ *
+ * @example
+ * new LeaseLostError({ streamArn: "arn:…", shardId: "shardId-1", owner: "worker-a", message: "lost" }).owner // "worker-a"
+ */
+export class LeaseLostError extends Data.TaggedError("LeaseLostError")<{
+  readonly streamArn: string
+  readonly shardId: string
+  /** This consumer's owner name. */
+  readonly owner: string
+  readonly message: string
+}> {}
+
+/**
  * A change image did not decode with its entity's Schema (or named no known entity): `record` is the record as it
  * came, `image` which of its images failed, `issue` why.
  *
  * @example
- * ChangeStream.entities(users, { table: "app" }).pipe(
- *   Stream.catchTag("ChangeDecodeError", (error) => Stream.fromEffect(Effect.logError(error.issue)))
- * )
+ * declare const record: ChangeRecord.ChangeRecord
+ * new ChangeDecodeError({ record, image: "newImage", issue: "email: expected a string", message: "undecodable", cause: undefined }).record.sequenceNumber
  */
 export class ChangeDecodeError extends Data.TaggedError("ChangeDecodeError")<{
   readonly record: ChangeRecord

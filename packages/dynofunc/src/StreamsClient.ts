@@ -44,6 +44,7 @@ const make = (config: DynamoClientConfig) =>
  * The `StreamsClient` service and its Layers. Its requests are retried by `Retry.Policy`, as `execute`'s are.
  *
  * @example
+ * declare const arn: string
  * const shards = Effect.flatMap(StreamsClient, (client) => client.send({ operation: "DescribeStream", input: { StreamArn: arn } }))
  */
 export class StreamsClient extends A.Service<StreamsClient, StreamsClientService>()("dynofunc/StreamsClient") {
@@ -81,7 +82,9 @@ export class StreamsClient extends A.Service<StreamsClient, StreamsClientService
    * retries to `Retry.Policy`.
    *
    * @example
-   * StreamsClient.layerFromSdk(new DynamoDBStreamsClient({ region: "eu-west-1", maxAttempts: 1 }))
+   * // new DynamoDBStreamsClient({ region: "eu-west-1", maxAttempts: 1 }) from @aws-sdk/client-dynamodb-streams
+ * declare const existing: Parameters<typeof StreamsClient.layerFromSdk>[0]
+ * StreamsClient.layerFromSdk(existing)
    */
   static readonly layerFromSdk = (sdk: DynamoDBStreamsClient): Layer.Layer<StreamsClient> =>
     Layer.effect(StreamsClient, Effect.flatMap(loadSdk, (loaded) => Effect.map(regionOf(sdk), (region) => fromSdk(loaded, sdk, region))))

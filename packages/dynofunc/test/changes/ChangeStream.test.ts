@@ -7,7 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
 import { Context, Effect, Fiber, Layer, Stream } from "effect"
-import { ChangeStream, Retry, StreamsClient } from "dynofunc"
+import { ChangeStream, Checkpoint, Retry, StreamsClient } from "dynofunc"
 import { oneShard, type Script, type ScriptedRecord, type ScriptedShard, scripted, streamArn } from "../support/scriptedStream.js"
 
 const fast = { pollInterval: "1 millis", discoveryInterval: "2 millis" } as const
@@ -283,4 +283,57 @@ describe("ChangeStream.records on generated shard trees", () => {
       { numRuns: 60 }
     )
   }, 120_000)
+})
+
+describe("ChangeStream.consume with a checkpoint", () => {
+  const consumeInto = (script: Script, store: Checkpoint.CheckpointService, seen: Array<string>, failAt?: number) => {
+    const played = scripted(script)
+    return ChangeStream.consume({ streamArn }, (batch) =>
+      Effect.suspend(() => {
+        for (const record of batch.records) {
+          if (Number(record.sequenceNumber) === failAt) return Effect.fail("handler failed" as const)
+        }
+        seen.push(...batch.records.map((record) => `${record.shardId}/${record.sequenceNumber}`))
+        return Effect.void
+      }), fast).pipe(
+      Effect.provide(played.layer),
+      Effect.provideService(Checkpoint.Checkpoint, store),
+      Effect.provideService(Retry.Policy, quickRetry)
+    )
+  }
+
+  it.live("a restart goes on after the last batch processed: the failed batch again, nothing before it", () =>
+    Effect.gen(function* () {
+      const script: Script = {
+        shards: [{ id: "p", records: oneShard(2, 3) }, { id: "c", parent: "p", records: [{ key: "k0", version: 4, seq: 20 }] }],
+        perRead: 2
+      }
+      const store = Checkpoint.memory()
+      const first: Array<string> = []
+      expect(yield* Effect.flip(consumeInto(script, store, first, 4))).toBe("handler failed")
+      expect(first).toEqual(["p/1", "p/2"])
+      const second: Array<string> = []
+      yield* consumeInto(script, store, second)
+      expect(second).toEqual(["p/3", "p/4", "p/5", "p/6", "c/20"])
+      const third: Array<string> = []
+      yield* consumeInto(script, store, third)
+      expect(third).toEqual([])
+    }))
+
+  it.live("a shard another consumer holds is not read; its children wait until it is ended", () =>
+    Effect.gen(function* () {
+      const saved: Array<string> = []
+      let claims = 0
+      const held: Checkpoint.CheckpointService = {
+        ...Checkpoint.memory(),
+        // The parent is someone else's for the first claims, then ended by them.
+        claim: (_, shardId) => Effect.sync(() => (shardId === "p" ? (++claims < 3 ? "taken" : "ended") : undefined)),
+        save: (_, shardId, position) => Effect.sync(() => void saved.push(`${shardId}:${JSON.stringify(position)}`))
+      }
+      const seen: Array<string> = []
+      yield* consumeInto({ shards: [{ id: "p", records: oneShard(1, 2) }, { id: "c", parent: "p", records: [{ key: "k0", version: 3, seq: 9 }] }] }, held, seen)
+      expect(seen).toEqual(["c/9"])
+      expect(claims).toBe(3)
+      expect(saved).toEqual(['c:"ended"'])
+    }))
 })

@@ -67,6 +67,7 @@ export type StreamsError =
  * `DynamoDBStreams.<Operation>`. Interruption aborts the request.
  *
  * @example
+ * declare const arn: string
  * call("DescribeStream", { StreamArn: arn })
  */
 export const call = <Name extends StreamsOperation>(

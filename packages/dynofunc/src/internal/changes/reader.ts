@@ -50,11 +50,19 @@ export interface ShardBatch {
 /** The errors of reading a stream. */
 export type ReadError = StreamsError | TrimmedRecordsError | StreamDeletedError | MalformedResponseError
 
-type Start = Position | "trim-horizon" | "latest"
+type Start = Exclude<Position, "ended"> | "trim-horizon" | "latest"
+
+/**
+ * Asked before a shard is started: its saved position (`undefined`: none), or `taken` when another consumer reads it
+ * (it is asked again at the next listing; a parent read elsewhere is done once its claim answers `ended`).
+ */
+export type Claim<E, R> = (shardId: string) => Effect.Effect<Position | undefined | "taken", E, R>
 
 interface KnownShard {
   readonly parent: string | undefined
-  readonly start: Start
+  /** Listed by the first `DescribeStream`, and then closed: what `start: "latest"` needs. */
+  readonly initial: boolean
+  readonly closed: boolean
   state: "waiting" | "running" | "done"
 }
 
@@ -62,7 +70,7 @@ type Event = { readonly shard: string; readonly error?: undefined } | { readonly
 
 const iteratorInput = (start: Start): { readonly ShardIteratorType: ShardIteratorType; readonly SequenceNumber?: string } =>
   start === "latest" ? { ShardIteratorType: "LATEST" }
-  : start === "trim-horizon" || start === "ended" ? { ShardIteratorType: "TRIM_HORIZON" }
+  : start === "trim-horizon" ? { ShardIteratorType: "TRIM_HORIZON" }
   : "after" in start ? { ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: start.after }
   : { ShardIteratorType: "AT_SEQUENCE_NUMBER", SequenceNumber: start.at }
 
@@ -141,16 +149,27 @@ const readShard = (
 }
 
 /**
- * Reads the stream `streamArn` into `offer`, until it is disabled and read to its end (or fails): the coordinator.
+ * The claim of a reader without checkpoints: the shard's position in `options.positions`.
  *
  * @example
- * Effect.scoped(coordinate(arn, {}, (batch) => Effect.log(batch.records.length)))
+ * savedPositions({ positions: { "shardId-1": { after: "100" } } })("shardId-1") // succeeds with { after: "100" }
  */
-export const coordinate = (
+export const savedPositions = (options: ReadOptions): Claim<never, never> => (shardId) => Effect.succeed(options.positions?.[shardId])
+
+/**
+ * Reads the stream `streamArn` into `offer`, until it is disabled and read to its end (or fails): the coordinator.
+ * Each shard is claimed (`claim`) before it is started.
+ *
+ * @example
+ * declare const arn: string
+ * Effect.scoped(coordinate(arn, {}, (batch) => Effect.log(batch.records.length), savedPositions({})))
+ */
+export const coordinate = <E, R>(
   streamArn: string,
   options: ReadOptions,
-  offer: (batch: ShardBatch) => Effect.Effect<void>
-): Effect.Effect<void, ReadError, StreamsClient | Scope.Scope> =>
+  offer: (batch: ShardBatch) => Effect.Effect<void>,
+  claim: Claim<E, R>
+): Effect.Effect<void, ReadError | E, StreamsClient | Scope.Scope | R> =>
   Effect.gen(function* () {
     const scope = yield* Effect.scope
     const events = yield* Queue.unbounded<Event>()
@@ -167,28 +186,31 @@ export const coordinate = (
         message: `the stream ${streamArn} was deleted while it was read`,
         cause
       })
-    const startOf = (shard: Shard): Start => {
-      const saved = options.positions?.[shard.ShardId!]
-      if (saved !== undefined) return saved
-      if (first && options.start === "latest") return shard.SequenceNumberRange?.EndingSequenceNumber === undefined ? "latest" : "ended"
-      return "trim-horizon"
-    }
+    const startOf = (shard: KnownShard, saved: Position | undefined): Start | "ended" =>
+      saved !== undefined ? saved : shard.initial && options.start === "latest" ? (shard.closed ? "ended" : "latest") : "trim-horizon"
     while (true) {
       const description = yield* Effect.catchTag(describeAll(streamArn), "ResourceNotFoundError", (cause) => Effect.fail(deleted(cause)))
       for (const shard of description.shards) {
         if (shard.ShardId === undefined || shards.has(shard.ShardId)) continue
-        const start = startOf(shard)
-        shards.set(shard.ShardId, { parent: shard.ParentShardId, start, state: start === "ended" ? "done" : "waiting" })
+        const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined
+        shards.set(shard.ShardId, { parent: shard.ParentShardId, initial: first, closed, state: "waiting" })
       }
       first = false
       for (const [shardId, shard] of shards) {
         if (running >= concurrency) break
         const parent = shard.parent === undefined ? undefined : shards.get(shard.parent)
         if (shard.state !== "waiting" || (parent !== undefined && parent.state !== "done")) continue
+        const claimed = yield* claim(shardId)
+        if (claimed === "taken") continue
+        const start = startOf(shard, claimed)
+        if (start === "ended") {
+          shard.state = "done"
+          continue
+        }
         shard.state = "running"
         running++
         yield* Effect.forkIn(
-          Effect.matchEffect(readShard(streamArn, shardId, shard.start, options, offer, last), {
+          Effect.matchEffect(readShard(streamArn, shardId, start, options, offer, last), {
             onFailure: (error) => Queue.offer(events, { shard: shardId, error }),
             onSuccess: () => Queue.offer(events, { shard: shardId })
           }),

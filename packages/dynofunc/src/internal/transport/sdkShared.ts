@@ -62,7 +62,9 @@ export const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => (
  * stopped mid-call, so it goes without the controller, its signal and the listener the SDK adds to it.
  *
  * @example
- * abortable((signal) => sdk.send(new ListTablesCommand({}), { abortSignal: signal }))
+ * import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb"
+ * const sdk = new DynamoDBClient({})
+ * abortable((signal) => sdk.send(new ListTablesCommand({}), signal === undefined ? {} : { abortSignal: signal }))
  */
 export const abortable = <Out>(send: (signal: AbortSignal | undefined) => Promise<Out>): Effect.Effect<Out, unknown> =>
   // `async` (Effect 4: `Effect.callback`) with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
