@@ -24,6 +24,7 @@ export type EventName = "INSERT" | "MODIFY" | "REMOVE"
 export interface RawRecord {
   readonly eventID?: string | undefined
   readonly eventName?: string | undefined
+  readonly eventVersion?: string | undefined
   readonly eventSource?: string | undefined
   readonly awsRegion?: string | undefined
   readonly dynamodb?: {
