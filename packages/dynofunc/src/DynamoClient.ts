@@ -15,13 +15,14 @@
  * })))
  */
 import type { DynamoDBClient, DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
-import { Config, Duration, Effect, Layer, Redacted } from "effect"
+import { Config, Effect, Layer, type Redacted } from "effect"
 import * as A from "#adapter"
 import type { CommandName, OutputOf } from "@dynofunc/core/Operation"
 import type { AttributeMap, Item } from "@dynofunc/core/Value"
 import type { DynamoClientService, Request } from "./internal/execution/client.js"
 import { toAttributeMap } from "@dynofunc/core/internal/values/marshal"
 import type * as Sdk from "./internal/transport/sdk.js"
+import { abortable, checkCredentials, sdkConfig } from "./internal/transport/sdkShared.js"
 
 export type { DynamoClientService, Request }
 
@@ -56,24 +57,6 @@ export interface DynamoClientConfig {
   readonly sdk?: DynamoDBClientConfig | undefined
 }
 
-/**
- * A `secretAccessKey` or `sessionToken` that is not `Redacted` (a JavaScript caller's plain string) as a
- * `ConfigError`, rather than the SDK's "Unable to get redacted value" at the first request.
- */
-const checkCredentials = (config: DynamoClientConfig): Effect.Effect<void, A.ConfigError> => {
-  const credentials = config.credentials
-  if (credentials === undefined) return Effect.void
-  for (const field of ["secretAccessKey", "sessionToken"] as const) {
-    const value: unknown = credentials[field]
-    if ((value !== undefined || field === "secretAccessKey") && !Redacted.isRedacted(value)) {
-      return Effect.fail(
-        A.invalidConfig(["credentials", field], `Expected a Redacted value (Redacted.make(…)), not ${value === null ? "null" : typeof value}: a secret is never passed as a plain string`)
-      )
-    }
-  }
-  return Effect.void
-}
-
 type SdkModule = typeof Sdk
 
 let sdkModule: SdkModule | undefined
@@ -88,29 +71,6 @@ const loadSdk: Effect.Effect<SdkModule> = Effect.suspend(() =>
     : Effect.map(Effect.promise(() => import("./internal/transport/sdk.js")), (loaded) => (sdkModule = loaded))
 )
 
-const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
-  ...config.sdk,
-  ...(config.region !== undefined && { region: config.region }),
-  ...(config.endpoint !== undefined && { endpoint: config.endpoint }),
-  maxAttempts: config.maxAttempts ?? config.sdk?.maxAttempts ?? 1,
-  ...(config.requestTimeout !== undefined && {
-    requestHandler: {
-      ...(config.sdk?.requestHandler as object | undefined),
-      requestTimeout: Duration.toMillis(config.requestTimeout),
-      throwOnRequestTimeout: true
-    }
-  }),
-  ...(config.credentials !== undefined && {
-    credentials: {
-      accessKeyId: config.credentials.accessKeyId,
-      secretAccessKey: Redacted.value(config.credentials.secretAccessKey),
-      ...(config.credentials.sessionToken !== undefined && {
-        sessionToken: Redacted.value(config.credentials.sessionToken)
-      })
-    }
-  })
-})
-
 /** The region `sdk` resolves to, or `undefined` when it has none. */
 const regionOf = (sdk: DynamoDBClient): Effect.Effect<string | undefined> =>
   Effect.orElseSucceed(
@@ -118,29 +78,9 @@ const regionOf = (sdk: DynamoDBClient): Effect.Effect<string | undefined> =>
     () => undefined
   )
 
-/**
- * Sends `request` through `sdk` with the loaded SDK module. Only a send that can be interrupted gets an
- * `AbortController`, aborted on interruption: an uninterruptible one (each request of a batch writer) cannot be
- * stopped mid-call, so it goes without the controller, its signal and the listener the SDK adds to it.
- */
+/** Sends `request` through `sdk` with the loaded SDK module, aborted on interruption (`abortable`). */
 const sendWith = <Name extends CommandName>(loaded: SdkModule, sdk: DynamoDBClient, request: Request<Name>): Effect.Effect<OutputOf<Name>, unknown> =>
-  // `async` (Effect 4: `Effect.callback`) with a canceler rather than `Effect.tryPromise` with its signal: the same abort on interruption,
-  // without the `onInterrupt` wrapper `tryPromise` adds around every call (about 1 µs in a loop, 2–4% of a call next
-  // to the SDK; BENCHMARKS.md, P2).
-  A.checkInterruptible((interruptible) =>
-    A.async<OutputOf<Name>, unknown>((resume) => {
-      const controller = interruptible ? new AbortController() : undefined
-      try {
-        loaded.sendCommand(sdk, request, controller?.signal).then(
-          (output) => resume(Effect.succeed(output)),
-          (cause: unknown) => resume(Effect.fail(cause))
-        )
-      } catch (cause) {
-        resume(Effect.fail(cause))
-      }
-      return controller === undefined ? undefined : Effect.sync(() => controller.abort())
-    })
-  )
+  abortable((signal) => loaded.sendCommand(sdk, request, signal))
 
 /**
  * The service over an SDK client you own (you also destroy it). `region` is recorded on each call's span.

@@ -110,6 +110,16 @@ export class TableAlreadyExistsError extends Data.TaggedError("TableAlreadyExist
 export class TableInUseError extends Data.TaggedError("TableInUseError")<AwsErrorFields> {}
 /** No table with that name (backups, global tables). */
 export class TableNotFoundError extends Data.TaggedError("TableNotFoundError")<AwsErrorFields> {}
+/**
+ * DynamoDB Streams: the shard iterator is more than 15 minutes old. `ChangeStream` asks for a new one after the last
+ * record it read.
+ */
+export class ExpiredIteratorError extends Data.TaggedError("ExpiredIteratorError")<AwsErrorFields> {}
+/**
+ * DynamoDB Streams: the records asked for are past the stream's 24-hour retention (trimmed), or the iterator points
+ * into a shard whose records are gone.
+ */
+export class TrimmedDataAccessError extends Data.TaggedError("TrimmedDataAccessError")<AwsErrorFields> {}
 /** The request was throttled. */
 export class ThrottlingError extends Data.TaggedError("ThrottlingError")<AwsErrorFields> {}
 /**
@@ -255,8 +265,14 @@ export interface ModelledErrorByTag {
   readonly TransactionInProgressError: TransactionInProgressError
 }
 
+/** The errors only the DynamoDB Streams API models (its other errors are DynamoDB's), by tag. */
+export interface StreamsErrorByTag {
+  readonly ExpiredIteratorError: ExpiredIteratorError
+  readonly TrimmedDataAccessError: TrimmedDataAccessError
+}
+
 /** Any error the SDK models for DynamoDB. */
 export type ModelledError = ModelledErrorByTag[keyof ModelledErrorByTag]
 
 /** Any error dynofunc produces. */
-export type DynamoError = ModelledError | CommonError
+export type DynamoError = ModelledError | StreamsErrorByTag[keyof StreamsErrorByTag] | CommonError

@@ -29,7 +29,9 @@ import { regionOf } from "./internal/transport/region.js"
 import { type Answer, type Connections, type Exchange, nodeHttp as nodeHttpConnections } from "./internal/transport/http.js"
 import { amzDate, jsonPostAuthorization, type SigningCredentials } from "./internal/transport/sigv4.js"
 import { type UndiciModule, undiciPool as undiciConnections } from "./internal/transport/undici.js"
-import { Crc32MismatchError, crc32, metadata, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
+import { streams } from "./internal/transport/streamsWire.js"
+import { Crc32MismatchError, crc32, metadata, type Protocol, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
+import { StreamsClient, type StreamsClientService } from "./internal/changes/api.js"
 
 export type { CredentialsProvider, ProvidedCredentials } from "./internal/transport/credentials/source.js"
 export type { Connections } from "./internal/transport/http.js"
@@ -91,12 +93,15 @@ const contentType = "application/x-amz-json-1.0"
 /** A `Date` header this far from the local clock makes the client sign with DynamoDB's time instead (the SDK's rule). */
 const skewToleranceMillis = 5 * 60 * 1000
 
-const service = (config: HttpClientConfig, region: string, host: string, exchange: Exchange): DynamoClientService => {
+/** DynamoDB's own JSON protocol; `internal/transport/streamsWire.ts` has the Streams API's. */
+const dynamodb: Protocol = { target: "DynamoDB_20120810", readOutput, endpoint: regionalEndpoint }
+
+const service = (config: HttpClientConfig, region: string, host: string, exchange: Exchange, protocol: Protocol): DynamoClientService => {
   const credentials = credentialSource(config.credentials)
   const timeout = config.requestTimeout === undefined ? undefined : Duration.toMillis(config.requestTimeout)
   let clockOffset = 0
 
-  const answer = (operation: CommandName, response: Answer): Effect.Effect<unknown, unknown> => {
+  const answer = (operation: string, response: Answer): Effect.Effect<unknown, unknown> => {
     const header = (name: string): string | undefined => {
       const value = response.headers[name]
       return typeof value === "string" ? value : undefined
@@ -117,7 +122,7 @@ const service = (config: HttpClientConfig, region: string, host: string, exchang
       return Effect.fail(serviceError(response.status, requestId, header("x-amzn-errortype"), text))
     }
     try {
-      const output = readOutput(operation, text)
+      const output = protocol.readOutput(operation, text)
       output["$metadata"] = metadata(response.status, requestId)
       return Effect.succeed(output)
     } catch (error) {
@@ -134,7 +139,7 @@ const service = (config: HttpClientConfig, region: string, host: string, exchang
         return resume(Effect.fail(error))
       }
       const date = amzDate(Date.now() + clockOffset)
-      const target = `DynamoDB_20120810.${request.operation}`
+      const target = `${protocol.target}.${request.operation}`
       const headers: Record<string, string> = {
         "content-type": contentType,
         host,
@@ -166,12 +171,12 @@ const service = (config: HttpClientConfig, region: string, host: string, exchang
 /** A config whose `region` is given: its client is built without looking anything up, and cannot fail. */
 export type WithRegion = HttpClientConfig & { readonly region: string }
 
-const opened = (config: HttpClientConfig, region: string): Effect.Effect<DynamoClientService, never, Scope.Scope> =>
+const opened = (config: HttpClientConfig, region: string, protocol: Protocol = dynamodb): Effect.Effect<DynamoClientService, never, Scope.Scope> =>
   Effect.suspend(() => {
-    const endpoint = new URL(config.endpoint ?? regionalEndpoint(region, { fips: config.fips, dualStack: config.dualStack }))
+    const endpoint = new URL(config.endpoint ?? protocol.endpoint(region, { fips: config.fips, dualStack: config.dualStack }))
     return Effect.map(
       (config.connections ?? nodeHttp).open(endpoint, config.maxSockets ?? 50),
-      (exchange) => service(config, region, endpoint.host, exchange)
+      (exchange) => service(config, region, endpoint.host, exchange, protocol)
     )
   })
 
@@ -223,4 +228,14 @@ export const layer: {
  * })
  */
 export const layerConfig = (config: A.ConfigWrap<HttpClientConfig>): Layer.Layer<DynamoClient, A.ConfigError> =>
-  A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), withRegion))
+  A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), (given) => withRegion(given)))
+
+/**
+ * A Layer with a lean `StreamsClient` for `ChangeStream` (the DynamoDB Streams API at `streams.dynamodb.<region>…`,
+ * or at `endpoint`: DynamoDB Local serves both APIs on one port), its connections closed on release.
+ *
+ * @example
+ * const aws = Layer.merge(HttpClient.layer({ region: "eu-west-1" }), HttpClient.layerStreams({ region: "eu-west-1" }))
+ */
+export const layerStreams = (config: WithRegion): Layer.Layer<StreamsClient> =>
+  A.layerScoped(StreamsClient, opened(config, config.region, streams) as Effect.Effect<StreamsClientService, never, Scope.Scope>)

@@ -13,8 +13,8 @@
  * execute(scan("users")).pipe(Effect.provide(DynamoDBLocal.layer()))
  */
 import path from "node:path"
-import { DynamoClient, type DynamoClientConfig } from "dynofunc"
-import { Config, Deferred, Duration, Effect, Exit, type Layer, Option, Schedule, Scope } from "effect"
+import { DynamoClient, type DynamoClientConfig, StreamsClient } from "dynofunc"
+import { Config, Deferred, Duration, Effect, Exit, Layer, Option, Schedule, Scope } from "effect"
 import * as A from "#adapter"
 import {
   DIR_ENV,
@@ -295,4 +295,26 @@ export const layer = (
   A.layerScoped(
     DynamoClient,
     Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))
+  )
+
+/** The running engine, as a service for the Layers built over it. */
+const Running = A.genericTag<Instance, Instance>("@dynofunc/testing/DynamoDBLocal/Instance")
+
+/**
+ * A `DynamoClient` and a `StreamsClient` (for `ChangeStream`) connected to one fresh DynamoDB Local, which serves
+ * both APIs on one port; stopped when the Layer is released.
+ *
+ * @example
+ * ChangeStream.records({ table: "users" }).pipe(Stream.take(1), Stream.runCollect, Effect.provide(DynamoDBLocal.layerWithStreams()))
+ */
+export const layerWithStreams = (
+  options: Options = {},
+  client: DynamoClientConfig = {}
+): Layer.Layer<DynamoClient | StreamsClient, EngineError | A.ConfigError> =>
+  Layer.provide(
+    Layer.merge(
+      A.layerScoped(DynamoClient, Effect.flatMap(Running, ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))),
+      A.layerScoped(StreamsClient, Effect.flatMap(Running, ({ endpoint }) => StreamsClient.make(Endpoint.config(endpoint, client))))
+    ),
+    A.layerScoped(Running, make(options))
   )

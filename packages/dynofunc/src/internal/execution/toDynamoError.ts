@@ -48,6 +48,12 @@ const modelled: Record<string, AwsErrorClass> = {
   TransactionInProgressException: E.TransactionInProgressError
 }
 
+/** The errors only the DynamoDB Streams API models, by AWS name (its others are DynamoDB's). */
+const streamsOnly: Record<string, AwsErrorClass> = {
+  ExpiredIteratorException: E.ExpiredIteratorError,
+  TrimmedDataAccessException: E.TrimmedDataAccessError
+}
+
 /** The AWS names every modelled error class stands for (checked against the SDK by a test). */
 export const modelledAwsNames: ReadonlyArray<string> = Object.keys(modelled)
 
@@ -114,7 +120,7 @@ const modelledName = (code: string): string =>
 const ownClasses: ReadonlySet<unknown> = new Set(Object.values(E).filter((value) => typeof value === "function"))
 
 /** The AWS name of each modelled error class. */
-const awsNameOf: ReadonlyMap<unknown, string> = new Map(Object.entries(modelled).map(([name, errorClass]) => [errorClass, name]))
+const awsNameOf: ReadonlyMap<unknown, string> = new Map(Object.entries({ ...modelled, ...streamsOnly }).map(([name, errorClass]) => [errorClass, name]))
 
 const isOwn = (error: unknown): error is E.DynamoError =>
   typeof error === "object" && error !== null && ownClasses.has(error.constructor)
@@ -244,7 +250,7 @@ const fromRaw = (cause: unknown, declared: ReadonlyArray<string>): E.DynamoError
   }
   const fields: E.AwsErrorFields = { code: name, message, requestId, statusCode, cause: scrubbed(cause) }
   const awsName = modelledName(name)
-  const modelledClass = declared.includes(awsName) && has(modelled, awsName) ? modelled[awsName] : undefined
+  const modelledClass = !declared.includes(awsName) ? undefined : has(modelled, awsName) ? modelled[awsName] : has(streamsOnly, awsName) ? streamsOnly[awsName] : undefined
   if (awsName === "ConditionalCheckFailedException" && modelledClass) {
     return new E.ConditionalCheckFailedError({ ...fields, item: readOptionalItem(raw.Item, "Item") })
   }

@@ -6,6 +6,7 @@
  * (`toDynamoError`) serves both transports.
  */
 import * as zlib from "node:zlib"
+import type { EndpointOptions } from "./endpoint.js"
 import { errors, outputs, type Ref, type Shape, shapes } from "./shapes.generated.js"
 
 /** Base64 as DynamoDB (and the SDK's reader) has it: the standard alphabet, padded. */
@@ -29,7 +30,7 @@ export const fromBase64 = (text: unknown): unknown => {
  * An AttributeValue as the SDK reads it, converted in place: bytes from base64, lists and maps read likewise. Maps
  * are assigned in place (their keys are own properties already), so an attribute named `__proto__` stays one.
  */
-const readAttribute = (value: unknown): unknown => {
+export const readAttribute = (value: unknown): unknown => {
   if (typeof value !== "object" || value === null) return value
   const av = value as { B?: unknown; BS?: unknown; L?: unknown; M?: unknown }
   if (typeof av.B === "string") av.B = fromBase64(av.B)
@@ -78,6 +79,16 @@ export const readOutput = (operation: string, text: string): Record<string, unkn
   const body: unknown = text === "" ? {} : JSON.parse(text)
   // An output without members may come back as any JSON (dynalite answers TagResource with `""`): the SDK reads `{}`.
   return typeof body === "object" && body !== null ? (read(body, outputs[operation] ?? 0) as Record<string, unknown>) : {}
+}
+
+/**
+ * What differs between the JSON services the lean client speaks to (DynamoDB, DynamoDB Streams): the target prefix
+ * of `X-Amz-Target`, the default endpoint of a region, and how an output is read.
+ */
+export interface Protocol {
+  readonly target: string
+  readonly endpoint: (region: string, options: EndpointOptions) => string
+  readonly readOutput: (operation: string, text: string) => Record<string, unknown>
 }
 
 // `Date` members are written by `toJSON` before a replacer sees them: the replacer reads the original on the holder.

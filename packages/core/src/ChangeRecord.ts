@@ -1,0 +1,95 @@
+/**
+ * One change of a table's DynamoDB stream as plain JS: what happened (`INSERT`, `MODIFY`, `REMOVE`), to which keys,
+ * the item before and after (as far as the stream's view type holds them), where in the stream (shard and sequence
+ * number) and about when. `ChangeStream` (reading the stream) and the Lambda adapter (a stream event) both give these.
+ *
+ * @example
+ * import { ChangeRecord } from "@dynofunc/core"
+ * const record = ChangeRecord.fromRaw({
+ *   eventName: "INSERT",
+ *   dynamodb: { Keys: { id: { S: "u1" } }, NewImage: { id: { S: "u1" }, n: { N: "1" } }, SequenceNumber: "100" }
+ * }, "shardId-1")
+ * record.newImage // { id: "u1", n: 1 }
+ */
+import type { AttributeMap, Item } from "./Value.js"
+import { fromAttributeMap, kindOf, MalformedValue, readOptionalItem } from "./internal/values/marshal.js"
+
+/** What a change did to its item. */
+export type EventName = "INSERT" | "MODIFY" | "REMOVE"
+
+/**
+ * A stream record as DynamoDB Streams (`GetRecords`) or a Lambda event sends it. `ApproximateCreationDateTime` is a
+ * `Date` from the SDK, epoch seconds in a Lambda event.
+ */
+export interface RawRecord {
+  readonly eventID?: string | undefined
+  readonly eventName?: string | undefined
+  readonly eventVersion?: string | undefined
+  readonly eventSource?: string | undefined
+  readonly awsRegion?: string | undefined
+  readonly dynamodb?: {
+    readonly ApproximateCreationDateTime?: Date | number | undefined
+    readonly Keys?: AttributeMap | undefined
+    readonly NewImage?: AttributeMap | undefined
+    readonly OldImage?: AttributeMap | undefined
+    readonly SequenceNumber?: string | undefined
+    readonly SizeBytes?: number | undefined
+    readonly StreamViewType?: string | undefined
+  } | undefined
+  readonly userIdentity?: { readonly type?: string | undefined; readonly principalId?: string | undefined } | undefined
+}
+
+/** One change, its images as plain JS (`Image`: what a typed table decodes them to). */
+export interface ChangeRecord<Image = Item> {
+  readonly event: EventName
+  /** The primary key of the changed item. */
+  readonly keys: Item
+  /** The item before the change (`MODIFY`, `REMOVE`), when the view type holds old images. */
+  readonly oldImage: Image | undefined
+  /** The item after the change (`INSERT`, `MODIFY`), when the view type holds new images. */
+  readonly newImage: Image | undefined
+  /** The record's position in its shard: numeric, increasing within the shard. */
+  readonly sequenceNumber: string
+  /** About when the change was made (to the second, or to the millisecond with a Kinesis-style view). */
+  readonly approximateCreationTime: Date | undefined
+  readonly shardId: string
+  readonly eventId: string | undefined
+  /** A delete made by DynamoDB's time to live (`userIdentity` of `dynamodb.amazonaws.com`). */
+  readonly expired: boolean
+  /** The record as it came. */
+  readonly raw: RawRecord
+}
+
+const eventNames: ReadonlySet<string> = new Set(["INSERT", "MODIFY", "REMOVE"])
+
+const creationTime = (value: Date | number | undefined): Date | undefined =>
+  value === undefined ? undefined : value instanceof Date ? value : typeof value === "number" ? new Date(value * 1000) : undefined
+
+/**
+ * The `ChangeRecord` of a raw stream record read from shard `shardId`; throws a `MalformedValue` naming what is
+ * wrong when it is not a stream record (no event name, no sequence number, an image that is not an item).
+ *
+ * @example
+ * fromRaw({ eventName: "REMOVE", dynamodb: { Keys: { id: { S: "u1" } }, SequenceNumber: "7" } }, "shardId-1").keys
+ * // { id: "u1" }
+ */
+export const fromRaw = (raw: RawRecord, shardId: string): ChangeRecord => {
+  if (typeof raw !== "object" || raw === null) throw new MalformedValue(`a stream record is an object, not ${kindOf(raw)}`)
+  const event = raw.eventName
+  if (typeof event !== "string" || !eventNames.has(event)) throw new MalformedValue(`eventName: not INSERT, MODIFY or REMOVE but ${kindOf(event)}`)
+  const change = raw.dynamodb
+  if (typeof change !== "object" || change === null) throw new MalformedValue(`dynamodb: not an object but ${kindOf(change)}`)
+  if (typeof change.SequenceNumber !== "string") throw new MalformedValue(`dynamodb.SequenceNumber: not a string but ${kindOf(change.SequenceNumber)}`)
+  return {
+    event: event as EventName,
+    keys: change.Keys === undefined ? {} : fromAttributeMap(change.Keys),
+    oldImage: readOptionalItem(change.OldImage, "dynamodb.OldImage"),
+    newImage: readOptionalItem(change.NewImage, "dynamodb.NewImage"),
+    sequenceNumber: change.SequenceNumber,
+    approximateCreationTime: creationTime(change.ApproximateCreationDateTime),
+    shardId,
+    eventId: raw.eventID,
+    expired: raw.userIdentity?.type === "Service" && raw.userIdentity.principalId === "dynamodb.amazonaws.com",
+    raw
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * Change streams: a table's DynamoDB stream as an Effect `Stream` of `ChangeRecord`s — every shard, its children after
+ * it (the order of each key's changes is kept across splits), new shards picked up while running, empty reads polled
+ * again after `pollInterval`, expired iterators renewed, throttling retried by `Retry.Policy`. Back-pressured (the
+ * consumer's pace sets the reads) and interruptible (no fiber or request is left running). Needs `StreamsClient`
+ * (and `DynamoClient` to find a table's stream).
+ *
+ * @example
+ * import { Console, Effect, Stream } from "effect"
+ * import { ChangeStream } from "dynofunc"
+ *
+ * const program = ChangeStream.records({ table: "users" }, { start: "latest" }).pipe(
+ *   Stream.runForEach((change) => Console.log(change.event, change.keys, change.newImage))
+ * )
+ */
+import { Effect, type Scope, Stream } from "effect"
+import * as A from "#adapter"
+import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
+import { describe } from "@dynofunc/core/operations/describe"
+import { type ChangeDecodeError, StreamNotEnabledError } from "./ChangeStreamError.js"
+import { Checkpoint, type CheckpointError } from "./Checkpoint.js"
+import type { DynamoClient } from "./DynamoClient.js"
+import { execute, type ErrorOf } from "./Execute.js"
+import type { StreamsClient } from "./StreamsClient.js"
+import { type DecodeOptions, decodedOrSkipped, decoder, type EntityChange } from "./internal/changes/typed.js"
+import type { CollectionMember } from "./internal/typed/collection.js"
+import { type Claim, coordinate, savedPositions, type ReadError, type ReadOptions, type ShardBatch } from "./internal/changes/reader.js"
+
+export type { Claim, Position, ReadError, ReadOptions, ShardBatch } from "./internal/changes/reader.js"
+export type { DecodeOptions, EntityChange } from "./internal/changes/typed.js"
+
+/** Which stream to read: a table's latest stream (found with `DescribeTable`), or a stream by its ARN. */
+export type Source = { readonly table: string } | { readonly streamArn: string }
+
+/** What finding `source`'s stream can fail with. */
+export type SourceError<S extends Source> = S extends { readonly table: string } ? ErrorOf<"DescribeTable"> | StreamNotEnabledError : never
+
+/** What finding `source`'s stream needs. */
+export type SourceContext<S extends Source> = S extends { readonly table: string } ? DynamoClient : never
+
+/**
+ * The ARN of `source`'s stream: its `streamArn`, or the table's `LatestStreamArn` (a `StreamNotEnabledError` when the
+ * table has no stream).
+ *
+ * @example
+ * const arn = ChangeStream.streamArn({ table: "users" })
+ */
+export const streamArn = <S extends Source>(source: S): Effect.Effect<string, SourceError<S>, SourceContext<S>> => {
+  if ("streamArn" in source) return Effect.succeed(source.streamArn)
+  const table = source.table
+  return Effect.flatMap(execute(describe(table)), (result) => {
+    const arn = result.table?.StreamSpecification?.StreamEnabled === false ? undefined : result.table?.LatestStreamArn
+    return arn === undefined
+      ? Effect.fail(new StreamNotEnabledError({ table, message: `${table} has no stream: turn it on with updateTable("${table}", { stream: "NEW_AND_OLD_IMAGES" })` }))
+      : Effect.succeed(arn)
+  }) as Effect.Effect<string, SourceError<S>, SourceContext<S>>
+}
+
+/** The batches of the stream `arn` (found by an effect), each shard claimed with `claim` before it is started. */
+const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadOptions, claim: (arn: string) => Claim<E2, R2>) =>
+  A.chunkStream<ShardBatch, ReadError | E1 | E2, StreamsClient | R1 | R2 | Scope.Scope>(options.buffer ?? 16, (out) =>
+    Effect.asVoid(
+      Effect.forkScoped(
+        Effect.matchEffect(Effect.flatMap(arn, (found) => coordinate(found, options, (batch) => out.offer([batch]), claim(found))), {
+          onFailure: out.fail,
+          onSuccess: () => out.end
+        })
+      )
+    )
+  ).pipe(Stream.withSpan("dynofunc.ChangeStream.read", { kind: "consumer", captureStackTrace: false }))
+
+/**
+ * The stream of `source` as batches: each holds what one `GetRecords` brought from one shard, in order, and the last
+ * batch of a shard read to its end has `end` (with or without records) — what a checkpoint needs. Batches of
+ * different shards interleave; a shard's children come after its end. The stream ends only when the stream is
+ * disabled and every shard has been read to its end. `options.positions` are saved positions to go on from.
+ *
+ * @example
+ * declare const arn: string
+ * ChangeStream.batches({ streamArn: arn }, { concurrency: 4, pollInterval: "500 millis" }).pipe(
+ *   Stream.runForEach((batch) => Effect.log(`${batch.shardId}: ${batch.records.length}`))
+ * )
+ */
+export const batches = <S extends Source>(
+  source: S,
+  options: ReadOptions = {}
+): Stream.Stream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> =>
+  read(streamArn(source), options, () => savedPositions(options))
+
+/**
+ * Every change of `source`'s stream, one `ChangeRecord` at a time (the records of `batches`).
+ *
+ * @example
+ * ChangeStream.records({ table: "users" }).pipe(Stream.filter((change) => change.event === "REMOVE"), Stream.take(10), Stream.runCollect)
+ */
+export const records = <S extends Source>(
+  source: S,
+  options: ReadOptions = {}
+): Stream.Stream<ChangeRecord, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> =>
+  A.mapConcat(batches(source, options), (batch) => batch.records)
+
+/**
+ * Runs `process` on every batch of `source`'s stream (one batch at a time, in order per shard) and saves the shard's
+ * checkpoint after each success: a restarted consumer goes on after the last batch processed (what came after it is
+ * delivered again; nothing before it). Shards are claimed from the `Checkpoint` in context — with
+ * `Checkpoint.layerTable`, consumers sharing a lease table share the shards, and a child shard waits until its parent
+ * is processed to its end by whichever consumer holds it. Leases are renewed while it runs and given up when it stops.
+ * Fails with the first failure of `process`, of the reads or of the checkpoints (`LeaseLostError`: another consumer
+ * took a shard over).
+ *
+ * @example
+ * ChangeStream.consume({ table: "users" }, (batch) => Effect.forEach(batch.records, (change) => Effect.log(change.event)), {
+ *   start: "trim-horizon"
+ * }).pipe(Effect.provide(Checkpoint.layerMemory()))
+ */
+export const consume = <S extends Source, E, R>(
+  source: S,
+  process: (batch: ShardBatch) => Effect.Effect<unknown, E, R>,
+  options: ReadOptions = {}
+): Effect.Effect<void, ReadError | SourceError<S> | CheckpointError | E, StreamsClient | Checkpoint | SourceContext<S> | R> =>
+  Effect.flatMap(Checkpoint, (checkpoint) =>
+    Effect.flatMap(streamArn(source), (arn) => {
+      const processed = Stream.runForEach(read(Effect.succeed(arn), options, () => (shardId) => checkpoint.claim(arn, shardId)), (batch) =>
+        Effect.flatMap(process(batch), () => {
+          const last = batch.records[batch.records.length - 1]
+          return batch.end || last === undefined
+            ? checkpoint.save(arn, batch.shardId, "ended")
+            : checkpoint.save(arn, batch.shardId, { after: last.sequenceNumber })
+        }))
+      const renewEvery = checkpoint.renewEvery
+      const renewing = renewEvery === undefined ? Effect.never : Effect.forever(Effect.andThen(Effect.sleep(renewEvery), checkpoint.renew))
+      return Effect.ensuring(Effect.raceFirst(processed, renewing), checkpoint.release)
+    })
+  )
+
+/**
+ * The changes of `source` decoded with the Schemas of `members` (the entities stored in its table, `Entity.make`):
+ * each record's images by the entity its tag names, as a union to match on `entity`. A record that names none of
+ * them, or whose image does not decode, fails the stream with `ChangeDecodeError` (carrying the record), or with
+ * `onInvalid: "skip"` is reported (`report`, by default a warning in the log) and left out.
+ *
+ * @example
+ * import { Schema } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, email: Schema.String }),
+ *   primary: { partition: { prefix: "USER", fields: ["id"] }, sort: { prefix: "PROFILE", fields: [] } } })
+ * const Order = Entity.make({ table: app, name: "Order", schema: Schema.Struct({ id: Schema.String, total: Schema.Number }),
+ *   primary: { partition: { prefix: "ORDER", fields: ["id"] }, sort: { prefix: "ORDER", fields: [] } } })
+ * ChangeStream.entities([User, Order], { table: app.name }, { onInvalid: "skip" }).pipe(
+ *   Stream.runForEach((change) => change.entity === "User" ? Effect.log(change.newImage?.email) : Effect.log(change.newImage?.total))
+ * )
+ */
+export const entities = <const Members extends ReadonlyArray<CollectionMember>, S extends Source>(
+  members: Members,
+  source: S,
+  options: ReadOptions & DecodeOptions = {}
+): Stream.Stream<EntityChange<Members[number]>, ReadError | SourceError<S> | ChangeDecodeError, StreamsClient | SourceContext<S>> =>
+  A.mapConcatEffect(records(source, options), decodedOrSkipped(decoder<Members[number]>(members), options))

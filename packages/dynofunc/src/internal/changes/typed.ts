@@ -1,0 +1,79 @@
+/**
+ * Typed change records: a record's images decoded with the Schema of the entity its entity tag names (single-table
+ * design: several entities in one stream), into a union to match on `entity`.
+ */
+import { Effect } from "effect"
+import { Outcome } from "#adapter"
+import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
+import type { Item } from "@dynofunc/core/Value"
+import { ChangeDecodeError } from "../../ChangeStreamError.js"
+import type { CollectionMember } from "../typed/collection.js"
+import { show } from "../typed/show.js"
+
+/** A change of one of `Members`: its entity's tag, and its images decoded with that entity's Schema. */
+export type EntityChange<Members extends CollectionMember> = Members extends CollectionMember<infer Tag, infer A>
+  ? ChangeRecord<A> & { readonly entity: Tag }
+  : never
+
+/** What to do with a record that does not decode: fail the stream (default), or skip it and report it. */
+export interface DecodeOptions {
+  readonly onInvalid?: "fail" | "skip" | undefined
+  /** Called with each skipped record's error (default: logged as a warning). */
+  readonly report?: ((error: ChangeDecodeError) => Effect.Effect<void>) | undefined
+}
+
+/**
+ * The decoder of changes of `members` (entities of one table): a record whose tag names none of them, or whose image
+ * does not decode, is a `ChangeDecodeError` carrying the record.
+ *
+ * @example
+ * declare const members: Parameters<typeof decoder>[0]
+ * declare const record: ChangeRecord.ChangeRecord
+ * Effect.runSync(Effect.exit(decoder(members)(record)))
+ */
+export const decoder = <Members extends CollectionMember>(members: ReadonlyArray<Members>) => {
+  const entityAttribute = members[0]!.table.entityAttribute
+  const byTag = new Map(members.map((member) => [member.name, member]))
+  const refused = (record: ChangeRecord, image: "newImage" | "oldImage", issue: string, cause: unknown) =>
+    Effect.fail(new ChangeDecodeError({ record, image, issue, cause, message: `${record.shardId} ${record.sequenceNumber}: ${image}: ${issue}` }))
+  return (record: ChangeRecord): Effect.Effect<EntityChange<Members>, ChangeDecodeError> => {
+    const image = record.newImage !== undefined ? "newImage" : "oldImage"
+    const stored = record[image]?.[entityAttribute]
+    const tag = typeof stored === "string" ? stored : undefined
+    const member = tag === undefined ? undefined : byTag.get(tag)
+    if (member === undefined) {
+      const issue = record[image] === undefined
+        ? "no image to decode (a KEYS_ONLY stream?)"
+        : `the entity tag ${show(record[image][entityAttribute])} is none of ${[...byTag.keys()].join(", ")}`
+      return refused(record, image, issue, undefined)
+    }
+    const decoded: Record<string, unknown> = { ...record, entity: tag }
+    for (const name of ["newImage", "oldImage"] as const) {
+      const item: Item | undefined = record[name]
+      if (item === undefined) continue
+      const outcome = member.runtime.decodeOne(item)
+      if (Outcome.isFailure(outcome)) {
+        const error = Outcome.failureOf(outcome)
+        return refused(record, name, error.message, error)
+      }
+      decoded[name] = Outcome.successOf(outcome)
+    }
+    return Effect.succeed(decoded as unknown as EntityChange<Members>)
+  }
+}
+
+/**
+ * `decode` with `options.onInvalid`: a record that does not decode fails, or is reported and left out (`[]`).
+ *
+ * @example
+ * declare const decode: (record: ChangeRecord.ChangeRecord) => Effect.Effect<string, ChangeDecodeError>
+ * declare const record: ChangeRecord.ChangeRecord
+ * decodedOrSkipped(decode, { onInvalid: "skip" })(record) // [] when it does not decode
+ */
+export const decodedOrSkipped = <A>(decode: (record: ChangeRecord) => Effect.Effect<A, ChangeDecodeError>, options: DecodeOptions) =>
+  (record: ChangeRecord): Effect.Effect<ReadonlyArray<A>, ChangeDecodeError> => {
+    const one = Effect.map(decode(record), (change) => [change])
+    if (options.onInvalid !== "skip") return one
+    const report = options.report ?? ((error: ChangeDecodeError) => Effect.logWarning(error.message))
+    return Effect.catchTag(one, "ChangeDecodeError", (error) => Effect.as(report(error), []))
+  }
