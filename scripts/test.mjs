@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+/* global process, console */
 /**
  * `pnpm test`: the shared suites against both Effect majors, one after the other.
  *

@@ -96,6 +96,8 @@ export const timeoutError = (): { readonly _tag: string } => new Cause.TimeoutEx
 export const noSuchElementError = (): { readonly _tag: string } => new Cause.NoSuchElementException()
 
 // Tests
+/** Whether this is the Effect 4 run: only for the few tests skipped there while a known Effect 4 difference is open (each says which). */
+export const isEffect4 = false
 /** A test whose effect may use a `Scope` (closed when it ends): `it.scoped` on Effect 3, `it.effect` on Effect 4 (which always gives one). */
 export const scoped = it.scoped
 /** The same with the live clock: `it.scopedLive` on Effect 3, `it.live` on Effect 4. */
