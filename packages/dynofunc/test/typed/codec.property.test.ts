@@ -28,6 +28,7 @@ import {
   RecordOf,
   renamedKeyFields,
   SetOf,
+  isEffect4,
   StringOfMinLength,
   Union
 } from "#test-effect"
