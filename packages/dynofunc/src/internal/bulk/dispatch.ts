@@ -246,21 +246,27 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
       })
 
     /** The next request's entries for a worker; `undefined` when it is to end (stopped, or finished with nothing left). */
-    const take: Effect.Effect<ReadonlyArray<A> | undefined> = Effect.suspend(() => {
-      if (stop !== undefined) return Effect.succeed(undefined)
+    /**
+     * Gives `self` the next request's entries, or says there is none (the work stopped, or finished). The entries go
+     * straight into `self.pending`, in the same step that takes them from the queue: an interruption can come between
+     * two steps of a fiber, and entries taken but not yet held by the lineage would be in neither the queue nor
+     * `stranded` — lost from the report.
+     */
+    const take = (self: Lineage<A>): Effect.Effect<boolean> => Effect.suspend(() => {
+      if (stop !== undefined) return Effect.succeed(false)
       if (takeable()) {
         busy++
-        const taken = takeRequest()
+        self.pending = takeRequest()
         space.wakeAll()
         if (takeable()) work.wakeOne()
-        return Effect.succeed(taken)
+        return Effect.succeed(true)
       }
       if (finishing && busy === 0) {
         // Nothing queued and no lineage left to release entries: every worker ends.
         work.wakeAll()
-        return Effect.succeed(undefined)
+        return Effect.succeed(false)
       }
-      return Effect.andThen(work.wait(), take)
+      return Effect.andThen(work.wait(), take(self))
     })
 
     /**
@@ -319,9 +325,7 @@ export const make = <A extends Entry, E>(config: Config<A, E>): Effect.Effect<Di
       const self: Lineage<A> = { pending: [] }
       return Effect.gen(function* () {
         while (true) {
-          const taken = yield* take
-          if (taken === undefined) return
-          self.pending = taken
+          if (!(yield* take(self))) return
           yield* lineage(self)
           busy--
         }
