@@ -207,7 +207,7 @@ layer(Layer.provideMerge(sdk, engine), { timeout: "120 seconds", excludeTestServ
   it.effect("entities: images decoded by their entity's Schema into a union; undecodable records fail, or are skipped and reported", () =>
     Effect.gen(function* () {
       const app = TypedTable.make({ name: freshTable(), partitionKey: "pk" })
-      const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, joined: Schema.Date }), primary: { partition: { prefix: "USER", fields: ["id"] } } })
+      const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, joined: T.DateFromIso }), primary: { partition: { prefix: "USER", fields: ["id"] } } })
       const Order = Entity.make({ table: app, name: "Order", schema: Schema.Struct({ id: Schema.String, total: Schema.Number }), primary: { partition: { prefix: "ORDER", fields: ["id"] } } })
       yield* execute(TypedTable.create(app, { stream: "NEW_AND_OLD_IMAGES" }))
       yield* execute(add(app.name, { pk: "USER#bad", _entity: "User", id: "bad" }))
