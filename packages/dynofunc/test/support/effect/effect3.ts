@@ -4,8 +4,7 @@
  * the shell itself needs is in `#adapter`.
  */
 import { Cause, Config, ConfigError, ConfigProvider, Context, DefaultServices, Effect, Exit, Fiber, Logger, Random, Supervisor, TestClock, Tracer } from "effect"
-import type { Layer } from "effect"
-import type { Option, Redacted } from "effect"
+import type { Layer, Option, Redacted } from "effect"
 import { it } from "@effect/vitest"
 import { Arbitrary as SchemaArbitrary, FastCheck, Schema } from "effect"
 
