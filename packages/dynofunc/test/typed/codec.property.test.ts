@@ -135,8 +135,11 @@ const same = <A>(fast: Either<A, unknown>, reference: Either<A, unknown>) => {
   if (Outcome.isFailure(fast) && Outcome.isFailure(reference)) expect(Codec.format(Outcome.failureOf(fast) as never)).toBe(Codec.format(Outcome.failureOf(reference) as never))
 }
 
-/** Runs the agreement checks on `schema` (a Struct or a Class). */
-const agrees = (schema: Codec.FieldsSchema, runs: number) => {
+/**
+ * Runs the agreement checks on `schema` (a Struct or a Class). `walksEveryValue`: whether every valid value takes
+ * the compiled, one-pass paths (else a valid value may be handed to Schema whole: same result, slower).
+ */
+const agrees = (schema: Codec.FieldsSchema, runs: number, walksEveryValue = true) => {
   const codec = Codec.make(schema)
   const fields = Schema.Struct(schema.fields) as unknown as Schema.Schema<Record<string, unknown>, Record<string, unknown>>
   const names = Object.keys(schema.fields)
@@ -165,8 +168,7 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
     return fc.oneof(fc.constant(encoded), spoiled(fc.constant(encoded), names))
   })
 
-  // Effect 4: open (issue 17 note) — the compiled codec and Schema disagree on extreme dates and large bigints.
-  it.skipIf(isEffect4)("valid values take the compiled path both ways (Schema is asked only about failures)", () => {
+  if (walksEveryValue) it("valid values take the compiled path both ways (Schema is asked only about failures)", () => {
     const encode = compile(fields.ast, false)
     const decode = compile(schema.ast, true)
     fc.assert(
@@ -213,14 +215,13 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
     }
   }
 
-  // Effect 4: open (issue 17 note) — the compiled codec and Schema disagree on extreme dates and large bigints.
-  it.skipIf(isEffect4)("writes in one pass what encode + marshal store, and nothing where they fail (values DynamoDB cannot hold too)", () => {
+  it("writes in one pass what encode + marshal store, and nothing where they fail (values DynamoDB cannot hold too)", () => {
     fc.assert(
       fc.property(fc.oneof(holdable, typed.map((item) => ({ ...item })), spoiled(typed, names), unstorable(holdable, names)), (item) => {
         const reference = twoPassWrite(item)
         const written = codec.writeItem(item)
         if (Outcome.isFailure(reference)) expect(written).toBeUndefined()
-        else expect(written).toStrictEqual(Outcome.successOf(reference))
+        else if (walksEveryValue || written !== undefined) expect(written).toStrictEqual(Outcome.successOf(reference))
       }),
       { numRuns: runs }
     )
@@ -246,7 +247,7 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
         }
         const reference = decodeReference(raw)
         if (Outcome.isFailure(reference)) expect(read).toBe(Fail)
-        else expect(read).toStrictEqual(Outcome.successOf(reference))
+        else if (walksEveryValue || read !== Fail) expect(read).toStrictEqual(Outcome.successOf(reference))
       }),
       { numRuns: runs }
     )
@@ -377,7 +378,15 @@ const agrees = (schema: Codec.FieldsSchema, runs: number) => {
   })
 }
 
-describe("compiled codec: every Schema kind", () => agrees(Kinds, 300))
+/**
+ * Effect 4 compiles every kind of `Kinds` but an `Option` stored as an optional key (`OptionFromOptionalKey`: the
+ * key is present on one side only), which its compiler hands to Schema with the item: checked there without it.
+ */
+const { optionField: _optionField, ...walkedOnEffect4 } = Kinds.fields
+
+describe("compiled codec: every Schema kind", () => agrees(Kinds, 300, !isEffect4))
+
+if (isEffect4) describe("compiled codec: every Schema kind Effect 4 walks in one pass", () => agrees(Schema.Struct(walkedOnEffect4), 300))
 
 describe("compiled codec: a Schema.Class", () => agrees(Account, 200))
 

@@ -163,9 +163,12 @@ export const arbitrary = <S extends Schema.Constraint>(schema: S): FastCheck.Arb
 export { FastCheck }
 /** The test clock (timestamps come from Effect's Clock): `effect`'s `TestClock` on Effect 3, `effect/testing`'s on Effect 4. */
 export * as TestClock from "effect/testing/TestClock"
-/** A `bigint` encoded as a number. */
-export const BigIntFromNumber = Schema.Number.pipe(
-  Schema.decodeTo(Schema.BigInt, SchemaTransformation.transform({ decode: (n: number) => BigInt(n), encode: (b: bigint) => Number(b) }))
+/** A `bigint` encoded as a number, safe integers only both ways: Effect 3's `BigIntFromNumber`. */
+export const BigIntFromNumber = Schema.Number.check(Schema.isInt(), Schema.isBetween({ minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE_INTEGER })).pipe(
+  Schema.decodeTo(
+    Schema.BigInt.check(Schema.isBetweenBigInt({ minimum: BigInt(Number.MIN_SAFE_INTEGER), maximum: BigInt(Number.MAX_SAFE_INTEGER) })),
+    SchemaTransformation.transform({ decode: (n: number) => BigInt(n), encode: (b: bigint) => Number(b) })
+  )
 )
 /** A `Date` encoded as its epoch milliseconds: Effect 3's `DateFromNumber`, Effect 4's `DateFromMillis`. */
 export const DateFromMillis = Schema.DateFromMillis

@@ -9,7 +9,9 @@
  * alone: any node with an `encoding` (`DateFromString`, `NumberFromString`, renamed keys, defaults…), with
  * `encodingChecks` or parse options, declarations (`Date`, `ReadonlySet`, `Option`, classes), `oneOf` unions,
  * recursive schemas, index signatures. A compiled parser may fail where Schema succeeds (then Schema is asked),
- * never the other way round: a required key absent from the input fails (Effect 4 reports a missing key).
+ * never the other way round: a required key absent from the input fails (Effect 4 reports a missing key). So a
+ * field whose key is present on one side only (`OptionFromOptionalKey`: `None` is no key) sends every item that
+ * has it to Schema whole — the same result, on the slow path (test/typed/codec.property.test.ts checks both).
  */
 import { Result, Schema, SchemaAST as AST, SchemaIssue, SchemaParser } from "effect"
 import {
