@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config"
-import { projects } from "./vitest.workspace.js"
+import { maxWorkers, projects } from "./vitest.workspace.js"
 
 /**
  * `vitest` at the root: every package's tests against the Effect 3 shell (Vitest 3). `pnpm test` runs this and the
@@ -7,6 +7,7 @@ import { projects } from "./vitest.workspace.js"
  */
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: projects({ name: "effect3" })
   }
 })

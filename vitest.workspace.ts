@@ -7,6 +7,7 @@
  * folder whose `node_modules` hold the Effect 4 packages: `effect`, `@effect/vitest` and `vitest` imported by the
  * sources and the tests resolve from there, whatever package the importing file lives in.
  */
+import { availableParallelism } from "node:os"
 import { fileURLToPath } from "node:url"
 import type { Plugin, TestProjectInlineConfiguration } from "vitest/config"
 
@@ -84,5 +85,17 @@ const project = (flavour: Flavour, name: string): TestProjectInlineConfiguration
  */
 export const projects = (flavour: Flavour) =>
   packages.filter((pkg) => pkg.flavours.includes(flavour.name)).map((pkg) => project(flavour, pkg.name))
+
+/**
+ * Test files run at once: one per core, and at least two. Most suites wait on an engine (DynamoDB Local is a JVM of
+ * its own) or on a live clock, so on a two-core machine Vitest's default (cores − 1) left a core idle.
+ *
+ * @example
+ * import { defineConfig } from "vitest/config"
+ * import { maxWorkers, projects } from "./vitest.workspace.js"
+ *
+ * export default defineConfig({ test: { maxWorkers, projects: projects({ name: "effect3" }) } })
+ */
+export const maxWorkers = Math.max(2, availableParallelism())
 
 export default projects({ name: "effect3" })

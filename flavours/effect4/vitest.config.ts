@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url"
 import { defineConfig } from "vitest/config"
-import { projects } from "../../vitest.workspace.js"
+import { maxWorkers, projects } from "../../vitest.workspace.js"
 
 /**
  * The shared suites against the Effect 4 shell: Vitest 5 and `@effect/vitest` 4 from this package, `effect` 4 for
@@ -9,6 +9,7 @@ import { projects } from "../../vitest.workspace.js"
 export default defineConfig({
   root: fileURLToPath(new URL("../..", import.meta.url)),
   test: {
+    maxWorkers,
     projects: projects({ name: "effect4", packagesFrom: fileURLToPath(new URL(".", import.meta.url)).replace(/\/$/, "") })
   }
 })
