@@ -2,42 +2,21 @@
  * The README's example: the original library's whole workflow, as one Effect program. It needs a `DynamoClient`;
  * `demo.ts` provides one backed by an embedded engine.
  */
-import { Console, Effect, Redacted, Schema, Stream } from "effect"
-import { add, attr, BatchGet, BatchWrite, cand, create, Cursor, Entity, execute, find, Pages, query, remove, scan, table, TypedTable, update } from "dynofunc"
+import { Console, Effect, Redacted, Stream } from "effect"
+import { add, attr, BatchGet, BatchWrite, cand, create, Cursor, execute, find, Pages, query, remove, scan, table, TypedTable, update } from "dynofunc"
+import { Customer, Order, shop } from "./programs/singleTable.js"
 
 const users = table("users")
 
-// A typed table: one physical table, two entities sharing a partition (a customer and their orders), a GSI by status.
-const shop = TypedTable.make({ name: "shop", partitionKey: "pk", sortKey: "sk", indexes: { byStatus: { partitionKey: "gsi1pk", sortKey: "gsi1sk" } } })
-
-const Customer = Entity.make({
-  table: shop,
-  name: "Customer",
-  schema: Schema.Struct({ customer: Schema.String, name: Schema.String }),
-  primary: { partition: { prefix: "CUSTOMER", fields: ["customer"] }, sort: { prefix: "PROFILE", fields: [] } }
-})
-
-const Order = Entity.make({
-  table: shop,
-  name: "Order",
-  schema: Schema.Struct({
-    customer: Schema.String,
-    order: Schema.String,
-    status: Schema.Literal("open", "shipped"),
-    total: Schema.Number,
-    placed: Schema.Date
-  }),
-  primary: { partition: { prefix: "CUSTOMER", fields: ["customer"] }, sort: { prefix: "ORDER", fields: ["order"] } },
-  indexes: { byStatus: { partition: { prefix: "STATUS", fields: ["status"] }, sort: { prefix: "PLACED", fields: ["placed"] } } }
-})
+// The typed step uses the single-table model of `programs/singleTable.ts`: customers and their orders in one table.
 
 /** The typed-table step: Schema-checked writes, decoded reads, a GSI key kept right on update, a collection query. */
 const typedStep = Effect.gen(function* () {
   yield* execute(TypedTable.create(shop))
-  yield* TypedTable.execute(Customer.put({ customer: "c1", name: "Ada" }))
+  yield* TypedTable.execute(Customer.put({ customer: "c1", name: "Ada", email: "ada@example.org" }))
   const placed = new Date("2026-03-01T10:00:00.000Z")
-  yield* TypedTable.execute(Order.put({ customer: "c1", order: "o1", status: "open", total: 42, placed }))
-  yield* TypedTable.execute(Order.put({ customer: "c1", order: "o2", status: "open", total: 7, placed }))
+  yield* TypedTable.execute(Order.put({ customer: "c1", order: "o1", status: "open", lines: [], total: 42, placed }))
+  yield* TypedTable.execute(Order.put({ customer: "c1", order: "o2", status: "open", lines: [], total: 7, placed }))
   // Changing the status recomputes the byStatus key (it needs `placed` too: the update gives both).
   yield* TypedTable.execute(Order.update({ customer: "c1", order: "o1" }, { status: "shipped", placed }))
   const open = yield* TypedTable.execute(Order.query("byStatus", { status: "open" }))
@@ -45,7 +24,7 @@ const typedStep = Effect.gen(function* () {
   const page = yield* TypedTable.execute(TypedTable.collection([Customer, Order], "primary", { customer: "c1" }))
   const described = page.items.map((entry) => (entry.entity === "Customer" ? `customer ${entry.item.name}` : `order ${entry.item.order} ${entry.item.status}`))
   yield* Console.log(`typed: collection c1: ${described.join(", ")}`)
-  const refused = yield* TypedTable.execute(Order.put({ customer: "c1", order: "o3", status: "open", total: Number.NaN, placed: new Date("nope") })).pipe(
+  const refused = yield* TypedTable.execute(Order.put({ customer: "c1", order: "o3", status: "open", lines: [], total: Number.NaN, placed: new Date("nope") })).pipe(
     Effect.as("written"),
     Effect.catchTag("ItemEncodeError", (error) => Effect.succeed(`${error._tag}, nothing sent`))
   )

@@ -1,17 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Console, Effect, type Layer } from "effect"
-import type { DynamoClient } from "dynofunc"
+import { Effect } from "effect"
 import { Dynalite, DynamoDBLocal } from "@dynofunc/testing"
 import { program } from "../src/program.js"
-
-/** Runs the demo program on `engine`, returning what it printed. */
-const printed = (engine: Layer.Layer<DynamoClient, unknown>) =>
-  Effect.gen(function* () {
-    const lines: Array<string> = []
-    const console = { ...(yield* Console.consoleWith(Effect.succeed)), log: (...args: ReadonlyArray<unknown>) => Effect.sync(() => void lines.push(args.join(" "))) }
-    yield* program.pipe(Effect.withConsole(console), Effect.provide(engine))
-    return lines
-  })
+import { printed } from "./support/printed.js"
 
 const expected = [
   "created table users (on-demand, with index by-team)",
@@ -35,14 +26,14 @@ const expected = [
 describe("the demo program (README example)", () => {
   it.effect("runs on dynalite and prints what happened", () =>
     Effect.gen(function* () {
-      const lines = yield* printed(Dynalite.layer())
+      const lines = yield* printed(program, Dynalite.layer())
       expect(lines.slice(0, -1)).toEqual(expected)
       expect(lines.at(-1)).toMatch(/^find on a missing table: ResourceNotFoundError: /)
     }))
 
   it.effect("runs on DynamoDB Local and prints the same", () =>
     Effect.gen(function* () {
-      const lines = yield* printed(DynamoDBLocal.layer())
+      const lines = yield* printed(program, DynamoDBLocal.layer())
       expect(lines.slice(0, -1)).toEqual(expected)
       expect(lines.at(-1)).toMatch(/^find on a missing table: ResourceNotFoundError: /)
     }), 120_000)

@@ -3,9 +3,9 @@ import { describe, expect, it } from "@effect/vitest"
 import { readSdkCommands } from "../../../core/scripts/generate-commands.js"
 import { supported } from "./engines.js"
 
-const readme = readFileSync(new URL("../../../../README.md", import.meta.url), "utf8")
-/** The README's coverage section, up to the next heading of its level or above. */
-const doc = readme.slice(readme.indexOf("### Coverage")).split(/\n##? /)[0]!
+const guide = readFileSync(new URL("../../../../docs/operations.md", import.meta.url), "utf8")
+/** The operations guide's coverage section, up to the next heading of its level or above. */
+const doc = guide.slice(guide.indexOf("### Coverage")).split(/\n##? /)[0]!
 
 /** The coverage table's rows: command → its cells. */
 const rows = new Map(
@@ -18,7 +18,7 @@ const rows = new Map(
     })
 )
 
-describe("the README coverage table", () => {
+describe("the coverage table of docs/operations.md", () => {
   it("has one row per command of the SDK, naming its builder", () => {
     const commands = readSdkCommands().map((command) => command.name)
     expect([...rows.keys()]).toEqual(commands)

@@ -1,7 +1,7 @@
 /**
  * Which operations each embedded engine supports: the integration tests run a scenario for each of these and
  * check that every other operation answers `UnknownOperationException` (`UnknownOperationError`).
- * The README shows the same table; `docs.test.ts` keeps the two in step.
+ * docs/operations.md shows the same table; `docs.test.ts` keeps the two in step.
  */
 import type { CommandName } from "dynofunc"
 

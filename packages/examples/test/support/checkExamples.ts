@@ -1,22 +1,64 @@
 /**
- * Type-checks the README's TypeScript blocks and every `@example` in the sources in one TypeScript program, and
- * prints `{ readmeBlocks, examples, diagnostics }` as JSON. A script rather than code inside a test: the check runs
- * for tens of seconds and would block a vitest worker's event loop for all that time.
+ * Type-checks the TypeScript blocks of the documentation (README.md, docs/*.md, the package README) for one Effect
+ * major, given as its argument, and on Effect 3 also every `@example` in the sources (whose imports are added, see
+ * `docExamples.ts`); prints `{ blocks, examples, runnable, diagnostics }` as JSON. A script rather than code inside a
+ * test: the check runs for tens of seconds and would block a vitest worker's event loop for all that time; the test
+ * runs the two majors' checks side by side.
+ *
+ * A block is compiled as it is written, with nothing added: its imports must be there. Its fence says which Effect
+ * majors it is compiled against: ```` ```ts ```` both, ```` ```ts effect3 ```` or ```` ```ts effect4 ```` one. A fence
+ * with `run` (```` ```ts run ````) also marks a block that `examples.test.ts` runs on the embedded engine: it exports
+ * `main`, an Effect that needs only a `DynamoClient`.
  *
  * @example
- * // tsx packages/examples/test/support/checkExamples.ts
+ * // tsx packages/examples/test/support/checkExamples.ts effect4
  */
-import { readFileSync } from "node:fs"
+import { readdirSync, readFileSync } from "node:fs"
 import { docSnippets, examples } from "./docExamples.js"
-import { root, typecheck } from "./typecheck.js"
+import { root, typecheck, workspaceOptions, type Snippet } from "./typecheck.js"
 
-const readme = readFileSync(`${root}README.md`, "utf8")
+/** The Markdown files whose blocks are checked. */
+const documents = ["README.md", "packages/dynofunc/README.md", ...readdirSync(`${root}docs`).filter((f) => f.endsWith(".md")).sort().map((f) => `docs/${f}`)]
 
-/** The README's TypeScript blocks, each reporting its diagnostics at its README line. */
-const readmeBlocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => {
-  const first = readme.slice(0, match.index).split("\n").length + 1
-  return { code: match[1]!, where: (line: number) => `README.md:${first + line}` }
-})
+/** One TypeScript block of a document. */
+export interface Block extends Snippet {
+  readonly file: string
+  readonly line: number
+  readonly majors: ReadonlyArray<"effect3" | "effect4">
+  readonly run: boolean
+}
 
-const diagnostics = typecheck([...readmeBlocks, ...docSnippets()], "example")
-process.stdout.write(JSON.stringify({ readmeBlocks: readmeBlocks.length, examples: examples.length, diagnostics }))
+const blocksOf = (file: string): ReadonlyArray<Block> => {
+  const text = readFileSync(`${root}${file}`, "utf8")
+  return [...text.matchAll(/^```ts([^\n]*)\n([\s\S]*?)^```/gm)].map((match) => {
+    const info = match[1]!.trim().split(/\s+/)
+    const first = text.slice(0, match.index).split("\n").length + 1
+    const only = info.filter((word): word is "effect3" | "effect4" => word === "effect3" || word === "effect4")
+    return {
+      file,
+      line: first,
+      code: match[2]!,
+      majors: only.length > 0 ? only : ["effect3", "effect4"],
+      run: info.includes("run"),
+      where: (line: number) => `${file}:${first + line}`
+    }
+  })
+}
+
+const major = process.argv[2] === "effect4" ? "effect4" : "effect3"
+const blocks = documents.flatMap(blocksOf).filter((block) => block.majors.includes(major))
+
+/** Effect 4: the Effect 4 shell's tsconfig, and the testing package from its sources. */
+const effect4 = () => {
+  const options = workspaceOptions("tsconfig.effect4.json")
+  return { ...options, paths: { ...options.paths, "@dynofunc/testing": ["./packages/testing/src/index.ts"] } }
+}
+
+const diagnostics = major === "effect3" ? typecheck([...blocks, ...docSnippets()], "example") : typecheck(blocks, "example4", effect4())
+const runnable = blocks.filter((block) => block.run).map(({ file, line, code }) => ({ file, line, code }))
+process.stdout.write(JSON.stringify({
+  blocks: blocks.map(({ file, line }) => ({ file, line })),
+  examples: major === "effect3" ? examples.length : 0,
+  runnable,
+  diagnostics
+}))

@@ -13,15 +13,18 @@ export interface Snippet {
   readonly where: (line: number) => string
 }
 
-/** The workspace's compiler options, as `tsc -p tsconfig.json` reads them. */
-export const workspaceOptions = (): ts.CompilerOptions => {
-  const configFile = ts.readConfigFile(`${root}tsconfig.json`, (path) => ts.sys.readFile(path))
+/** The compiler options of one of the workspace's tsconfig files, as `tsc -p <file>` reads them. */
+export const workspaceOptions = (file = "tsconfig.json"): ts.CompilerOptions => {
+  const configFile = ts.readConfigFile(`${root}${file}`, (path) => ts.sys.readFile(path))
   return ts.parseJsonConfigFileContent(configFile.config, ts.sys, root).options
 }
 
-/** The diagnostics of every snippet, each as `where: message`; snippets may leave names unused. */
-export const typecheck = (snippets: ReadonlyArray<Snippet>, name: string): ReadonlyArray<string> => {
-  const options = { ...workspaceOptions(), noUnusedLocals: false, noUnusedParameters: false }
+/**
+ * The diagnostics of every snippet, each as `where: message`; snippets may leave names unused. `base` are the
+ * compiler options to check them with (by default the workspace's, on Effect 3).
+ */
+export const typecheck = (snippets: ReadonlyArray<Snippet>, name: string, base: ts.CompilerOptions = workspaceOptions()): ReadonlyArray<string> => {
+  const options = { ...base, noUnusedLocals: false, noUnusedParameters: false }
   const files = new Map(snippets.map((snippet, index) => [`${root}packages/examples/src/__${name}_${index}.ts`, snippet]))
   const host = ts.createCompilerHost(options)
   const readFile = host.readFile.bind(host)
@@ -29,7 +32,17 @@ export const typecheck = (snippets: ReadonlyArray<Snippet>, name: string): Reado
   host.readFile = (path) => files.get(path)?.code ?? readFile(path)
   host.fileExists = (path) => files.has(path) || fileExists(path)
   const program = ts.createProgram([...files.keys()], options, host)
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
+  // Only the snippets' own diagnostics: the library sources they use are checked by `pnpm typecheck`, and asking for
+  // theirs here would check every source file again (most of the time this takes).
+  const diagnostics = [
+    ...program.getOptionsDiagnostics(),
+    ...program.getGlobalDiagnostics(),
+    ...[...files.keys()].flatMap((file) => {
+      const source = program.getSourceFile(file)!
+      return [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)]
+    })
+  ]
+  return diagnostics.map((diagnostic) => {
     const snippet = files.get(diagnostic.file?.fileName ?? "")
     const line = diagnostic.file && diagnostic.start !== undefined ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line : 0
     const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n")
