@@ -2,7 +2,7 @@ import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 
 export default tseslint.config(
-  { ignores: ["**/dist/**", "**/node_modules/**", "**/.cache/**"] },
+  { ignores: ["**/dist/**", "**/dist-effect3/**", "**/node_modules/**", "**/.cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -58,6 +58,7 @@ const project = (flavour: Flavour, name: string): TestProjectInlineConfiguration
         { find: /^#schema$/, replacement: source(`./packages/dynofunc/src/internal/typed/schema/${major}.ts`) },
         { find: /^dynofunc\/adapter$/, replacement: source(`./packages/dynofunc/src/adapter/${major}.ts`) },
         { find: /^dynofunc\/sdk$/, replacement: source("./packages/dynofunc/src/Sdk.ts") },
+        { find: /^#dynofunc$/, replacement: source("./packages/dynofunc/src/index.ts") },
         { find: /^dynofunc$/, replacement: source("./packages/dynofunc/src/index.ts") },
         { find: /^@dynofunc\/testing$/, replacement: source("./packages/testing/src/index.ts") }
       ]

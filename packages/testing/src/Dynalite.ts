@@ -11,7 +11,7 @@
  */
 import type { Server } from "node:http"
 import { createRequire } from "node:module"
-import { DynamoClient, type DynamoClientConfig } from "dynofunc"
+import { DynamoClient, type DynamoClientConfig } from "#dynofunc"
 import { Effect, type Layer, type Scope } from "effect"
 import * as A from "#adapter"
 import { EngineStartError } from "./EngineError.js"

@@ -13,7 +13,7 @@
  * execute(scan("users")).pipe(Effect.provide(DynamoDBLocal.layer()))
  */
 import path from "node:path"
-import { DynamoClient, type DynamoClientConfig, StreamsClient } from "dynofunc"
+import { DynamoClient, type DynamoClientConfig, StreamsClient } from "#dynofunc"
 import { Config, Deferred, Duration, Effect, Exit, Layer, Option, Schedule, Scope } from "effect"
 import * as A from "#adapter"
 import {

@@ -10,7 +10,7 @@
  *
  * execute(scan("users")).pipe(Effect.provide(Endpoint.layer("http://127.0.0.1:8000")))
  */
-import { DynamoClient, type Credentials, type DynamoClientConfig } from "dynofunc"
+import { DynamoClient, type Credentials, type DynamoClientConfig } from "#dynofunc"
 import { type Layer, Redacted } from "effect"
 import type { ConfigError } from "#adapter"
 
