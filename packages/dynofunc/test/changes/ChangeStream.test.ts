@@ -271,7 +271,9 @@ describe("ChangeStream.records on generated shard trees", () => {
               pageSize: settings.pageSize,
               perRead: settings.perRead,
               emptyReads: settings.emptyReads,
-              faults: (call) => (call % settings.faultEvery === settings.faultEvery - 1 ? settings.fault : undefined)
+              // Counted per shard: with a count over the whole stream, readers in step can leave one shard every
+              // failing call, throttled past the policy's attempts (which is then rightly an error; seeds 2 and 11).
+              faults: (_, ofShard) => (ofShard % settings.faultEvery === settings.faultEvery - 1 ? settings.fault : undefined)
             },
             { concurrency: settings.concurrency }
           )
@@ -281,8 +283,8 @@ describe("ChangeStream.records on generated shard trees", () => {
           expect(inOrderPerKey(records)).toBe(true)
         }
       ),
-      // A fixed seed in CI (one failing case was seen once on Effect 4 with a random seed: see the issue note); DYNOFUNC_FC_SEED explores others.
-      { numRuns: 60, seed: Number(process.env["DYNOFUNC_FC_SEED"] ?? 7) }
+      // A fixed seed in CI; DYNOFUNC_FC_SEED (and DYNOFUNC_FC_RUNS) explore others.
+      { numRuns: Number(process.env["DYNOFUNC_FC_RUNS"] ?? 60), seed: Number(process.env["DYNOFUNC_FC_SEED"] ?? 7) }
     )
   }, 120_000)
 })
