@@ -72,6 +72,13 @@ describe("ChangeStream.records", () => {
       expect(inOrderPerKey(records)).toBe(true)
     }))
 
+  it.live("a shard whose parent is no longer listed (trimmed) is read at once, as the KCL does", () =>
+    Effect.gen(function* () {
+      const { run } = read({ shards: [{ id: "c", parent: "trimmed-parent", records: oneShard(1, 2) }] }, { discoveryInterval: "1 minute" })
+      const records = yield* Effect.timeout(run, "5 seconds")
+      expect(versions(records)).toEqual(["k0:1", "k0:2"])
+    }))
+
   it.live("picks up shards that appear while it runs (a split after some reads)", () =>
     Effect.gen(function* () {
       const { run } = read({
