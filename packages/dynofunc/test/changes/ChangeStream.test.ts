@@ -331,6 +331,49 @@ describe("ChangeStream.consume with a checkpoint", () => {
       expect(third).toEqual([])
     }))
 
+  /** Consumes a stream of four shards and a child of `s0` with a slow handler; what it saw (`+` started, `-` ended), and the most at once. */
+  const parallel = (options: ChangeStream.ConsumeOptions) =>
+    Effect.gen(function* () {
+      const shards: Array<ScriptedShard> = [0, 1, 2, 3].map((i) => ({ id: `s${i}`, records: oneShard(1, i === 0 ? 4 : 2) }))
+      shards.push({ id: "c", parent: "s0", records: [{ key: "k0", version: 5, seq: 9 }] })
+      const played = scripted({ shards, perRead: 1 })
+      const log: Array<string> = []
+      let active = 0
+      let most = 0
+      yield* ChangeStream.consume({ streamArn }, (batch) =>
+        Effect.acquireUseRelease(
+          Effect.sync(() => {
+            most = Math.max(most, ++active)
+            log.push(...batch.records.map((record) => `+${record.shardId}/${record.sequenceNumber}`))
+          }),
+          // The parent's last batch is slow: its child is read meanwhile and must wait.
+          () => Effect.sleep(batch.shardId === "s0" && batch.end ? "150 millis" : "5 millis"),
+          () => Effect.sync(() => {
+            active--
+            log.push(...batch.records.map((record) => `-${record.shardId}/${record.sequenceNumber}`))
+          })
+        ), { ...fast, ...options }).pipe(Effect.provide(played.layer), Effect.provideService(Checkpoint.Checkpoint, Checkpoint.memory()))
+      const of = (shardId: string) => log.filter((entry) => entry.startsWith(`+${shardId}/`)).map((entry) => entry.slice(1))
+      return { log, most, of }
+    })
+
+  it.live("parallelism: batches of different shards side by side, at most that many; each shard's (and its child's) in order", () =>
+    Effect.gen(function* () {
+      const { log, most, of } = yield* parallel({ parallelism: 3 })
+      expect(most).toBeGreaterThan(1)
+      expect(most).toBeLessThanOrEqual(3)
+      expect(of("s0")).toEqual(["s0/1", "s0/2", "s0/3", "s0/4"])
+      for (const shard of ["s1", "s2", "s3"]) expect(of(shard)).toEqual([`${shard}/1`, `${shard}/2`])
+      // The child starts only once its parent's last batch has ended.
+      expect(log.indexOf("+c/9")).toBeGreaterThan(log.indexOf("-s0/4"))
+      expect(log).toHaveLength(22)
+    }))
+
+  it.live("without parallelism one batch at a time", () =>
+    Effect.gen(function* () {
+      expect((yield* parallel({})).most).toBe(1)
+    }))
+
   it.live("a shard another consumer holds is not read; its children wait until it is ended", () =>
     Effect.gen(function* () {
       const saved: Array<string> = []
