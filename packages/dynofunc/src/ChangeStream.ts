@@ -13,7 +13,7 @@
  *   Stream.runForEach((change) => Console.log(change.event, change.keys, change.newImage))
  * )
  */
-import { Effect, type Scope, Stream } from "effect"
+import { Deferred, Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
 import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
 import { describe } from "@dynofunc/core/operations/describe"
@@ -100,7 +100,41 @@ export const records = <S extends Source>(
   A.mapConcat(batches(source, options), (batch) => batch.records)
 
 /**
- * Runs `process` on every batch of `source`'s stream (one batch at a time, in order per shard) and saves the shard's
+ * How `consume` reads and processes a stream.
+ *
+ * @example
+ * const options: ChangeStream.ConsumeOptions = { parallelism: 4, pollInterval: "500 millis" } // four shards' batches at once
+ */
+export interface ConsumeOptions extends ReadOptions {
+  /**
+   * Batches processed at once, at most (default 1): batches of different shards run side by side, those of one shard
+   * one after the other, in order — each waits for the one before it (and its checkpoint), and a child shard's first
+   * for its parent's last. A slow batch holds up only its own shard (and that shard's children).
+   */
+  readonly parallelism?: number | undefined
+}
+
+/**
+ * A function that chains an effect after the last one it chained for the same `key` and for `after` (a parent shard),
+ * each done when it has ended, successfully or not: called in the stream's order, the effects of one shard run in that
+ * order and after its parent's, others side by side.
+ */
+const perKey = () => {
+  const previous = new Map<string, Deferred.Deferred<void>>()
+  return <A, E, R>(key: string, after: string | undefined, effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> => {
+    const before = [previous.get(key), after === undefined ? undefined : previous.get(after)].filter((pending) => pending !== undefined)
+    const own = A.deferredUnsafe<void>()
+    previous.set(key, own)
+    const run = Effect.ensuring(effect, Effect.sync(() => {
+      if (previous.get(key) === own) previous.delete(key)
+      A.deferredDoneUnsafe(own, Effect.void)
+    }))
+    return before.length === 0 ? run : Effect.andThen(Effect.forEach(before, Deferred.await, { discard: true }), run)
+  }
+}
+
+/**
+ * Runs `process` on every batch of `source`'s stream (in order per shard; `parallelism` batches at once) and saves the shard's
  * checkpoint after each success: a restarted consumer goes on after the last batch processed (what came after it is
  * delivered again; nothing before it). Shards are claimed from the `Checkpoint` in context — with
  * `Checkpoint.layerTable`, consumers sharing a lease table share the shards, and a child shard waits until its parent
@@ -116,17 +150,23 @@ export const records = <S extends Source>(
 export const consume = <S extends Source, E, R>(
   source: S,
   process: (batch: ShardBatch) => Effect.Effect<unknown, E, R>,
-  options: ReadOptions = {}
+  options: ConsumeOptions = {}
 ): Effect.Effect<void, ReadError | SourceError<S> | CheckpointError | E, StreamsClient | Checkpoint | SourceContext<S> | R> =>
   Effect.flatMap(Checkpoint, (checkpoint) =>
     Effect.flatMap(streamArn(source), (arn) => {
-      const processed = Stream.runForEach(read(Effect.succeed(arn), options, () => (shardId) => checkpoint.claim(arn, shardId)), (batch) =>
+      const inOrder = perKey()
+      const handled = (batch: ShardBatch) =>
         Effect.flatMap(process(batch), () => {
           const last = batch.records[batch.records.length - 1]
           return batch.end || last === undefined
             ? checkpoint.save(arn, batch.shardId, "ended")
             : checkpoint.save(arn, batch.shardId, { after: last.sequenceNumber })
-        }))
+        })
+      const processed = read(Effect.succeed(arn), options, () => (shardId) => checkpoint.claim(arn, shardId)).pipe(
+        Stream.map((batch) => inOrder(batch.shardId, batch.parentShardId, handled(batch))),
+        Stream.mapEffect((processing) => processing, { concurrency: Math.max(1, options.parallelism ?? 1), unordered: true }),
+        Stream.runDrain
+      )
       const renewEvery = checkpoint.renewEvery
       const renewing = renewEvery === undefined ? Effect.never : Effect.forever(Effect.andThen(Effect.sleep(renewEvery), checkpoint.renew))
       return Effect.ensuring(Effect.raceFirst(processed, renewing), checkpoint.release)

@@ -111,12 +111,21 @@ layer(Layer.provideMerge(sdk, engine), { timeout: "120 seconds", excludeTestServ
       expect(record).toMatchObject({ keys: { id: "k" }, newImage: undefined })
     }))
 
-  it.effect("an unknown stream ARN is a typed error, not a defect", () =>
+  it.effect("an unknown stream ARN is a StreamDeletedError (DescribeStream's ResourceNotFoundException), not a defect", () =>
     Effect.gen(function* () {
-      const error = yield* Effect.flip(
-        ChangeStream.records({ streamArn: "arn:aws:dynamodb:ddblocal:000000000000:table/nope/stream/2026-01-01T00:00:00.000" }).pipe(Stream.runDrain)
-      )
-      expect(["StreamDeletedError", "ValidationError"]).toContain(error._tag)
+      const unknown = "arn:aws:dynamodb:ddblocal:000000000000:table/nope/stream/2026-01-01T00:00:00.000"
+      const error = yield* Effect.flip(ChangeStream.records({ streamArn: unknown }).pipe(Stream.runDrain))
+      expect(error).toMatchObject({ _tag: "StreamDeletedError", streamArn: unknown, unfinished: [] })
+    }))
+
+  it.effect("ListStreams names the table's stream, the one ChangeStream reads", () =>
+    Effect.gen(function* () {
+      const table = yield* written(() => Effect.void)
+      const client = yield* StreamsClient
+      const listed = yield* client.send({ operation: "ListStreams", input: { TableName: table } })
+      expect(listed.Streams?.map((stream) => ({ table: stream.TableName, arn: stream.StreamArn }))).toEqual([
+        { table, arn: yield* ChangeStream.streamArn({ table }) }
+      ])
     }))
 
   /** Consumes `table`'s stream with `store` into `seen` (keys as `id`), forked. */
@@ -148,6 +157,23 @@ layer(Layer.provideMerge(sdk, engine), { timeout: "120 seconds", excludeTestServ
       yield* Effect.sleep("300 millis")
       yield* Fiber.interrupt(restarted)
       expect({ first, second }).toEqual({ first: ["a", "b", "c"], second: ["d", "e"] })
+    }))
+
+  it.effect("a consumer that stops gives its leases up: another takes the shard at once, from the checkpoint", () =>
+    Effect.gen(function* () {
+      const leaseTable = yield* leases()
+      const table = yield* written((name) => execute(add(name, { id: "a" })))
+      const first: Array<unknown> = []
+      const running = yield* consumer(table, yield* Checkpoint.table({ table: leaseTable, owner: "stops", leaseDuration: "10 minutes" }), first)
+      yield* until(() => first.length >= 1)
+      yield* Fiber.interrupt(running)
+      yield* execute(add(table, { id: "b" }))
+      const second: Array<unknown> = []
+      const next = yield* consumer(table, yield* Checkpoint.table({ table: leaseTable, owner: "goes-on", leaseDuration: "10 minutes" }), second)
+      // Without the release the shard stays the first owner's for ten minutes.
+      const taken = yield* Effect.option(Effect.timeout(until(() => second.length >= 1), "20 seconds"))
+      yield* Fiber.interrupt(next)
+      expect({ first, second, taken: taken._tag }).toEqual({ first: ["a"], second: ["b"], taken: "Some" })
     }))
 
   it.effect("a crashed consumer's shard is taken over once its lease expires, from its checkpoint", () =>

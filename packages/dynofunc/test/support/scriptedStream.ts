@@ -32,8 +32,11 @@ export interface Script {
   readonly pageSize?: number | undefined
   /** Records per `GetRecords` at most (default 3). */
   readonly perRead?: number | undefined
-  /** What the `GetRecords` call number `n` (from 0) fails with instead of answering. */
-  readonly faults?: ((call: number) => "throttle" | "expire" | "delete" | undefined) | undefined
+  /**
+   * What a `GetRecords` call fails with instead of answering, by its number `call` (from 0, over the whole stream) and
+   * `ofShard` (from 0, among the calls for the same shard).
+   */
+  readonly faults?: ((call: number, ofShard: number) => "throttle" | "expire" | "delete" | undefined) | undefined
   /** Every other read of a shard with records left answers empty (default false). */
   readonly emptyReads?: boolean | undefined
   /** The stream is `DISABLED` (and so ends) once every shard is listed and closed (default true). */
@@ -50,6 +53,7 @@ const awsError = (name: string) => Effect.fail({ name, $fault: "client", message
 export const scripted = (script: Script) => {
   const counts = { describe: 0, getRecords: 0, getIterator: 0, inFlight: 0, maxInFlight: 0, deleted: false }
   const reads = new Map<string, number>()
+  const calls = new Map<string, number>()
   const byId = new Map(script.shards.map((shard) => [shard.id, shard]))
   const pageSize = script.pageSize ?? 2
   /** The index of the last `DescribeStream` call: the script's clock. */
@@ -101,12 +105,14 @@ export const scripted = (script: Script) => {
 
   const getRecords = (request: StreamsRequest<"GetRecords">) => {
     const call = counts.getRecords++
-    const fault = script.faults?.(call)
+    const { shard: id, index } = JSON.parse(request.input.ShardIterator!) as { shard: string; index: number }
+    const ofShard = calls.get(id) ?? 0
+    calls.set(id, ofShard + 1)
+    const fault = script.faults?.(call, ofShard)
     if (fault === "delete") counts.deleted = true
     if (counts.deleted) return awsError("ResourceNotFoundException")
     if (fault === "throttle") return awsError("LimitExceededException")
     if (fault === "expire") return awsError("ExpiredIteratorException")
-    const { shard: id, index } = JSON.parse(request.input.ShardIterator!) as { shard: string; index: number }
     const shard = byId.get(id)!
     const read = (reads.get(id) ?? 0) + 1
     reads.set(id, read)

@@ -43,6 +43,8 @@ export interface ReadOptions {
 /** What one `GetRecords` brought from a shard, in order; `end` when the shard has been read to its end. */
 export interface ShardBatch {
   readonly shardId: string
+  /** The shard's parent, when it has one (its batches all came before this shard's). */
+  readonly parentShardId?: string | undefined
   readonly records: ReadonlyArray<ChangeRecord>
   readonly end: boolean
 }
@@ -102,6 +104,7 @@ const recordsOf = (records: ReadonlyArray<unknown> | undefined, shardId: string)
 const readShard = (
   streamArn: string,
   shardId: string,
+  parentShardId: string | undefined,
   start: Start,
   options: ReadOptions,
   offer: (batch: ShardBatch) => Effect.Effect<void>,
@@ -110,20 +113,21 @@ const readShard = (
   const poll = A.decodeDuration(options.pollInterval ?? "1 second")
   const limit = options.limit === undefined ? {} : { Limit: options.limit }
   let after = typeof start === "object" && "after" in start ? start.after : undefined
+  const batch = (records: ReadonlyArray<ChangeRecord>, end: boolean): ShardBatch => ({ shardId, ...(parentShardId !== undefined && { parentShardId }), records, end })
   const iterator = (): Effect.Effect<string | undefined, StreamsError, StreamsClient> =>
     Effect.map(
       call("GetShardIterator", { StreamArn: streamArn, ShardId: shardId, ...iteratorInput(after === undefined ? start : { after }) }),
       (output) => output.ShardIterator
     )
   const read = (current: string | undefined): Effect.Effect<void, ReadError, StreamsClient> => {
-    if (current === undefined) return offer({ shardId, records: [], end: true })
+    if (current === undefined) return offer(batch([], true))
     return Effect.flatMap(
       Effect.catchTag(call("GetRecords", { ShardIterator: current, ...limit }), "ExpiredIteratorError", () => Effect.succeed(undefined)),
       (output) => {
         if (output === undefined) return Effect.flatMap(iterator(), read)
         return Effect.flatMap(recordsOf(output.Records, shardId), (records) => {
           const next = output.NextShardIterator
-          const delivered = records.length > 0 || next === undefined ? offer({ shardId, records, end: next === undefined }) : Effect.void
+          const delivered = records.length > 0 || next === undefined ? offer(batch(records, next === undefined)) : Effect.void
           return Effect.flatMap(delivered, () => {
             if (records.length > 0) {
               after = records[records.length - 1]!.sequenceNumber
@@ -210,7 +214,7 @@ export const coordinate = <E, R>(
         shard.state = "running"
         running++
         yield* Effect.forkIn(
-          Effect.matchEffect(readShard(streamArn, shardId, start, options, offer, last), {
+          Effect.matchEffect(readShard(streamArn, shardId, shard.parent, start, options, offer, last), {
             onFailure: (error) => Queue.offer(events, { shard: shardId, error }),
             onSuccess: () => Queue.offer(events, { shard: shardId })
           }),
