@@ -5,7 +5,7 @@ import { Dynalite, DynamoDBLocal } from "@dynofunc/testing"
 import { program } from "../src/program.js"
 
 /** Runs the demo program on `engine`, returning what it printed. */
-const printed = (engine: Layer.Layer<DynamoClient, unknown>) =>
+const printed = (engine: Layer.Layer<DynamoClient.DynamoClient, unknown>) =>
   Effect.gen(function* () {
     const lines: Array<string> = []
     const console = { ...(yield* Console.consoleWith(Effect.succeed)), log: (...args: ReadonlyArray<unknown>) => Effect.sync(() => void lines.push(args.join(" "))) }
