@@ -41,7 +41,7 @@ const program = Effect.gen(function* () {
 
 const expected = JSON.stringify({ missing: "no table", pageSizes: [2, 2, 1], stars: 3 })
 
-const engines: ReadonlyArray<readonly [string, Layer.Layer<DynamoClient, unknown>]> = [
+const engines: ReadonlyArray<readonly [string, Layer.Layer<DynamoClient.DynamoClient, unknown>]> = [
   ["DynamoDB Local", DynamoDBLocal.layer()],
   ["dynalite", Dynalite.layer()]
 ]

@@ -1,6 +1,7 @@
 /**
- * `DynamoClient`: the service `execute` needs. Provide it with a Layer: a live SDK client, an existing
- * `DynamoDBClient`, or a test handler.
+ * `DynamoClient`: the service `execute` needs, as a module of functions around one Tag (`DynamoClient.DynamoClient`).
+ * Provide it with a Layer: a live SDK client, an existing `DynamoDBClient`, or a test handler. Every part of dynofunc
+ * (`execute`, the lean `HttpClient`) uses this Tag; a bundler drops the SDK Layers of a program that never uses them.
  *
  * @example
  * import { Effect, Redacted } from "effect"
@@ -15,16 +16,63 @@
  * })))
  */
 import type { DynamoDBClient, DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
-import { Config, Effect, Layer, type Redacted } from "effect"
+import { Config, Effect, Layer, type Redacted, type Scope } from "effect"
 import * as A from "#adapter"
-import type { CommandName, OutputOf } from "@dynofunc/core/Operation"
+import type { CommandName, InputOf, OutputOf } from "@dynofunc/core/Operation"
 import type { AttributeMap, Item } from "@dynofunc/core/Value"
-import type { DynamoClientService, Request } from "./internal/execution/client.js"
 import { toAttributeMap } from "@dynofunc/core/internal/values/marshal"
 import type * as Sdk from "./internal/transport/sdk.js"
 import { abortable, checkCredentials, sdkConfig } from "./internal/transport/sdkShared.js"
 
-export type { DynamoClientService, Request }
+/**
+ * One request as a `DynamoClient` sees it: the operation's name and its input (the SDK command input). The SDK Layer
+ * finds the operation's command class by its name; the lean `HttpClient` needs only the name.
+ *
+ * @example
+ * import type { Request } from "dynofunc"
+ * const request: Request<"GetItem"> = { operation: "GetItem", input: { TableName: "users", Key: { id: { S: "u1" } } } }
+ */
+export interface Request<Name extends CommandName = CommandName> {
+  readonly operation: Name
+  readonly input: InputOf<Name>
+}
+
+/**
+ * What the service does: send one request, failing with whatever the transport failed with.
+ *
+ * @example
+ * const service: DynamoClientService = { sdk: undefined, send: () => Effect.die("not in this test") }
+ */
+export interface DynamoClientService {
+  /**
+   * Sends `request`. The failure is the raw cause (an SDK exception, a network error, a test's error);
+   * `execute` turns it into a tagged `DynamoError`. Interrupting the effect aborts the HTTP request.
+   */
+  readonly send: <Name extends CommandName>(request: Request<Name>) => Effect.Effect<OutputOf<Name>, unknown>
+  /** The SDK client underneath, when there is one: for raw SDK calls next to dynofunc's. */
+  readonly sdk: DynamoDBClient | undefined
+  /** The AWS region the client sends to, when known: recorded as `cloud.region` on each call's span. */
+  readonly region?: string | undefined
+}
+
+/**
+ * The service's identifier: what an effect that needs a `DynamoClient` has in its requirements.
+ *
+ * @example
+ * const layer: Layer.Layer<DynamoClient> = layerTest(() => Effect.succeed({}))
+ */
+export interface DynamoClient {
+  readonly DynamoClient: unique symbol
+}
+
+/**
+ * The Tag of the `DynamoClient` service (key `dynofunc/DynamoClient`): read the service with it, or provide your own.
+ *
+ * @example
+ * const tables = Effect.flatMap(DynamoClient, (client) => client.send({ operation: "ListTables", input: {} }))
+ * Layer.succeed(DynamoClient, { sdk: undefined, send: () => Effect.succeed({ TableNames: [] }) as never })
+ */
+export const DynamoClient: A.Tag<DynamoClient, DynamoClientService> = A.genericTag("dynofunc/DynamoClient")
 
 /** Static credentials; the secret parts are `Redacted` so they never reach a log. */
 export interface Credentials {
@@ -65,11 +113,10 @@ let sdkModule: SdkModule | undefined
  * The SDK side of this module, loaded on first use: importing dynofunc, or running it on the lean `HttpClient`,
  * never loads the SDK client.
  */
-const loadSdk: Effect.Effect<SdkModule> = Effect.suspend(() =>
+const loadSdk = (): Effect.Effect<SdkModule> =>
   sdkModule !== undefined
     ? Effect.succeed(sdkModule)
     : Effect.map(Effect.promise(() => import("./internal/transport/sdk.js")), (loaded) => (sdkModule = loaded))
-)
 
 /** The region `sdk` resolves to, or `undefined` when it has none. */
 const regionOf = (sdk: DynamoDBClient): Effect.Effect<string | undefined> =>
@@ -96,7 +143,7 @@ export const fromSdk = (sdk: DynamoDBClient, region?: string | undefined): Dynam
   sdk,
   region,
   send: (request) =>
-    sdkModule !== undefined ? sendWith(sdkModule, sdk, request) : Effect.flatMap(loadSdk, (loaded) => sendWith(loaded, sdk, request))
+    sdkModule !== undefined ? sendWith(sdkModule, sdk, request) : Effect.flatMap(loadSdk(), (loaded) => sendWith(loaded, sdk, request))
 })
 
 /** Any request, as a union a handler narrows on `operation`. */
@@ -165,93 +212,83 @@ const answerOf = (handler: TestHandler | TestHandlers, request: AnyRequest): unk
 }
 
 /**
- * The `DynamoClient` service and its Layers. Its key is this module's path. The SDK Layers load the SDK client when
- * they are built, so a program that never builds one never loads it; `execute` and `HttpClient` use a Tag with the
- * same key (`internal/execution/client.ts`), so a program that never names this class does not bundle it either.
+ * A scoped service over a new SDK client, destroyed when the scope closes.
  *
  * @example
- * const tables = Effect.flatMap(DynamoClient, (client) => client.send({ operation: "ListTables", input: {} }))
+ * const tables = Effect.scoped(
+ *   Effect.flatMap(make({ region: "eu-west-1" }), (client) =>
+ *     client.send({ operation: "ListTables", input: {} }))
+ * )
  */
-export class DynamoClient extends A.Service<DynamoClient, DynamoClientService>()("dynofunc/DynamoClient") {
-  /**
-   * A scoped service over a new SDK client, destroyed when the scope closes.
-   *
-   * @example
-   * const tables = Effect.scoped(
-   *   Effect.flatMap(DynamoClient.make({ region: "eu-west-1" }), (client) =>
-   *     client.send({ operation: "ListTables", input: {} }))
-   * )
-   */
-  static readonly make = (config: DynamoClientConfig = {}) =>
-    Effect.andThen(
-      checkCredentials(config),
-      Effect.flatMap(loadSdk, (loaded) =>
-        Effect.flatMap(
-          Effect.acquireRelease(Effect.sync(() => loaded.newClient(sdkConfig(config))), (sdk) => Effect.sync(() => sdk.destroy())),
-          (sdk) => Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region))
-        ))
-    )
+export const make = (config: DynamoClientConfig = {}): Effect.Effect<DynamoClientService, A.ConfigError, Scope.Scope> =>
+  Effect.andThen(
+    checkCredentials(config),
+    Effect.flatMap(loadSdk(), (loaded) =>
+      Effect.flatMap(
+        Effect.acquireRelease(Effect.sync(() => loaded.newClient(sdkConfig(config))), (sdk) => Effect.sync(() => sdk.destroy())),
+        (sdk) => Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region))
+      ))
+  )
 
-  /**
-   * A Layer with a new SDK client, destroyed when the Layer is released.
-   *
-   * @example
-   * const program = execute(find("users", { id: "u1" }))
-   * Effect.provide(program, DynamoClient.layer({ region: "eu-west-1" }))
-   */
-  static readonly layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient, A.ConfigError> =>
-    A.layerScoped(DynamoClient, DynamoClient.make(config))
+/**
+ * A Layer with a new SDK client, destroyed when the Layer is released.
+ *
+ * @example
+ * const program = execute(find("users", { id: "u1" }))
+ * Effect.provide(program, layer({ region: "eu-west-1" }))
+ */
+export const layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient, A.ConfigError> =>
+  A.layerScoped(DynamoClient, make(config))
 
-  /**
-   * A Layer whose settings come from Effect `Config` (environment variables by default).
-   *
-   * @example
-   * DynamoClient.layerConfig({
-   *   region: Config.string("AWS_REGION"),
-   *   endpoint: Config.option(Config.string("DYNAMODB_ENDPOINT")).pipe(Config.map(Option.getOrUndefined))
-   * })
-   */
-  static readonly layerConfig = (
-    config: A.ConfigWrap<DynamoClientConfig>
-  ): Layer.Layer<DynamoClient, A.ConfigError> =>
-    A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), DynamoClient.make))
+/**
+ * A Layer whose settings come from Effect `Config` (environment variables by default).
+ *
+ * @example
+ * layerConfig({
+ *   region: Config.string("AWS_REGION"),
+ *   endpoint: Config.option(Config.string("DYNAMODB_ENDPOINT")).pipe(Config.map(Option.getOrUndefined))
+ * })
+ */
+export const layerConfig = (
+  config: A.ConfigWrap<DynamoClientConfig>
+): Layer.Layer<DynamoClient, A.ConfigError> =>
+  A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), make))
 
-  /**
-   * A Layer over an SDK client you already have; you stay its owner (it is not destroyed). Build that client with
-   * `protocol` from `dynofunc/sdk` to keep attributes named `__proto__`, and with `maxAttempts: 1` to leave
-   * retries to `execute`'s `Retry.Policy` (otherwise both retry; or provide `Retry.Policy` as `Schedule.recurs(0)`).
-   *
-   * @example
-   * import { protocol } from "dynofunc/sdk"
-   * const existingClient = new DynamoDBClient({ region: "eu-west-1", protocol })
-   * const program = execute(find("users", { id: "u1" }))
-   * Effect.provide(program, DynamoClient.layerFromSdk(existingClient))
-   */
-  static readonly layerFromSdk = (sdk: DynamoDBClient): Layer.Layer<DynamoClient> =>
-    Layer.effect(DynamoClient, Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region)))
+/**
+ * A Layer over an SDK client you already have; you stay its owner (it is not destroyed). Build that client with
+ * `protocol` from `dynofunc/sdk` to keep attributes named `__proto__`, and with `maxAttempts: 1` to leave
+ * retries to `execute`'s `Retry.Policy` (otherwise both retry; or provide `Retry.Policy` as `Schedule.recurs(0)`).
+ *
+ * @example
+ * import { protocol } from "dynofunc/sdk"
+ * const existingClient = new DynamoDBClient({ region: "eu-west-1", protocol })
+ * const program = execute(find("users", { id: "u1" }))
+ * Effect.provide(program, layerFromSdk(existingClient))
+ */
+export const layerFromSdk = (sdk: DynamoDBClient): Layer.Layer<DynamoClient> =>
+  Layer.effect(DynamoClient, Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region)))
 
-  /**
-   * A Layer that answers every request with `handler` (one function, or one per operation): for unit tests and
-   * fault injection, no network. Items in answers may be plain JS; a handler that throws, dies or answers with
-   * something else than an Effect still fails the call with a typed error.
-   *
-   * @example
-   * DynamoClient.layerTest((request) =>
-   *   request.operation === "GetItem"
-   *     ? Effect.succeed({ Item: { id: "u1" } })
-   *     : Effect.fail({ name: "ResourceNotFoundException", message: "no table" }))
-   * DynamoClient.layerTest({ GetItem: () => Effect.succeed({ Item: { id: { S: "u1" } } }) })
-   */
-  static readonly layerTest = (handler: TestHandler | TestHandlers): Layer.Layer<DynamoClient> =>
-    Layer.succeed(DynamoClient, {
-      sdk: undefined,
-      send: (request) =>
-        A.catchAllDefect(
-          Effect.suspend(() => {
-            const answer = answerOf(handler, request as unknown as AnyRequest)
-            return Effect.map(Effect.isEffect(answer) ? answer : Effect.succeed(answer), withMarshalledItems)
-          }),
-          Effect.fail
-        ) as Effect.Effect<never, unknown>
-    })
-}
+/**
+ * A Layer that answers every request with `handler` (one function, or one per operation): for unit tests and
+ * fault injection, no network. Items in answers may be plain JS; a handler that throws, dies or answers with
+ * something else than an Effect still fails the call with a typed error.
+ *
+ * @example
+ * layerTest((request) =>
+ *   request.operation === "GetItem"
+ *     ? Effect.succeed({ Item: { id: "u1" } })
+ *     : Effect.fail({ name: "ResourceNotFoundException", message: "no table" }))
+ * layerTest({ GetItem: () => Effect.succeed({ Item: { id: { S: "u1" } } }) })
+ */
+export const layerTest = (handler: TestHandler | TestHandlers): Layer.Layer<DynamoClient> =>
+  Layer.succeed(DynamoClient, {
+    sdk: undefined,
+    send: (request) =>
+      A.catchAllDefect(
+        Effect.suspend(() => {
+          const answer = answerOf(handler, request as unknown as AnyRequest)
+          return Effect.map(Effect.isEffect(answer) ? answer : Effect.succeed(answer), withMarshalledItems)
+        }),
+        Effect.fail
+      ) as Effect.Effect<never, unknown>
+  })

@@ -13,7 +13,7 @@
 import type { InputProblem } from "@dynofunc/core/InputProblem"
 import { type Cause, Clock, Effect, Option, type Tracer } from "effect"
 import * as A from "#adapter"
-import { DynamoClient, type DynamoClientService, type Request } from "./internal/execution/client.js"
+import { DynamoClient, type DynamoClientService, type Request } from "./DynamoClient.js"
 import type * as E from "./DynamoError.js"
 import { InvalidInputError } from "./DynamoError.js"
 import { commandErrors } from "@dynofunc/core/internal/builders/commands.generated"

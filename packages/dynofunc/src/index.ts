@@ -9,7 +9,8 @@
  */
 export * from "@dynofunc/core"
 export * from "./DynamoError.js"
-export * from "./DynamoClient.js"
+export * as DynamoClient from "./DynamoClient.js"
+export type { AnyRequest, Credentials, DynamoClientConfig, DynamoClientService, PlainOutput, Request, TestAnswer, TestHandler, TestHandlers } from "./DynamoClient.js"
 export * as HttpClient from "./HttpClient.js"
 export * as AwsCredentials from "./AwsCredentials.js"
 export * from "./Execute.js"

@@ -5,7 +5,7 @@ import * as A from "#adapter"
 import * as T from "#test-effect"
 import { DynamoClient, execute, listTables } from "dynofunc"
 
-const sdkOf = Effect.map(DynamoClient, (service) => service.sdk!)
+const sdkOf = Effect.map(DynamoClient.DynamoClient, (service) => service.sdk!)
 
 describe("DynamoClient", () => {
   it.effect("layer builds an SDK client from the config", () =>

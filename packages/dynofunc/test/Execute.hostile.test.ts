@@ -48,12 +48,12 @@ const ops = {
 type Expected = { readonly _tag: DynamoError["_tag"]; readonly problem?: string; readonly [field: string]: unknown }
 
 /** A client that answers with exactly `answer` (no marshalling, unlike `layerTest`). */
-const raw = (answer: Effect.Effect<unknown, unknown>) => Layer.succeed(DynamoClient, { sdk: undefined, send: () => answer as Effect.Effect<never, unknown> })
+const raw = (answer: Effect.Effect<unknown, unknown>) => Layer.succeed(DynamoClient.DynamoClient, { sdk: undefined, send: () => answer as Effect.Effect<never, unknown> })
 
 /** What `op` fails with on `layer`, tried once; the failure must be a typed failure, not a defect. */
-const failure = (op: AnyOperation, layer: Layer.Layer<DynamoClient>) =>
+const failure = (op: AnyOperation, layer: Layer.Layer<DynamoClient.DynamoClient>) =>
   Effect.gen(function* () {
-    const exit = yield* (execute(op) as Effect.Effect<unknown, DynamoError, DynamoClient>).pipe(
+    const exit = yield* (execute(op) as Effect.Effect<unknown, DynamoError, DynamoClient.DynamoClient>).pipe(
       Effect.provide(layer),
       Effect.provideService(Retry.Policy, Schedule.recurs(0)),
       Effect.exit

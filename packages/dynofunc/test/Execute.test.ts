@@ -20,7 +20,7 @@ const awsError = (name: string, extra: Record<string, unknown> = {}) => ({
 })
 
 /** The error `effect` fails with on `layer`, tried once (retries are `Retry.test.ts`'s). */
-const failureOf = <A>(effect: Effect.Effect<A, DynamoError, DynamoClient>, layer: Layer.Layer<DynamoClient>) =>
+const failureOf = <A>(effect: Effect.Effect<A, DynamoError, DynamoClient.DynamoClient>, layer: Layer.Layer<DynamoClient.DynamoClient>) =>
   Effect.flip(Effect.provide(effect, layer)).pipe(Effect.provideService(Retry.Policy, Schedule.recurs(0)))
 
 describe("execute", () => {

@@ -87,7 +87,7 @@ describe("span attributes by the OpenTelemetry conventions for DynamoDB", () => 
   const attributesOf = (op: AnyOperation, output: unknown = {}, region?: string) =>
     Effect.gen(function* () {
       const { spans, tracer } = recordingTracer()
-      const layer = Layer.succeed(DynamoClient, { sdk: undefined, region, send: () => Effect.succeed(output) as Effect.Effect<never> })
+      const layer = Layer.succeed(DynamoClient.DynamoClient, { sdk: undefined, region, send: () => Effect.succeed(output) as Effect.Effect<never> })
       yield* Effect.exit(execute(op).pipe(Effect.provide(layer), Effect.withTracer(tracer)))
       const [span] = spans.filter((s) => s.name.startsWith("DynamoDB."))
       return Object.fromEntries(span!.attributes)

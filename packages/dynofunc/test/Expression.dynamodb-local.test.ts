@@ -220,7 +220,7 @@ describe("expressions against DynamoDB Local", () => {
       "random condition trees over random items: DynamoDB Local's verdicts equal the reference evaluator's",
       () =>
         Effect.gen(function* () {
-          const { sdk } = yield* DynamoClient
+          const { sdk } = yield* DynamoClient.DynamoClient
           yield* Effect.promise(() => ensureTable(sdk!).then(() => conditionsProperty(sdk!)))
         }),
       180_000
@@ -230,7 +230,7 @@ describe("expressions against DynamoDB Local", () => {
       "random sets of update actions: DynamoDB Local's result equals the reference",
       () =>
         Effect.gen(function* () {
-          const { sdk } = yield* DynamoClient
+          const { sdk } = yield* DynamoClient.DynamoClient
           yield* Effect.promise(() => ensureTable(sdk!).then(() => updatesProperty(sdk!)))
         }),
       180_000
@@ -240,7 +240,7 @@ describe("expressions against DynamoDB Local", () => {
       "random attribute names never produce a ValidationException",
       () =>
         Effect.gen(function* () {
-          const { sdk } = yield* DynamoClient
+          const { sdk } = yield* DynamoClient.DynamoClient
           yield* Effect.promise(() => ensureTable(sdk!).then(() => namesProperty(sdk!)))
           console.log(`expression differential checks: ${JSON.stringify(counts)}`)
         }),

@@ -24,7 +24,7 @@ import { itemsOf, pagedTable, range } from "./support/pagedTable.js"
 import * as A from "#adapter"
 import * as T from "#test-effect"
 
-const collect = <A, E>(stream: Stream.Stream<A, E, DynamoClient>, layer: ReturnType<typeof DynamoClient.layerTest>) =>
+const collect = <A, E>(stream: Stream.Stream<A, E, DynamoClient.DynamoClient>, layer: ReturnType<typeof DynamoClient.layerTest>) =>
   Effect.map(Stream.runCollect(stream).pipe(Effect.provide(layer)), (items) => Array.from(items))
 
 const startKeys = (requests: ReadonlyArray<Record<string, unknown>>) =>
@@ -116,12 +116,12 @@ describe("Pages.pages and Pages.items", () => {
     }))
 
   it("the types: items of a query are plain JS items, of listTables table names; errors are the operation's", () => {
-    expectTypeOf(Pages.items(query("things", attr("id").equals(1)))).toEqualTypeOf<Stream.Stream<Item, ErrorOf<"Query">, DynamoClient>>()
-    expectTypeOf(Pages.items(listTables())).toEqualTypeOf<Stream.Stream<string, ErrorOf<"ListTables">, DynamoClient>>()
-    expectTypeOf(Pages.items(listBackups())).toEqualTypeOf<Stream.Stream<BackupSummary, ErrorOf<"ListBackups">, DynamoClient>>()
-    expectTypeOf(Pages.items(listGlobalTables())).toEqualTypeOf<Stream.Stream<GlobalTable, ErrorOf<"ListGlobalTables">, DynamoClient>>()
-    expectTypeOf(Pages.items(listTagsOfResource("arn"))).toEqualTypeOf<Stream.Stream<Tag, ErrorOf<"ListTagsOfResource">, DynamoClient>>()
-    expectTypeOf(Pages.items(executeStatement("SELECT * FROM t"))).toEqualTypeOf<Stream.Stream<Item, ErrorOf<"ExecuteStatement">, DynamoClient>>()
+    expectTypeOf(Pages.items(query("things", attr("id").equals(1)))).toEqualTypeOf<Stream.Stream<Item, ErrorOf<"Query">, DynamoClient.DynamoClient>>()
+    expectTypeOf(Pages.items(listTables())).toEqualTypeOf<Stream.Stream<string, ErrorOf<"ListTables">, DynamoClient.DynamoClient>>()
+    expectTypeOf(Pages.items(listBackups())).toEqualTypeOf<Stream.Stream<BackupSummary, ErrorOf<"ListBackups">, DynamoClient.DynamoClient>>()
+    expectTypeOf(Pages.items(listGlobalTables())).toEqualTypeOf<Stream.Stream<GlobalTable, ErrorOf<"ListGlobalTables">, DynamoClient.DynamoClient>>()
+    expectTypeOf(Pages.items(listTagsOfResource("arn"))).toEqualTypeOf<Stream.Stream<Tag, ErrorOf<"ListTagsOfResource">, DynamoClient.DynamoClient>>()
+    expectTypeOf(Pages.items(executeStatement("SELECT * FROM t"))).toEqualTypeOf<Stream.Stream<Item, ErrorOf<"ExecuteStatement">, DynamoClient.DynamoClient>>()
     // @ts-expect-error GetItem reads no pages
     Pages.pages(find("t", { id: 1 }))
   })
@@ -130,7 +130,7 @@ describe("Pages.pages and Pages.items", () => {
 /** Each paginated list command: its token fields, and the output field holding its items. */
 const listCommands: ReadonlyArray<{
   readonly name: PaginatedName
-  readonly items$: Stream.Stream<unknown, unknown, DynamoClient>
+  readonly items$: Stream.Stream<unknown, unknown, DynamoClient.DynamoClient>
   readonly start: string
   readonly next: string
   readonly items: string
@@ -229,7 +229,7 @@ describe("Pages.parallelScan", () => {
   it.effect("refuses a bad segment count, a position of another size, and a scan that already reads one segment", () =>
     Effect.gen(function* () {
       const table = pagedTable(10)
-      const parts = (stream: Stream.Stream<unknown, ErrorOf<"Scan">, DynamoClient>) =>
+      const parts = (stream: Stream.Stream<unknown, ErrorOf<"Scan">, DynamoClient.DynamoClient>) =>
         Effect.map(Effect.flip(collect(stream, table.layer)), (error) => (error._tag === "InvalidInputError" ? error.problems.map((p) => p.part) : error._tag))
       expect(yield* parts(Pages.parallelScan(scan("things"), { segments: 0 }))).toEqual(["segments"])
       expect(yield* parts(Pages.parallelScan(scan("things"), { segments: 2, concurrency: 0 }))).toEqual(["concurrency"])

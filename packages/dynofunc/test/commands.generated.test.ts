@@ -95,7 +95,7 @@ describe("error unions, checked by the compiler", () => {
   })
 
   it("execute narrows to the operation's own union", () => {
-    expectTypeOf(execute(getItem("users", { id: "u1" }))).toEqualTypeOf<Effect.Effect<FindResult, ErrorOf<"GetItem">, DynamoClient>>()
+    expectTypeOf(execute(getItem("users", { id: "u1" }))).toEqualTypeOf<Effect.Effect<FindResult, ErrorOf<"GetItem">, DynamoClient.DynamoClient>>()
     expectTypeOf<Effect.Effect.Error<ReturnType<typeof execute<"TransactWriteItems", unknown>>>>().toEqualTypeOf<
       | IdempotentParameterMismatchError
       | InternalServerError

@@ -19,7 +19,7 @@ const padded = (base: Item, bytes: number): Item => {
 
 /** DynamoDB Local's verdict on a put, bypassing dynofunc's own check. */
 const stored = (item: Item) =>
-  Effect.flatMap(DynamoClient, (client) =>
+  Effect.flatMap(DynamoClient.DynamoClient, (client) =>
     client.send({ operation: "PutItem", input: { TableName: "sizes", Item: Value.toItem(item) } })
   ).pipe(
     Effect.as(true),

@@ -56,7 +56,7 @@ describe("no secret anywhere a failed call leaves a trace", () => {
         execute(add("users", { id: keyValue, email: itemValue })),
         execute(transactWriteItems([add("users", { id: keyValue, email: itemValue })])),
         ...failures.map(() => execute(find("users", { id: keyValue })))
-      ] as ReadonlyArray<Effect.Effect<unknown, DynamoError, DynamoClient>>
+      ] as ReadonlyArray<Effect.Effect<unknown, DynamoError, DynamoClient.DynamoClient>>
       const exits = yield* Effect.forEach(calls, (call) =>
         Effect.exit(call.pipe(Effect.provide(layer), Effect.provideService(Retry.Policy, Schedule.recurs(0)), Effect.withTracer(tracer)))
       )

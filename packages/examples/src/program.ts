@@ -3,7 +3,7 @@
  * `demo.ts` provides one backed by an embedded engine.
  */
 import { Console, Effect, Redacted, Stream } from "effect"
-import { add, attr, BatchGet, BatchWrite, cand, create, Cursor, execute, find, Pages, query, remove, scan, table, TypedTable, update } from "dynofunc"
+import { add, attr, BatchGet, BatchWrite, cand, create, Cursor, type DynamoClient, execute, find, Pages, query, remove, scan, table, TypedTable, update } from "dynofunc"
 import { Customer, Order, shop } from "./programs/singleTable.js"
 
 const users = table("users")
@@ -51,7 +51,8 @@ const streamsStep = Effect.gen(function* () {
   yield* Console.log(`team core page by page: ${first.items[0]?.["username"]}, then from its cursor ${second.items[0]?.["username"]}; a tampered cursor: ${tampered}`)
 })
 
-export const program = Effect.gen(function* () {
+/** The whole workflow; its errors are whatever the README example lets through (the demo prints and fails on them). */
+export const program: Effect.Effect<void, unknown, DynamoClient.DynamoClient> = Effect.gen(function* () {
   // A table keyed by username, with a global secondary index on the team.
   yield* execute(
     create("users", "username", {

@@ -152,8 +152,8 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineStart
 export const layer = (
   options: Options = {},
   client: DynamoClientConfig = {}
-): Layer.Layer<DynamoClient, EngineStartError | A.ConfigError> =>
+): Layer.Layer<DynamoClient.DynamoClient, EngineStartError | A.ConfigError> =>
   A.layerScoped(
-    DynamoClient,
+    DynamoClient.DynamoClient,
     Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))
   )

@@ -291,9 +291,9 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
 export const layer = (
   options: Options = {},
   client: DynamoClientConfig = {}
-): Layer.Layer<DynamoClient, EngineError | A.ConfigError> =>
+): Layer.Layer<DynamoClient.DynamoClient, EngineError | A.ConfigError> =>
   A.layerScoped(
-    DynamoClient,
+    DynamoClient.DynamoClient,
     Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))
   )
 
@@ -310,10 +310,10 @@ const Running = A.genericTag<Instance, Instance>("@dynofunc/testing/DynamoDBLoca
 export const layerWithStreams = (
   options: Options = {},
   client: DynamoClientConfig = {}
-): Layer.Layer<DynamoClient | StreamsClient, EngineError | A.ConfigError> =>
+): Layer.Layer<DynamoClient.DynamoClient | StreamsClient, EngineError | A.ConfigError> =>
   Layer.provide(
     Layer.merge(
-      A.layerScoped(DynamoClient, Effect.flatMap(Running, ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))),
+      A.layerScoped(DynamoClient.DynamoClient, Effect.flatMap(Running, ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))),
       A.layerScoped(StreamsClient, Effect.flatMap(Running, ({ endpoint }) => StreamsClient.make(Endpoint.config(endpoint, client))))
     ),
     A.layerScoped(Running, make(options))

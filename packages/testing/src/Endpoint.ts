@@ -54,5 +54,5 @@ export const config = (endpoint: string, overrides: DynamoClientConfig = {}): Dy
  * const program = execute(scan("users"))
  * Effect.provide(program, Endpoint.layer(process.env.DYNAMODB_ENDPOINT ?? "http://127.0.0.1:8000"))
  */
-export const layer = (endpoint: string, overrides: DynamoClientConfig = {}): Layer.Layer<DynamoClient, ConfigError> =>
+export const layer = (endpoint: string, overrides: DynamoClientConfig = {}): Layer.Layer<DynamoClient.DynamoClient, ConfigError> =>
   DynamoClient.layer(config(endpoint, overrides))

@@ -84,6 +84,6 @@ export class EngineTimeoutError extends Data.TaggedError("EngineTimeoutError")<{
  * Any error an engine's start can fail with.
  *
  * @example
- * const layer: Layer.Layer<DynamoClient, EngineError | ConfigError.ConfigError> = DynamoDBLocal.layer()
+ * const layer: Layer.Layer<DynamoClient.DynamoClient, EngineError | ConfigError.ConfigError> = DynamoDBLocal.layer()
  */
 export type EngineError = EngineFetchError | EngineStartError | EngineTimeoutError

@@ -13,7 +13,7 @@ describe("Dynalite", () => {
       Effect.gen(function* () {
         expect((yield* listTables).TableNames).toEqual([])
         yield* createUsersTable
-        const client = yield* DynamoClient
+        const client = yield* DynamoClient.DynamoClient
         // CreateTable answers CREATING, as DynamoDB does; with createTableMs 0 the table is ACTIVE right after
         const described = yield* client.send({
           operation: "DescribeTable",

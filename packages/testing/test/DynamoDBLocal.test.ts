@@ -69,7 +69,7 @@ describe("DynamoDBLocal", () => {
 
       yield* Effect.gen(function* () {
         yield* createUsersTable
-        const client = yield* DynamoClient
+        const client = yield* DynamoClient.DynamoClient
         // PartiQL: DynamoDB Local, not dynalite
         yield* client.send({
           operation: "ExecuteStatement",

@@ -48,7 +48,7 @@ export const runP2 = async (settings: Settings): Promise<Section> => {
     const raw = () =>
       client.send(getCommand())
     const dyno = () => runtime.runPromise(execute(getItem("bench", { pk: "user#1", sk: "profile" })))
-    const inFiber = <A, E>(call: () => Effect.Effect<A, E, DynamoClient>) => {
+    const inFiber = <A, E>(call: () => Effect.Effect<A, E, DynamoClient.DynamoClient>) => {
       const program = Effect.gen(function* () {
         for (let i = 0; i < PER_FIBER; i++) yield* call()
       })

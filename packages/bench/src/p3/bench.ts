@@ -52,7 +52,7 @@ const attributeItem = {
   roles: { SS: ["admin", "user"] }
 }
 
-type Runtime = ManagedRuntime.ManagedRuntime<DynamoClient, never>
+type Runtime = ManagedRuntime.ManagedRuntime<DynamoClient.DynamoClient, never>
 
 const measure = (settings: P3Settings, clients: { readonly raw: DynamoDBClient; readonly tuned: DynamoDBClient }, runtimes: { readonly sdk: Runtime; readonly lean: Runtime }) =>
   Effect.promise(async () => {

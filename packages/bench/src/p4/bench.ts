@@ -84,7 +84,7 @@ const batchIterator = (client: DynamoDBClient): Contender => {
   }
 }
 
-const dynofunc = (runtime: ManagedRuntime.ManagedRuntime<DynamoClient, never>): Contender => ({
+const dynofunc = (runtime: ManagedRuntime.ManagedRuntime<DynamoClient.DynamoClient, never>): Contender => ({
   name: "dynofunc BatchWrite.run",
   write: async (table, items) => {
     await runtime.runPromise(BatchWrite.run(items.map((put) => ({ table, put })), { keys: { [table]: ["pk"] } }))

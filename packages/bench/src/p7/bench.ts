@@ -48,7 +48,7 @@ const setup = async () => {
   const runtimes = {
     sdkDefault: ManagedRuntime.make(DynamoClient.layer(base)),
     sdkTuned: ManagedRuntime.make(DynamoClient.layer({ ...base, sdk: tuned() })),
-    lean: leanWays.map(([, connections]) => ManagedRuntime.make(HttpClient.layer({ ...base, connections }) as Layer.Layer<DynamoClient>))
+    lean: leanWays.map(([, connections]) => ManagedRuntime.make(HttpClient.layer({ ...base, connections }) as Layer.Layer<DynamoClient.DynamoClient>))
   }
   const rawConfig = { region, endpoint: server.endpoint, credentials: { accessKeyId: "AKIDBENCHMARK", secretAccessKey: secret } }
   const raw = { default: new DynamoDBClient(rawConfig), tuned: new DynamoDBClient({ ...rawConfig, ...tuned() }) }

@@ -17,7 +17,7 @@ import * as T from "#test-effect"
 const Running = A.genericTag<DynamoDBLocal.Instance, DynamoDBLocal.Instance>("test/ChangeStream/DynamoDBLocal")
 const engine = A.layerScoped(Running, DynamoDBLocal.make())
 const sdk = Layer.merge(
-  A.layerScoped(DynamoClient, Effect.flatMap(Running, ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint)))),
+  A.layerScoped(DynamoClient.DynamoClient, Effect.flatMap(Running, ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint)))),
   A.layerScoped(StreamsClient, Effect.flatMap(Running, ({ endpoint }) => StreamsClient.make(Endpoint.config(endpoint))))
 )
 
@@ -26,7 +26,7 @@ let tables = 0
 const freshTable = () => `changes_${Date.now()}_${tables++}`
 
 /** A table with a stream of both images, and `writes` made on it. */
-const written = (writes: (table: string) => Effect.Effect<unknown, unknown, DynamoClient>) =>
+const written = (writes: (table: string) => Effect.Effect<unknown, unknown, DynamoClient.DynamoClient>) =>
   Effect.gen(function* () {
     const table = freshTable()
     yield* execute(create(table, "id", { stream: "NEW_AND_OLD_IMAGES" }))

@@ -35,7 +35,7 @@ const event: StreamEvent.StreamEventPayload = {
 }
 
 let builds = 0
-const services = Layer.effect(DynamoClient, Effect.sync(() => {
+const services = Layer.effect(DynamoClient.DynamoClient, Effect.sync(() => {
   builds++
   return { sdk: undefined, send: () => Effect.die("not used") }
 }))
@@ -92,7 +92,7 @@ describe("StreamEvent.handler", () => {
   })
 
   it("a Layer that fails answers the first record, so the whole batch is retried", async () => {
-    const handler = StreamEvent.handler(Layer.effect(DynamoClient, Effect.fail("no config")), () => Effect.void)
+    const handler = StreamEvent.handler(Layer.effect(DynamoClient.DynamoClient, Effect.fail("no config")), () => Effect.void)
     expect(await handler(event)).toEqual({ batchItemFailures: [{ itemIdentifier: "111" }] })
   })
 })

@@ -32,7 +32,7 @@ const nested = (levels: number): unknown => times(levels, () => 0).reduce<unknow
  * A refusal is a `ValidationException`, or within a transaction its cancellation (DynamoDB Local's way).
  */
 const verdict = (op: AnyOperation) =>
-  Effect.flatMap(DynamoClient, (client) => client.send({ operation: op.name, input: op.description })).pipe(
+  Effect.flatMap(DynamoClient.DynamoClient, (client) => client.send({ operation: op.name, input: op.description })).pipe(
     Effect.as("sent"),
     A.catchAll((error) => Effect.succeed(String((error as { name?: unknown }).name)))
   )

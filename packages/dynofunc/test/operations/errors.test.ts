@@ -18,7 +18,7 @@ const awsError = (name: string, extra: Record<string, unknown> = {}) => ({
 const failure = (name: CommandName, error: unknown) =>
   Effect.flip(
     Effect.provide(
-      execute(samples[name].op as Operation<CommandName, unknown>) as Effect.Effect<unknown, DynamoError, DynamoClient>,
+      execute(samples[name].op as Operation<CommandName, unknown>) as Effect.Effect<unknown, DynamoError, DynamoClient.DynamoClient>,
       DynamoClient.layerTest(() => Effect.fail(error))
     )
   ).pipe(Effect.provideService(Retry.Policy, Schedule.recurs(0)))

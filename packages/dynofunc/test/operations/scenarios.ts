@@ -65,7 +65,7 @@ export const itemTable = (prefix: string) =>
 /** That `name`'s sample answers `UnknownOperationException`. */
 export const unsupported = (name: CommandName) =>
   Effect.gen(function* () {
-    const error = yield* Effect.flip(execute(samples[name].op as Operation<CommandName, unknown>) as Effect.Effect<unknown, DynamoError, DynamoClient>)
+    const error = yield* Effect.flip(execute(samples[name].op as Operation<CommandName, unknown>) as Effect.Effect<unknown, DynamoError, DynamoClient.DynamoClient>)
     expect(error).toMatchObject({ _tag: "UnknownOperationError", code: "UnknownOperationException" })
   })
 
@@ -287,7 +287,7 @@ export const tags = Effect.gen(function* () {
  * Every scenario the engine-backed tests run on `engine`, by title: the engine's own, then one per operation it does
  * not support. `operations.*.test.ts` run them; `transport/differential.*.test.ts` run them through both transports.
  */
-export const engineScenarios = (engine: Engine): ReadonlyArray<readonly [string, Effect.Effect<unknown, unknown, DynamoClient>]> => [
+export const engineScenarios = (engine: Engine): ReadonlyArray<readonly [string, Effect.Effect<unknown, unknown, DynamoClient.DynamoClient>]> => [
   ...(engine === "DynamoDB Local" ? dynamoDBLocalScenarios : dynaliteScenarios),
   ...(Object.keys(samples) as Array<CommandName>)
     .filter((name) => !supported[engine].includes(name))

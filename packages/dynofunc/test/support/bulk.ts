@@ -21,7 +21,7 @@ const tables = Effect.gen(function* () {
 const count = (table: string) =>
   Effect.map(execute(scan(table, { input: { Select: "COUNT" } })), (result) => result.count)
 
-export const bulkSuite = (engine: string, engineLayer: Layer.Layer<DynamoClient, unknown>) =>
+export const bulkSuite = (engine: string, engineLayer: Layer.Layer<DynamoClient.DynamoClient, unknown>) =>
   layer(engineLayer, { timeout: "120 seconds", excludeTestServices: true })(`bulk helpers on ${engine}`, (it) => {
     it.effect("BatchWrite over two tables (keys given for one, described for the other), then BatchGet with missing and repeated keys", () =>
       Effect.gen(function* () {

@@ -86,7 +86,7 @@ export const makeStore = (keys: Readonly<Record<string, ReadonlyArray<string>>>,
     return Effect.succeed({ Responses: responses, UnprocessedKeys: unprocessed, $metadata: {} })
   }
 
-  const layer: Layer.Layer<DynamoClient> = DynamoClient.layerTest((request) => {
+  const layer: Layer.Layer<DynamoClient.DynamoClient> = DynamoClient.layerTest((request) => {
     const answer = ((): Effect.Effect<TestAnswer<CommandName>, unknown> => {
       switch (request.operation) {
         case "BatchWriteItem":

@@ -25,7 +25,7 @@ import {
 } from "dynofunc"
 
 type Read = Operation<"Query", QueryResult> | Operation<"Scan", ScanResult>
-type ReadStream<A> = Stream.Stream<A, ErrorOf<"Query" | "Scan">, DynamoClient>
+type ReadStream<A> = Stream.Stream<A, ErrorOf<"Query" | "Scan">, DynamoClient.DynamoClient>
 
 const pagesOf = (op: Read, options: Pages.PagesOptions = {}): ReadStream<QueryResult | ScanResult> =>
   op.name === "Query" ? Pages.pages(op, options) : Pages.pages(op, options)
@@ -50,7 +50,7 @@ const idOf = (item: Record<string, unknown>) => `${String(item["customer"])}#${S
 /** What the raw SDK paginator reads for `op`'s input: the pages' items as plain JS, and how many pages. */
 const raw = (op: Read) =>
   Effect.gen(function* () {
-    const { sdk } = yield* DynamoClient
+    const { sdk } = yield* DynamoClient.DynamoClient
     if (sdk === undefined) return yield* Effect.die(new Error("the engine Layer has no SDK client"))
     return yield* Effect.promise(async () => {
       // A copy: the SDK's paginators write each page's ExclusiveStartKey into the input they are given.
@@ -67,9 +67,9 @@ const raw = (op: Read) =>
     })
   })
 
-const collect = <A, E>(stream: Stream.Stream<A, E, DynamoClient>) => Effect.map(Stream.runCollect(stream), (items) => Array.from(items))
+const collect = <A, E>(stream: Stream.Stream<A, E, DynamoClient.DynamoClient>) => Effect.map(Stream.runCollect(stream), (items) => Array.from(items))
 
-export const streamsSuite = (engine: string, layer: Layer.Layer<DynamoClient, unknown>) =>
+export const streamsSuite = (engine: string, layer: Layer.Layer<DynamoClient.DynamoClient, unknown>) =>
   base.layer(layer, { timeout: 120_000 })(`pages, cursors and parallel scans on ${engine}`, (it) => {
     it.effect(`loads ${customers.length * perCustomer} orders`, () =>
       Effect.gen(function* () {

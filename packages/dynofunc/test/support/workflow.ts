@@ -20,7 +20,7 @@ import {
   type DynamoClient
 } from "dynofunc"
 
-export const workflowSuite = (engine: string, layer: Layer.Layer<DynamoClient, unknown>) =>
+export const workflowSuite = (engine: string, layer: Layer.Layer<DynamoClient.DynamoClient, unknown>) =>
   base.layer(layer, { timeout: 120_000 })(`the original workflow on ${engine}`, (it) => {
     const tableName = "users"
 

@@ -22,10 +22,10 @@ interface Record {
 }
 
 /** `layer`'s client, recording every request and its outcome into `log`. */
-const recording = <E>(layer: Layer.Layer<DynamoClient, E>, log: Array<Record>): Layer.Layer<DynamoClient, E> =>
+const recording = <E>(layer: Layer.Layer<DynamoClient.DynamoClient, E>, log: Array<Record>): Layer.Layer<DynamoClient.DynamoClient, E> =>
   Layer.effect(
-    DynamoClient,
-    Effect.map(DynamoClient, (client) => ({
+    DynamoClient.DynamoClient,
+    Effect.map(DynamoClient.DynamoClient, (client) => ({
       sdk: client.sdk,
       send: (request) =>
         client.send(request).pipe(
@@ -93,7 +93,7 @@ const comparable = (log: ReadonlyArray<Record>): ReadonlyArray<unknown> => {
  * Runs `scenario` on the SDK Layer then on the lean Layer (on `node:http`, then on undici), each at `endpoint` with
  * its own access key (DynamoDB Local keeps one database per key), and expects the same records.
  */
-const differential = (endpoint: string, scenario: Effect.Effect<unknown, unknown, DynamoClient>) =>
+const differential = (endpoint: string, scenario: Effect.Effect<unknown, unknown, DynamoClient.DynamoClient>) =>
   Effect.gen(function* () {
     const config = (accessKeyId: string) => ({
       region: "local",

@@ -45,7 +45,7 @@ class UnionProtocol extends AwsJson1_0Protocol {
 interface Field {
   readonly name: string
   /** The operation to run, and the answer with `V` where the malformed value goes. */
-  readonly run: Effect.Effect<unknown, unknown, DynamoClient>
+  readonly run: Effect.Effect<unknown, unknown, DynamoClient.DynamoClient>
   readonly status?: number
   readonly body: string
   readonly path: string
@@ -203,7 +203,7 @@ const serving = Effect.gen(function* () {
 })
 
 /** What running `run` on `layer` gave: the `MalformedResponseError`'s problem, or how else it ended. */
-const problemOf = <E>(run: Effect.Effect<unknown, unknown, DynamoClient>, layer: Layer.Layer<DynamoClient, E>) =>
+const problemOf = <E>(run: Effect.Effect<unknown, unknown, DynamoClient.DynamoClient>, layer: Layer.Layer<DynamoClient.DynamoClient, E>) =>
   run.pipe(
     Effect.match({
       onSuccess: () => "success",

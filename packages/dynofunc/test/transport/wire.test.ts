@@ -28,8 +28,8 @@ interface Canned {
 }
 
 /** What `layer`'s client answers to `operation` when the server answers `canned`: the output, or the tagged error. */
-const outcome = <E>(layer: Layer.Layer<DynamoClient, E>, canned: Canned) =>
-  Effect.flatMap(DynamoClient, (client) =>
+const outcome = <E>(layer: Layer.Layer<DynamoClient.DynamoClient, E>, canned: Canned) =>
+  Effect.flatMap(DynamoClient.DynamoClient, (client) =>
     client.send({
       operation: canned.operation,
       command: (Sdk as unknown as Record<string, unknown>)[`${canned.operation}Command`],

@@ -80,18 +80,18 @@ const collect = <A, E, R>(stream: Stream.Stream<A, E, R>) => Effect.map(Stream.r
 
 /** Runs `effect`, recording the name of every request it sends; `before` runs before each one is sent. */
 const recording = <A, E>(
-  effect: Effect.Effect<A, E, DynamoClient>,
-  before: (operation: string) => Effect.Effect<void, unknown, DynamoClient> = () => Effect.void
+  effect: Effect.Effect<A, E, DynamoClient.DynamoClient>,
+  before: (operation: string) => Effect.Effect<void, unknown, DynamoClient.DynamoClient> = () => Effect.void
 ) => {
   const sent: Array<string> = []
-  const recorded = Effect.updateService(effect, DynamoClient, (client) => ({
+  const recorded = Effect.updateService(effect, DynamoClient.DynamoClient, (client) => ({
     ...client,
-    send: (request) => Effect.andThen(Effect.orDie(Effect.provideService(before(request.operation), DynamoClient, client)), Effect.suspend(() => (sent.push(request.operation), client.send(request))))
+    send: (request) => Effect.andThen(Effect.orDie(Effect.provideService(before(request.operation), DynamoClient.DynamoClient, client)), Effect.suspend(() => (sent.push(request.operation), client.send(request))))
   }))
   return Effect.map(recorded, (result) => ({ result, sent }))
 }
 
-export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unknown>, options: { readonly transactions: boolean }) =>
+export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient.DynamoClient, unknown>, options: { readonly transactions: boolean }) =>
   base.layer(layer, { timeout: 120_000 })(`typed tables on ${engine}`, (it) => {
     it.effect("creates the table from its declaration", () =>
       Effect.gen(function* () {
@@ -293,7 +293,7 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
 
       it.effect("unique constraint: an update moves the sentinel (stored value read first, or given), a delete removes it", () =>
         Effect.gen(function* () {
-          const taken = (effect: Effect.Effect<unknown, { readonly _tag: string }, DynamoClient>) =>
+          const taken = (effect: Effect.Effect<unknown, { readonly _tag: string }, DynamoClient.DynamoClient>) =>
             Effect.map(Effect.flip(effect), (error) => (error._tag === "UniqueConstraintError" ? [error._tag, (error as { field?: unknown }).field] : [error._tag]))
           // a1 holds ada@example.com: move it (the stored value is read first), which frees the old value.
           const moved = yield* TypedTable.execute(Account.update({ id: "a1" }, { email: "ada@new.org" }))
@@ -318,7 +318,7 @@ export const typedSuite = (engine: string, layer: Layer.Layer<DynamoClient, unkn
       it.effect("unique constraint: a put over an item moves its sentinels (stored values read first); a violation changes nothing", () =>
         Effect.gen(function* () {
           const emailOf = (id: string) => Effect.map(TypedTable.execute(Member.get({ id }, { consistent: true })), ({ item }) => item?.email)
-          const tagOf = (effect: Effect.Effect<unknown, { readonly _tag: string }, DynamoClient>) => Effect.map(Effect.flip(effect), (error) => error._tag)
+          const tagOf = (effect: Effect.Effect<unknown, { readonly _tag: string }, DynamoClient.DynamoClient>) => Effect.map(Effect.flip(effect), (error) => error._tag)
           // A new member: the stored values are read (none), then the member and its sentinel in one transaction.
           expect((yield* recording(TypedTable.execute(Member.put({ id: "m1", email: "a@m.org", name: "Ada" })))).sent).toEqual(["GetItem", "TransactWriteItems"])
           // The same email again: no sentinel work, the put conditioned on the stored email.

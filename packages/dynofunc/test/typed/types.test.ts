@@ -112,7 +112,7 @@ describe("typed entities: types", () => {
 
   it("Pages streams a typed query or scan decoded, failing with the typed errors too", () => {
     const users = Pages.items(User.query("primary", { org: "acme" }))
-    expectTypeOf(users).toEqualTypeOf<Stream.Stream<UserItem, ErrorOf<"Query"> | ItemDecodeError, DynamoClient>>()
+    expectTypeOf(users).toEqualTypeOf<Stream.Stream<UserItem, ErrorOf<"Query"> | ItemDecodeError, DynamoClient.DynamoClient>>()
     const tagged = Pages.items(TypedTable.collection([User], "primary", { org: "acme" }))
     expectTypeOf<Stream.Stream.Success<typeof tagged>>().toEqualTypeOf<{ readonly entity: "User"; readonly item: UserItem }>()
     expectTypeOf<Stream.Stream.Error<typeof tagged>>().toEqualTypeOf<ErrorOf<"Query"> | ItemDecodeError | UnknownEntityError>()
@@ -121,10 +121,10 @@ describe("typed entities: types", () => {
     expectTypeOf<Stream.Stream.Success<typeof pages>["invalid"]>().toEqualTypeOf<ReadonlyArray<ItemDecodeError>>()
     expectTypeOf<Stream.Stream.Error<typeof pages>>().toEqualTypeOf<ErrorOf<"Scan"> | ItemDecodeError>()
     const segments = Pages.parallelItems(User.scan(), { segments: 4 })
-    expectTypeOf(segments).toEqualTypeOf<Stream.Stream<UserItem, ErrorOf<"Scan"> | ItemDecodeError, DynamoClient>>()
+    expectTypeOf(segments).toEqualTypeOf<Stream.Stream<UserItem, ErrorOf<"Scan"> | ItemDecodeError, DynamoClient.DynamoClient>>()
     // A plain query is untouched: plain items, the plain errors.
     const plain = Pages.items(query("app", attr("pk").equals("ORG#acme")))
-    expectTypeOf(plain).toEqualTypeOf<Stream.Stream<Item, ErrorOf<"Query">, DynamoClient>>()
+    expectTypeOf(plain).toEqualTypeOf<Stream.Stream<Item, ErrorOf<"Query">, DynamoClient.DynamoClient>>()
     expect([typeof users, typeof tagged, typeof pages, typeof plain]).toEqual(["object", "object", "object", "object"])
   })
 
@@ -145,7 +145,7 @@ describe("typed entities: types", () => {
     const put = TypedTable.execute(User.put(ada))
     expect(typeof put).toBe("object")
     expectTypeOf<Effect.Effect.Error<typeof put>>().toEqualTypeOf<Errors<ReturnType<typeof User.put>>>()
-    expectTypeOf<Effect.Effect.Context<typeof put>>().toEqualTypeOf<DynamoClient>()
+    expectTypeOf<Effect.Effect.Context<typeof put>>().toEqualTypeOf<DynamoClient.DynamoClient>()
     expectTypeOf<Extract<Errors<ReturnType<typeof User.put>>, { _tag: "ItemEncodeError" }>>().toEqualTypeOf<ItemEncodeError>()
     expectTypeOf<Extract<Errors<ReturnType<typeof User.put>>, { _tag: "VersionConflictError" | "UniqueConstraintError" | "UniqueConflictError" }>>().toEqualTypeOf<never>()
     expectTypeOf<Extract<Errors<ReturnType<typeof User.get>>, { _tag: "ItemDecodeError" }>>().toEqualTypeOf<ItemDecodeError>()

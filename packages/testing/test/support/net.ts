@@ -57,13 +57,13 @@ export const javaChildren = (): ReadonlyArray<number> | undefined => {
 }
 
 /** ListTables through the `DynamoClient` service's `send`, the way `execute` sends requests. */
-export const listTables: Effect.Effect<ListTablesCommandOutput, unknown, DynamoClient> = Effect.flatMap(
-  DynamoClient,
+export const listTables: Effect.Effect<ListTablesCommandOutput, unknown, DynamoClient.DynamoClient> = Effect.flatMap(
+  DynamoClient.DynamoClient,
   (client) => client.send({ operation: "ListTables", input: {} })
 )
 
 /** Creates the on-demand table `users` (string key `id`) through the `DynamoClient` service. */
-export const createUsersTable = Effect.flatMap(DynamoClient, (client) =>
+export const createUsersTable = Effect.flatMap(DynamoClient.DynamoClient, (client) =>
   client.send({
     operation: "CreateTable",
     input: {

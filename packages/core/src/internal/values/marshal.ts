@@ -544,6 +544,10 @@ const numberOf = (field: unknown, type: string): number | bigint | NumberValue =
 /** A member name for messages: DynamoDB's type names and short words are shown, anything else is not. */
 const memberName = (key: string): string => (/^[$A-Za-z]{1,12}$/.test(key) ? key : "an unknown key")
 
+/** The type of an attribute value with two members: a `MalformedValue` naming both. */
+const twoTypes = (first: string, second: string): MalformedValue =>
+  new MalformedValue(`an attribute value of two types (${memberName(first)} and ${memberName(second)})`)
+
 /**
  * The one type of `fields`, an attribute value: its one member that is not `undefined` (a `null` one counts: JSON
  * never holds `undefined`, DynamoDB never sends `null`). No member, or two, is a `MalformedValue`.
@@ -552,7 +556,7 @@ const typeOf = (fields: Record<string, unknown>): string => {
   let type: string | undefined
   for (const key in fields) {
     if (fields[key] === undefined) continue
-    if (type !== undefined) throw new MalformedValue(`an attribute value of two types (${memberName(type)} and ${memberName(key)})`)
+    if (type !== undefined) throw twoTypes(type, key)
     type = key
   }
   if (type === undefined) throw new MalformedValue("an attribute value with no type")
@@ -567,8 +571,17 @@ const typeOf = (fields: Record<string, unknown>): string => {
 export const fromAttributeValue = (value: AttributeValue): unknown => {
   if (typeof value !== "object" || value === null) throw new MalformedValue(`not an attribute value but ${kindOf(value)}`)
   const fields = value as unknown as Record<string, unknown>
-  const type = typeOf(fields)
-  const field = fields[type]
+  // The one type, as `typeOf` finds it, in the same pass that keeps the member's value: no second lookup by a
+  // computed key and no call on the hot path of every value read (P6).
+  let type: string | undefined
+  let field: unknown
+  for (const key in fields) {
+    const member = fields[key]
+    if (member === undefined) continue
+    if (type !== undefined) throw twoTypes(type, key)
+    type = key
+    field = member
+  }
   switch (type) {
     case "S":
       if (typeof field !== "string") throw new MalformedValue(`S is not a string but ${kindOf(field)}`)
@@ -609,6 +622,8 @@ export const fromAttributeValue = (value: AttributeValue): unknown => {
       const name: unknown = Array.isArray(field) ? field[0] : undefined
       throw new MalformedValue(`an attribute value of no DynamoDB type (${typeof name === "string" ? memberName(name) : "$unknown"})`)
     }
+    case undefined:
+      throw new MalformedValue("an attribute value with no type")
     default:
       throw new MalformedValue(`an attribute value of no DynamoDB type (${memberName(type)})`)
   }

@@ -6,7 +6,7 @@
  */
 import * as Sdk from "@aws-sdk/client-dynamodb"
 import type { CommandName, InputOf, OutputOf } from "@dynofunc/core/Operation"
-import type { Request } from "../execution/client.js"
+import type { Request } from "../../DynamoClient.js"
 import { Protocol } from "../execution/sdkProtocol.js"
 
 /** The SDK command class of `Name`, e.g. `GetItemCommand`. */
