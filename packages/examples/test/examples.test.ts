@@ -41,7 +41,7 @@ const mainOf = async (block: Checked["runnable"][number]) => {
   mkdirSync(folder, { recursive: true })
   const file = `${folder}${block.file.replaceAll(/[^a-zA-Z0-9]/g, "_")}_${block.line}.ts`
   writeFileSync(file, block.code)
-  const module = (await import(file)) as { readonly main?: Effect.Effect<unknown, unknown, DynamoClient> }
+  const module = (await import(file)) as { readonly main?: Effect.Effect<unknown, unknown, DynamoClient.DynamoClient> }
   if (module.main === undefined) throw new Error(`${block.file}:${block.line}: a run block exports no main`)
   return module.main
 }

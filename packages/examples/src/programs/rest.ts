@@ -34,10 +34,10 @@ const listNotes = (board: string, cursor: string | null) =>
   }).pipe(Effect.catchTag("InvalidCursorError", (error) => Effect.succeed({ status: 400, body: { error: `bad cursor: ${error.reason}` } })))
 
 /** The routes: `GET /boards/:board/notes`, `PUT /boards/:board/notes/:id` (create only), `GET /boards/:board/notes/:id`. */
-export const handle = (request: Request): Effect.Effect<Response, never, DynamoClient> => {
+export const handle = (request: Request): Effect.Effect<Response, never, DynamoClient.DynamoClient> => {
   const [, boards, board, notes, id] = request.path.split("/")
   if (boards !== "boards" || board === undefined || notes !== "notes") return Effect.succeed({ status: 404, body: { error: "no such route" } })
-  const answer: Effect.Effect<Response, unknown, DynamoClient> =
+  const answer: Effect.Effect<Response, unknown, DynamoClient.DynamoClient> =
     id === undefined && request.method === "GET"
       ? listNotes(board, request.query.get("cursor"))
       : id !== undefined && request.method === "PUT"
@@ -67,7 +67,7 @@ const readBody = (incoming: IncomingMessage) =>
 
 /** `handle` behind a `node:http` server on a free loopback port, closed when the scope ends; gives its base URL. */
 export const serve = Effect.gen(function* () {
-  const run = Runtime.runPromise(yield* Effect.runtime<DynamoClient>())
+  const run = Runtime.runPromise(yield* Effect.runtime<DynamoClient.DynamoClient>())
   const server = createServer((incoming, outgoing) => {
     const url = new URL(incoming.url ?? "/", "http://localhost")
     void readBody(incoming)
