@@ -8,6 +8,7 @@ import { fork } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb"
 import { DynamoDBLocal } from "@dynofunc/testing"
+import { async } from "dynofunc/adapter"
 import { Effect } from "effect"
 import { median } from "../harness.js"
 import { formatRatio, type Row, type Section, type Target } from "../report.js"
@@ -59,7 +60,7 @@ const worker = fileURLToPath(new URL("./scan.ts", import.meta.url))
 
 /** One scan by `contender` in a child process of its own. */
 const scanOnce = (contender: Contender, endpoint: string) =>
-  Effect.async<Report, Error>((resume) => {
+  async<Report, Error>((resume) => {
     const child = fork(worker, [contender, endpoint, table], { execArgv: [...process.execArgv, "--expose-gc"], stdio: "inherit" })
     let report: Report | undefined
     child.on("message", (message) => {
