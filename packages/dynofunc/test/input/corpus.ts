@@ -328,6 +328,7 @@ const tableEntries: Array<BadInput> = [
   { category: "tables", label: "create with an ARN for a name", op: () => create("arn:aws:dynamodb:eu-west-1:1:table/users", "id"), part: "TableName" },
   { category: "tables", label: "updateTable with nothing to change", op: () => updateTable("users", {}), part: "input", judged: true },
   { category: "tables", label: "updateTable with no changes at all", op: () => updateTable("users"), part: "input" },
+  { category: "tables", label: "updateTable of capacity and stream at once", op: () => updateTable("users", { billing: { read: 1, write: 1 }, stream: "NEW_IMAGE" }), part: "input", judged: true },
   { category: "tables", label: "updateTable with capacity 0", op: () => updateTable("users", { billing: { read: 0, write: 0 } }), part: "ProvisionedThroughput" },
   { category: "tables", label: "updateTable with stream view NEW", op: () => updateTable("users", { stream: bad("NEW") }), part: "StreamSpecification" },
   { category: "tables", label: "updateTable with table class COLD", op: () => updateTable("users", { tableClass: bad("COLD") }), part: "TableClass" },
@@ -403,6 +404,8 @@ const operandEntries: Array<BadInput> = [
   { category: "update operands", label: "query Select COUNT with a projection", op: () => query("users", attr("id").equals("u1"), { select: "COUNT", projection: ["a"] }), part: "Select", judged: true },
   { category: "update operands", label: "scan Select COUNT with a projection", op: () => scan("users", { select: "COUNT", projection: ["a"] }), part: "Select", judged: true },
   { category: "update operands", label: "scan Select ALL_ATTRIBUTES with a projection", op: () => scan("users", { select: "ALL_ATTRIBUTES", projection: ["a"] }), part: "Select", judged: true },
+  { category: "update operands", label: "query Select SPECIFIC_ATTRIBUTES without a projection", op: () => query("users", attr("id").equals("u1"), { select: "SPECIFIC_ATTRIBUTES" }), part: "Select", judged: true },
+  { category: "update operands", label: "scan Select SPECIFIC_ATTRIBUTES with an empty projection", op: () => scan("users", { select: "SPECIFIC_ATTRIBUTES", projection: [] }), part: "Select", judged: true },
   { category: "update operands", label: "scan Select ALL_PROJECTED_ATTRIBUTES without an index", op: () => scan("users", { select: "ALL_PROJECTED_ATTRIBUTES" }), part: "Select", judged: true }
 ]
 
