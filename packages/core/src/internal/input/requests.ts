@@ -306,8 +306,13 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
   }
 }
 
-/** `UpdateTable` with nothing but the table name changes nothing: DynamoDB refuses it. */
+/** UpdateTable changes DynamoDB takes only one of at once (API reference, UpdateTable: "You can only perform one of the following operations at once"). */
+const exclusiveUpdates = ["ProvisionedThroughput", "StreamSpecification", "GlobalSecondaryIndexUpdates"] as const
+
+/** `UpdateTable` with nothing but the table name changes nothing, or with two changes taken one at a time: DynamoDB refuses it. */
 export const updateTableShape = (input: Record_, problems: Problems): void => {
+  const once = exclusiveUpdates.filter((field) => input[field] !== undefined)
+  if (once.length > 1) problems.push({ part: "input", message: `${once.join(" and ")} in one UpdateTable: DynamoDB takes only one of them at once` })
   for (const field in input) if (field !== "TableName" && input[field] !== undefined) return
   problems.push({ part: "input", message: "nothing to change: give billing, stream, deletionProtection, tableClass or another setting" })
 }
