@@ -205,7 +205,7 @@ export const transactionShape = (operation: CommandName, items: unknown, kinds: 
   }
 }
 
-/** How many `?` parameters a PartiQL statement has (outside quoted text and names). */
+/** How many `?` parameters a PartiQL statement has (outside quoted text and names, and `--` comments). */
 const placeholderCount = (statement: string): number => {
   let count = 0
   let quote = ""
@@ -214,7 +214,10 @@ const placeholderCount = (statement: string): number => {
     if (quote !== "") {
       if (ch === quote) quote = ""
     } else if (ch === "'" || ch === '"') quote = ch
-    else if (ch === "?") count++
+    else if (ch === "-" && statement[i + 1] === "-") {
+      const end = statement.indexOf("\n", i)
+      i = end === -1 ? statement.length : end
+    } else if (ch === "?") count++
   }
   return count
 }
