@@ -229,6 +229,23 @@ const outOfReach: ReadonlyArray<RegExp> = [
   /Statement wasn't well formed/
 ]
 
+/** The same for PartiQL, whose key values are in its parameters (which are keys, only a parser of the statement knows). */
+const outOfReachInPartiQL: ReadonlyArray<RegExp> = [/key attribute cannot contain an empty string/, /Key value must be of type/]
+const partiQL = new Set(["ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"])
+
+/** BatchExecuteStatement answers each statement apart: a refused statement is an error in its response. */
+const refusedStatements = (output: unknown): Answer => {
+  const errors = ((output as { Responses?: ReadonlyArray<{ Error?: { Code?: string; Message?: string } }> }).Responses ?? []).flatMap((response) => (response.Error === undefined ? [] : [response.Error]))
+  const refused = errors.filter((error) => error.Code === "ValidationError")
+  return refused.length > 0 ? { refused: true, what: `ValidationError: ${refused.map((error) => error.Message).join("; ")}` } : { refused: false, what: "accepted" }
+}
+
+/** Whether a parameters problem says more were given than the statement has `?`. */
+const moreThanWanted = (message: string): boolean => {
+  const [, wanted, given] = /has (\d+) \? parameters; (\d+) given/.exec(message) ?? []
+  return Number(given) > Number(wanted)
+}
+
 /**
  * The differences of `DIFFERENCES.md` (each names the start of its row there): a problem dynofunc refuses that
  * DynamoDB Local accepts, or answers otherwise, where DynamoDB's documentation says it refuses. A refusal is
@@ -237,7 +254,7 @@ const outOfReach: ReadonlyArray<RegExp> = [
 const differences: ReadonlyArray<{ readonly row: string; readonly covers: (problem: InputProblem, op: AnyOperation, answer: Answer) => boolean }> = [
   { row: "`ExclusiveStartKey` of a `Scan`", covers: (problem, op) => op.name === "Scan" && problem.part.startsWith("ExclusiveStartKey") },
   { row: "`ClientRequestToken: \"\"`", covers: (problem) => problem.part === "ClientRequestToken" },
-  { row: "PartiQL `Parameters` more than", covers: (problem) => /Parameters$/.test(problem.part) },
+  { row: "PartiQL `Parameters` more than", covers: (problem) => /Parameters$/.test(problem.part) && moreThanWanted(problem.message) },
   { row: "a `Limit` that is no whole number", covers: (problem, _, answer) => problem.part.endsWith("Limit") && answer.what === "accepted" },
   { row: "a member of the wrong type", covers: (_, __, answer) => answer.what.startsWith("InternalFailure") },
   { row: "a bad input on a table that does not exist", covers: (_, __, answer) => answer.what.startsWith("ResourceNotFoundException") },
@@ -261,20 +278,24 @@ const judge = (builder: (...args: never) => AnyOperation, label: string, args: R
       return [`${label} ${show(args)}: the builder threw ${String(error)}`]
     }
     const exit = yield* Effect.exit(execute(op) as Effect.Effect<unknown, unknown, DynamoClient>)
-    if (Exit.isSuccess(exit)) return []
+    const unreachable = (answer: Answer) => [...outOfReach, ...(partiQL.has(op.name) ? outOfReachInPartiQL : [])].some((pattern) => pattern.test(answer.what))
+    if (Exit.isSuccess(exit)) {
+      const answer = op.name === "BatchExecuteStatement" ? refusedStatements((exit.value as { raw?: unknown }).raw) : { refused: false, what: "accepted" }
+      return answer.refused && !unreachable(answer) ? [`${label} ${show(args)}: sent, and DynamoDB Local refused a statement (${answer.what})`] : []
+    }
     const failure = A.failureOption(exit.cause)
     if (Option.isNone(failure)) return [`${label} ${show(args)}: died with ${String(Cause.squash(exit.cause))}`]
     const error = failure.value as { _tag?: string; problems?: ReadonlyArray<InputProblem> }
     if (unsupported.has(op.name)) return []
     if (error._tag !== "InvalidInputError") {
       const answer = answerOf(error)
-      return answer.refused && !outOfReach.some((pattern) => pattern.test(answer.what)) ? [`${label} ${show(args)}: sent, and DynamoDB Local refused it (${answer.what})`] : []
+      return answer.refused && !unreachable(answer) ? [`${label} ${show(args)}: sent, and DynamoDB Local refused it (${answer.what})`] : []
     }
     // Refused by the builder: there is no request to compare with.
     if (op.problems.length > 0) return []
     const problems = error.problems ?? []
     const raw = yield* Effect.flatMap(DynamoClient, (client) => client.send({ operation: op.name, input: op.description } as never)).pipe(
-      Effect.as<Answer>({ refused: false, what: "accepted" }),
+      Effect.map((output) => (op.name === "BatchExecuteStatement" ? refusedStatements(output) : { refused: false, what: "accepted" })),
       A.catchAll((cause) => Effect.succeed(answerOf(cause)))
     )
     if (raw.refused) return []
