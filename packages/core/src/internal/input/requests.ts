@@ -309,8 +309,12 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
   }
 }
 
-/** UpdateTable changes DynamoDB takes only one of at once (API reference, UpdateTable: "You can only perform one of the following operations at once"). */
-const exclusiveUpdates = ["ProvisionedThroughput", "StreamSpecification", "GlobalSecondaryIndexUpdates"] as const
+/**
+ * UpdateTable changes DynamoDB takes only one of at once (API reference, UpdateTable: "You can only perform one of
+ * the following operations at once"; DynamoDB: "Cannot change IOPS and Streams at the same time"). Index updates
+ * are left out: a switch to provisioned billing gives each index's throughput in `GlobalSecondaryIndexUpdates`.
+ */
+const exclusiveUpdates = ["ProvisionedThroughput", "StreamSpecification"] as const
 
 /** `UpdateTable` with nothing but the table name changes nothing, or with two changes taken one at a time: DynamoDB refuses it. */
 export const updateTableShape = (input: Record_, problems: Problems): void => {
