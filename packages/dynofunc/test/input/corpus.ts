@@ -430,6 +430,7 @@ const limitEntries: Array<BadInput> = [
   { category: "option limits", label: "create with key type BOOL", op: () => createTable({ TableName: "booleans", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: bad("BOOL") }], BillingMode: "PAY_PER_REQUEST" }), part: "AttributeDefinitions", judged: true },
   { category: "option limits", label: "create with 51 tags", op: () => create("tagged", "id", { tags: Object.fromEntries(times(51, (i) => [`k${i}`, "v"])) }), part: "Tags" },
   { category: "option limits", label: "create with an empty tag key", op: () => create("tagged", "id", { tags: { "": "v" } }), part: "Tags[0]" },
+  { category: "option limits", label: "create with a tag key of the reserved aws: prefix", op: () => create("tagged", "id", { tags: { "aws:team": "v" } }), part: "Tags[0]" },
   { category: "option limits", label: "create with a tag key of 129 characters", op: () => create("tagged", "id", { tags: { ["k".repeat(129)]: "v" } }), part: "Tags[0]" },
   { category: "option limits", label: "create with a tag value of 257 characters", op: () => tagged([{ Key: "k", Value: "v".repeat(257) }]), part: "Tags[0]" },
   { category: "option limits", label: "create with a tag of no value", op: () => tagged([{ Key: "k", Value: undefined }]), part: "Tags[0]" },

@@ -214,7 +214,9 @@ const tags = (value: unknown): Fault | undefined => {
   for (let i = 0; i < value.length; i++) {
     const tag: unknown = value[i]
     const problem = isRecord(tag)
-      ? (length(tag["Key"], 1, OptionLimits.tagKeyMax, "a tag key") ?? length(tag["Value"], 0, OptionLimits.tagValueMax, "a tag value"))
+      ? (length(tag["Key"], 1, OptionLimits.tagKeyMax, "a tag key") ??
+        (String(tag["Key"]).toLowerCase().startsWith("aws:") ? `tag key ${show(tag["Key"])}: the aws: prefix is reserved for AWS` : undefined) ??
+        length(tag["Value"], 0, OptionLimits.tagValueMax, "a tag value"))
       : "a tag is { Key, Value }"
     if (problem !== undefined) return { at: `[${i}]`, message: problem }
   }
