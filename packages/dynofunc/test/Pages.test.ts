@@ -41,6 +41,18 @@ describe("Pages.pages and Pages.items", () => {
       expect(table.requests.map((input) => input["Limit"])).toEqual([10, 10, 10])
     }))
 
+  it.effect("an empty LastEvaluatedKey ends the pages: it is sent back as no start key (DynamoDB would refuse an empty one)", () =>
+    Effect.gen(function* () {
+      const requests: Array<Record<string, unknown>> = []
+      const layer = DynamoClient.layerTest((request) => {
+        requests.push(request.input as Record<string, unknown>)
+        return Effect.succeed({ Items: [{ id: { N: "1" } }], Count: 1, LastEvaluatedKey: {}, $metadata: {} })
+      })
+      const pages = yield* collect(Pages.pages(scan("things")), layer)
+      expect(pages.map((page) => page.count)).toEqual([1])
+      expect(requests.length).toBe(1)
+    }))
+
   it.effect("items are the pages' items in order, as plain JS; a startKey on the operation is where it begins", () =>
     Effect.gen(function* () {
       const table = pagedTable(25)

@@ -172,8 +172,8 @@ const optionEntries: Array<BadInput> = [
     part: "order"
   })),
   ...[0, -1, 2.5, Number.NaN, Number.POSITIVE_INFINITY, "10", 2 ** 53].flatMap((limit): Array<BadInput> => [
-    { category: "options", label: `query limit ${String(limit)}`, op: () => query("users", attr("id").equals("u1"), { limit: bad(limit) }), part: "Limit", judged: limit === 0 || limit === -1 },
-    { category: "options", label: `scan limit ${String(limit)}`, op: () => scan("users", { limit: bad(limit) }), part: "Limit", judged: limit === 0 },
+    { category: "options", label: `query limit ${String(limit)}`, op: () => query("users", attr("id").equals("u1"), { limit: bad(limit) }), part: "Limit", ...(limit === 2.5 ? { lenient: true } : { judged: limit === 0 || limit === -1 }) },
+    { category: "options", label: `scan limit ${String(limit)}`, op: () => scan("users", { limit: bad(limit) }), part: "Limit", ...(limit === 2.5 ? { lenient: true } : { judged: limit === 0 }) },
     { category: "options", label: `executeStatement limit ${String(limit)}`, op: () => executeStatement(`SELECT * FROM "users"`, [], { limit: bad(limit) }), part: "Limit" }
   ]),
   ...["all", "COUNT ", "count", "SPECIFIC"].flatMap((select): Array<BadInput> => [
@@ -228,6 +228,7 @@ const keyEntries: Array<BadInput> = [
   { category: "keys", label: "update sets the key among others", op: () => update("users", { id: "u1" }, { a: 1, b: 2, id: "x" }), part: "UpdateExpression" },
   { category: "keys", label: "update sets the key in its SDK form", op: () => updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET id = :v", ExpressionAttributeValues: { ":v": { S: "x" } } }), part: "UpdateExpression", judged: true },
   { category: "keys", label: "update sets the key through a raw name", op: () => updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET a = :v, #k = :v", ExpressionAttributeNames: { "#k": "id" }, ExpressionAttributeValues: { ":v": { S: "x" } } }), part: "UpdateExpression", judged: true },
+  { category: "keys", label: "update sets the key with a condition that fails", op: () => update("users", { id: "never-stored" }, { id: "u2" }, { condition: attr("id").exists() }), part: "UpdateExpression", lenient: true },
   { category: "keys", label: "a transaction update sets the key", op: () => transactWriteItems([update("users", { id: "u1" }, { id: "u2" })]), part: "TransactItems[0].Update.UpdateExpression", judged: true }
 ]
 
@@ -328,6 +329,7 @@ const tableEntries: Array<BadInput> = [
   { category: "tables", label: "create with an ARN for a name", op: () => create("arn:aws:dynamodb:eu-west-1:1:table/users", "id"), part: "TableName" },
   { category: "tables", label: "updateTable with nothing to change", op: () => updateTable("users", {}), part: "input", judged: true },
   { category: "tables", label: "updateTable with no changes at all", op: () => updateTable("users"), part: "input" },
+  { category: "tables", label: "updateTable of capacity and stream at once", op: () => updateTable("users", { billing: { read: 1, write: 1 }, stream: "NEW_IMAGE" }), part: "input", judged: true },
   { category: "tables", label: "updateTable with capacity 0", op: () => updateTable("users", { billing: { read: 0, write: 0 } }), part: "ProvisionedThroughput" },
   { category: "tables", label: "updateTable with stream view NEW", op: () => updateTable("users", { stream: bad("NEW") }), part: "StreamSpecification" },
   { category: "tables", label: "updateTable with table class COLD", op: () => updateTable("users", { tableClass: bad("COLD") }), part: "TableClass" },
@@ -403,6 +405,8 @@ const operandEntries: Array<BadInput> = [
   { category: "update operands", label: "query Select COUNT with a projection", op: () => query("users", attr("id").equals("u1"), { select: "COUNT", projection: ["a"] }), part: "Select", judged: true },
   { category: "update operands", label: "scan Select COUNT with a projection", op: () => scan("users", { select: "COUNT", projection: ["a"] }), part: "Select", judged: true },
   { category: "update operands", label: "scan Select ALL_ATTRIBUTES with a projection", op: () => scan("users", { select: "ALL_ATTRIBUTES", projection: ["a"] }), part: "Select", judged: true },
+  { category: "update operands", label: "query Select SPECIFIC_ATTRIBUTES without a projection", op: () => query("users", attr("id").equals("u1"), { select: "SPECIFIC_ATTRIBUTES" }), part: "Select", judged: true },
+  { category: "update operands", label: "scan Select SPECIFIC_ATTRIBUTES with an empty projection", op: () => scan("users", { select: "SPECIFIC_ATTRIBUTES", projection: [] }), part: "Select", judged: true },
   { category: "update operands", label: "scan Select ALL_PROJECTED_ATTRIBUTES without an index", op: () => scan("users", { select: "ALL_PROJECTED_ATTRIBUTES" }), part: "Select", judged: true }
 ]
 
@@ -426,12 +430,14 @@ const limitEntries: Array<BadInput> = [
   { category: "option limits", label: "create with key type BOOL", op: () => createTable({ TableName: "booleans", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: bad("BOOL") }], BillingMode: "PAY_PER_REQUEST" }), part: "AttributeDefinitions", judged: true },
   { category: "option limits", label: "create with 51 tags", op: () => create("tagged", "id", { tags: Object.fromEntries(times(51, (i) => [`k${i}`, "v"])) }), part: "Tags" },
   { category: "option limits", label: "create with an empty tag key", op: () => create("tagged", "id", { tags: { "": "v" } }), part: "Tags[0]" },
+  { category: "option limits", label: "create with a tag key of the reserved aws: prefix", op: () => create("tagged", "id", { tags: { "aws:team": "v" } }), part: "Tags[0]" },
   { category: "option limits", label: "create with a tag key of 129 characters", op: () => create("tagged", "id", { tags: { ["k".repeat(129)]: "v" } }), part: "Tags[0]" },
   { category: "option limits", label: "create with a tag value of 257 characters", op: () => tagged([{ Key: "k", Value: "v".repeat(257) }]), part: "Tags[0]" },
   { category: "option limits", label: "create with a tag of no value", op: () => tagged([{ Key: "k", Value: undefined }]), part: "Tags[0]" },
   { category: "option limits", label: "a time to live on an empty attribute name", op: () => updateTimeToLive("users", "", true), part: "TimeToLiveSpecification", judged: true },
   { category: "option limits", label: "a time to live on a 256-character name", op: () => updateTimeToLive("users", "t".repeat(256), true), part: "TimeToLiveSpecification", judged: true },
-  { category: "option limits", label: "a time to live not enabled by a boolean", op: () => updateTimeToLive("users", "ttl", bad("yes")), part: "TimeToLiveSpecification" },
+  { category: "option limits", label: "a time to live not enabled by a boolean", op: () => updateTimeToLive("users", "ttl", bad("yes")), part: "TimeToLiveSpecification", lenient: true },
+  { category: "option limits", label: "a time to live on an empty attribute name of a missing table", op: () => updateTimeToLive("missing", "", true), part: "TimeToLiveSpecification", lenient: true },
   { category: "option limits", label: "a time to live with no specification", op: () => updateTimeToLive({ TableName: "users" } as never), part: "TimeToLiveSpecification" }
 ]
 

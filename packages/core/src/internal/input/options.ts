@@ -214,7 +214,9 @@ const tags = (value: unknown): Fault | undefined => {
   for (let i = 0; i < value.length; i++) {
     const tag: unknown = value[i]
     const problem = isRecord(tag)
-      ? (length(tag["Key"], 1, OptionLimits.tagKeyMax, "a tag key") ?? length(tag["Value"], 0, OptionLimits.tagValueMax, "a tag value"))
+      ? (length(tag["Key"], 1, OptionLimits.tagKeyMax, "a tag key") ??
+        (String(tag["Key"]).toLowerCase().startsWith("aws:") ? `tag key ${show(tag["Key"])}: the aws: prefix is reserved for AWS` : undefined) ??
+        length(tag["Value"], 0, OptionLimits.tagValueMax, "a tag value"))
       : "a tag is { Key, Value }"
     if (problem !== undefined) return { at: `[${i}]`, message: problem }
   }
@@ -294,13 +296,16 @@ const rules: Readonly<Record<string, Rule>> = {
 
 /**
  * `Select` with the fields it depends on (API reference, Query and Scan, `Select`): with a `ProjectionExpression`
- * only `SPECIFIC_ATTRIBUTES`; `ALL_PROJECTED_ATTRIBUTES` only on an index.
+ * only `SPECIFIC_ATTRIBUTES`, and `SPECIFIC_ATTRIBUTES` only with one (or `AttributesToGet`);
+ * `ALL_PROJECTED_ATTRIBUTES` only on an index.
  */
 const selectProblem = (body: Readonly<Record<string, unknown>>, prefix: string, problems: Problems): void => {
   const select = body["Select"]
   if (select === undefined) return
   if (body["ProjectionExpression"] !== undefined && select !== "SPECIFIC_ATTRIBUTES") {
     problems.push({ part: prefix + "Select", message: `${show(select)} with a ProjectionExpression: a projection selects SPECIFIC_ATTRIBUTES` })
+  } else if (select === "SPECIFIC_ATTRIBUTES" && body["ProjectionExpression"] === undefined && body["AttributesToGet"] === undefined) {
+    problems.push({ part: prefix + "Select", message: "SPECIFIC_ATTRIBUTES without a projection: give the attributes to read" })
   } else if (select === "ALL_PROJECTED_ATTRIBUTES" && body["IndexName"] === undefined) {
     problems.push({ part: prefix + "Select", message: "ALL_PROJECTED_ATTRIBUTES is for a query or scan of an index: give IndexName" })
   }

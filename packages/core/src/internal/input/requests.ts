@@ -205,7 +205,7 @@ export const transactionShape = (operation: CommandName, items: unknown, kinds: 
   }
 }
 
-/** How many `?` parameters a PartiQL statement has (outside quoted text and names). */
+/** How many `?` parameters a PartiQL statement has (outside quoted text and names, and `--` comments). */
 const placeholderCount = (statement: string): number => {
   let count = 0
   let quote = ""
@@ -214,7 +214,10 @@ const placeholderCount = (statement: string): number => {
     if (quote !== "") {
       if (ch === quote) quote = ""
     } else if (ch === "'" || ch === '"') quote = ch
-    else if (ch === "?") count++
+    else if (ch === "-" && statement[i + 1] === "-") {
+      const end = statement.indexOf("\n", i)
+      i = end === -1 ? statement.length : end
+    } else if (ch === "?") count++
   }
   return count
 }
@@ -306,8 +309,17 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
   }
 }
 
-/** `UpdateTable` with nothing but the table name changes nothing: DynamoDB refuses it. */
+/**
+ * UpdateTable changes DynamoDB takes only one of at once (API reference, UpdateTable: "You can only perform one of
+ * the following operations at once"; DynamoDB: "Cannot change IOPS and Streams at the same time"). Index updates
+ * are left out: a switch to provisioned billing gives each index's throughput in `GlobalSecondaryIndexUpdates`.
+ */
+const exclusiveUpdates = ["ProvisionedThroughput", "StreamSpecification"] as const
+
+/** `UpdateTable` with nothing but the table name changes nothing, or with two changes taken one at a time: DynamoDB refuses it. */
 export const updateTableShape = (input: Record_, problems: Problems): void => {
+  const once = exclusiveUpdates.filter((field) => input[field] !== undefined)
+  if (once.length > 1) problems.push({ part: "input", message: `${once.join(" and ")} in one UpdateTable: DynamoDB takes only one of them at once` })
   for (const field in input) if (field !== "TableName" && input[field] !== undefined) return
   problems.push({ part: "input", message: "nothing to change: give billing, stream, deletionProtection, tableClass or another setting" })
 }
