@@ -277,7 +277,7 @@ const judge = (builder: (...args: never) => AnyOperation, label: string, args: R
     } catch (error) {
       return [`${label} ${show(args)}: the builder threw ${String(error)}`]
     }
-    const exit = yield* Effect.exit(execute(op) as Effect.Effect<unknown, unknown, DynamoClient>)
+    const exit = yield* Effect.exit(execute(op) as Effect.Effect<unknown, unknown, DynamoClient.DynamoClient>)
     const unreachable = (answer: Answer) => [...outOfReach, ...(partiQL.has(op.name) ? outOfReachInPartiQL : [])].some((pattern) => pattern.test(answer.what))
     if (Exit.isSuccess(exit)) {
       const answer = op.name === "BatchExecuteStatement" ? refusedStatements((exit.value as { raw?: unknown }).raw) : { refused: false, what: "accepted" }
@@ -294,7 +294,7 @@ const judge = (builder: (...args: never) => AnyOperation, label: string, args: R
     // Refused by the builder: there is no request to compare with.
     if (op.problems.length > 0) return []
     const problems = error.problems ?? []
-    const raw = yield* Effect.flatMap(DynamoClient, (client) => client.send({ operation: op.name, input: op.description } as never)).pipe(
+    const raw = yield* Effect.flatMap(DynamoClient.DynamoClient, (client) => client.send({ operation: op.name, input: op.description } as never)).pipe(
       Effect.map((output) => (op.name === "BatchExecuteStatement" ? refusedStatements(output) : { refused: false, what: "accepted" })),
       A.catchAll((cause) => Effect.succeed(answerOf(cause)))
     )
