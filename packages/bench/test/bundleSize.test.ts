@@ -9,11 +9,11 @@ import { bundle, leanProgram } from "../src/p8/bundle.js"
 import type { Shell } from "../src/shell/shell.js"
 
 /**
- * The budgets, in bytes: the figures measured on 7 Dec 2026 (after the shell split) plus ~5%. Effect 3: 360 KB
- * (`effect` 236 KB); Effect 4: 309 KB (`effect` 185 KB); the rest is dynofunc's ~119 KB, the same on both. The
- * targets are not met: BENCHMARKS.md, P8.
+ * The budgets, in bytes. Effect 4: the target, 250 KB (met: 249 KB since `layerConfig` stopped using Effect 4's
+ * Schema-based `Config.unwrap`). Effect 3: the figure measured on 7 Dec 2026 plus ~5% (354 KB, `effect` 236 KB, the
+ * rest dynofunc's ~119 KB); its 300 KB target is not met: BENCHMARKS.md, P8.
  */
-const budgets: Record<Shell, number> = { effect3: 378 * 1024, effect4: 324 * 1024 }
+const budgets: Record<Shell, number> = { effect3: 372 * 1024, effect4: 250 * 1024 }
 
 const fromPackage = (name: string) => (path: string) => path.includes(`/node_modules/${name}/`)
 

@@ -16,7 +16,7 @@
  * })))
  */
 import type { DynamoDBClient, DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
-import { Config, Effect, Layer, type Redacted, type Scope } from "effect"
+import { Effect, Layer, type Redacted, type Scope } from "effect"
 import * as A from "#adapter"
 import type { CommandName, InputOf, OutputOf } from "@dynofunc/core/Operation"
 import type { AttributeMap, Item } from "@dynofunc/core/Value"
@@ -252,7 +252,7 @@ export const layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient
 export const layerConfig = (
   config: A.ConfigWrap<DynamoClientConfig>
 ): Layer.Layer<DynamoClient, A.ConfigError> =>
-  A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), make))
+  A.layerScoped(DynamoClient, Effect.flatMap(A.unwrapConfig(config), make))
 
 /**
  * A Layer over an SDK client you already have; you stay its owner (it is not destroyed). Build that client with

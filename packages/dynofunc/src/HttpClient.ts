@@ -17,7 +17,7 @@
  *   credentials: { accessKeyId: "local", secretAccessKey: Redacted.make("local") }
  * })))
  */
-import { Config, Duration, Effect, type Layer, type Scope } from "effect"
+import { Duration, Effect, type Layer, type Scope } from "effect"
 import * as A from "#adapter"
 import type { Provider } from "./AwsCredentials.js"
 import { type Credentials, DynamoClient, type DynamoClientService, type Request } from "./DynamoClient.js"
@@ -227,7 +227,7 @@ export const layer: {
  * })
  */
 export const layerConfig = (config: A.ConfigWrap<HttpClientConfig>): Layer.Layer<DynamoClient, A.ConfigError> =>
-  A.layerScoped(DynamoClient, Effect.flatMap(Config.unwrap(config), (given) => withRegion(given)))
+  A.layerScoped(DynamoClient, Effect.flatMap(A.unwrapConfig(config), (given) => withRegion(given)))
 
 /**
  * A Layer with a lean `StreamsClient` for `ChangeStream` (the DynamoDB Streams API at `streams.dynamodb.<region>…`,

@@ -11,7 +11,7 @@
  * const aws = Layer.merge(DynamoClient.layer({ region: "eu-west-1" }), StreamsClient.layer({ region: "eu-west-1" }))
  */
 import type { DynamoDBStreamsClient } from "@aws-sdk/client-dynamodb-streams"
-import { Config, Effect, Layer, type Scope } from "effect"
+import { Effect, Layer, type Scope } from "effect"
 import * as A from "#adapter"
 import type { DynamoClientConfig } from "./DynamoClient.js"
 import type { StreamsClientService, StreamsOperation, StreamsRequest } from "./internal/changes/api.js"
@@ -75,7 +75,7 @@ export class StreamsClient extends A.Service<StreamsClient, StreamsClientService
    * StreamsClient.layerConfig({ region: Config.string("AWS_REGION") })
    */
   static readonly layerConfig = (config: A.ConfigWrap<DynamoClientConfig>): Layer.Layer<StreamsClient, A.ConfigError> =>
-    A.layerScoped(StreamsClient, Effect.flatMap(Config.unwrap(config), make))
+    A.layerScoped(StreamsClient, Effect.flatMap(A.unwrapConfig(config), make))
 
   /**
    * A Layer over an SDK Streams client you already have (you stay its owner). Build it with `maxAttempts: 1` to leave

@@ -66,6 +66,8 @@ export const dieOption: <E>(cause: Cause.Cause<E>) => Option.Option<unknown> = C
 export const decodeDuration: (input: DurationInput) => Duration.Duration = Duration.decode
 export const configString = (name: string): Config.Config<string> => Config.string(name)
 export const invalidConfig = (path: ReadonlyArray<string>, message: string): ConfigError => ConfigError_.InvalidData([...path], message)
+/** The values of a wrapped config (a `Config` per field, nested records walked): `Config.unwrap`. */
+export const unwrapConfig = <A>(wrapped: ConfigWrap<A>): Effect.Effect<A, ConfigError> => Config.unwrap(wrapped)
 
 // Schedule
 /** A schedule driven by hand: `next` sleeps the delay and succeeds, or fails once the schedule is done. */

@@ -65,6 +65,18 @@ export const decodeDuration: (input: DurationInput) => Duration.Duration = Durat
 export const configString = (name: string): Config.Config<string> => Config.String(name)
 export const invalidConfig = (path: ReadonlyArray<string>, message: string): ConfigError =>
   new Config.ConfigError(new SourceError({ message: `${path.join(".")}: ${message}` }))
+/**
+ * The values of a wrapped config (a `Config` per field, nested records walked), read field by field. Not
+ * `Config.unwrap`: on Effect 4 it brings ~40 KB of Schema into every bundle holding a `layerConfig`.
+ */
+export const unwrapConfig = <A>(wrapped: ConfigWrap<A>): Effect.Effect<A, ConfigError> => {
+  if (Config.isConfig(wrapped)) return wrapped as Config.Config<A>
+  const fields = wrapped as Record<string, ConfigWrap<unknown>>
+  return Effect.map(
+    Effect.forEach(Object.keys(fields), (key) => Effect.map(unwrapConfig(fields[key]!), (value) => [key, value] as const)),
+    (entries) => Object.fromEntries(entries) as A
+  )
+}
 
 // Schedule
 /** A schedule driven by hand: `next` sleeps the delay and succeeds, or fails once the schedule is done. */

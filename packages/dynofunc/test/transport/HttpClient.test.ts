@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http"
 import { inspect } from "node:util"
 import { describe, expect } from "@effect/vitest"
-import { Cause, Effect, Exit, Redacted, Schedule } from "effect"
+import { Cause, Config, Effect, Exit, Redacted, Schedule } from "effect"
 import { HttpClient, Retry, execute, find } from "dynofunc"
 import { endpointOf, server } from "../support/httpServer.js"
 import { recordingTracer } from "../support/tracing.js"
@@ -171,5 +171,29 @@ describe("clock skew", () => {
       }
       expect(Math.abs(signedAt(requests[0]!) - Date.now())).toBeLessThan(60_000)
       expect(Math.abs(signedAt(requests[1]!) - serverTime)).toBeLessThan(60_000)
+    }))
+})
+
+describe("HttpClient.layerConfig", () => {
+  T.scoped("reads its settings from Config and signs with them", () =>
+    Effect.gen(function* () {
+      const { endpoint, requests } = yield* scripted([(_, respond) => respond(200, "{}")])
+      const layer = HttpClient.layerConfig({
+        region: A.configString("REGION"),
+        endpoint: A.configString("ENDPOINT"),
+        credentials: Config.all({ accessKeyId: A.configString("KEY_ID"), secretAccessKey: T.configRedacted("SECRET") })
+      })
+      yield* Effect.provide(execute(find("users", { id: "u1" })), layer).pipe(T.withConfigValues({ REGION: "ap-south-1", ENDPOINT: endpoint, KEY_ID: "AKIDCONF", SECRET: "s" }))
+      expect(requests[0]!["authorization"]).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDCONF\/\d{8}\/ap-south-1\/dynamodb\/aws4_request,/)
+    }))
+
+  T.scoped("fails with a ConfigError naming the missing setting, sending nothing", () =>
+    Effect.gen(function* () {
+      const { endpoint, requests } = yield* scripted([(_, respond) => respond(200, "{}")])
+      const layer = HttpClient.layerConfig({ region: A.configString("NO_SUCH_REGION_VAR"), endpoint: A.configString("ENDPOINT") })
+      const error = yield* Effect.provide(execute(find("users", { id: "u1" })), layer).pipe(T.withConfigValues({ ENDPOINT: endpoint }), Effect.flip)
+      expect(T.isConfigError(error)).toBe(true)
+      expect(String(error)).toContain("NO_SUCH_REGION_VAR")
+      expect(requests).toHaveLength(0)
     }))
 })
