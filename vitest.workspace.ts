@@ -69,6 +69,8 @@ const project = (flavour: Flavour, name: string): TestProjectInlineConfiguration
       include: ["test/**/*.test.ts"],
       testTimeout: 60_000,
       hookTimeout: 120_000,
+      // One DynamoDB Local per run, a database of its own per test file (not one JVM per file).
+      globalSetup: [source("./packages/testing/test/support/dynamodb-local.setup.ts")],
       // The SDK warns on every worker that its 2027 releases need Node 22; we know, and pin a release that runs on 20.
       env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true", DYNOFUNC_EFFECT_MAJOR: major }
     }

@@ -12,9 +12,10 @@
  *
  * execute(scan("users")).pipe(Effect.provide(DynamoDBLocal.layer()))
  */
+import { randomUUID } from "node:crypto"
 import path from "node:path"
-import { DynamoClient, type DynamoClientConfig, StreamsClient } from "#dynofunc"
-import { Config, Deferred, Duration, Effect, Exit, Layer, Option, Schedule, Scope } from "effect"
+import { type Credentials, DynamoClient, type DynamoClientConfig, StreamsClient } from "#dynofunc"
+import { Config, Deferred, Duration, Effect, Exit, Fiber, Layer, Option, Schedule, Scope } from "effect"
 import * as A from "#adapter"
 import {
   DIR_ENV,
@@ -96,6 +97,13 @@ export interface Instance {
   readonly port: number
   /** The `java` process's id; `undefined` when an already-running endpoint is used. */
   readonly pid: number | undefined
+  /**
+   * The credentials that pick this instance's database: DynamoDB Local keeps one database per access key id and
+   * region. On an engine started here, `Endpoint.credentials`; on an already-running endpoint, an access key id of
+   * its own for each `make`, so each one starts with no tables (unless that engine runs with `-sharedDb`) and test
+   * files sharing one engine never see each other's tables.
+   */
+  readonly credentials: Credentials
 }
 
 const DEFAULT_JVM_ARGS = ["-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"]
@@ -168,7 +176,9 @@ const external = (endpoint: string, timeout: A.DurationInput): Effect.Effect<Ins
     })
     yield* awaitReady("dynamodb-local", endpoint, timeout)
     const port = url.port !== "" ? Number(url.port) : url.protocol === "https:" ? 443 : 80
-    return { endpoint, port, pid: undefined }
+    // Letters and digits only: DynamoDB Local refuses any other character in an access key id.
+    const accessKeyId = yield* Effect.sync(() => `local${randomUUID().replaceAll("-", "")}`)
+    return { endpoint, port, pid: undefined, credentials: { ...Endpoint.credentials, accessKeyId } }
   })
 
 const describeEnd = (exitCode: number | null, signal: string | null) =>
@@ -235,7 +245,7 @@ const launch = (
         // Where it can be told (Linux), make sure the answer came from our process, not from whoever holds the port.
         owned: Effect.map(listensOn(spawned.pid, port), (owned) => owned !== false)
       }).pipe(Effect.raceFirst(failure(spawned, port)))
-      return { endpoint, port, pid: spawned.pid }
+      return { endpoint, port, pid: spawned.pid, credentials: Endpoint.credentials }
     })
     return yield* start.pipe(
       A.extendScope(scope),
@@ -251,8 +261,8 @@ const launch = (
  *
  * @example
  * Effect.scoped(Effect.gen(function* () {
- *   const { endpoint } = yield* DynamoDBLocal.make({ startTimeout: "60 seconds" })
- *   const client = yield* DynamoClient.make(Endpoint.config(endpoint))
+ *   const instance = yield* DynamoDBLocal.make({ startTimeout: "60 seconds" })
+ *   const client = yield* DynamoClient.make(DynamoDBLocal.config(instance))
  *   // …
  * }))
  */
@@ -278,8 +288,50 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
   )
 
 /**
- * A `DynamoClient` connected to a fresh in-memory DynamoDB Local (or to `$DYNOFUNC_DYNAMODB_ENDPOINT`), both
- * released with the Layer. `client` passes settings to the client (e.g. `{ maxAttempts: 1 }`).
+ * A Vitest `globalSetup`: one DynamoDB Local for the whole test run instead of one per test file. It starts the
+ * engine before any file runs and sets `$DYNOFUNC_DYNAMODB_ENDPOINT` for the test workers, so every `make`, `layer`
+ * and `layerWithStreams` there uses it — each with a database of its own (see `Instance.credentials`), so files still
+ * never see each other's tables. The engine is stopped when the run ends. Does nothing when the variable is set already.
+ *
+ * @example
+ * // test/dynamodb-local.setup.ts, named in vitest.config.ts: `test: { globalSetup: ["test/dynamodb-local.setup.ts"] }`
+ * import { DynamoDBLocal } from "@dynofunc/testing"
+ *
+ * export default DynamoDBLocal.globalSetup({ startTimeout: "120 seconds" })
+ */
+export const globalSetup = (options: Options = {}) => async (): Promise<() => Promise<void>> => {
+  if ((process.env[endpointEnv] ?? "").trim() !== "" || options.endpoint !== undefined) return () => Promise.resolve()
+  const ready = Effect.runSync(Deferred.make<Instance, EngineError>())
+  const engine = Effect.runFork(
+    Effect.scoped(Effect.flatMap(make(options), (instance) => Effect.andThen(Deferred.succeed(ready, instance), Effect.never))).pipe(
+      Effect.onError((cause) => Deferred.failCause(ready, cause))
+    )
+  )
+  const { endpoint } = await Effect.runPromise(Deferred.await(ready))
+  process.env[endpointEnv] = endpoint
+  return async () => {
+    delete process.env[endpointEnv]
+    await Effect.runPromise(Fiber.interrupt(engine))
+  }
+}
+
+/**
+ * The `DynamoClient` (or `StreamsClient`) settings for a running instance: its endpoint and the credentials that pick
+ * its database; `overrides` (e.g. `{ maxAttempts: 1 }`) win.
+ *
+ * @example
+ * Effect.scoped(Effect.gen(function* () {
+ *   const instance = yield* DynamoDBLocal.make()
+ *   const client = yield* DynamoClient.make(DynamoDBLocal.config(instance, { maxAttempts: 1 }))
+ *   // …
+ * }))
+ */
+export const config = (instance: Instance, overrides: DynamoClientConfig = {}): DynamoClientConfig =>
+  Endpoint.config(instance.endpoint, { credentials: instance.credentials, ...overrides })
+
+/**
+ * A `DynamoClient` connected to a fresh in-memory DynamoDB Local (or to a database of its own on
+ * `$DYNOFUNC_DYNAMODB_ENDPOINT`: see `Instance.credentials`), both released with the Layer. `client` passes settings to the client (e.g. `{ maxAttempts: 1 }`).
  *
  * @example
  * import { it } from "@effect/vitest"
@@ -294,7 +346,7 @@ export const layer = (
 ): Layer.Layer<DynamoClient.DynamoClient, EngineError | A.ConfigError> =>
   A.layerScoped(
     DynamoClient.DynamoClient,
-    Effect.flatMap(make(options), ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))
+    Effect.flatMap(make(options), (instance) => DynamoClient.make(config(instance, client)))
   )
 
 /** The running engine, as a service for the Layers built over it. */
@@ -313,8 +365,8 @@ export const layerWithStreams = (
 ): Layer.Layer<DynamoClient.DynamoClient | StreamsClient, EngineError | A.ConfigError> =>
   Layer.provide(
     Layer.merge(
-      A.layerScoped(DynamoClient.DynamoClient, Effect.flatMap(Running, ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint, client)))),
-      A.layerScoped(StreamsClient, Effect.flatMap(Running, ({ endpoint }) => StreamsClient.make(Endpoint.config(endpoint, client))))
+      A.layerScoped(DynamoClient.DynamoClient, Effect.flatMap(Running, (instance) => DynamoClient.make(config(instance, client)))),
+      A.layerScoped(StreamsClient, Effect.flatMap(Running, (instance) => StreamsClient.make(config(instance, client))))
     ),
     A.layerScoped(Running, make(options))
   )

@@ -79,15 +79,24 @@ describe("DynamoDBLocal", () => {
         expect(raw.TableNames).toEqual(["users"])
       }).pipe(Effect.provide(Endpoint.layer(instance.endpoint)))
 
-      // DYNOFUNC_DYNAMODB_ENDPOINT: make and the public layer use that engine and start no java
+      // DYNOFUNC_DYNAMODB_ENDPOINT: make and the public layer use that engine and start no java; each gets a
+      // database of its own there (an access key id of its own), so neither sees "users" nor the other's tables
       const viaEnv = yield* Effect.scoped(
         Effect.gen(function* () {
           const again = yield* DynamoDBLocal.make()
-          expect(again).toEqual({ endpoint: instance.endpoint, port: instance.port, pid: undefined })
+          expect(again).toMatchObject({ endpoint: instance.endpoint, port: instance.port, pid: undefined })
+          expect(again.credentials.accessKeyId).toMatch(/^[a-zA-Z0-9]+$/)
+          expect(again.credentials.accessKeyId).not.toBe(instance.credentials.accessKeyId)
+          const other = yield* DynamoDBLocal.make()
+          expect(other.credentials.accessKeyId).not.toBe(again.credentials.accessKeyId)
+          yield* createUsersTable.pipe(Effect.provide(Endpoint.layer(other.endpoint, { credentials: other.credentials })))
           return yield* listTables.pipe(Effect.provide(DynamoDBLocal.layer()))
         })
       ).pipe(withEnv("DYNOFUNC_DYNAMODB_ENDPOINT", instance.endpoint))
-      expect(viaEnv.TableNames).toEqual(["users"])
+      expect(viaEnv.TableNames).toEqual([])
+      // the engine's own database (Endpoint.credentials) still holds its table
+      const own = yield* listTables.pipe(Effect.provide(Endpoint.layer(instance.endpoint)))
+      expect(own.TableNames).toEqual(["users"])
       expect(yield* javaCount(1)).toBeOneOf([1, undefined])
       // releasing the env-var engine's layer left the engine running
       expect(isAlive(pid)).toBe(true)
@@ -97,6 +106,25 @@ describe("DynamoDBLocal", () => {
       expect(yield* isOpen(instance.port)).toBe(false)
       // DynamoDB Local writes a metadata file into its working directory: not ours
       expect(existsSync(path.join(process.cwd(), "dynamodb-local-metadata.json"))).toBe(false)
+    }))
+
+  it.live("globalSetup: one engine for the run, named by the env var while it runs, stopped by its teardown", () =>
+    Effect.gen(function* () {
+      const teardown = yield* Effect.promise(DynamoDBLocal.globalSetup())
+      const endpoint = process.env[DynamoDBLocal.endpointEnv]!
+      const port = Number(new URL(endpoint).port)
+      expect(yield* isOpen(port)).toBe(true)
+      const tables = yield* listTables.pipe(Effect.provide(Endpoint.layer(endpoint)))
+      expect(tables.TableNames).toEqual([])
+      // set already (a second setup, or the user's own engine): nothing started, nothing to stop
+      const nothing = yield* Effect.promise(DynamoDBLocal.globalSetup())
+      expect(yield* javaCount(1)).toBeOneOf([1, undefined])
+      yield* Effect.promise(nothing)
+      expect(process.env[DynamoDBLocal.endpointEnv]).toBe(endpoint)
+      yield* Effect.promise(teardown)
+      expect(process.env[DynamoDBLocal.endpointEnv]).toBeUndefined()
+      expect(yield* isOpen(port)).toBe(false)
+      expect(yield* javaCount(0)).toBeOneOf([0, undefined])
     }))
 
   it.live("interrupting the start kills the java process", () =>

@@ -17,8 +17,8 @@ import * as T from "#test-effect"
 const Running = A.genericTag<DynamoDBLocal.Instance, DynamoDBLocal.Instance>("test/ChangeStream/DynamoDBLocal")
 const engine = A.layerScoped(Running, DynamoDBLocal.make())
 const sdk = Layer.merge(
-  A.layerScoped(DynamoClient.DynamoClient, Effect.flatMap(Running, ({ endpoint }) => DynamoClient.make(Endpoint.config(endpoint)))),
-  A.layerScoped(StreamsClient, Effect.flatMap(Running, ({ endpoint }) => StreamsClient.make(Endpoint.config(endpoint))))
+  A.layerScoped(DynamoClient.DynamoClient, Effect.flatMap(Running, (instance) => DynamoClient.make(DynamoDBLocal.config(instance)))),
+  A.layerScoped(StreamsClient, Effect.flatMap(Running, (instance) => StreamsClient.make(DynamoDBLocal.config(instance))))
 )
 
 const fast = { pollInterval: "50 millis", discoveryInterval: "200 millis" } as const
@@ -66,12 +66,12 @@ layer(Layer.provideMerge(sdk, engine), { timeout: "120 seconds", excludeTestServ
 
   it.effect("the same records through the lean HttpClient.layerStreams", () =>
     Effect.gen(function* () {
-      const { endpoint } = yield* Running
+      const { endpoint, credentials } = yield* Running
       const table = yield* written(history)
       const records = yield* ChangeStream.records({ table }, fast).pipe(
         Stream.take(4),
         Stream.runCollect,
-        Effect.provide(HttpClient.layerStreams({ region: Endpoint.region, endpoint, credentials: Endpoint.credentials }))
+        Effect.provide(HttpClient.layerStreams({ region: Endpoint.region, endpoint, credentials }))
       )
       expect(summary(Array.from(records))).toEqual(expectedHistory)
     }))
