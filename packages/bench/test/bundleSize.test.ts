@@ -10,10 +10,11 @@ import type { Shell } from "../src/shell/shell.js"
 
 /**
  * The budgets, in bytes. Effect 4: the target, 250 KB (met: 249 KB since `layerConfig` stopped using Effect 4's
- * Schema-based `Config.unwrap`). Effect 3: the figure measured on 7 Dec 2026 plus ~5% (354 KB, `effect` 236 KB, the
- * rest dynofunc's ~119 KB); its 300 KB target is not met: BENCHMARKS.md, P8.
+ * Schema-based `Config.unwrap`; 230 KB since the credential providers retry without `Schedule`). Effect 3: the
+ * figure measured on 7 Dec 2026 plus ~3% (329 KB since the providers retry without `Schedule`; 354 KB before); its
+ * 300 KB target is not met: BENCHMARKS.md, P8.
  */
-const budgets: Record<Shell, number> = { effect3: 372 * 1024, effect4: 250 * 1024 }
+const budgets: Record<Shell, number> = { effect3: 340 * 1024, effect4: 250 * 1024 }
 
 const fromPackage = (name: string) => (path: string) => path.includes(`/node_modules/${name}/`)
 

@@ -104,6 +104,7 @@ const badValues: ReadonlyArray<readonly [string, () => unknown]> = [
   ["lists nested 40 levels", () => times(40, () => 0).reduce<unknown>((inner) => [inner], "leaf")],
   ["an empty attribute name", () => ({ "": 1 })],
   ["an attribute name over 64 KB", () => ({ ["a".repeat(65536)]: 1 })],
+  ["an attribute name over 64 KB holding a string", () => ({ ["a".repeat(65536)]: "a" })],
   ["a Map with a number key", () => new Map([[1, "a"]])],
   ["a Map with an empty key", () => new Map([["", "a"]])]
 ]

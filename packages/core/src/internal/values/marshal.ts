@@ -116,19 +116,39 @@ const setField = (out: AttributeMap, key: string, value: AttributeValue): void =
   else out[key] = value
 }
 
+/**
+ * The longest name in UTF-16 units that is under DynamoDB's limit whatever it holds (3 UTF-8 bytes per unit at
+ * most): names up to this long need no byte count.
+ */
+const safeNameLength = Math.floor(maxNameBytes / 3)
+
 const mapFromProperties = (value: object, depth: number): AttributeMap => {
   const out: AttributeMap = {}
   let key = ""
   try {
     for (key in value) {
       const field = (value as Record<string, unknown>)[key]
-      // Strings first: the most common attribute (and key) values skip the general switch.
-      if (typeof field === "string" && key !== "__proto__" && key !== "") out[key] = { S: field }
-      else if (field === undefined) continue
-      else {
-        checkName(key)
-        setField(out, key, convert(field, depth))
+      if (field === undefined) continue
+      // The usual name (not empty, short, not `__proto__`) and value (a string, a number, a boolean) take one
+      // `typeof` and no call: the name check is the length test itself.
+      if (key.length !== 0 && key.length <= safeNameLength && key !== "__proto__") {
+        switch (typeof field) {
+          case "string":
+            out[key] = { S: field }
+            continue
+          case "number":
+            out[key] = { N: numberText(field) }
+            continue
+          case "boolean":
+            out[key] = { BOOL: field }
+            continue
+          default:
+            out[key] = convert(field, depth)
+            continue
+        }
       }
+      checkName(key)
+      setField(out, key, convert(field, depth))
     }
   } catch (error) {
     throw within(error, key)
@@ -255,6 +275,8 @@ const objectToAttributeValue = (value: object, depth: number): AttributeValue =>
   if (Array.isArray(value)) return { L: list(value, depth + 1) }
   const proto: unknown = Object.getPrototypeOf(value)
   if (proto === Object.prototype || proto === null) return { M: mapFromProperties(value, depth + 1) }
+  // Bytes (a `Uint8Array`, a `Buffer`, any view) before the other classes: one call decides.
+  if (ArrayBuffer.isView(value)) return { B: value as Uint8Array }
   if (value instanceof Set) return set(value)
   if (value instanceof Map) return { M: mapFromEntries(value, depth + 1) }
   if (value instanceof NumberValue) return { N: checkedNumberText(value.toString()) }

@@ -6,10 +6,9 @@
  * it), else `AWS_CONTAINER_AUTHORIZATION_TOKEN`. One second per request, 3 retries a second apart (the SDK's).
  */
 import { readFile } from "node:fs/promises"
-import { Effect, Schedule } from "effect"
-import { decodeDuration } from "#adapter"
+import { Effect } from "effect"
 import type { Absent, Env, Provider, RemoteOptions } from "../../../AwsCredentials.js"
-import { absent, describeFailure, failure, fetchText, fromJson, type Resolution } from "./provider.js"
+import { absent, describeFailure, failure, fetchText, fromJson, type Resolution, retried } from "./provider.js"
 
 const source = "container endpoint"
 
@@ -81,6 +80,6 @@ export const containerProvider = (env: Env, options: RemoteOptions): Provider =>
         }
       )
     })
-    return Effect.retry(attempt, { schedule: Schedule.spaced(decodeDuration(timeout)), times: options.retries ?? 3 })
+    return retried(attempt, options.retries ?? 3, timeout)
   })
 })

@@ -10,7 +10,7 @@
 import { Effect } from "effect"
 import type { Env, Provider, RemoteOptions } from "../../../AwsCredentials.js"
 import type { TransportError } from "../../../DynamoError.js"
-import { absent, describeFailure, failure, fetchText, fromJson, type TextAnswer } from "./provider.js"
+import { absent, describeFailure, failure, fetchText, fromJson, retried, type TextAnswer } from "./provider.js"
 
 const source = "instance metadata"
 
@@ -40,7 +40,7 @@ export const instanceMetadataProvider = (env: Env, options: RemoteOptions): Prov
     const endpoint = metadataEndpoint(env)
     const timeout = options.timeout ?? "1 second"
     const ask = (path: string, init: RequestInit): Effect.Effect<TextAnswer, unknown> =>
-      Effect.retry(fetchText(`${endpoint}${path}`, init, timeout), { times: options.retries ?? 0 })
+      retried(fetchText(`${endpoint}${path}`, init, timeout), options.retries ?? 0, "0 millis")
     const answered = (path: string, init: RequestInit, what: string): Effect.Effect<string, TransportError> =>
       Effect.flatMap(
         Effect.mapError(ask(path, init), (error) => failure(source, `${endpoint}: ${describeFailure(error)}`, error)),
