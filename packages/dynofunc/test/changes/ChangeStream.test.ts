@@ -79,6 +79,19 @@ describe("ChangeStream.records", () => {
       expect(versions(records)).toEqual(["k0:1", "k0:2"])
     }))
 
+  it.live("a disabled stream ends only after a further full listing: a shard that appeared between two pages is read", () =>
+    Effect.gen(function* () {
+      // `late` is listed from the second DescribeStream call on, before `a`: the first listing's second page, after
+      // `a`, misses it; that listing says DISABLED, and `a` and `b` are already done.
+      const late: ScriptedShard = { id: "late", records: oneShard(1, 2), appearsAt: 1 }
+      const { counts, run } = read(
+        { shards: [late, { id: "a", records: oneShard(1, 1) }, { id: "b", records: oneShard(1, 1) }], pageSize: 1 },
+        { positions: { a: "ended", b: "ended" } }
+      )
+      expect(versions(yield* run)).toEqual(["k0:1", "k0:2"])
+      expect(counts.describe).toBeGreaterThan(2)
+    }))
+
   it.live("picks up shards that appear while it runs (a split after some reads)", () =>
     Effect.gen(function* () {
       const { run } = read({
@@ -142,6 +155,27 @@ describe("ChangeStream.records", () => {
       )
       expect(yield* run).toEqual([])
       expect(counts.getIterator).toBe(1)
+    }))
+
+  it.live("start latest: an iterator that expires before the first record is renewed without skipping what was written meanwhile", () =>
+    Effect.gen(function* () {
+      const old = oneShard(2, 1)
+      // Two changes are written while the reader waits, just as its LATEST iterator expires (the shard's third read).
+      const meanwhile = [{ key: "k0", version: 2, seq: 3, arrivesAt: 3 }, { key: "k1", version: 2, seq: 4, arrivesAt: 3 }]
+      const played = scripted({
+        shards: [{ id: "s0", records: [...old, ...meanwhile], closesAt: Number.POSITIVE_INFINITY }],
+        disables: false,
+        faults: (_, ofShard) => (ofShard === 2 ? "expire" : undefined)
+      })
+      const records = yield* ChangeStream.records({ streamArn }, { ...fast, start: "latest" }).pipe(
+        Stream.take(2),
+        Stream.runCollect,
+        Effect.provide(played.layer),
+        Effect.timeout("3 seconds")
+      )
+      // What was there before the start (created long before it) is still left out.
+      expect(versions(Array.from(records))).toEqual(["k0:2", "k1:2"])
+      expect(played.counts.getIterator).toBe(2)
     }))
 
   it.live("an empty read waits pollInterval before asking again", () =>

@@ -8,7 +8,7 @@
  * stopped, its batches not processed yet are dropped (their run is no longer `live`), and it is claimed again later.
  */
 import type { Shard, ShardIteratorType } from "@aws-sdk/client-dynamodb-streams"
-import { Effect, Fiber, Queue, type Scope } from "effect"
+import { Clock, Effect, Fiber, Queue, type Scope } from "effect"
 import * as A from "#adapter"
 import { type ChangeRecord, fromRaw, type RawRecord } from "@dynofunc/core/ChangeRecord"
 import { readList } from "@dynofunc/core/internal/values/marshal"
@@ -24,8 +24,9 @@ export type Position = { readonly after: string } | { readonly at: string } | "e
 export interface ReadOptions {
   /**
    * Where to start the shards that have no saved position and exist when reading starts: `trim-horizon` (the oldest
-   * record kept, the default) or `latest` (only changes from now; closed shards are skipped). Shards that appear
-   * later are always read from their start.
+   * record kept, the default) or `latest` (only changes from now; closed shards are skipped; an iterator that expires
+   * before the first record is renewed without skipping what came meanwhile, a few records of the minute before the
+   * start may come too). Shards that appear later are always read from their start.
    */
   readonly start?: "trim-horizon" | "latest" | undefined
   /** Saved positions by shard id (a `Checkpoint`'s): those shards go on from there. */
@@ -165,9 +166,18 @@ const recordsOf = (records: ReadonlyArray<unknown> | undefined, shardId: string)
   }
 }
 
+/** A minute, in milliseconds. */
+const minute = 60_000
+
 /**
  * Reads shard `shardId` from `start` to its end, offering each non-empty batch (and a last one with `end`); `last`
  * is kept up to date with the last sequence number offered.
+ *
+ * An expired iterator is renewed after the last record read. With `start: "latest"` and no record read yet, LATEST
+ * again would skip what was written since the first iterator: it is renewed at TRIM_HORIZON instead, leaving out the
+ * records created before the first iterator was asked for, less a minute and rounded down to the minute —
+ * `ApproximateCreationDateTime` is rounded down (to the second, or the minute), and this host's clock may be ahead of
+ * DynamoDB's. What is left out can only be older than the start; a few records of the minute before it may come.
  */
 const readShard = (
   streamArn: string,
@@ -181,28 +191,50 @@ const readShard = (
   const poll = A.decodeDuration(options.pollInterval ?? "1 second")
   const limit = options.limit === undefined ? {} : { Limit: options.limit }
   let after = typeof start === "object" && "after" in start ? start.after : undefined
+  /** With `start: "latest"`: when the first iterator was asked for. */
+  let startedAt: number | undefined
+  /** After a renewal at TRIM_HORIZON: records created before this are left out, until one is not. */
+  let keepFrom: number | undefined
   const batch = (records: ReadonlyArray<ChangeRecord>, end: boolean): ShardBatch => ({ shardId, ...(parentShardId !== undefined && { parentShardId }), records, end })
+  const renewal = Effect.suspend((): Effect.Effect<Start> => {
+    if (after !== undefined) return Effect.succeed({ after })
+    if (start !== "latest") return Effect.succeed(start)
+    if (startedAt !== undefined) {
+      keepFrom = Math.floor((startedAt - minute) / minute) * minute
+      return Effect.succeed("trim-horizon")
+    }
+    return Effect.map(Clock.currentTimeMillis, (now) => {
+      startedAt = Number(now)
+      return "latest" as const
+    })
+  })
   const iterator = (): Effect.Effect<string | undefined, StreamsError, StreamsClient> =>
-    Effect.map(
-      call("GetShardIterator", { StreamArn: streamArn, ShardId: shardId, ...iteratorInput(after === undefined ? start : { after }) }),
-      (output) => output.ShardIterator
-    )
+    Effect.flatMap(renewal, (from) =>
+      Effect.map(call("GetShardIterator", { StreamArn: streamArn, ShardId: shardId, ...iteratorInput(from) }), (output) => output.ShardIterator))
+  /** `records` without those created before `keepFrom` (a record without a creation time is kept). */
+  const kept = (records: ReadonlyArray<ChangeRecord>): ReadonlyArray<ChangeRecord> => {
+    if (keepFrom === undefined) return records
+    const from = keepFrom
+    const first = records.findIndex((record) => (record.approximateCreationTime?.getTime() ?? from) >= from)
+    if (first === -1) return []
+    keepFrom = undefined
+    return records.slice(first)
+  }
   const read = (current: string | undefined): Effect.Effect<void, ReadError, StreamsClient> => {
     if (current === undefined) return offer(batch([], true))
     return Effect.flatMap(
       Effect.catchTag(call("GetRecords", { ShardIterator: current, ...limit }), "ExpiredIteratorError", () => Effect.succeed(undefined)),
       (output) => {
         if (output === undefined) return Effect.flatMap(iterator(), read)
-        return Effect.flatMap(recordsOf(output.Records, shardId), (records) => {
+        return Effect.flatMap(recordsOf(output.Records, shardId), (all) => {
+          const records = kept(all)
           const next = output.NextShardIterator
           const delivered = records.length > 0 || next === undefined ? offer(batch(records, next === undefined)) : Effect.void
           return Effect.flatMap(delivered, () => {
-            if (records.length > 0) {
-              after = records[records.length - 1]!.sequenceNumber
-              last.set(shardId, after)
-            }
+            if (all.length > 0) after = all[all.length - 1]!.sequenceNumber
+            if (records.length > 0) last.set(shardId, records[records.length - 1]!.sequenceNumber)
             if (next === undefined) return Effect.void
-            return records.length > 0 ? read(next) : Effect.flatMap(Effect.sleep(poll), () => read(next))
+            return all.length > 0 ? read(next) : Effect.flatMap(Effect.sleep(poll), () => read(next))
           })
         })
       }
@@ -230,6 +262,7 @@ export const savedPositions = (options: ReadOptions): Claim<never, never> => (sh
 
 /**
  * Reads the stream `streamArn` into `offer`, until it is disabled and read to its end (or fails): the coordinator.
+ * It ends once a listing after the one that found the stream disabled and every shard done finds no new shard.
  * Each shard is claimed (`claim`) before it is started; `link` carries what the consumer of the batches tells it.
  *
  * @example
@@ -251,6 +284,8 @@ export const coordinate = <E, R>(
     const discovery = A.decodeDuration(options.discoveryInterval ?? "10 seconds")
     const running = () => [...shards.values()].filter((shard) => shard.state === "running").length
     let first = true
+    /** The stream was seen disabled and every shard done: ended once a further full listing finds nothing new. */
+    let settled = false
     const deleted = (cause: unknown) =>
       new StreamDeletedError({
         streamArn,
@@ -266,6 +301,7 @@ export const coordinate = <E, R>(
         if (shard.ShardId === undefined || shards.has(shard.ShardId)) continue
         const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined
         shards.set(shard.ShardId, { parent: shard.ParentShardId, initial: first, closed, state: "waiting" })
+        settled = false
       }
       first = false
       for (const [shardId, shard] of shards) {
@@ -291,7 +327,13 @@ export const coordinate = <E, R>(
         )
         shard.run = { run, stop: Effect.asVoid(Fiber.interrupt(fiber)) }
       }
-      if (description.status === "DISABLED" && [...shards.values()].every((shard) => shard.state === "done")) return
+      // A shard can appear between the pages of a listing (behind the page it would have been on): a disabled stream
+      // ends only once one more listing, all of it after the one that saw every shard done, finds no shard more.
+      if (description.status === "DISABLED" && [...shards.values()].every((shard) => shard.state === "done")) {
+        if (settled) return
+        settled = true
+        continue
+      }
       const event = yield* Effect.race(Queue.take(link.events), Effect.as(Effect.sleep(discovery), undefined))
       if (event === undefined) continue
       const shard = shards.get(event.run.shardId)!
