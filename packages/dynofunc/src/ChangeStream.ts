@@ -17,14 +17,15 @@ import { Deferred, Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
 import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
 import { describe } from "@dynofunc/core/operations/describe"
-import { type ChangeDecodeError, StreamNotEnabledError } from "./ChangeStreamError.js"
+import { type ChangeDecodeError, type LeaseLostError, StreamNotEnabledError } from "./ChangeStreamError.js"
 import { Checkpoint, type CheckpointError } from "./Checkpoint.js"
 import type { DynamoClient } from "./DynamoClient.js"
 import { execute, type ErrorOf } from "./Execute.js"
 import type { StreamsClient } from "./StreamsClient.js"
 import { type DecodeOptions, decodedOrSkipped, decoder, type EntityChange } from "./internal/changes/typed.js"
 import type { CollectionMember } from "./internal/typed/collection.js"
-import { type Claim, coordinate, savedPositions, type ReadError, type ReadOptions, type ShardBatch } from "./internal/changes/reader.js"
+import * as Reader from "./internal/changes/reader.js"
+import type { Claim, Delivery, ReadError, ReadOptions, ShardBatch } from "./internal/changes/reader.js"
 
 export type { Claim, Position, ReadError, ReadOptions, ShardBatch } from "./internal/changes/reader.js"
 export type { DecodeOptions, EntityChange } from "./internal/changes/typed.js"
@@ -56,12 +57,15 @@ export const streamArn = <S extends Source>(source: S): Effect.Effect<string, So
   }) as Effect.Effect<string, SourceError<S>, SourceContext<S>>
 }
 
-/** The batches of the stream `arn` (found by an effect), each shard claimed with `claim` before it is started. */
-const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadOptions, claim: (arn: string) => Claim<E2, R2>) =>
-  A.chunkStream<ShardBatch, ReadError | E1 | E2, StreamsClient | R1 | R2 | Scope.Scope>(options.buffer ?? 16, (out) =>
+/**
+ * The batches of the stream `arn` (found by an effect) with their runs, each shard claimed with `claim` before it is
+ * started; `link` is the coordinator's link with the consumer.
+ */
+const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadOptions, claim: (arn: string) => Claim<E2, R2>, link: Reader.Link) =>
+  A.chunkStream<Delivery, ReadError | E1 | E2, StreamsClient | R1 | R2 | Scope.Scope>(options.buffer ?? 16, (out) =>
     Effect.asVoid(
       Effect.forkScoped(
-        Effect.matchEffect(Effect.flatMap(arn, (found) => coordinate(found, options, (batch) => out.offer([batch]), claim(found))), {
+        Effect.matchEffect(Effect.flatMap(arn, (found) => Reader.coordinate(found, options, (delivery) => out.offer([delivery]), claim(found), link)), {
           onFailure: out.fail,
           onSuccess: () => out.end
         })
@@ -85,7 +89,8 @@ export const batches = <S extends Source>(
   source: S,
   options: ReadOptions = {}
 ): Stream.Stream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> =>
-  read(streamArn(source), options, () => savedPositions(options))
+  Stream.unwrap(Effect.map(Reader.link(false), (link) =>
+    Stream.map(read(streamArn(source), options, () => Reader.savedPositions(options), link), (delivery) => delivery.batch)))
 
 /**
  * Every change of `source`'s stream, one `ChangeRecord` at a time (the records of `batches`).
@@ -137,10 +142,12 @@ const perKey = () => {
  * Runs `process` on every batch of `source`'s stream (in order per shard; `parallelism` batches at once) and saves the shard's
  * checkpoint after each success: a restarted consumer goes on after the last batch processed (what came after it is
  * delivered again; nothing before it). Shards are claimed from the `Checkpoint` in context — with
- * `Checkpoint.layerTable`, consumers sharing a lease table share the shards, and a child shard waits until its parent
- * is processed to its end by whichever consumer holds it. Leases are renewed while it runs and given up when it stops.
- * Fails with the first failure of `process`, of the reads or of the checkpoints (`LeaseLostError`: another consumer
- * took a shard over).
+ * `Checkpoint.layerTable`, consumers sharing a lease table share the shards, and a child shard is claimed only once
+ * its parent is processed to its end, by whichever consumer holds it. Leases are renewed while it runs and given up
+ * when it stops. A shard whose lease another consumer took (a `LeaseLostError` from a save or a renewal) stops alone:
+ * its reader stops, its batches read but not processed yet are dropped, its children are left alone, the other
+ * shards go on, and it is claimed again once its lease is free (from its checkpoint then). Fails with the first
+ * failure of `process`, of the reads or of the other checkpoint calls.
  *
  * @example
  * ChangeStream.consume({ table: "users" }, (batch) => Effect.forEach(batch.records, (change) => Effect.log(change.event)), {
@@ -151,24 +158,37 @@ export const consume = <S extends Source, E, R>(
   source: S,
   process: (batch: ShardBatch) => Effect.Effect<unknown, E, R>,
   options: ConsumeOptions = {}
-): Effect.Effect<void, ReadError | SourceError<S> | CheckpointError | E, StreamsClient | Checkpoint | SourceContext<S> | R> =>
+): Effect.Effect<void, ReadError | SourceError<S> | Exclude<CheckpointError, LeaseLostError> | E, StreamsClient | Checkpoint | SourceContext<S> | R> =>
   Effect.flatMap(Checkpoint, (checkpoint) =>
-    Effect.flatMap(streamArn(source), (arn) => {
+    Effect.flatMap(Effect.zip(streamArn(source), Reader.link(true)), ([arn, link]) => {
       const inOrder = perKey()
-      const handled = (batch: ShardBatch) =>
-        Effect.flatMap(process(batch), () => {
-          const last = batch.records[batch.records.length - 1]
-          return batch.end || last === undefined
-            ? checkpoint.save(arn, batch.shardId, "ended")
-            : checkpoint.save(arn, batch.shardId, { after: last.sequenceNumber })
+      const saved = ({ batch, run }: Delivery) => {
+        const last = batch.records[batch.records.length - 1]
+        const save = batch.end || last === undefined
+          ? checkpoint.save(arn, batch.shardId, "ended")
+          : checkpoint.save(arn, batch.shardId, { after: last.sequenceNumber })
+        return Effect.matchEffect(save, {
+          onFailure: (error) => (error._tag === "LeaseLostError" ? Effect.asVoid(Reader.lost(link, run)) : Effect.fail(error)),
+          onSuccess: () => (batch.end ? Reader.processed(link, run) : Effect.void)
         })
-      const processed = read(Effect.succeed(arn), options, () => (shardId) => checkpoint.claim(arn, shardId)).pipe(
-        Stream.map((batch) => inOrder(batch.shardId, batch.parentShardId, handled(batch))),
+      }
+      // A batch of a run given up (its lease lost) is dropped.
+      const handled = (delivery: Delivery) =>
+        Effect.suspend(() => (delivery.run.live ? Effect.flatMap(process(delivery.batch), () => saved(delivery)) : Effect.void))
+      // A claim that fails with LeaseLostError is a shard held by another consumer.
+      const claim = (shardId: string) => Effect.catchTag(checkpoint.claim(arn, shardId), "LeaseLostError", () => Effect.succeed("taken" as const))
+      const processed = read(Effect.succeed(arn), options, () => claim, link).pipe(
+        Stream.map((delivery) => inOrder(delivery.batch.shardId, delivery.batch.parentShardId, handled(delivery))),
         Stream.mapEffect((processing) => processing, { concurrency: Math.max(1, options.parallelism ?? 1), unordered: true }),
         Stream.runDrain
       )
+      // A lost lease gives its shard up, and the others are renewed at once.
+      const renewed: Effect.Effect<void, Exclude<CheckpointError, LeaseLostError>> = Effect.catchTag(checkpoint.renew, "LeaseLostError", (error) => {
+        const run = link.runs.get(error.shardId)
+        return run === undefined ? Effect.void : Effect.flatMap(Reader.lost(link, run), (given) => (given ? renewed : Effect.void))
+      })
       const renewEvery = checkpoint.renewEvery
-      const renewing = renewEvery === undefined ? Effect.never : Effect.forever(Effect.andThen(Effect.sleep(renewEvery), checkpoint.renew))
+      const renewing = renewEvery === undefined ? Effect.never : Effect.forever(Effect.andThen(Effect.sleep(renewEvery), renewed))
       return Effect.ensuring(Effect.raceFirst(processed, renewing), checkpoint.release)
     })
   )

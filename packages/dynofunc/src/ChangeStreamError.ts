@@ -65,8 +65,9 @@ export class StreamDeletedError extends Data.TaggedError("StreamDeletedError")<{
 
 /**
  * Another consumer took over the lease of shard `shardId` (this one's expired: it did not renew in time), or it was
- * removed from the lease table. The consumer stops; records processed since its last checkpoint are delivered again
- * to the new owner.
+ * removed from the lease table: what a checkpoint store's `save` and `renew` fail with. `ChangeStream.consume` does
+ * not fail with it: it stops that shard alone (drops its batches not processed yet, leaves its children) and claims it
+ * again once it is free; records processed since its last checkpoint are delivered again to the new owner.
  *
  * @example
  * new LeaseLostError({ streamArn: "arn:…", shardId: "shardId-1", owner: "worker-a", message: "lost" }).owner // "worker-a"

@@ -7,7 +7,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
 import { Effect, Fiber, Layer, Stream } from "effect"
-import { ChangeStream, Checkpoint, Retry, StreamsClient } from "dynofunc"
+import { ChangeStream, Checkpoint, LeaseLostError, Retry, StreamsClient } from "dynofunc"
 import { oneShard, type Script, type ScriptedRecord, type ScriptedShard, scripted, streamArn } from "../support/scriptedStream.js"
 import * as T from "#test-effect"
 
@@ -79,6 +79,19 @@ describe("ChangeStream.records", () => {
       expect(versions(records)).toEqual(["k0:1", "k0:2"])
     }))
 
+  it.live("a disabled stream ends only after a further full listing: a shard that appeared between two pages is read", () =>
+    Effect.gen(function* () {
+      // `late` is listed from the second DescribeStream call on, before `a`: the first listing's second page, after
+      // `a`, misses it; that listing says DISABLED, and `a` and `b` are already done.
+      const late: ScriptedShard = { id: "late", records: oneShard(1, 2), appearsAt: 1 }
+      const { counts, run } = read(
+        { shards: [late, { id: "a", records: oneShard(1, 1) }, { id: "b", records: oneShard(1, 1) }], pageSize: 1 },
+        { positions: { a: "ended", b: "ended" } }
+      )
+      expect(versions(yield* run)).toEqual(["k0:1", "k0:2"])
+      expect(counts.describe).toBeGreaterThan(2)
+    }))
+
   it.live("picks up shards that appear while it runs (a split after some reads)", () =>
     Effect.gen(function* () {
       const { run } = read({
@@ -142,6 +155,27 @@ describe("ChangeStream.records", () => {
       )
       expect(yield* run).toEqual([])
       expect(counts.getIterator).toBe(1)
+    }))
+
+  it.live("start latest: an iterator that expires before the first record is renewed without skipping what was written meanwhile", () =>
+    Effect.gen(function* () {
+      const old = oneShard(2, 1)
+      // Two changes are written while the reader waits, just as its LATEST iterator expires (the shard's third read).
+      const meanwhile = [{ key: "k0", version: 2, seq: 3, arrivesAt: 3 }, { key: "k1", version: 2, seq: 4, arrivesAt: 3 }]
+      const played = scripted({
+        shards: [{ id: "s0", records: [...old, ...meanwhile], closesAt: Number.POSITIVE_INFINITY }],
+        disables: false,
+        faults: (_, ofShard) => (ofShard === 2 ? "expire" : undefined)
+      })
+      const records = yield* ChangeStream.records({ streamArn }, { ...fast, start: "latest" }).pipe(
+        Stream.take(2),
+        Stream.runCollect,
+        Effect.provide(played.layer),
+        Effect.timeout("3 seconds")
+      )
+      // What was there before the start (created long before it) is still left out.
+      expect(versions(Array.from(records))).toEqual(["k0:2", "k1:2"])
+      expect(played.counts.getIterator).toBe(2)
     }))
 
   it.live("an empty read waits pollInterval before asking again", () =>
@@ -390,4 +424,88 @@ describe("ChangeStream.consume with a checkpoint", () => {
       expect(claims).toBe(3)
       expect(saved).toEqual(['c:"ended"'])
     }))
+
+  /**
+   * A checkpoint store whose lease of `shard` another consumer takes while its first batch is processed (found by the
+   * batch's save, or by a renewal), then holds for two claims, then frees having processed it up to `3`.
+   */
+  const stolen = (shard: string, via: "save" | "renew") => {
+    const store = Checkpoint.memory()
+    const claims: Array<string> = []
+    let state: "mine" | "stealing" | "stolen" | "freed" = "mine"
+    let taken = 0
+    let renewals = 0
+    const lease = (streamArn: string, shardId: string) =>
+      new LeaseLostError({ streamArn, shardId, owner: "me", message: `${shardId} taken` })
+    const service: Checkpoint.CheckpointService = {
+      claim: (arn, shardId) =>
+        Effect.suspend(() => {
+          claims.push(shardId)
+          if (shardId !== shard || state === "mine") return store.claim(arn, shardId)
+          if (state !== "freed" && ++taken <= 2) return Effect.succeed("taken" as const)
+          state = "freed"
+          return Effect.succeed({ after: "3" })
+        }),
+      save: (arn, shardId, position) =>
+        Effect.suspend(() => {
+          if (shardId === shard && state !== "freed") {
+            if (via === "save" || state === "stealing") state = "stolen"
+            if (state === "stolen") return Effect.fail(lease(arn, shardId))
+          }
+          return store.save(arn, shardId, position)
+        }),
+      renew: Effect.suspend(() => {
+        renewals++
+        if (state !== "stealing") return Effect.void
+        state = "stolen"
+        return Effect.fail(lease(streamArn, shard))
+      }),
+      release: Effect.void,
+      renewEvery: "2 millis"
+    }
+    /** Marks the lease as being taken (found by the next renewal). */
+    const steal = () => {
+      if (via === "renew" && state === "mine") state = "stealing"
+    }
+    return { service, claims, steal, renewals: () => renewals }
+  }
+
+  for (const via of ["save", "renew"] as const) {
+    it.live(`a lease lost (found by a ${via}) stops only its shard: its buffered batches dropped, its child left, claimed again once free`, () =>
+      Effect.gen(function* () {
+        const leases = stolen("x", via)
+        const played = scripted({
+          shards: [
+            { id: "s0", records: oneShard(1, 4) },
+            { id: "x", records: oneShard(1, 6) },
+            { id: "xc", parent: "x", records: [{ key: "k0", version: 7, seq: 9 }] }
+          ],
+          perRead: 1
+        })
+        const seen: Array<string> = []
+        yield* ChangeStream.consume({ streamArn }, (batch) =>
+          Effect.suspend(() => {
+            seen.push(...batch.records.map((record) => `${record.shardId}/${record.sequenceNumber}`))
+            if (batch.shardId !== "x" || batch.records[0]?.sequenceNumber !== "1") return Effect.void
+            leases.steal()
+            // Slow: the rest of x is read into the buffer meanwhile.
+            return Effect.sleep("60 millis")
+          }), { ...fast, parallelism: 2 }).pipe(
+          Effect.provide(played.layer),
+          Effect.provideService(Checkpoint.Checkpoint, leases.service),
+          Effect.provideService(Retry.Policy, quickRetry),
+          Effect.timeout("10 seconds")
+        )
+        const of = (shard: string) => seen.filter((entry) => entry.startsWith(`${shard}/`))
+        expect(of("s0")).toEqual(["s0/1", "s0/2", "s0/3", "s0/4"])
+        // x/2 and x/3 were read before the loss and dropped; the new owner processed them; x/4 on after its checkpoint.
+        expect(of("x")).toEqual(["x/1", "x/4", "x/5", "x/6"])
+        expect(of("xc")).toEqual(["xc/9"])
+        expect(seen.indexOf("xc/9")).toBeGreaterThan(seen.indexOf("x/6"))
+        // The child is claimed only once x is processed to its end by this consumer, after x was claimed back.
+        expect(leases.claims.filter((shard) => shard === "x")).toHaveLength(4)
+        expect(leases.claims.indexOf("xc")).toBeGreaterThan(leases.claims.lastIndexOf("x"))
+        if (via === "renew") expect(leases.renewals()).toBeGreaterThan(1)
+      }))
+  }
 })

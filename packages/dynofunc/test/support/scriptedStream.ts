@@ -3,15 +3,21 @@
  * close after more, records with sequence numbers, DescribeStream pages of `pageSize` shards, and faults — throttling
  * (`LimitExceededException`), expired iterators, trimmed records, a deleted stream — at chosen `GetRecords` calls.
  * It counts its calls and the `GetRecords` in flight, so a test can see that nothing runs after the stream stopped.
+ * Records may arrive while it is read (`ScriptedRecord.arrivesAt`; they must come after those there from the start).
  */
 import { Effect, Layer } from "effect"
 import { StreamsClient, type StreamsClientService, type StreamsOperation, type StreamsOutputOf, type StreamsRequest } from "dynofunc"
 
-/** One scripted record: its key, its version (per key), its sequence number. */
+/**
+ * One scripted record: its key, its version (per key), its sequence number, and when it is written: from the start,
+ * or (`arrivesAt`) once its shard has had that many `GetRecords` calls — then created at that moment (rounded down
+ * to the second, as DynamoDB does); a record there from the start was created long before.
+ */
 export interface ScriptedRecord {
   readonly key: string
   readonly version: number
   readonly seq: number
+  readonly arrivesAt?: number | undefined
 }
 
 export interface ScriptedShard {
@@ -60,6 +66,16 @@ export const scripted = (script: Script) => {
   const now = () => Math.max(0, counts.describe - 1)
   const closed = (shard: ScriptedShard) => (shard.closesAt ?? 0) <= now()
   const listed = () => script.shards.filter((shard) => (shard.appearsAt ?? 0) <= now())
+  /** When each record that arrived while the shard was read was written. */
+  const arrived = new Map<ScriptedRecord, number>()
+  /** The records of `shard` written so far. */
+  const written = (shard: ScriptedShard) =>
+    shard.records.filter((record) => {
+      if (record.arrivesAt === undefined) return true
+      if (record.arrivesAt > (calls.get(shard.id) ?? 0)) return false
+      if (!arrived.has(record)) arrived.set(record, Math.floor(Date.now() / 1000) * 1000)
+      return true
+    })
 
   const describe = (request: StreamsRequest<"DescribeStream">): StreamsOutputOf<"DescribeStream"> => {
     counts.describe++
@@ -96,7 +112,7 @@ export const scripted = (script: Script) => {
       return awsError("TrimmedDataAccessException")
     }
     const index =
-      ShardIteratorType === "LATEST" ? shard.records.length
+      ShardIteratorType === "LATEST" ? written(shard).length
       : ShardIteratorType === "AFTER_SEQUENCE_NUMBER" ? shard.records.filter((record) => record.seq <= seq).length
       : ShardIteratorType === "AT_SEQUENCE_NUMBER" ? shard.records.filter((record) => record.seq < seq).length
       : shard.records.filter((record) => record.seq < (shard.trimmedBelow ?? 0)).length
@@ -117,7 +133,7 @@ export const scripted = (script: Script) => {
     const read = (reads.get(id) ?? 0) + 1
     reads.set(id, read)
     const empty = script.emptyReads === true && read % 2 === 0
-    const taken = empty ? [] : shard.records.slice(index, index + Math.min(script.perRead ?? 3, request.input.Limit ?? 1000))
+    const taken = empty ? [] : written(shard).slice(index, index + Math.min(script.perRead ?? 3, request.input.Limit ?? 1000))
     const next = index + taken.length
     const ended = closed(shard) && next >= shard.records.length
     return Effect.succeed({
@@ -128,7 +144,7 @@ export const scripted = (script: Script) => {
           Keys: { k: { S: record.key } },
           NewImage: { k: { S: record.key }, v: { N: String(record.version) } },
           SequenceNumber: String(record.seq),
-          ApproximateCreationDateTime: new Date(1_765_000_000_000 + record.seq * 1000)
+          ApproximateCreationDateTime: new Date(arrived.get(record) ?? 1_765_000_000_000 + record.seq * 1000)
         }
       })),
       ...(!ended && { NextShardIterator: JSON.stringify({ shard: id, index: next }) })

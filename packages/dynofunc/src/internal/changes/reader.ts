@@ -1,12 +1,14 @@
 /**
  * Reading a DynamoDB stream: a coordinator that lists the shards (`DescribeStream`, every page) again whenever a shard
- * ends and every `discoveryInterval`, and starts a reader for each shard whose parent has been read to its end, at
- * most `concurrency` at once. A reader asks `GetShardIterator` for its start, then `GetRecords` until the iterator
- * ends, waiting `pollInterval` after an empty answer, and renewing an expired iterator after the last record it read.
- * Batches go through a bounded queue (the consumer's pace sets the reads'); every fiber lives in the stream's scope.
+ * ends and every `discoveryInterval`, and starts a reader for each shard whose parent is done (read to its end, or
+ * with `consume` processed to its end), at most `concurrency` at once. A reader asks `GetShardIterator` for its start,
+ * then `GetRecords` until the iterator ends, waiting `pollInterval` after an empty answer, and renewing an expired
+ * iterator after the last record it read. Batches go through a bounded queue (the consumer's pace sets the reads');
+ * every fiber lives in the stream's scope. A shard whose lease is lost (`lost`) goes back to waiting: its reader is
+ * stopped, its batches not processed yet are dropped (their run is no longer `live`), and it is claimed again later.
  */
 import type { Shard, ShardIteratorType } from "@aws-sdk/client-dynamodb-streams"
-import { Effect, Queue, type Scope } from "effect"
+import { Clock, Effect, Fiber, Queue, type Scope } from "effect"
 import * as A from "#adapter"
 import { type ChangeRecord, fromRaw, type RawRecord } from "@dynofunc/core/ChangeRecord"
 import { readList } from "@dynofunc/core/internal/values/marshal"
@@ -22,8 +24,9 @@ export type Position = { readonly after: string } | { readonly at: string } | "e
 export interface ReadOptions {
   /**
    * Where to start the shards that have no saved position and exist when reading starts: `trim-horizon` (the oldest
-   * record kept, the default) or `latest` (only changes from now; closed shards are skipped). Shards that appear
-   * later are always read from their start.
+   * record kept, the default) or `latest` (only changes from now; closed shards are skipped; an iterator that expires
+   * before the first record is renewed without skipping what came meanwhile, a few records of the minute before the
+   * start may come too). Shards that appear later are always read from their start.
    */
   readonly start?: "trim-horizon" | "latest" | undefined
   /** Saved positions by shard id (a `Checkpoint`'s): those shards go on from there. */
@@ -60,15 +63,81 @@ type Start = Exclude<Position, "ended"> | "trim-horizon" | "latest"
  */
 export type Claim<E, R> = (shardId: string) => Effect.Effect<Position | undefined | "taken", E, R>
 
+/** One start of a shard's reader: `live` until the shard's lease is lost, and its batches not processed by then are dropped. */
+export interface Run {
+  readonly shardId: string
+  live: boolean
+}
+
+/** A batch, with the run of the reader that read it. */
+export interface Delivery {
+  readonly batch: ShardBatch
+  readonly run: Run
+}
+
+type Event =
+  | { readonly _tag: "read"; readonly run: Run }
+  | { readonly _tag: "failed"; readonly run: Run; readonly error: ReadError }
+  | { readonly _tag: "processed"; readonly run: Run }
+  | { readonly _tag: "lost"; readonly run: Run }
+
+/**
+ * A coordinator's link with the consumer of its batches: the events it waits on, and the current run of each shard.
+ * With `processing` (`consume`), a shard read to its end is done only once the consumer has processed its end
+ * (`processed`), so that its children are claimed only then.
+ */
+export interface Link {
+  readonly processing: boolean
+  readonly events: Queue.Queue<Event>
+  readonly runs: Map<string, Run>
+}
+
+/**
+ * A new link (see `Link`).
+ *
+ * @example
+ * const consuming = link(true)
+ */
+export const link = (processing: boolean): Effect.Effect<Link> =>
+  Effect.map(Queue.unbounded<Event>(), (events) => ({ processing, events, runs: new Map<string, Run>() }))
+
+/**
+ * Tells the coordinator that `run`'s shard has been processed to its end: its children may start.
+ *
+ * @example
+ * declare const consuming: Link
+ * declare const delivery: Delivery
+ * processed(consuming, delivery.run)
+ */
+export const processed = (link: Link, run: Run): Effect.Effect<void> => Effect.asVoid(Queue.offer(link.events, { _tag: "processed", run }))
+
+/**
+ * Gives up the shard of `run` (its lease was lost): at once no batch of `run` is processed any more; then the
+ * coordinator stops its reader and lets it wait to be claimed again. `false` when `run` was no longer current.
+ *
+ * @example
+ * declare const consuming: Link
+ * declare const delivery: Delivery
+ * lost(consuming, delivery.run)
+ */
+export const lost = (link: Link, run: Run): Effect.Effect<boolean> =>
+  Effect.suspend(() => {
+    if (link.runs.get(run.shardId) !== run) return Effect.succeed(false)
+    run.live = false
+    link.runs.delete(run.shardId)
+    return Effect.as(Queue.offer(link.events, { _tag: "lost", run }), true)
+  })
+
 interface KnownShard {
   readonly parent: string | undefined
   /** Listed by the first `DescribeStream`, and then closed: what `start: "latest"` needs. */
   readonly initial: boolean
   readonly closed: boolean
-  state: "waiting" | "running" | "done"
+  /** `read`: read to its end, waiting to be processed to it (with `processing`). */
+  state: "waiting" | "running" | "read" | "done"
+  /** The current run and how to stop its reader, while it has one. */
+  run?: { readonly run: Run; readonly stop: Effect.Effect<void> } | undefined
 }
-
-type Event = { readonly shard: string; readonly error?: undefined } | { readonly shard: string; readonly error: ReadError }
 
 const iteratorInput = (start: Start): { readonly ShardIteratorType: ShardIteratorType; readonly SequenceNumber?: string } =>
   start === "latest" ? { ShardIteratorType: "LATEST" }
@@ -97,9 +166,18 @@ const recordsOf = (records: ReadonlyArray<unknown> | undefined, shardId: string)
   }
 }
 
+/** A minute, in milliseconds. */
+const minute = 60_000
+
 /**
  * Reads shard `shardId` from `start` to its end, offering each non-empty batch (and a last one with `end`); `last`
  * is kept up to date with the last sequence number offered.
+ *
+ * An expired iterator is renewed after the last record read. With `start: "latest"` and no record read yet, LATEST
+ * again would skip what was written since the first iterator: it is renewed at TRIM_HORIZON instead, leaving out the
+ * records created before the first iterator was asked for, less a minute and rounded down to the minute —
+ * `ApproximateCreationDateTime` is rounded down (to the second, or the minute), and this host's clock may be ahead of
+ * DynamoDB's. What is left out can only be older than the start; a few records of the minute before it may come.
  */
 const readShard = (
   streamArn: string,
@@ -113,28 +191,50 @@ const readShard = (
   const poll = A.decodeDuration(options.pollInterval ?? "1 second")
   const limit = options.limit === undefined ? {} : { Limit: options.limit }
   let after = typeof start === "object" && "after" in start ? start.after : undefined
+  /** With `start: "latest"`: when the first iterator was asked for. */
+  let startedAt: number | undefined
+  /** After a renewal at TRIM_HORIZON: records created before this are left out, until one is not. */
+  let keepFrom: number | undefined
   const batch = (records: ReadonlyArray<ChangeRecord>, end: boolean): ShardBatch => ({ shardId, ...(parentShardId !== undefined && { parentShardId }), records, end })
+  const renewal = Effect.suspend((): Effect.Effect<Start> => {
+    if (after !== undefined) return Effect.succeed({ after })
+    if (start !== "latest") return Effect.succeed(start)
+    if (startedAt !== undefined) {
+      keepFrom = Math.floor((startedAt - minute) / minute) * minute
+      return Effect.succeed("trim-horizon")
+    }
+    return Effect.map(Clock.currentTimeMillis, (now) => {
+      startedAt = Number(now)
+      return "latest" as const
+    })
+  })
   const iterator = (): Effect.Effect<string | undefined, StreamsError, StreamsClient> =>
-    Effect.map(
-      call("GetShardIterator", { StreamArn: streamArn, ShardId: shardId, ...iteratorInput(after === undefined ? start : { after }) }),
-      (output) => output.ShardIterator
-    )
+    Effect.flatMap(renewal, (from) =>
+      Effect.map(call("GetShardIterator", { StreamArn: streamArn, ShardId: shardId, ...iteratorInput(from) }), (output) => output.ShardIterator))
+  /** `records` without those created before `keepFrom` (a record without a creation time is kept). */
+  const kept = (records: ReadonlyArray<ChangeRecord>): ReadonlyArray<ChangeRecord> => {
+    if (keepFrom === undefined) return records
+    const from = keepFrom
+    const first = records.findIndex((record) => (record.approximateCreationTime?.getTime() ?? from) >= from)
+    if (first === -1) return []
+    keepFrom = undefined
+    return records.slice(first)
+  }
   const read = (current: string | undefined): Effect.Effect<void, ReadError, StreamsClient> => {
     if (current === undefined) return offer(batch([], true))
     return Effect.flatMap(
       Effect.catchTag(call("GetRecords", { ShardIterator: current, ...limit }), "ExpiredIteratorError", () => Effect.succeed(undefined)),
       (output) => {
         if (output === undefined) return Effect.flatMap(iterator(), read)
-        return Effect.flatMap(recordsOf(output.Records, shardId), (records) => {
+        return Effect.flatMap(recordsOf(output.Records, shardId), (all) => {
+          const records = kept(all)
           const next = output.NextShardIterator
           const delivered = records.length > 0 || next === undefined ? offer(batch(records, next === undefined)) : Effect.void
           return Effect.flatMap(delivered, () => {
-            if (records.length > 0) {
-              after = records[records.length - 1]!.sequenceNumber
-              last.set(shardId, after)
-            }
+            if (all.length > 0) after = all[all.length - 1]!.sequenceNumber
+            if (records.length > 0) last.set(shardId, records[records.length - 1]!.sequenceNumber)
             if (next === undefined) return Effect.void
-            return records.length > 0 ? read(next) : Effect.flatMap(Effect.sleep(poll), () => read(next))
+            return all.length > 0 ? read(next) : Effect.flatMap(Effect.sleep(poll), () => read(next))
           })
         })
       }
@@ -162,27 +262,30 @@ export const savedPositions = (options: ReadOptions): Claim<never, never> => (sh
 
 /**
  * Reads the stream `streamArn` into `offer`, until it is disabled and read to its end (or fails): the coordinator.
- * Each shard is claimed (`claim`) before it is started.
+ * It ends once a listing after the one that found the stream disabled and every shard done finds no new shard.
+ * Each shard is claimed (`claim`) before it is started; `link` carries what the consumer of the batches tells it.
  *
  * @example
  * declare const arn: string
- * Effect.scoped(coordinate(arn, {}, (batch) => Effect.log(batch.records.length), savedPositions({})))
+ * Effect.scoped(Effect.flatMap(link(false), (links) => coordinate(arn, {}, ({ batch }) => Effect.log(batch.records.length), savedPositions({}), links)))
  */
 export const coordinate = <E, R>(
   streamArn: string,
   options: ReadOptions,
-  offer: (batch: ShardBatch) => Effect.Effect<void>,
-  claim: Claim<E, R>
+  offer: (delivery: Delivery) => Effect.Effect<void>,
+  claim: Claim<E, R>,
+  link: Link
 ): Effect.Effect<void, ReadError | E, StreamsClient | Scope.Scope | R> =>
   Effect.gen(function* () {
     const scope = yield* Effect.scope
-    const events = yield* Queue.unbounded<Event>()
     const shards = new Map<string, KnownShard>()
     const last = new Map<string, string>()
     const concurrency = Math.max(1, options.concurrency ?? 16)
     const discovery = A.decodeDuration(options.discoveryInterval ?? "10 seconds")
-    let running = 0
+    const running = () => [...shards.values()].filter((shard) => shard.state === "running").length
     let first = true
+    /** The stream was seen disabled and every shard done: ended once a further full listing finds nothing new. */
+    let settled = false
     const deleted = (cause: unknown) =>
       new StreamDeletedError({
         streamArn,
@@ -198,10 +301,11 @@ export const coordinate = <E, R>(
         if (shard.ShardId === undefined || shards.has(shard.ShardId)) continue
         const closed = shard.SequenceNumberRange?.EndingSequenceNumber !== undefined
         shards.set(shard.ShardId, { parent: shard.ParentShardId, initial: first, closed, state: "waiting" })
+        settled = false
       }
       first = false
       for (const [shardId, shard] of shards) {
-        if (running >= concurrency) break
+        if (running() >= concurrency) break
         const parent = shard.parent === undefined ? undefined : shards.get(shard.parent)
         if (shard.state !== "waiting" || (parent !== undefined && parent.state !== "done")) continue
         const claimed = yield* claim(shardId)
@@ -211,21 +315,41 @@ export const coordinate = <E, R>(
           shard.state = "done"
           continue
         }
+        const run: Run = { shardId, live: true }
+        link.runs.set(shardId, run)
         shard.state = "running"
-        running++
-        yield* Effect.forkIn(
-          Effect.matchEffect(readShard(streamArn, shardId, shard.parent, start, options, offer, last), {
-            onFailure: (error) => Queue.offer(events, { shard: shardId, error }),
-            onSuccess: () => Queue.offer(events, { shard: shardId })
+        const fiber = yield* Effect.forkIn(
+          Effect.matchEffect(readShard(streamArn, shardId, shard.parent, start, options, (batch) => offer({ batch, run }), last), {
+            onFailure: (error) => Queue.offer(link.events, { _tag: "failed", run, error }),
+            onSuccess: () => Queue.offer(link.events, { _tag: "read", run })
           }),
           scope
         )
+        shard.run = { run, stop: Effect.asVoid(Fiber.interrupt(fiber)) }
       }
-      if (description.status === "DISABLED" && [...shards.values()].every((shard) => shard.state === "done")) return
-      const event = yield* Effect.race(Queue.take(events), Effect.as(Effect.sleep(discovery), undefined))
+      // A shard can appear between the pages of a listing (behind the page it would have been on): a disabled stream
+      // ends only once one more listing, all of it after the one that saw every shard done, finds no shard more.
+      if (description.status === "DISABLED" && [...shards.values()].every((shard) => shard.state === "done")) {
+        if (settled) return
+        settled = true
+        continue
+      }
+      const event = yield* Effect.race(Queue.take(link.events), Effect.as(Effect.sleep(discovery), undefined))
       if (event === undefined) continue
-      if (event.error !== undefined) return yield* Effect.fail(event.error._tag === "ResourceNotFoundError" ? deleted(event.error) : event.error)
-      shards.get(event.shard)!.state = "done"
-      running--
+      const shard = shards.get(event.run.shardId)!
+      // An event of a run given up since (its lease lost) changes nothing.
+      if (shard.run?.run !== event.run) continue
+      if (event._tag === "failed") return yield* Effect.fail(event.error._tag === "ResourceNotFoundError" ? deleted(event.error) : event.error)
+      if (event._tag === "lost") {
+        yield* shard.run.stop
+        shard.run = undefined
+        shard.state = "waiting"
+      } else if (event._tag === "processed" || !link.processing) {
+        shard.run = undefined
+        shard.state = "done"
+        link.runs.delete(event.run.shardId)
+      } else if (shard.state === "running") {
+        shard.state = "read"
+      }
     }
   })
