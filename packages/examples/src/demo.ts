@@ -3,21 +3,21 @@
  * DynamoDB Local with `pnpm demo --engine dynamodb-local`. No AWS account, no credentials. An unknown engine or
  * argument prints the usage and exits with code 2.
  */
-import { Console, Effect, Either } from "effect"
+import { Console, Effect } from "effect"
 import { Dynalite, DynamoDBLocal } from "@dynofunc/testing"
 import { engineChoice } from "./engineChoice.js"
 import { program } from "./program.js"
 
 const choice = engineChoice(process.argv.slice(2))
 
-if (Either.isLeft(choice)) {
-  console.error(choice.left)
+if ("usage" in choice) {
+  console.error(choice.usage)
   process.exitCode = 2
 } else {
-  const useDynamoDBLocal = choice.right === "dynamodb-local"
+  const useDynamoDBLocal = choice.engine === "dynamodb-local"
   Effect.runPromise(
     Console.log(`dynofunc demo on ${useDynamoDBLocal ? "DynamoDB Local" : "dynalite"}\n`).pipe(
-      Effect.zipRight(program),
+      Effect.andThen(program),
       Effect.provide(useDynamoDBLocal ? DynamoDBLocal.layer() : Dynalite.layer())
     )
   ).catch((error: unknown) => {

@@ -24,11 +24,11 @@ const typedStep = Effect.gen(function* () {
   const page = yield* TypedTable.execute(TypedTable.collection([Customer, Order], "primary", { customer: "c1" }))
   const described = page.items.map((entry) => (entry.entity === "Customer" ? `customer ${entry.item.name}` : `order ${entry.item.order} ${entry.item.status}`))
   yield* Console.log(`typed: collection c1: ${described.join(", ")}`)
-  const refused = yield* TypedTable.execute(Order.put({ customer: "c1", order: "o3", status: "open", lines: [], total: Number.NaN, placed: new Date("nope") })).pipe(
+  const refused = yield* TypedTable.execute(Order.put({ customer: "c1", order: "o3", status: "open", lines: [], total: Number.NaN, placed })).pipe(
     Effect.as("written"),
     Effect.catchTag("ItemEncodeError", (error) => Effect.succeed(`${error._tag}, nothing sent`))
   )
-  yield* Console.log(`typed: an order with an invalid date: ${refused}`)
+  yield* Console.log(`typed: an order with a total of NaN: ${refused}`)
 })
 
 // The position after a page as a signed cursor, for a web client to send back for the next page.

@@ -18,7 +18,7 @@ const expected = [
   "team core page by page: sunshie, then from its cursor jake; a tampered cursor: Tampered",
   "typed: open orders o2 (2026-03-01)",
   "typed: collection c1: order o1 shipped, order o2 open, customer Ada",
-  "typed: an order with an invalid date: ItemEncodeError, nothing sent",
+  "typed: an order with a total of NaN: ItemEncodeError, nothing sent",
   "batch wrote 60 guests in 3 requests",
   "batch read: 2 found, missing nobody"
 ]

@@ -2,14 +2,13 @@ import { execFile } from "node:child_process"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
 import { describe, expect, it } from "vitest"
-import { Either } from "effect"
 import { engineChoice } from "../src/engineChoice.js"
 
 describe("the demo's --engine argument", () => {
   it("defaults to dynalite and accepts both engines, spaced or with =", () => {
-    expect(engineChoice([])).toEqual(Either.right("dynalite"))
-    expect(engineChoice(["--engine", "dynamodb-local"])).toEqual(Either.right("dynamodb-local"))
-    expect(engineChoice(["--engine=dynalite"])).toEqual(Either.right("dynalite"))
+    expect(engineChoice([])).toEqual({ engine: "dynalite" })
+    expect(engineChoice(["--engine", "dynamodb-local"])).toEqual({ engine: "dynamodb-local" })
+    expect(engineChoice(["--engine=dynalite"])).toEqual({ engine: "dynalite" })
   })
 
   it.each([
@@ -20,8 +19,8 @@ describe("the demo's --engine argument", () => {
     [["--engine", "dynalite", "--verbose"], 'unknown argument "--verbose"']
   ])("refuses %j", (args, message) => {
     const choice = engineChoice(args)
-    expect(Either.isLeft(choice) && choice.left).toContain(message)
-    expect(Either.isLeft(choice) && choice.left).toContain("usage: pnpm demo [--engine dynalite | dynamodb-local]")
+    expect("usage" in choice && choice.usage).toContain(message)
+    expect("usage" in choice && choice.usage).toContain("usage: pnpm demo [--engine dynalite | dynamodb-local]")
   })
 
   it("pnpm demo --engine <unknown> exits with code 2 and the usage, running nothing", async () => {

@@ -58,7 +58,7 @@ describe("the example programs", () => {
         "collection c1: order o1 shipped, 12; order o2 open, 8; customer Ada <ada@example.org>",
         "open orders: o2 (2026-03-02), o3 (2026-03-03); shipped: o1 (2026-03-01)",
         "ship o1 again: already shipped",
-        "an order with an invalid date: ItemEncodeError on Item, nothing sent"
+        "an order with a total of NaN: ItemEncodeError on Item, nothing sent"
       ])
     }))
 

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage } from "node:http"
 import type { AddressInfo } from "node:net"
-import { Console, Effect, Redacted, Runtime } from "effect"
+import { Console, Effect, Redacted } from "effect"
 import { Cursor, type DynamoClient, add, attr, create, execute, find, query } from "dynofunc"
 
 /** A request as the handler sees it. */
@@ -67,7 +67,9 @@ const readBody = (incoming: IncomingMessage) =>
 
 /** `handle` behind a `node:http` server on a free loopback port, closed when the scope ends; gives its base URL. */
 export const serve = Effect.gen(function* () {
-  const run = Runtime.runPromise(yield* Effect.runtime<DynamoClient.DynamoClient>())
+  // The services the handler needs, taken from the running program: each request runs with them.
+  const services = yield* Effect.context<DynamoClient.DynamoClient>()
+  const run = <A>(effect: Effect.Effect<A, never, DynamoClient.DynamoClient>) => Effect.runPromise(Effect.provide(effect, services))
   const server = createServer((incoming, outgoing) => {
     const url = new URL(incoming.url ?? "/", "http://localhost")
     void readBody(incoming)
@@ -75,8 +77,8 @@ export const serve = Effect.gen(function* () {
       .then((response) => outgoing.writeHead(response.status, { "content-type": "application/json" }).end(JSON.stringify(response.body)))
   })
   yield* Effect.acquireRelease(
-    Effect.async<void>((resume) => void server.listen(0, "127.0.0.1", () => resume(Effect.void))),
-    () => Effect.async<void>((resume) => void server.close(() => resume(Effect.void)))
+    Effect.promise(() => new Promise<void>((listening) => void server.listen(0, "127.0.0.1", listening))),
+    () => Effect.promise(() => new Promise<void>((closed) => void server.close(() => closed())))
   )
   return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 })

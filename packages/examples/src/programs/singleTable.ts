@@ -1,7 +1,10 @@
 /**
  * A typed single-table model: `pnpm --filter @dynofunc/examples single-table`. Customers and their orders share one
  * table and one partition per customer (a collection); a GSI finds orders by status. Every write is checked by the
- * entity's Schema, every read decoded; changing an order's status moves it in the index.
+ * entity's Schema, every read decoded; changing an order's status moves it in the index. The Schemas are spelled as
+ * both Effect majors spell them (`Schema.DateFromString`, `Schema.Finite`, …); a literal union such as the status
+ * is `Schema.Literal("open", "shipped")` on Effect 3 and `Schema.Literals(["open", "shipped"])` on Effect 4, so the
+ * status is a string here (docs/effect-3-vs-4.md lists the Schemas that differ).
  */
 import { Console, Effect, Schema, Stream } from "effect"
 import { Entity, Pages, TypedTable, execute } from "dynofunc"
@@ -24,10 +27,10 @@ export const Order = Entity.make({
   schema: Schema.Struct({
     customer: Schema.String,
     order: Schema.String,
-    status: Schema.Literal("open", "shipped"),
-    lines: Schema.Array(Schema.Struct({ sku: Schema.String, quantity: Schema.Number })),
-    total: Schema.Number,
-    placed: Schema.Date
+    status: Schema.String,
+    lines: Schema.Array(Schema.Struct({ sku: Schema.String, quantity: Schema.Int })),
+    total: Schema.Finite,
+    placed: Schema.DateFromString
   }),
   primary: { partition: { prefix: "CUSTOMER", fields: ["customer"] }, sort: { prefix: "ORDER", fields: ["order"] } },
   indexes: { byStatus: { partition: { prefix: "STATUS", fields: ["status"] }, sort: { prefix: "PLACED", fields: ["placed"] } } }
@@ -67,9 +70,9 @@ export const program = Effect.gen(function* () {
   yield* Console.log(`ship o1 again: ${again}`)
 
   // Schema refuses a bad write before anything is sent.
-  const bad = yield* TypedTable.execute(Order.put({ customer: "c1", order: "o9", status: "open", lines: [], total: 1, placed: new Date(Number.NaN) })).pipe(
+  const bad = yield* TypedTable.execute(Order.put({ customer: "c1", order: "o9", status: "open", lines: [], total: Number.NaN, placed: day("2026-03-04") })).pipe(
     Effect.as("written"),
     Effect.catchTag("ItemEncodeError", (error) => Effect.succeed(`${error._tag} on ${error.part}, nothing sent`))
   )
-  yield* Console.log(`an order with an invalid date: ${bad}`)
+  yield* Console.log(`an order with a total of NaN: ${bad}`)
 })

@@ -6,7 +6,8 @@
  * runs the two majors' checks side by side.
  *
  * A block is compiled as it is written, with nothing added: its imports must be there. Its fence says which Effect
- * majors it is compiled against: ```` ```ts ```` both, ```` ```ts effect3 ```` or ```` ```ts effect4 ```` one. A fence
+ * majors it is compiled against: ```` ```ts ```` both, ```` ```ts effect3 ```` or ```` ```ts effect4 ```` one (an
+ * Effect 3 block imports the Effect 3 entry points, `dynofunc/effect3`, as a user of Effect 3 writes them). A fence
  * with `run` (```` ```ts run ````) also marks a block that `examples.test.ts` runs on the embedded engine: it exports
  * `main`, an Effect that needs only a `DynamoClient`.
  *
@@ -48,13 +49,18 @@ const blocksOf = (file: string): ReadonlyArray<Block> => {
 const major = process.argv[2] === "effect4" ? "effect4" : "effect3"
 const blocks = documents.flatMap(blocksOf).filter((block) => block.majors.includes(major))
 
-/** Effect 4: the Effect 4 shell's tsconfig, and the testing package from its sources. */
-const effect4 = () => {
-  const options = workspaceOptions("tsconfig.effect4.json")
-  return { ...options, paths: { ...options.paths, "@dynofunc/testing": ["./packages/testing/src/index.ts"] } }
+/** Effect 3: the workspace's tsconfig, with the Effect 3 entry points a user imports (`dynofunc/effect3`, …) on the sources. */
+const effect3 = () => {
+  const options = workspaceOptions()
+  const entryPoints = {
+    "dynofunc/effect3": ["./packages/dynofunc/src/index.ts"],
+    "dynofunc/effect3/sdk": ["./packages/dynofunc/src/Sdk.ts"],
+    "@dynofunc/testing/effect3": ["./packages/testing/src/index.ts"]
+  }
+  return { ...options, paths: { ...options.paths, ...entryPoints } }
 }
 
-const diagnostics = major === "effect3" ? typecheck([...blocks, ...docSnippets()], "example") : typecheck(blocks, "example4", effect4())
+const diagnostics = major === "effect3" ? typecheck([...blocks, ...docSnippets()], "example", effect3()) : typecheck(blocks, "example4", workspaceOptions("tsconfig.effect4.json"))
 const runnable = blocks.filter((block) => block.run).map(({ file, line, code }) => ({ file, line, code }))
 process.stdout.write(JSON.stringify({
   blocks: blocks.map(({ file, line }) => ({ file, line })),

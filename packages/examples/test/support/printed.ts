@@ -6,12 +6,12 @@
  * import { program } from "../../src/programs/singleTable.js"
  * const lines = printed(program, Dynalite.layer())
  */
-import { Console, Effect, type Layer } from "effect"
+import { Effect, type Layer } from "effect"
+import { withConsoleLog } from "#test-effect"
 
 export const printed = <R, E, L>(program: Effect.Effect<unknown, E, R>, engine: Layer.Layer<R, L>) =>
   Effect.gen(function* () {
     const lines: Array<string> = []
-    const console = { ...(yield* Console.consoleWith(Effect.succeed)), log: (...args: ReadonlyArray<unknown>) => Effect.sync(() => void lines.push(args.join(" "))) }
-    yield* program.pipe(Effect.withConsole(console), Effect.provide(engine))
+    yield* program.pipe(withConsoleLog((line) => lines.push(line)), Effect.provide(engine))
     return lines
   })

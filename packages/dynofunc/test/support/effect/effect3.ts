@@ -3,7 +3,7 @@
  * same signatures). Only what the shared suites need and Effect 3 and 4 spell differently lives here; everything
  * the shell itself needs is in `#adapter`.
  */
-import { Cause, Config, ConfigError, ConfigProvider, Context, DefaultServices, Effect, Exit, Fiber, Logger, Random, Supervisor, TestClock, Tracer } from "effect"
+import { Cause, Config, ConfigError, ConfigProvider, Console, Context, DefaultServices, Effect, Exit, Fiber, Logger, Random, Supervisor, TestClock, Tracer } from "effect"
 import type { Layer, Option, Redacted } from "effect"
 import { it } from "@effect/vitest"
 import { Arbitrary as SchemaArbitrary, FastCheck, Schema } from "effect"
@@ -86,6 +86,9 @@ export interface LogEntry {
 /** A Layer putting a logger that hands every entry to `onLog` in place of the default one. */
 export const loggingTo = (onLog: (entry: LogEntry) => void): Layer.Layer<never> =>
   Logger.replace(Logger.defaultLogger, Logger.make(({ annotations, cause, message }) => onLog({ message, cause, annotations })))
+/** `self` with a console whose `log` hands each line (its arguments joined by spaces) to `onLine`; the rest as usual. */
+export const withConsoleLog = (onLine: (line: string) => void) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Console.consoleWith((console) => Effect.withConsole(self, { ...console, log: (...args) => Effect.sync(() => onLine(args.join(" "))) }))
 
 // Errors
 /** Effect's own error for an `Effect.timeout` that ran out (`TimeoutException` here, `TimeoutError` on Effect 4). */

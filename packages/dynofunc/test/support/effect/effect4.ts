@@ -10,6 +10,7 @@ import * as Random from "effect/Random"
 import * as Tracer from "effect/Tracer"
 import * as Cause from "effect/Cause"
 import * as Config from "effect/Config"
+import * as Console from "effect/Console"
 import type * as Layer from "effect/Layer"
 import * as Logger from "effect/Logger"
 import * as References from "effect/References"
@@ -101,6 +102,9 @@ export interface LogEntry {
 /** A Layer putting a logger that hands every entry to `onLog` in place of the default one. */
 export const loggingTo = (onLog: (entry: LogEntry) => void): Layer.Layer<never> =>
   Logger.layer([Logger.make(({ cause, fiber, message }) => onLog({ message, cause, annotations: fiber.getRef(References.CurrentLogAnnotations) }))])
+/** `self` with a console whose `log` hands each line (its arguments joined by spaces) to `onLine`; the rest as usual. */
+export const withConsoleLog = (onLine: (line: string) => void) => <A, E, R>(self: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+  Console.consoleWith((console) => Effect.provideService(self, Console.Console, { ...console, log: (...args) => onLine(args.join(" ")) }))
 
 // Errors
 /** Effect's own error for an `Effect.timeout` that ran out (`TimeoutException` on Effect 3, `TimeoutError` here). */
