@@ -1,6 +1,7 @@
 /**
  * The shape of whole requests, checked before they are sent: batches and transactions (not empty, within their
- * limits, no item twice, one action per entry, 4 MB; each write of a batch by `writes.ts`), PartiQL statements (enough parameters), `CreateTable`
+ * limits, no item twice, one action per entry, 4 MB; each write of a batch by `writes.ts`), PartiQL statements (as many
+ * parameters as `?`, but for a batch's), `CreateTable`
  * (keys defined, index counts and projections), `UpdateTable` (something to change) and updates that would
  * change a key attribute.
  */
@@ -205,7 +206,11 @@ export const transactionShape = (operation: CommandName, items: unknown, kinds: 
   }
 }
 
-/** How many `?` parameters a PartiQL statement has (outside quoted text and names, and `--` comments). */
+/**
+ * How many `?` parameters a PartiQL statement has: outside quoted text and names, `--` comments (to the end of the
+ * line) and block comments, from `/*` to the next star-slash (not nested; one left open runs to the end, and DynamoDB
+ * refuses the statement).
+ */
 const placeholderCount = (statement: string): number => {
   let count = 0
   let quote = ""
@@ -214,9 +219,9 @@ const placeholderCount = (statement: string): number => {
     if (quote !== "") {
       if (ch === quote) quote = ""
     } else if (ch === "'" || ch === '"') quote = ch
-    else if (ch === "-" && statement[i + 1] === "-") {
-      const end = statement.indexOf("\n", i)
-      i = end === -1 ? statement.length : end
+    else if ((ch === "-" || ch === "/") && statement[i + 1] === (ch === "-" ? "-" : "*")) {
+      const end = ch === "-" ? statement.indexOf("\n", i) : statement.indexOf("*/", i + 2)
+      i = end === -1 ? statement.length : ch === "-" ? end : end + 1
     } else if (ch === "?") count++
   }
   return count
@@ -232,11 +237,18 @@ export const statementShape = (operation: CommandName, body: unknown, prefix: st
   if (given !== wanted) problems.push({ part: `${prefix}Parameters`, message: `the statement has ${wanted} ? parameters; ${given} given` })
 }
 
-/** The statements of `BatchExecuteStatement` or `ExecuteTransaction`. */
+/**
+ * The statements of `BatchExecuteStatement` or `ExecuteTransaction`: their count and fields, and for a transaction
+ * their parameters (`statementShape`). DynamoDB refuses a transaction with a statement short of parameters whole,
+ * but answers such a statement of a batch in its own response (a `ValidationError`), running the others: a batch's
+ * parameters are not counted. (A batch mixing reads and writes is refused whole, but only its well-formed
+ * statements count, which takes a PartiQL parser: that is left to DynamoDB.)
+ */
 export const statementsShape = (operation: CommandName, field: string, statements: unknown, max: number, problems: Problems): void => {
   if (!Array.isArray(statements)) return void problems.push({ part: field, message: "expected a list of statements" })
   countProblem(statements.length, max, field, "statement", operation, problems)
-  statements.forEach((statement: unknown, index) => statementShape(operation, statement, `${field}[${index}].`, problems))
+  const check = operation === "BatchExecuteStatement" ? fieldProblems : statementShape
+  statements.forEach((statement: unknown, index) => check(operation, statement, `${field}[${index}].`, problems))
 }
 
 const keyNames = (schema: unknown): ReadonlyArray<string> =>
