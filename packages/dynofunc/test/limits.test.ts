@@ -1,4 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
+import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { Effect, Schedule } from "effect"
 import {
   DynamoClient,
@@ -17,6 +18,7 @@ import {
   transactWriteItems,
   untagResource,
   update,
+  updateItem,
   type CommandName,
   type Operation
 } from "dynofunc"
@@ -116,5 +118,18 @@ describe("DynamoDB's limits, checked before sending", () => {
     expect(await refusal(untagResource(arn, ["ok", "k".repeat(129), "aws:x"]))).toEqual(["TagKeys[1]"])
     expect(await refusal(listTagsOfResource(arn))).toEqual(["sent"])
     expect(await refusal(listTagsOfResource("x".repeat(1284)))).toEqual(["ResourceArn"])
+  })
+
+  it("an update's literal values over 400 KB: SET values, list_append, if_not_exists and arithmetic operands, ADD; not DELETE or conditions", async () => {
+    expect(await refusal(update("users", { id: "1" }, { a: attr.append([kb(250)]), b: attr.ifNotExists(kb(151)) }))).toEqual(["UpdateExpression"])
+    expect(await refusal(update("users", { id: "1" }, { a: attr.append([kb(250)]), b: attr.ifNotExists(kb(149)) }))).toEqual(["sent"])
+    expect(await refusal(update("users", { id: "1" }, { tags: attr.add(new Set([kb(401)])) }))).toEqual(["UpdateExpression"])
+    expect(await refusal(update("users", { id: "1" }, { tags: attr.delete(new Set([kb(401)])) }))).toEqual(["sent"])
+    expect(await refusal(update("users", { id: "1" }, { a: kb(300) }, { condition: attr("b").notEquals(kb(300)) }))).toEqual(["sent"])
+    const sdk = (expression: string, values: Record<string, AttributeValue>) => updateItem({ TableName: "users", Key: { id: { S: "1" } }, UpdateExpression: expression, ExpressionAttributeValues: values })
+    expect(await refusal(sdk("SET a = :v, b = :v", { ":v": { S: kb(201) } }))).toEqual(["UpdateExpression"])
+    expect(await refusal(sdk("SET a = :v", { ":v": { S: kb(201) } }))).toEqual(["sent"])
+    expect(await refusal(sdk("SET l = list_append(if_not_exists(l, :v), :w)", { ":v": { L: [{ S: kb(201) }] }, ":w": { L: [{ S: kb(200) }] } }))).toEqual(["UpdateExpression"])
+    expect(await refusal(sdk("SET n = n + :v, m = :v - :v", { ":v": { N: "1" } }))).toEqual(["sent"])
   })
 })

@@ -120,6 +120,7 @@ const condition: fc.Arbitrary<Condition | undefined> = fc.oneof(
   fc.tuple(name, fc.array(value, { maxLength: 4 })).map(([n, vs]) => attr(n).in(vs))
 )
 
+const large = "x".repeat(210 * 1024)
 const change = fc.oneof(
   value,
   value.map((v) => attr.add(v)),
@@ -127,7 +128,9 @@ const change = fc.oneof(
   value.map((v) => attr.append(v)),
   value.map((v) => attr.ifNotExists(v)),
   fc.constant(attr.remove()),
-  fc.constant(attr.increment())
+  fc.constant(attr.increment()),
+  // Two of these are over an item's 400 KB, whatever the item holds.
+  fc.constantFrom(large, attr.append([large]), attr.ifNotExists(large), attr.add(new Set([large])))
 )
 const changes = fc.dictionary(name, change, { maxKeys: 3 })
 

@@ -395,13 +395,16 @@ const mentionsKey = (expression: string, key: Record_, names: Names): boolean =>
 const operandTypes: Readonly<Record<string, ReadonlyArray<string>>> = { ADD: ["N", "SS", "NS", "BS"], DELETE: ["SS", "NS", "BS"] }
 
 const addOrDelete = /\b(ADD|DELETE)\b/i
-const setToValue = /^\s*([^=]+?)\s*=\s*(:[A-Za-z0-9_]+)\s*$/
 const pathAndValue = /^\s*(\S+)\s+(:[A-Za-z0-9_]+)\s*$/
+const valuePlaceholder = /:[A-Za-z0-9_]+/g
 
 /**
  * An update DynamoDB refuses whatever the item holds: one that SETs, REMOVEs, ADDs or DELETEs an attribute of the
  * key it was given, an `ADD` of anything but a number or a set, a `DELETE` of anything but a set (each named
- * `UpdateExpression ADD path`), and values SET that with the key already make more than an item's 400 KB.
+ * `UpdateExpression ADD path`), and literal values that with the key already make more than an item's 400 KB: every
+ * value a SET writes from (`= :v`, the operands of `list_append`, `if_not_exists` and `+`/`-`, each time it is
+ * used) and every value ADDed. DynamoDB counts them all ("Item size to update has exceeded the maximum allowed
+ * size"), even an `if_not_exists` operand it does not write: the stored item is not guessed.
  */
 export const updateKeyShape = (body: Record_, prefix: string, problems: Problems): void => {
   const expression = body["UpdateExpression"]
@@ -418,10 +421,14 @@ export const updateKeyShape = (body: Record_, prefix: string, problems: Problems
   const values = isRecord(body["ExpressionAttributeValues"]) ? (body["ExpressionAttributeValues"] as AttributeMap) : undefined
   if (values === undefined) return
   const checkOperands = addOrDelete.test(expression)
-  // The values with the key are the most the SETs can write: under 400 KB, there is nothing to add up.
-  const checkSize = itemSize(values) + itemSize(key as AttributeMap) > WriteLimits.itemBytes
+  // Each value counted once, with the key, is under 400 KB: unless one is used twice, there is nothing to add up.
+  const checkSize = itemSize(values) + itemSize(key as AttributeMap) > WriteLimits.itemBytes || (expression.match(valuePlaceholder)?.length ?? 0) > Object.keys(values).length
   if (!checkOperands && !checkSize) return
   let written = itemSize(key as AttributeMap)
+  const count = (placeholder: string | undefined): void => {
+    const value = placeholder === undefined ? undefined : values[placeholder]
+    if (checkSize && value !== undefined) written += valueSize(value)
+  }
   for (const { clause, text } of updateActions(expression)) {
     const types = operandTypes[clause]
     if (types !== undefined) {
@@ -434,14 +441,13 @@ export const updateKeyShape = (body: Record_, prefix: string, problems: Problems
           message: `${clause} takes ${clause === "ADD" ? "a number or a set" : "a set"}, not a value of type ${type}`
         })
       }
-    } else if (clause === "SET" && checkSize) {
-      const placeholder = setToValue.exec(text)?.[2]
-      const value = placeholder === undefined ? undefined : values[placeholder]
-      if (value !== undefined) written += valueSize(value)
+      if (clause === "ADD") count(placeholder)
+    } else if (clause === "SET") {
+      for (const [placeholder] of text.slice(text.indexOf("=") + 1).matchAll(valuePlaceholder)) count(placeholder)
     }
   }
   if (written > WriteLimits.itemBytes) {
-    problems.push({ part: `${prefix}UpdateExpression`, message: `the key and the values set are ${written} bytes: the item would be over DynamoDB's ${WriteLimits.itemBytes}` })
+    problems.push({ part: `${prefix}UpdateExpression`, message: `the key and the values the update writes from are ${written} bytes: over DynamoDB's ${WriteLimits.itemBytes} for an item` })
   }
 }
 
