@@ -1,4 +1,9 @@
-import type { BatchExecuteStatementCommandInput, BatchExecuteStatementCommandOutput, ReturnConsumedCapacity } from "@aws-sdk/client-dynamodb"
+import type {
+  BatchExecuteStatementCommandInput,
+  BatchExecuteStatementCommandOutput,
+  BatchStatementErrorCodeEnum,
+  ReturnConsumedCapacity
+} from "@aws-sdk/client-dynamodb"
 import { optionalItem } from "../internal/builders/build.js"
 import { readList } from "../internal/values/marshal.js"
 import { toStatements, type StatementInput } from "../internal/builders/partiql.js"
@@ -11,12 +16,19 @@ export type { Statement, StatementInput } from "../internal/builders/partiql.js"
 /** The most statements one `BatchExecuteStatement` takes. */
 const maxStatements = 25
 
-/** How one statement of a batch went: its item (reads), or its own error. */
+/**
+ * How one statement of a batch went: its item (reads), or its own error. DynamoDB answers a statement it refuses
+ * (one with fewer or more parameters than `?`, one not well formed) here, with `code` `ValidationError`, and runs
+ * the others: the batch as a whole succeeds.
+ *
+ * @example
+ * const failed = (response: BatchStatementResponse): boolean => response.error?.code === "ValidationError"
+ */
 export interface BatchStatementResponse {
   readonly tableName: string | undefined
   readonly item: Item | undefined
   /** The statement's error: `code` is e.g. `ConditionalCheckFailed`, `DuplicateItem`, `ValidationError`. */
-  readonly error: { readonly code: string; readonly message: string | undefined; readonly item: Item | undefined } | undefined
+  readonly error: { readonly code: BatchStatementErrorCodeEnum | "Unknown"; readonly message: string | undefined; readonly item: Item | undefined } | undefined
 }
 
 /** What `batchExecuteStatement` succeeds with: one response per statement, in order, and the SDK output. */

@@ -25,10 +25,13 @@ import {
   putItem,
   query,
   remove,
+  listTagsOfResource,
   scan,
+  tagResource,
   transactGetItems,
   transactWriteItems,
   update,
+  untagResource,
   updateItem,
   updateTimeToLive,
   updateTable,
@@ -286,7 +289,8 @@ const statementEntries: Array<BadInput> = [
   { category: "PartiQL", label: "no parameters for a ?", op: () => executeStatement(`SELECT * FROM "users" WHERE id = ?`), part: "Parameters", judged: true },
   { category: "PartiQL", label: "an empty batch of statements", op: () => batchExecuteStatement([]), part: "Statements", judged: true },
   { category: "PartiQL", label: "26 statements in a batch", op: () => batchExecuteStatement(times(26, (i) => ({ statement: `SELECT * FROM "users" WHERE id = ?`, parameters: [`u${i}`] }))), part: "Statements" },
-  { category: "PartiQL", label: "a batch statement short of parameters", op: () => batchExecuteStatement([{ statement: `SELECT * FROM "users" WHERE id = ?` }]), part: "Statements[0].Parameters" },
+  { category: "PartiQL", label: "fewer parameters than ? outside a block comment", op: () => executeStatement(`SELECT * FROM "users" WHERE id = ? /* ? */ AND n = ?`, ["u1"]), part: "Parameters", judged: true },
+  { category: "PartiQL", label: "a transaction statement short of parameters", op: () => executeTransaction([{ statement: `UPDATE "users" SET n = ? WHERE id = ?`, parameters: [1] }]), part: "TransactStatements[0].Parameters", judged: true },
   { category: "PartiQL", label: "an empty PartiQL transaction", op: () => executeTransaction([]), part: "TransactStatements" },
   { category: "PartiQL", label: "101 statements in a transaction", op: () => executeTransaction(times(101, (i) => ({ statement: `UPDATE "users" SET n = 1 WHERE id = ?`, parameters: [`u${i}`] }))), part: "TransactStatements" },
   { category: "PartiQL", label: "a transaction statement over 8 KB", op: () => executeTransaction([{ statement: `UPDATE "users" SET n = '${"x".repeat(8192)}' WHERE id = 'u1'` }]), part: "TransactStatements[0].Statement" }
@@ -392,6 +396,11 @@ const operandEntries: Array<BadInput> = [
   { category: "update operands", label: "ADD of a list in a transaction", op: () => transactWriteItems([sdkUpdate("ADD #a :v", { L: [] })]), part: "TransactItems[0].Update.UpdateExpression ADD a", judged: true },
   { category: "update operands", label: "an update setting 450 KB", op: () => update("users", { id: "u1" }, { a: "x".repeat(300 * 1024), b: "y".repeat(150 * 1024) }), part: "UpdateExpression", judged: true },
   { category: "update operands", label: "an update setting one value over 400 KB", op: () => update("users", { id: "u1" }, { a: "x".repeat(401 * 1024) }), part: "UpdateExpression", judged: true },
+  { category: "update operands", label: "an update appending 2 x 250 KB", op: () => update("users", { id: "u1" }, { a: attr.append(["x".repeat(250 * 1024)]), b: attr.prepend(["y".repeat(250 * 1024)]) }), part: "UpdateExpression", judged: true },
+  { category: "update operands", label: "an update if-not-exists of 401 KB", op: () => update("users", { id: "u1" }, { a: attr.ifNotExists("x".repeat(401 * 1024)) }), part: "UpdateExpression", judged: true },
+  { category: "update operands", label: "an update adding a set of 401 KB", op: () => update("users", { id: "u1" }, { tags: attr.add(new Set(["x".repeat(401 * 1024)])) }), part: "UpdateExpression", judged: true },
+  { category: "update operands", label: "an update setting one 250 KB value twice", op: () => sdkUpdate("SET #a = :v, b = :v", { S: "x".repeat(250 * 1024) }), part: "UpdateExpression", judged: true },
+  { category: "update operands", label: "an update of list_append(if_not_exists(…), …) over 400 KB", op: () => updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET l = list_append(if_not_exists(l, :v), :w)", ExpressionAttributeValues: { ":v": { L: [{ S: "x".repeat(250 * 1024) }] }, ":w": { L: [{ S: "y".repeat(250 * 1024) }] } } }), part: "UpdateExpression", judged: true },
   { category: "update operands", label: "an update of an attribute named by 65,536 bytes", op: () => update("users", { id: "u1" }, { ["a".repeat(65536)]: 1 }), part: "ExpressionAttributeNames", judged: true },
   { category: "update operands", label: "a name of 65,538 UTF-8 bytes in the SDK form", op: () => updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET #a = :v", ExpressionAttributeNames: { "#a": "é".repeat(32769) }, ExpressionAttributeValues: { ":v": { N: "1" } } }), part: "ExpressionAttributeNames.#a", judged: true },
   { category: "update operands", label: "an empty attribute name", op: () => updateItem({ TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET #a = :v", ExpressionAttributeNames: { "#a": "" }, ExpressionAttributeValues: { ":v": { N: "1" } } }), part: "ExpressionAttributeNames.#a", judged: true },
@@ -411,6 +420,8 @@ const operandEntries: Array<BadInput> = [
   { category: "update operands", label: "scan Select ALL_PROJECTED_ATTRIBUTES without an index", op: () => scan("users", { select: "ALL_PROJECTED_ATTRIBUTES" }), part: "Select", judged: true }
 ]
 
+const arn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
+
 const tagged = (tags: ReadonlyArray<{ Key: unknown; Value: unknown }>) =>
   createTable({ TableName: "tagged", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }], BillingMode: "PAY_PER_REQUEST", Tags: bad(tags) })
 
@@ -423,7 +434,7 @@ const limitEntries: Array<BadInput> = [
   { category: "option limits", label: "a ? inside a string literal", op: () => executeStatement(`SELECT * FROM "users" WHERE id = 'it''s ?'`, ["u1"]), part: "Parameters", lenient: true },
   { category: "option limits", label: "a ? inside a quoted name", op: () => executeStatement(`SELECT * FROM "users" WHERE "a?" = 'x'`, ["u1"]), part: "Parameters", lenient: true },
   { category: "option limits", label: "an empty list of parameters", op: () => executeStatement({ Statement: `SELECT * FROM "users"`, Parameters: [] }), part: "Parameters" },
-  { category: "option limits", label: "a batch statement with one parameter too many", op: () => batchExecuteStatement([{ statement: `SELECT * FROM "users" WHERE id = 'u1'`, parameters: ["x"] }]), part: "Statements[0].Parameters" },
+  { category: "option limits", label: "a ? inside a block comment", op: () => executeStatement(`SELECT * FROM "users" WHERE id = 'u1' /* ? */`, ["u1"]), part: "Parameters", lenient: true },
   { category: "option limits", label: "a batch write of a string", op: () => batchWriteItem({ RequestItems: { users: bad("x") } }), part: "RequestItems.users", lenient: true },
   { category: "option limits", label: "a batch write of a list", op: () => batchWriteItem({ RequestItems: bad([[{ PutRequest: { Item: { id: { S: "u1" } } } }]]) }), part: "RequestItems" },
   { category: "option limits", label: "a batch read of a list", op: () => batchGetItem({ RequestItems: { users: bad([{ id: { S: "u1" } }]) } }), part: "RequestItems" },
@@ -435,6 +446,22 @@ const limitEntries: Array<BadInput> = [
   { category: "option limits", label: "create with a tag key of 129 characters", op: () => create("tagged", "id", { tags: { ["k".repeat(129)]: "v" } }), part: "Tags[0]" },
   { category: "option limits", label: "create with a tag value of 257 characters", op: () => tagged([{ Key: "k", Value: "v".repeat(257) }]), part: "Tags[0]" },
   { category: "option limits", label: "create with a tag of no value", op: () => tagged([{ Key: "k", Value: undefined }]), part: "Tags[0]" },
+  ...[["#", "a key with #"], ["k!", "a key with !"], ["a\u0000b", "a key with a NUL"], ["emoji 😀", "a key with an emoji"]].map(([key, what]): BadInput => ({
+    category: "option limits", label: `tagResource with ${what}`, op: () => tagResource(arn, { [key!]: "v" }), part: "Tags[0]"
+  })),
+  { category: "option limits", label: "tagResource with a value holding <", op: () => tagResource(arn, { team: "<growth>" }), part: "Tags[0]" },
+  { category: "option limits", label: "tagResource with a value of 257 characters", op: () => tagResource(arn, { team: "v".repeat(257) }), part: "Tags[0]" },
+  { category: "option limits", label: "tagResource with 51 tags", op: () => tagResource(arn, Object.fromEntries(times(51, (i) => [`k${i}`, "v"]))), part: "Tags" },
+  { category: "option limits", label: "tagResource with an aws: key", op: () => tagResource(arn, { "AWS:team": "v" }), part: "Tags[0]" },
+  { category: "option limits", label: "tagResource on an empty ARN", op: () => tagResource("", { team: "v" }), part: "ResourceArn" },
+  { category: "option limits", label: "tagResource on an ARN of 1,284 characters", op: () => tagResource(`${arn}${"x".repeat(1284 - arn.length)}`, { team: "v" }), part: "ResourceArn" },
+  { category: "option limits", label: "tagResource with no tags", op: () => tagResource(bad({ ResourceArn: arn })), part: "Tags" },
+  ...[["", "an empty key"], ["k".repeat(129), "a key of 129 characters"], ["aws:team", "an aws: key"], ["a*b", "a key with *"]].map(([key, what]): BadInput => ({
+    category: "option limits", label: `untagResource of ${what}`, op: () => untagResource(arn, ["team", key!]), part: "TagKeys[1]"
+  })),
+  { category: "option limits", label: "untagResource of keys not in a list", op: () => untagResource(bad({ ResourceArn: arn, TagKeys: "team" })), part: "TagKeys" },
+  { category: "option limits", label: "listTagsOfResource on an empty ARN", op: () => listTagsOfResource(""), part: "ResourceArn" },
+  { category: "option limits", label: "listTagsOfResource with no ARN", op: () => listTagsOfResource(bad({})), part: "ResourceArn" },
   { category: "option limits", label: "a time to live on an empty attribute name", op: () => updateTimeToLive("users", "", true), part: "TimeToLiveSpecification", judged: true },
   { category: "option limits", label: "a time to live on a 256-character name", op: () => updateTimeToLive("users", "t".repeat(256), true), part: "TimeToLiveSpecification", judged: true },
   { category: "option limits", label: "a time to live not enabled by a boolean", op: () => updateTimeToLive("users", "ttl", bad("yes")), part: "TimeToLiveSpecification", lenient: true },

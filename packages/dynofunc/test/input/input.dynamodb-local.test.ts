@@ -101,8 +101,9 @@ it.layer(DynamoDBLocal.layer(), { timeout: 180_000 })("inputs judged by DynamoDB
       const statement = `SELECT * FROM "users" WHERE id = '${"x".repeat(8192 - 35)}'`
       expect(statement.length).toBe(8192)
       yield* execute(executeStatement(statement))
-      // A `?` in a `--` comment is no placeholder.
+      // A `?` in a `--` or `/* */` comment is no placeholder.
       yield* execute(executeStatement(`SELECT * FROM "users" WHERE id = ? -- is it ?\nAND n = ?`, ["u1", 1]))
+      yield* execute(executeStatement(`SELECT * FROM "users" /* is it ?\n or ? */ WHERE id = ? /**/ AND n = ? /* ? */`, ["u1", 1]))
 
       yield* execute(create("indexed", "id", {
         rangeKey: "sk",

@@ -244,11 +244,14 @@ export const partiql = Effect.gen(function* () {
   const batch = yield* execute(
     batchExecuteStatement([
       { statement: `INSERT INTO "${table}" VALUE {'id': ?}`, parameters: ["u2"] },
-      executeStatement(`INSERT INTO "${table}" VALUE {'id': ?}`, ["u1"])
+      executeStatement(`INSERT INTO "${table}" VALUE {'id': ?}`, ["u1"]),
+      // Short of a parameter: DynamoDB answers this statement alone, and the batch runs.
+      { statement: `INSERT INTO "${table}" VALUE {'id': ?, 'name': ?}`, parameters: ["u3"] }
     ])
   )
   expect(batch.responses[0]?.error).toBeUndefined()
   expect(batch.responses[1]?.error?.code).toBe("DuplicateItem")
+  expect(batch.responses[2]?.error?.code).toBe("ValidationError")
 
   yield* execute(
     executeTransaction([

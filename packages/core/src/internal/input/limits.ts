@@ -91,6 +91,7 @@ const required: Readonly<Partial<Record<CommandName, ReadonlyArray<string>>>> = 
   UpdateTimeToLive: ["TableName", "TimeToLiveSpecification"],
   TagResource: ["ResourceArn", "Tags"],
   UntagResource: ["ResourceArn", "TagKeys"],
+  ListTagsOfResource: ["ResourceArn"],
   ...Object.fromEntries(
     (
       [

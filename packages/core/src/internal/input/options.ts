@@ -194,30 +194,53 @@ const statement = (value: unknown): string | undefined =>
 /**
  * A client request token (API reference, TransactWriteItems and ExecuteTransaction, `ClientRequestToken`: length
  * 1 to 36), the tags of a table (API reference, "Tag": a key of 1 to 128 characters, a value of 0 to 256; CreateTable
- * and TagResource: at most 50 tags, Developer Guide "Tagging restrictions"), a time to live (API reference,
+ * and TagResource: at most 50 tags, Developer Guide "Tagging restrictions"; UntagResource: `TagKeys` of 1 to 128
+ * characters; a `ResourceArn` of 1 to 1,283 characters), a time to live (API reference,
  * "TimeToLiveSpecification": `AttributeName` 1 to 255 characters, `Enabled` required), expression attribute names
  * (API reference, "ExpressionAttributeNames": a name of at most 65,535 bytes; DynamoDB refuses an empty map or name).
  *
  * @example
  * "t".repeat(37).length > OptionLimits.tokenMax // true: refused as a ClientRequestToken
  */
-export const OptionLimits = { tokenMax: 36, tags: 50, tagKeyMax: 128, tagValueMax: 256, attributeNameBytes: 65535 } as const
+export const OptionLimits = { tokenMax: 36, tags: 50, tagKeyMax: 128, tagValueMax: 256, resourceArnMax: 1283, attributeNameBytes: 65535 } as const
 
 const length = (value: unknown, min: number, max: number, what: string): string | undefined =>
   typeof value === "string" && value.length >= min && value.length <= max ? undefined : `${what} is a string of ${min} to ${max} characters, not ${show(value)}`
 
 const clientRequestToken = (value: unknown): string | undefined => length(value, 1, OptionLimits.tokenMax, "a client request token")
 
+/**
+ * The characters of tag keys and values (Developer Guide, "Tagging restrictions", and AWS's tagging rules): Unicode
+ * letters (with their marks), digits and white space, and `_ . : / = + - @`.
+ */
+const tagText = /^[\p{L}\p{M}\p{N}\p{Z}\s_.:/=+\-@]*$/u
+
+/** A tag key or value (`what`): `min` to `max` characters, each one tags may hold. */
+const tagPart = (value: unknown, max: number, what: "key" | "value"): string | undefined =>
+  length(value, what === "key" ? 1 : 0, max, `a tag ${what}`) ??
+  (tagText.test(value as string) ? undefined : `tag ${what} ${show(value)}: tags hold letters, digits, white space and _ . : / = + - @ only`)
+
+/** A tag key: 1 to 128 characters tags may hold, not starting with the `aws:` AWS keeps for itself. */
+const tagKey = (key: unknown): string | undefined =>
+  tagPart(key, OptionLimits.tagKeyMax, "key") ??
+  ((key as string).toLowerCase().startsWith("aws:") ? `tag key ${show(key)}: the aws: prefix is reserved for AWS` : undefined)
+
 const tags = (value: unknown): Fault | undefined => {
   if (!Array.isArray(value)) return whole("tags are a list of { Key, Value }")
   if (value.length > OptionLimits.tags) return whole(`${value.length} tags; a table has at most ${OptionLimits.tags}`)
   for (let i = 0; i < value.length; i++) {
     const tag: unknown = value[i]
-    const problem = isRecord(tag)
-      ? (length(tag["Key"], 1, OptionLimits.tagKeyMax, "a tag key") ??
-        (String(tag["Key"]).toLowerCase().startsWith("aws:") ? `tag key ${show(tag["Key"])}: the aws: prefix is reserved for AWS` : undefined) ??
-        length(tag["Value"], 0, OptionLimits.tagValueMax, "a tag value"))
-      : "a tag is { Key, Value }"
+    const problem = isRecord(tag) ? (tagKey(tag["Key"]) ?? tagPart(tag["Value"], OptionLimits.tagValueMax, "value")) : "a tag is { Key, Value }"
+    if (problem !== undefined) return { at: `[${i}]`, message: problem }
+  }
+  return undefined
+}
+
+/** The keys of the tags `UntagResource` removes: a list of keys (the `aws:` ones AWS set cannot be removed either). */
+const tagKeys = (value: unknown): Fault | undefined => {
+  if (!Array.isArray(value)) return whole("tag keys are a list of strings")
+  for (let i = 0; i < value.length; i++) {
+    const problem = tagKey(value[i])
     if (problem !== undefined) return { at: `[${i}]`, message: problem }
   }
   return undefined
@@ -262,6 +285,8 @@ const rules: Readonly<Record<string, Rule>> = {
   ExclusiveStartKey: startKey,
   ClientRequestToken: clientRequestToken,
   Tags: tags,
+  TagKeys: tagKeys,
+  ResourceArn: (value) => length(value, 1, OptionLimits.resourceArnMax, "a resource ARN"),
   TimeToLiveSpecification: timeToLive,
   ExpressionAttributeNames: attributeNames,
   ExpressionAttributeValues: attributeValues,

@@ -1,6 +1,7 @@
 /**
  * The shape of whole requests, checked before they are sent: batches and transactions (not empty, within their
- * limits, no item twice, one action per entry, 4 MB; each write of a batch by `writes.ts`), PartiQL statements (enough parameters), `CreateTable`
+ * limits, no item twice, one action per entry, 4 MB; each write of a batch by `writes.ts`), PartiQL statements (as many
+ * parameters as `?`, but for a batch's), `CreateTable`
  * (keys defined, index counts and projections), `UpdateTable` (something to change) and updates that would
  * change a key attribute.
  */
@@ -205,7 +206,11 @@ export const transactionShape = (operation: CommandName, items: unknown, kinds: 
   }
 }
 
-/** How many `?` parameters a PartiQL statement has (outside quoted text and names, and `--` comments). */
+/**
+ * How many `?` parameters a PartiQL statement has: outside quoted text and names, `--` comments (to the end of the
+ * line) and block comments, from `/*` to the next star-slash (not nested; one left open runs to the end, and DynamoDB
+ * refuses the statement).
+ */
 const placeholderCount = (statement: string): number => {
   let count = 0
   let quote = ""
@@ -214,9 +219,9 @@ const placeholderCount = (statement: string): number => {
     if (quote !== "") {
       if (ch === quote) quote = ""
     } else if (ch === "'" || ch === '"') quote = ch
-    else if (ch === "-" && statement[i + 1] === "-") {
-      const end = statement.indexOf("\n", i)
-      i = end === -1 ? statement.length : end
+    else if ((ch === "-" || ch === "/") && statement[i + 1] === (ch === "-" ? "-" : "*")) {
+      const end = ch === "-" ? statement.indexOf("\n", i) : statement.indexOf("*/", i + 2)
+      i = end === -1 ? statement.length : ch === "-" ? end : end + 1
     } else if (ch === "?") count++
   }
   return count
@@ -232,11 +237,18 @@ export const statementShape = (operation: CommandName, body: unknown, prefix: st
   if (given !== wanted) problems.push({ part: `${prefix}Parameters`, message: `the statement has ${wanted} ? parameters; ${given} given` })
 }
 
-/** The statements of `BatchExecuteStatement` or `ExecuteTransaction`. */
+/**
+ * The statements of `BatchExecuteStatement` or `ExecuteTransaction`: their count and fields, and for a transaction
+ * their parameters (`statementShape`). DynamoDB refuses a transaction with a statement short of parameters whole,
+ * but answers such a statement of a batch in its own response (a `ValidationError`), running the others: a batch's
+ * parameters are not counted. (A batch mixing reads and writes is refused whole, but only its well-formed
+ * statements count, which takes a PartiQL parser: that is left to DynamoDB.)
+ */
 export const statementsShape = (operation: CommandName, field: string, statements: unknown, max: number, problems: Problems): void => {
   if (!Array.isArray(statements)) return void problems.push({ part: field, message: "expected a list of statements" })
   countProblem(statements.length, max, field, "statement", operation, problems)
-  statements.forEach((statement: unknown, index) => statementShape(operation, statement, `${field}[${index}].`, problems))
+  const check = operation === "BatchExecuteStatement" ? fieldProblems : statementShape
+  statements.forEach((statement: unknown, index) => check(operation, statement, `${field}[${index}].`, problems))
 }
 
 const keyNames = (schema: unknown): ReadonlyArray<string> =>
@@ -383,13 +395,16 @@ const mentionsKey = (expression: string, key: Record_, names: Names): boolean =>
 const operandTypes: Readonly<Record<string, ReadonlyArray<string>>> = { ADD: ["N", "SS", "NS", "BS"], DELETE: ["SS", "NS", "BS"] }
 
 const addOrDelete = /\b(ADD|DELETE)\b/i
-const setToValue = /^\s*([^=]+?)\s*=\s*(:[A-Za-z0-9_]+)\s*$/
 const pathAndValue = /^\s*(\S+)\s+(:[A-Za-z0-9_]+)\s*$/
+const valuePlaceholder = /:[A-Za-z0-9_]+/g
 
 /**
  * An update DynamoDB refuses whatever the item holds: one that SETs, REMOVEs, ADDs or DELETEs an attribute of the
  * key it was given, an `ADD` of anything but a number or a set, a `DELETE` of anything but a set (each named
- * `UpdateExpression ADD path`), and values SET that with the key already make more than an item's 400 KB.
+ * `UpdateExpression ADD path`), and literal values that with the key already make more than an item's 400 KB: every
+ * value a SET writes from (`= :v`, the operands of `list_append`, `if_not_exists` and `+`/`-`, each time it is
+ * used) and every value ADDed. DynamoDB counts them all ("Item size to update has exceeded the maximum allowed
+ * size"), even an `if_not_exists` operand it does not write: the stored item is not guessed.
  */
 export const updateKeyShape = (body: Record_, prefix: string, problems: Problems): void => {
   const expression = body["UpdateExpression"]
@@ -406,10 +421,14 @@ export const updateKeyShape = (body: Record_, prefix: string, problems: Problems
   const values = isRecord(body["ExpressionAttributeValues"]) ? (body["ExpressionAttributeValues"] as AttributeMap) : undefined
   if (values === undefined) return
   const checkOperands = addOrDelete.test(expression)
-  // The values with the key are the most the SETs can write: under 400 KB, there is nothing to add up.
-  const checkSize = itemSize(values) + itemSize(key as AttributeMap) > WriteLimits.itemBytes
+  // Each value counted once, with the key, is under 400 KB: unless one is used twice, there is nothing to add up.
+  const checkSize = itemSize(values) + itemSize(key as AttributeMap) > WriteLimits.itemBytes || (expression.match(valuePlaceholder)?.length ?? 0) > Object.keys(values).length
   if (!checkOperands && !checkSize) return
   let written = itemSize(key as AttributeMap)
+  const count = (placeholder: string | undefined): void => {
+    const value = placeholder === undefined ? undefined : values[placeholder]
+    if (checkSize && value !== undefined) written += valueSize(value)
+  }
   for (const { clause, text } of updateActions(expression)) {
     const types = operandTypes[clause]
     if (types !== undefined) {
@@ -422,14 +441,13 @@ export const updateKeyShape = (body: Record_, prefix: string, problems: Problems
           message: `${clause} takes ${clause === "ADD" ? "a number or a set" : "a set"}, not a value of type ${type}`
         })
       }
-    } else if (clause === "SET" && checkSize) {
-      const placeholder = setToValue.exec(text)?.[2]
-      const value = placeholder === undefined ? undefined : values[placeholder]
-      if (value !== undefined) written += valueSize(value)
+      if (clause === "ADD") count(placeholder)
+    } else if (clause === "SET") {
+      for (const [placeholder] of text.slice(text.indexOf("=") + 1).matchAll(valuePlaceholder)) count(placeholder)
     }
   }
   if (written > WriteLimits.itemBytes) {
-    problems.push({ part: `${prefix}UpdateExpression`, message: `the key and the values set are ${written} bytes: the item would be over DynamoDB's ${WriteLimits.itemBytes}` })
+    problems.push({ part: `${prefix}UpdateExpression`, message: `the key and the values the update writes from are ${written} bytes: over DynamoDB's ${WriteLimits.itemBytes} for an item` })
   }
 }
 
