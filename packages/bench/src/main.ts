@@ -1,9 +1,9 @@
 /**
- * `pnpm bench`: runs P1, P2, P2L, P3, P4, P5, P6, P7 and P8 on both shells (Effect 3 and Effect 4), then P6T and P1T
+ * `pnpm bench`: runs P1, P2, P2L, P3, P4, P5, P6, P7, P8 and P9 on both shells (Effect 3 and Effect 4), then P6T and P1T
  * (Effect 3), and prints their figures, ratios and targets, then the two shells side by side.
  *
  *   pnpm bench                   everything (a few minutes per shell)
- *   pnpm bench --quick           a fast smoke subset: every benchmark but P3, P4, P5 and P6T (DynamoDB Local), few short rounds, no timing assertions
+ *   pnpm bench --quick           a fast smoke subset: every benchmark but P3, P4, P5 and P6T (DynamoDB Local; P9 runs on it with a few hundred records), few short rounds, no timing assertions
  *   pnpm bench --only P1,P6      some benchmarks
  *   pnpm bench --shell effect4   one shell only, in this process
  *   pnpm bench --json out.json   also write the raw figures
@@ -55,6 +55,16 @@ const suites: ReadonlyArray<Suite> = [
   { id: "P6", shells, run: async () => (await import("./p6/bench.js")).runP6(settings) },
   { id: "P7", shells, run: async () => (await import("./p7/bench.js")).runP7(settings) },
   { id: "P8", shells, run: async () => (await import("./p8/bench.js")).runP8({ tries: quick ? 2 : 7 }) },
+  {
+    id: "P9",
+    shells,
+    run: async () =>
+      (await import("./p9/bench.js")).runP9(
+        quick
+          ? { records: 300, rounds: 1, writes: 2, lags: [100_000, 1_000_000], samples: 5 }
+          : { records: 20_000, rounds: 5, writes: 20, lags: [100_000, 1_000_000], samples: 30 }
+      )
+  },
   { id: "P6T", shells: ["effect3"], slow: true, run: async () => (await import("./typed/bench.js")).runP6Typed(settings) },
   { id: "P1T", shells: ["effect3"], run: async () => (await import("./typed/bench.js")).runP1Typed(settings) }
 ]

@@ -214,5 +214,7 @@ export const entities = <const Members extends ReadonlyArray<CollectionMember>, 
   members: Members,
   source: S,
   options: ReadOptions & DecodeOptions = {}
-): Stream.Stream<EntityChange<Members[number]>, ReadError | SourceError<S> | ChangeDecodeError, StreamsClient | SourceContext<S>> =>
-  A.mapConcatEffect(records(source, options), decodedOrSkipped(decoder<Members[number]>(members), options))
+): Stream.Stream<EntityChange<Members[number]>, ReadError | SourceError<S> | ChangeDecodeError, StreamsClient | SourceContext<S>> => {
+  const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
+  return A.mapConcatEffect(batches(source, options), (batch) => decodeAll(batch.records))
+}

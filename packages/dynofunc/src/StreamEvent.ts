@@ -139,7 +139,7 @@ export const entityHandler = <const Members extends ReadonlyArray<CollectionMemb
   process: (change: EntityChange<Members[number]>) => Effect.Effect<unknown, E, R>,
   options: DecodeOptions = {}
 ): Handler => {
-  const decodeChange = decodedOrSkipped(decoder<Members[number]>(members), options)
-  const decode: Decode<EntityChange<Members[number]>> = (record) => Effect.flatMap(plain(record), ([change]) => decodeChange(change!))
+  const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
+  const decode: Decode<EntityChange<Members[number]>> = (record) => Effect.flatMap(plain(record), decodeAll)
   return handle(layer, decode, (items) => Effect.forEach(items, process, { discard: true }), true)
 }

@@ -6,13 +6,13 @@
  */
 import { fork } from "node:child_process"
 import { fileURLToPath } from "node:url"
-import { BatchWriteItemCommand, DynamoDBClient, type WriteRequest } from "@aws-sdk/client-dynamodb"
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
 import { DynamoDBLocal } from "@dynofunc/testing"
 import { async } from "dynofunc/adapter"
 import { Effect } from "effect"
 import { median } from "../harness.js"
 import { formatRatio, type Row, type Section, type Target } from "../report.js"
-import { createTable } from "../tables.js"
+import { createTable, writeAll } from "../tables.js"
 import { type Contender, contenders, type Report } from "./scan.js"
 
 export interface P5Settings {
@@ -40,19 +40,7 @@ const load = (endpoint: string, count: number) =>
   Effect.promise(async () => {
     const client = new DynamoDBClient({ endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } })
     await createTable(client, table, ["pk"])
-    let next = 0
-    const worker = async () => {
-      while (next < count) {
-        const from = next
-        next = Math.min(count, next + 25)
-        let pending: Array<WriteRequest> = Array.from({ length: next - from }, (_, k) => ({ PutRequest: { Item: item(from + k) } }))
-        while (pending.length > 0) {
-          const out = await client.send(new BatchWriteItemCommand({ RequestItems: { [table]: pending } }))
-          pending = out.UnprocessedItems?.[table] ?? []
-        }
-      }
-    }
-    await Promise.all(Array.from({ length: 8 }, worker))
+    await writeAll(client, table, count, item)
     client.destroy()
   })
 
