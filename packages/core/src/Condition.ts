@@ -15,22 +15,68 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import {
   AndNode,
-  type AttributeTypeCode,
   AttributeValueNode,
-  type Condition,
+  type ConditionTypeId,
   isCondition as isConditionNode,
   NotNode,
   OrNode,
-  type Path,
   PathImpl,
-  RawNode,
-  type Segment,
-  type UpdateOperand
+  RawNode
 } from "./internal/expressions/ast.js"
-import { path } from "./Path.js"
+import { type AttributeTypeCode, path, type Path, type Segment } from "./Path.js"
+import type { UpdateOperand } from "./Update.js"
 import * as Update from "./Update.js"
 
-export type { Comparator, Condition, ConditionTag } from "./internal/expressions/ast.js"
+/** A comparison operator. */
+export type Comparator = "=" | "<>" | "<" | "<=" | ">" | ">="
+
+/** The kinds of condition node. */
+export type ConditionTag =
+  | "Compare"
+  | "Between"
+  | "In"
+  | "Exists"
+  | "NotExists"
+  | "Type"
+  | "BeginsWith"
+  | "Contains"
+  | "And"
+  | "Or"
+  | "Not"
+  | "Raw"
+
+/**
+ * A condition: what `ConditionExpression`, `FilterExpression` and `KeyConditionExpression` hold. Build one with
+ * `attr(...)` / `path(...)` methods and combine with `cand`, `cor`, `cnot` (or `.and`, `.or`, `.not`).
+ *
+ * @example
+ * attr("a").exists().and(attr("v").equals(3)) // attribute_exists(#n0) AND #n1 = :v0
+ */
+export interface Condition {
+  readonly [ConditionTypeId]: typeof ConditionTypeId
+  readonly _tag: ConditionTag
+  /**
+   * This condition and the others: `a AND b AND …`.
+   *
+   * @example
+   * attr("a").exists().and(attr("b").gt(1)) // attribute_exists(#n0) AND #n1 > :v0
+   */
+  and(...others: ReadonlyArray<Condition>): Condition
+  /**
+   * This condition or the others: `a OR b OR …`.
+   *
+   * @example
+   * attr("a").notExists().or(attr("b").lt(1)) // attribute_not_exists(#n0) OR #n1 < :v0
+   */
+  or(...others: ReadonlyArray<Condition>): Condition
+  /**
+   * The negation: `NOT (…)`.
+   *
+   * @example
+   * attr("a").equals(1).not() // NOT #n0 = :v0
+   */
+  not(): Condition
+}
 
 /** What `attr` is: a function building a one-name path, with the update helpers beside it. */
 export interface AttrConstructor {

@@ -27,7 +27,9 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "./InputProblem.js"
-import { ClauseNode, type Condition, isConditionNode, PathImpl, type Segment } from "./internal/expressions/ast.js"
+import type { Condition } from "./Condition.js"
+import { ClauseNode, isConditionNode, PathImpl } from "./internal/expressions/ast.js"
+import type { Segment } from "./Path.js"
 import * as Emit from "./internal/expressions/emit.js"
 import * as P from "./internal/expressions/placeholders.js"
 import type { Placeholders } from "./internal/expressions/placeholders.js"

@@ -16,7 +16,7 @@
  * const byUser = { pk: "user#1" }                                                   // #n0 = :v0
  * const orders = cand(attr("pk").equals("user#1"), attr("sk").beginsWith("order#")) // #n0 = :v0 AND begins_with(#n1, :v1)
  */
-import type { Condition } from "./internal/expressions/ast.js"
+import type { Condition } from "./Condition.js"
 import { keyConditionProblem, keyObjectProblem, type KeyNames } from "./internal/expressions/emit.js"
 import { isConditionNode } from "./internal/expressions/ast.js"
 

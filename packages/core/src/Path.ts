@@ -13,10 +13,228 @@
  * path("items", 0).remove()           // REMOVE #n0[0]
  * path.parse("a.b[3]")                // path("a", "b", 3)
  */
-import { isPath as isPathNode, type Path, PathImpl, type Segment } from "./internal/expressions/ast.js"
+import type { Condition } from "./Condition.js"
+import { isPath as isPathNode, type Operand, PathImpl, type PathTypeId } from "./internal/expressions/ast.js"
+import type { UpdateClause, UpdateOperand } from "./Update.js"
 
-export type { Path, Segment }
-export type { AttributeTypeCode, Comparable, Size, UpdateOperand } from "./internal/expressions/ast.js"
+export type { UpdateOperand } from "./Update.js"/** One step of a document path: an attribute or map key (a string, taken verbatim), or a list index (a number). */
+export type Segment = string | number
+
+/** The type codes `attribute_type` accepts. */
+export type AttributeTypeCode = "S" | "SS" | "N" | "NS" | "B" | "BS" | "BOOL" | "NULL" | "L" | "M"
+
+/** What the comparison methods of paths and sizes share. */
+export interface Comparable {
+  /**
+   * `= other` (a value, another path, or a size).
+   *
+   * @example
+   * attr("status").equals("active") // #n0 = :v0
+   * attr("a").equals(attr("b"))     // #n0 = #n1
+   */
+  equals(other: unknown): Condition
+  /**
+   * `<> other`.
+   *
+   * @example
+   * attr("status").notEquals("gone") // #n0 <> :v0
+   */
+  notEquals(other: unknown): Condition
+  /**
+   * `< other`.
+   *
+   * @example
+   * attr("age").lt(18) // #n0 < :v0
+   */
+  lt(other: unknown): Condition
+  /**
+   * `<= other`.
+   *
+   * @example
+   * attr("age").lte(18) // #n0 <= :v0
+   */
+  lte(other: unknown): Condition
+  /**
+   * `> other`.
+   *
+   * @example
+   * attr("age").gt(18) // #n0 > :v0
+   */
+  gt(other: unknown): Condition
+  /**
+   * `>= other`.
+   *
+   * @example
+   * attr("age").gte(18) // #n0 >= :v0
+   */
+  gte(other: unknown): Condition
+  /**
+   * `BETWEEN low AND high` (both ends included).
+   *
+   * @example
+   * attr("age").between(18, 65) // #n0 BETWEEN :v0 AND :v1
+   */
+  between(low: unknown, high: unknown): Condition
+  /**
+   * `IN (…)`: one of 1 to 100 operands (more is an `InvalidInputError`). The operands come as one array, so a
+   * list value is never mistaken for several operands.
+   *
+   * @example
+   * attr("status").in(["a", "b"]) // #n0 IN (:v0, :v1)
+   */
+  in(operands: ReadonlyArray<unknown>): Condition
+}
+
+/**
+ * `size(path)`: the length of a string or binary, or the number of elements of a set, list or map. Compare it like
+ * any operand.
+ *
+ * @example
+ * attr("tags").size().gt(2) // size(#n0) > :v0
+ */
+export interface Size extends Operand, Comparable {
+  readonly path: Path
+}
+
+/**
+ * A document path: an attribute name, then map keys and list indexes. Each string segment is one name, whatever it
+ * holds (dots, dashes, spaces, unicode, reserved words); numbers are list indexes. A path is also the operand and the
+ * starting point of every condition and update on it.
+ *
+ * @example
+ * path("profile", "e-mail").exists()   // attribute_exists(#n0.#n1)
+ * path("items", 0, "price").gt(10)     // #n0[0].#n1 > :v0
+ */
+export interface Path extends Operand, Comparable, UpdateOperand {
+  readonly [PathTypeId]: typeof PathTypeId
+  /** The segments, in order: names (strings) and list indexes (numbers). */
+  readonly segments: ReadonlyArray<Segment>
+  /**
+   * A path further down: map keys and list indexes.
+   *
+   * @example
+   * attr("profile").at("address", "city") // #n0.#n1.#n2
+   * attr("items").at(3)                   // #n0[3]
+   */
+  at(...segments: ReadonlyArray<Segment>): Path
+  /**
+   * `size(path)`, to compare.
+   *
+   * @example
+   * attr("name").size().lte(20) // size(#n0) <= :v0
+   */
+  size(): Size
+  /**
+   * `begins_with(path, prefix)`: a string or binary prefix.
+   *
+   * @example
+   * attr("sk").beginsWith("2024-") // begins_with(#n0, :v0)
+   */
+  beginsWith(prefix: unknown): Condition
+  /**
+   * `contains(path, operand)`: a substring of a string, or an element of a set or list (of any type).
+   *
+   * @example
+   * attr("tags").contains("red") // contains(#n0, :v0)
+   * attr("scores").contains(7)   // contains(#n0, :v0) with :v0 = { N: "7" }
+   */
+  contains(operand: unknown): Condition
+  /**
+   * `attribute_exists(path)`.
+   *
+   * @example
+   * attr("pk").exists() // attribute_exists(#n0)
+   */
+  exists(): Condition
+  /**
+   * `attribute_not_exists(path)`.
+   *
+   * @example
+   * attr("pk").notExists() // attribute_not_exists(#n0)
+   */
+  notExists(): Condition
+  /**
+   * `attribute_type(path, :t)`; use the `AttributeType` constants or the codes themselves.
+   *
+   * @example
+   * attr("n").type(AttributeType.Number) // attribute_type(#n0, :v0) with :v0 = { S: "N" }
+   */
+  type(type: AttributeTypeCode): Condition
+  /**
+   * `if_not_exists(path, fallback)`: the attribute, or `fallback` when it is missing (an operand for `SET`).
+   *
+   * @example
+   * update: { views: attr("views").ifNotExists(0).plus(1) } // SET #n0 = if_not_exists(#n0, :v0) + :v1
+   */
+  ifNotExists(fallback: unknown): UpdateOperand
+  /**
+   * `SET path = value` (a plain value or an operand).
+   *
+   * @example
+   * path("profile", "email").set("a@b.c") // SET #n0.#n1 = :v0
+   */
+  set(value: unknown): UpdateClause
+  /**
+   * `SET path = if_not_exists(path, value)`: set only when missing.
+   *
+   * @example
+   * attr("createdAt").setIfNotExists(Date.now()) // SET #n0 = if_not_exists(#n0, :v0)
+   */
+  setIfNotExists(value: unknown): UpdateClause
+  /**
+   * `REMOVE path` (an attribute, a nested path, or a list element).
+   *
+   * @example
+   * attr("items").at(2).remove() // REMOVE #n0[2]
+   */
+  remove(): UpdateClause
+  /**
+   * `ADD path value`: add to a number (starting at 0), or add elements to a set (an array is taken as a set, a
+   * single string or binary as a set of one).
+   *
+   * @example
+   * attr("tags").add(new Set(["x"])) // ADD #n0 :v0
+   */
+  add(value: unknown): UpdateClause
+  /**
+   * `DELETE path value`: remove elements from a set (an array is taken as a set, a single string or binary as a
+   * set of one).
+   *
+   * @example
+   * attr("tags").delete(["x"]) // DELETE #n0 :v0
+   */
+  delete(elements: unknown): UpdateClause
+  /**
+   * Append to a list, creating it when missing: `SET p = list_append(if_not_exists(p, :empty), :values)`. An array
+   * gives the elements; any other value is one element.
+   *
+   * @example
+   * attr("log").append(["e1", "e2"]) // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1)
+   */
+  append(elements: unknown): UpdateClause
+  /**
+   * Prepend to a list, creating it when missing: `SET p = list_append(:values, if_not_exists(p, :empty))`. An array
+   * gives the elements; any other value is one element.
+   *
+   * @example
+   * attr("log").prepend("e0") // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1))
+   */
+  prepend(elements: unknown): UpdateClause
+  /**
+   * Add `by` (default 1) to a number, starting from 0 when missing: `SET p = if_not_exists(p, :zero) + :by`.
+   *
+   * @example
+   * attr("visits").increment() // SET #n0 = if_not_exists(#n0, :v0) + :v1
+   */
+  increment(by?: number | bigint): UpdateClause
+  /**
+   * Subtract `by` (default 1) from a number, starting from 0 when missing.
+   *
+   * @example
+   * attr("stock").decrement(2) // SET #n0 = if_not_exists(#n0, :v0) - :v1
+   */
+  decrement(by?: number | bigint): UpdateClause
+}
 
 /** What `path` is: a function building paths, with `parse`. */
 export interface PathConstructor {

@@ -8,7 +8,7 @@
  * ["id", "name", path("address", "city"), path("tags", 0)]
  * // #n0, #n1, #n2.#n3, #n4[0]
  */
-import type { Path } from "./internal/expressions/ast.js"
+import type { Path } from "./Path.js"
 
 /** The attributes to read: names (verbatim) and paths. */
 export type ProjectionInput = ReadonlyArray<string | Path>

@@ -12,9 +12,66 @@
  * // SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v1), :v2), #n2 = if_not_exists(#n2, :v3) + :v4,
  * //     #n3.#n4 = :v5
  */
-import { ActionNode, ArithmeticNode, ListAppendNode, type UpdateAction, type UpdateClause, type UpdateOperand } from "./internal/expressions/ast.js"
+import { ActionNode, ArithmeticNode, ListAppendNode, type Operand, type UpdateTypeId } from "./internal/expressions/ast.js"
+import type { Path } from "./Path.js"
 
-export type { UpdateAction, UpdateClause, UpdateKind, UpdateOperand } from "./internal/expressions/ast.js"
+/**
+ * An operand that can stand on the right of `SET path = …`: a path, `if_not_exists(…)`, `list_append(…)`, a
+ * sum or difference, or a plain value.
+ */
+export interface UpdateOperand extends Operand {
+  /**
+   * `this + other`, for `SET`.
+   *
+   * @example
+   * update: { total: attr("price").plus(attr("tax")) } // SET #n0 = #n1 + #n2
+   */
+  plus(other: unknown): UpdateOperand
+  /**
+   * `this - other`, for `SET`.
+   *
+   * @example
+   * update: { left: attr("stock").minus(1) } // SET #n0 = #n1 - :v0
+   */
+  minus(other: unknown): UpdateOperand
+  /**
+   * `list_append(this, other)`, for `SET`.
+   *
+   * @example
+   * update: { all: attr("a").listAppend(attr("b")) } // SET #n0 = list_append(#n1, #n2)
+   */
+  listAppend(other: unknown): UpdateOperand
+}
+
+/** The clause an update action lands in. */
+export type UpdateKind =
+  | "set"
+  | "remove"
+  | "add"
+  | "delete"
+  | "append"
+  | "prepend"
+  | "increment"
+  | "decrement"
+  | "ifNotExists"
+
+/**
+ * An update action not yet tied to a path: the value of a key in a plain update object, e.g.
+ * `{ tags: attr.append(["x"]) }`.
+ */
+export interface UpdateAction {
+  readonly [UpdateTypeId]: "Action"
+  readonly kind: UpdateKind
+  readonly value: unknown
+}
+
+/** An update action tied to a path, e.g. `path("a", "b").set(1)`. */
+export interface UpdateClause {
+  readonly [UpdateTypeId]: "Clause"
+  readonly kind: UpdateKind
+  readonly path: Path
+  readonly value: unknown
+}
 
 /** A plain update object: attribute name → plain value (`SET`) or an `UpdateAction`. */
 export type UpdateObject = { readonly [name: string]: unknown }

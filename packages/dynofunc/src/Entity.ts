@@ -40,19 +40,61 @@ import type { Outcome } from "#adapter"
 import type { AnySchema } from "#schema"
 import type { Condition } from "@dynofunc/core/Condition"
 import type { ItemDecodeError, ItemEncodeError, UniqueConflictError, UniqueConstraintError, VersionConflictError } from "./EntityError.js"
-import { action, type Action } from "./internal/typed/actions.js"
+import { action, type ActionId } from "./internal/typed/actions.js"
 import type { FieldsSchema } from "./internal/typed/codec.js"
-import type { EntityWrite } from "./internal/typed/batch.js"
-import type { CollectionMember } from "./internal/typed/collection.js"
-import { make as makeRuntime, type EntityConfig } from "./internal/typed/entity.js"
+import { make as makeRuntime } from "./internal/typed/entity.js"
 import type { Operation } from "@dynofunc/core/Operation"
 import type { Size } from "@dynofunc/core/Path"
 import type { Path } from "@dynofunc/core/Path"
-import type { Table } from "./TypedTable.js"
+import type { CollectionMember, EntityWrite, Table } from "./TypedTable.js"
 import type { Item } from "@dynofunc/core/Value"
 
-export type { Action, ActionKind } from "./internal/typed/actions.js"
-export type { EntityConfig, KeyDef, KeyPart, MissingPolicy } from "./internal/typed/entity.js"
+/** The kinds of typed update actions. */
+export type ActionKind = "increment" | "decrement" | "append" | "prepend" | "add" | "delete" | "remove" | "ifNotExists"
+
+/** A typed update action of `Kind` on a field holding `V` (the type is what the compiler checks; `V` is phantom). */
+export interface Action<Kind extends ActionKind, V> {
+  readonly [ActionId]: Kind
+  /** The operand as given (encoded with the field's Schema when the update is built). */
+  readonly operand: unknown
+  readonly _V?: V
+}
+
+/** One side of a key: a prefix and the fields composed after it. */
+export interface KeyPart {
+  readonly prefix?: string | undefined
+  readonly fields: ReadonlyArray<string>
+}
+
+/** What an update that touches part of a composed index key does: fail (default), drop the item from the index, or keep the old key. */
+export type MissingPolicy = "fail" | "sparse" | "keep"
+
+/** An entity's key on one index (`primary` or a GSI): composed partition and sort keys. */
+export interface KeyDef {
+  readonly partition: KeyPart
+  readonly sort?: KeyPart | undefined
+  readonly onMissing?: MissingPolicy | undefined
+}
+
+/**
+ * What `make` takes: the table, the entity's tag, its Schema, how its keys are composed, and optionally
+ * timestamps, a version attribute and unique fields.
+ *
+ * @example
+ * import { Schema } from "effect"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk" })
+ * const config = { table: app, name: "User", schema: Schema.Struct({ id: Schema.String }), primary: { partition: { prefix: "USER", fields: ["id"] } } } satisfies Entity.EntityConfig
+ */
+export interface EntityConfig {
+  readonly table: Table
+  readonly name: string
+  readonly schema: FieldsSchema
+  readonly primary: KeyDef
+  readonly indexes?: { readonly [index: string]: KeyDef | undefined } | undefined
+  readonly timestamps?: { readonly createdAt?: string | undefined; readonly updatedAt?: string | undefined } | undefined
+  readonly version?: string | undefined
+  readonly unique?: ReadonlyArray<string> | undefined
+}
 
 /** The plain item of an entity: its Schema's fields (what writes take; a `Schema.Class` reads back as instances). */
 export type Fields<C extends EntityConfig> = C["schema"] extends Schema.Struct<infer _F>

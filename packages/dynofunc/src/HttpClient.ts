@@ -22,19 +22,40 @@ import * as A from "#adapter"
 import type { Provider } from "./AwsCredentials.js"
 import { type Credentials, DynamoClient, type DynamoClientService, type Request } from "./DynamoClient.js"
 import type { CommandName, OutputOf } from "@dynofunc/core/Operation"
-import { credentialSource, type CredentialsProvider } from "./internal/transport/credentials/source.js"
+import { credentialSource } from "./internal/transport/credentials/source.js"
 import { regionalEndpoint } from "./internal/transport/endpoint.js"
 import { regionOf } from "./internal/transport/region.js"
-import { type Answer, type Connections, type Exchange, nodeHttp as nodeHttpConnections } from "./internal/transport/http.js"
+import { type Answer, type Exchange, nodeHttp as nodeHttpConnections } from "./internal/transport/http.js"
 import { amzDate, jsonPostAuthorization, type SigningCredentials } from "./internal/transport/sigv4.js"
-import { type UndiciModule, undiciPool as undiciConnections } from "./internal/transport/undici.js"
+import { type Pool, undiciPool as undiciConnections } from "./internal/transport/undici.js"
 import { streams } from "./internal/transport/streamsWire.js"
 import { Crc32MismatchError, crc32, metadata, type Protocol, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
 import { StreamsClient, type StreamsClientService } from "./internal/changes/api.js"
 
-export type { CredentialsProvider, ProvidedCredentials } from "./internal/transport/credentials/source.js"
-export type { Connections } from "./internal/transport/http.js"
-export type { UndiciModule } from "./internal/transport/undici.js"
+/** What an SDK-style provider answers: the SDK's `AwsCredentialIdentity`, secrets in the clear. */
+export interface ProvidedCredentials extends SigningCredentials {
+  /** When they stop working; none means never. */
+  readonly expiration?: Date | undefined
+}
+
+/** A function giving credentials, like the SDK's providers (`fromIni()`, `fromSSO()`, `fromTemporaryCredentials(…)`). */
+export type CredentialsProvider = () => Promise<ProvidedCredentials>
+
+/**
+ * A way to open connections to DynamoDB: `open(endpoint, maxConnections)` makes a pool of at most `maxConnections`
+ * keep-alive connections, closed when its scope closes, and answers its `Exchange`.
+ */
+export interface Connections {
+  readonly open: (endpoint: URL, maxConnections: number) => Effect.Effect<Exchange, never, Scope.Scope>
+}
+
+/** The part of the `undici` module the lean client uses: its `Pool`. */
+export interface UndiciModule {
+  readonly Pool: new (
+    origin: string,
+    options: { readonly connections: number; readonly headersTimeout: number; readonly bodyTimeout: number }
+  ) => Pool
+}
 
 /**
  * Node's own HTTP client under the lean client: `node:http` / `node:https` with a keep-alive `Agent`. The default:

@@ -18,14 +18,26 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { type Effect, Stream } from "effect"
 import * as A from "#adapter"
+import type { Outcome } from "#adapter"
 import type { DynamoClient } from "./DynamoClient.js"
 import type { InvalidInputError } from "./DynamoError.js"
 import type { ErrorOf } from "./Execute.js"
 import { checkBounds, invalidOptions } from "./internal/bulk/options.js"
-import { type PageFailure, type PageOf, type paginated, type PaginatedName, type Step, steps, type Token } from "./internal/bulk/paginated.js"
+import { type paginated, type Step, steps, type Token } from "./internal/bulk/paginated.js"
 import { make, type Operation, type OutputOf } from "@dynofunc/core/Operation"
 
-export type { PageFailure, PageOf, PaginatedName }
+/** The commands that read a page at a time. */
+export type PaginatedName = keyof typeof paginated
+
+/**
+ * The page a result stands for. A typed operation (`Entity.query`, `TypedTable.collection`, …) decodes each page to
+ * an `Outcome` (`Either` on Effect 3, `Result` on 4): the decoded page, or why it does not decode (`PageFailure`);
+ * any other result is the page itself.
+ */
+export type PageOf<Result> = Result extends Outcome.Outcome<infer Page, infer _Failure> ? Page : Result
+
+/** Why a page of a typed operation does not decode (`never` for any other operation). */
+export type PageFailure<Result> = Result extends Outcome.Outcome<infer _Page, infer Failure> ? Failure : never
 
 /** Options of `pages`. */
 export interface PagesOptions {

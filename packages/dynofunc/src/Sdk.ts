@@ -11,7 +11,7 @@
  */
 import type { DefaultProviderInit, defaultProvider } from "@aws-sdk/credential-provider-node"
 import { Protocol } from "./internal/execution/sdkProtocol.js"
-import type { CredentialsProvider } from "./internal/transport/credentials/source.js"
+import type { CredentialsProvider } from "./HttpClient.js"
 
 /**
  * The SDK's DynamoDB protocol with a fix the clients dynofunc builds always use: the SDK's own response reader loses

@@ -15,7 +15,7 @@ import { Effect, Exit, type Layer, ManagedRuntime } from "effect"
 import { type ChangeRecord, fromRaw, type RawRecord } from "@dynofunc/core/ChangeRecord"
 import type { AttributeMap } from "@dynofunc/core/Value"
 import { type DecodeOptions, decodedOrSkipped, decoder, type EntityChange } from "./internal/changes/typed.js"
-import type { CollectionMember } from "./internal/typed/collection.js"
+import type { CollectionMember } from "./TypedTable.js"
 import { readAttribute } from "./internal/transport/wire.js"
 
 /** One record of a DynamoDB stream event, as Lambda sends it (binary values base64, times in epoch seconds). */

@@ -15,20 +15,68 @@
  * })
  * TypedTable.create(app) // CreateTable with pk/sk, gsi1 and the multi-attribute byRegion index
  */
-import type { ScalarAttributeType } from "@aws-sdk/client-dynamodb"
+import type { QueryCommandOutput, ScalarAttributeType } from "@aws-sdk/client-dynamodb"
 import { Effect, Stream } from "effect"
 import type { Outcome } from "#adapter"
 import { mapConcatEffect } from "#adapter"
 import type { DynamoClient } from "./DynamoClient.js"
-import type { ItemDecodeError, UnknownEntityError } from "./EntityError.js"
+import type { InvalidInputError } from "./DynamoError.js"
+import type { ItemDecodeError, ItemEncodeError, UnknownEntityError } from "./EntityError.js"
 import type { ErrorOf } from "./Execute.js"
+import type { Runtime } from "./internal/typed/entity.js"
 import { run } from "./internal/typed/run.js"
+import type { Condition } from "@dynofunc/core/Condition"
 import type { CommandName, Operation } from "@dynofunc/core/Operation"
 import * as Pages from "./Pages.js"
 import { create as createTable, type CreateOptions, type CreateResult } from "@dynofunc/core/operations/create"
+import type { Item } from "@dynofunc/core/Value"
 
-export { batchWrite, type EntityWrite, type EntityWriteError } from "./internal/typed/batch.js"
-export { collection, type CollectionOptions, type CollectionResult, type Tagged } from "./internal/typed/collection.js"
+export { batchWrite } from "./internal/typed/batch.js"
+export { collection } from "./internal/typed/collection.js"
+
+/** A put or delete of one entity's item in a batch: `Entity.batchPut(item)`, `Entity.batchDelete(key)`. */
+export type EntityWrite<Tag extends string = string, P = unknown, K = unknown> =
+  | { readonly entity: Tag; readonly put: P; readonly delete?: undefined; /** @internal */ readonly runtime: Runtime }
+  | { readonly entity: Tag; readonly delete: K; readonly put?: undefined; /** @internal */ readonly runtime: Runtime }
+
+/** Why nothing of a typed batch write was sent: a write does not encode, or cannot be a batch write. */
+export type EntityWriteError = ItemEncodeError | InvalidInputError
+
+/** An entity as a collection query needs it (any `Entity`). */
+export interface CollectionMember<Tag extends string = string, A = unknown> {
+  readonly name: Tag
+  readonly table: Table
+  /** @internal */
+  readonly runtime: Runtime
+  readonly Type?: A
+}
+
+/** One item of a collection: its entity's tag and the decoded item, a union to match on `entity`. */
+export type Tagged<Members extends CollectionMember> = Members extends CollectionMember<infer Tag, infer A>
+  ? { readonly entity: Tag; readonly item: A }
+  : never
+
+/** Options of `collection`. */
+export interface CollectionOptions {
+  /** Items not matching their Schema: fail with `ItemDecodeError` (default), or skip them, listed in `invalid`. */
+  readonly onInvalid?: "fail" | "skip" | undefined
+  /** Items whose tag none of the entities has: fail with `UnknownEntityError` (default), or skip them, listed in `unknown`. */
+  readonly onUnknown?: "fail" | "skip" | undefined
+  readonly filter?: Condition | undefined
+  readonly limit?: number | undefined
+  readonly order?: "asc" | "desc" | undefined
+  readonly startKey?: Item | undefined
+  readonly consistent?: boolean | undefined
+}
+
+/** A page of a collection. */
+export interface CollectionResult<Members extends CollectionMember> {
+  readonly items: ReadonlyArray<Tagged<Members>>
+  readonly invalid: ReadonlyArray<ItemDecodeError>
+  readonly unknown: ReadonlyArray<UnknownEntityError>
+  readonly lastKey: Item | undefined
+  readonly raw: QueryCommandOutput
+}
 
 /** A key attribute of an index: its name, or its name and type (`S` by default). */
 export type IndexAttribute = string | { readonly name: string; readonly type?: ScalarAttributeType | undefined }

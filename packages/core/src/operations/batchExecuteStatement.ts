@@ -2,16 +2,28 @@ import type {
   BatchExecuteStatementCommandInput,
   BatchExecuteStatementCommandOutput,
   BatchStatementErrorCodeEnum,
+  ParameterizedStatement,
   ReturnConsumedCapacity
 } from "@aws-sdk/client-dynamodb"
 import { optionalItem } from "../internal/builders/build.js"
 import { readList } from "../internal/values/marshal.js"
-import { toStatements, type StatementInput } from "../internal/builders/partiql.js"
+import { toStatements } from "../internal/builders/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/input/guard.js"
 
-export type { Statement, StatementInput } from "../internal/builders/partiql.js"
+/** One PartiQL statement with its `?` parameters as plain JS values. */
+export interface Statement {
+  readonly statement: string
+  readonly parameters?: ReadonlyArray<unknown> | undefined
+  /** `ALL_OLD` puts the item on the error or cancellation reason when a condition fails. */
+  readonly returnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined
+  /** Strongly consistent read (batches only). */
+  readonly consistent?: boolean | undefined
+}
+
+/** A statement of a batch or transaction: plain, an `executeStatement` operation, or the SDK's. */
+export type StatementInput = Statement | Operation<"ExecuteStatement", unknown> | ParameterizedStatement
 
 /** The most statements one `BatchExecuteStatement` takes. */
 const maxStatements = 25

@@ -1,12 +1,13 @@
-import type { TransactGetItemsCommandInput, TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { TransactGetItem, TransactGetItemsCommandInput, TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
 import { readList } from "../internal/values/marshal.js"
-import { toTransactGetItem, type TransactGetAction } from "../internal/builders/transact.js"
+import { toTransactGetItem } from "../internal/builders/transact.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/input/guard.js"
 
-export type { TransactGetAction } from "../internal/builders/transact.js"
+/** What `transactGetItems` takes for each read: an item read, or the SDK action. */
+export type TransactGetAction = Operation<"GetItem", unknown> | TransactGetItem
 
 /** Options of `transactGetItems`. */
 export type TransactGetOptions = EscapeHatch<"TransactGetItems">

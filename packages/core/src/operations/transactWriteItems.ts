@@ -1,10 +1,17 @@
-import type { TransactWriteItemsCommandInput, TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { TransactWriteItem, TransactWriteItemsCommandInput, TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
+import type { ConditionCheck } from "./conditionCheck.js"
 import { checkBatchMetrics, type EscapeHatch } from "../internal/builders/build.js"
-import { toTransactWriteItem, type TransactWriteAction } from "../internal/builders/transact.js"
+import { toTransactWriteItem } from "../internal/builders/transact.js"
 import { make, type Operation } from "../Operation.js"
 import { guard } from "../internal/input/guard.js"
 
-export type { TransactWriteAction } from "../internal/builders/transact.js"
+/** What `transactWriteItems` takes for each action: an item write, a condition check, or the SDK action. */
+export type TransactWriteAction =
+  | Operation<"PutItem", unknown>
+  | Operation<"UpdateItem", unknown>
+  | Operation<"DeleteItem", unknown>
+  | ConditionCheck
+  | TransactWriteItem
 
 /** Options of `transactWriteItems`. */
 export interface TransactWriteOptions extends EscapeHatch<"TransactWriteItems"> {

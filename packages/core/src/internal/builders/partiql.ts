@@ -1,21 +1,9 @@
 /** What the PartiQL builders share: statements with plain JS parameters, and turning them into SDK statements. */
 import type { BatchStatementRequest, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../../InputProblem.js"
-import { isOperation, type Operation } from "../../Operation.js"
+import { isOperation } from "../../Operation.js"
+import type { StatementInput } from "../../operations/batchExecuteStatement.js"
 import { toAttributeValue } from "../values/marshal.js"
-
-/** One PartiQL statement with its `?` parameters as plain JS values. */
-export interface Statement {
-  readonly statement: string
-  readonly parameters?: ReadonlyArray<unknown> | undefined
-  /** `ALL_OLD` puts the item on the error or cancellation reason when a condition fails. */
-  readonly returnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined
-  /** Strongly consistent read (batches only). */
-  readonly consistent?: boolean | undefined
-}
-
-/** A statement of a batch or transaction: plain, an `executeStatement` operation, or the SDK's. */
-export type StatementInput = Statement | Operation<"ExecuteStatement", unknown> | ParameterizedStatement
 
 /** The SDK parameters for plain JS ones. */
 export const parameters = (values: ReadonlyArray<unknown> | undefined, part = "Parameters") =>

@@ -6,19 +6,10 @@
  */
 import type { TransactGetItem, TransactWriteItem } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../../InputProblem.js"
-import { isConditionCheck, type ConditionCheck } from "../../operations/conditionCheck.js"
-import { isOperation, type Operation } from "../../Operation.js"
-
-/** What `transactWriteItems` takes for each action: an item write, a condition check, or the SDK action. */
-export type TransactWriteAction =
-  | Operation<"PutItem", unknown>
-  | Operation<"UpdateItem", unknown>
-  | Operation<"DeleteItem", unknown>
-  | ConditionCheck
-  | TransactWriteItem
-
-/** What `transactGetItems` takes for each read: an item read, or the SDK action. */
-export type TransactGetAction = Operation<"GetItem", unknown> | TransactGetItem
+import { isConditionCheck } from "../../operations/conditionCheck.js"
+import { isOperation } from "../../Operation.js"
+import type { TransactGetAction } from "../../operations/transactGetItems.js"
+import type { TransactWriteAction } from "../../operations/transactWriteItems.js"
 
 const common = ["TableName", "Key", "ConditionExpression", "ExpressionAttributeNames", "ExpressionAttributeValues", "ReturnValuesOnConditionCheckFailure"]
 /** The fields each kind of action keeps; `ignored` ones are dropped without a problem when harmless. */

@@ -5,9 +5,9 @@
  * allocates one object per node and nothing else. `compile` (in `placeholders.ts`/`emit.ts`) walks them once.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-
-/** One step of a document path: an attribute or map key (a string, taken verbatim), or a list index (a number). */
-export type Segment = string | number
+import type { Comparator, Condition, ConditionTag } from "../../Condition.js"
+import type { AttributeTypeCode, Comparable, Path, Segment, Size } from "../../Path.js"
+import type { UpdateAction, UpdateClause, UpdateKind, UpdateOperand } from "../../Update.js"
 
 /** Marks paths. */
 export const PathTypeId: unique symbol = Symbol.for("dynofunc/Path")
@@ -18,62 +18,8 @@ export const OperandTypeId: unique symbol = Symbol.for("dynofunc/Operand")
 /** Marks update actions, bound to a path or not. */
 export const UpdateTypeId: unique symbol = Symbol.for("dynofunc/Update")
 
-/** The type codes `attribute_type` accepts. */
-export type AttributeTypeCode = "S" | "SS" | "N" | "NS" | "B" | "BS" | "BOOL" | "NULL" | "L" | "M"
-
-/** A comparison operator. */
-export type Comparator = "=" | "<>" | "<" | "<=" | ">" | ">="
-
 // ---------------------------------------------------------------------------------------------------------------
 // Conditions
-
-/** The kinds of condition node. */
-export type ConditionTag =
-  | "Compare"
-  | "Between"
-  | "In"
-  | "Exists"
-  | "NotExists"
-  | "Type"
-  | "BeginsWith"
-  | "Contains"
-  | "And"
-  | "Or"
-  | "Not"
-  | "Raw"
-
-/**
- * A condition: what `ConditionExpression`, `FilterExpression` and `KeyConditionExpression` hold. Build one with
- * `attr(...)` / `path(...)` methods and combine with `cand`, `cor`, `cnot` (or `.and`, `.or`, `.not`).
- *
- * @example
- * attr("a").exists().and(attr("v").equals(3)) // attribute_exists(#n0) AND #n1 = :v0
- */
-export interface Condition {
-  readonly [ConditionTypeId]: typeof ConditionTypeId
-  readonly _tag: ConditionTag
-  /**
-   * This condition and the others: `a AND b AND …`.
-   *
-   * @example
-   * attr("a").exists().and(attr("b").gt(1)) // attribute_exists(#n0) AND #n1 > :v0
-   */
-  and(...others: ReadonlyArray<Condition>): Condition
-  /**
-   * This condition or the others: `a OR b OR …`.
-   *
-   * @example
-   * attr("a").notExists().or(attr("b").lt(1)) // attribute_not_exists(#n0) OR #n1 < :v0
-   */
-  or(...others: ReadonlyArray<Condition>): Condition
-  /**
-   * The negation: `NOT (…)`.
-   *
-   * @example
-   * attr("a").equals(1).not() // NOT #n0 = :v0
-   */
-  not(): Condition
-}
 
 abstract class ConditionBase implements Condition {
   declare readonly [ConditionTypeId]: typeof ConditionTypeId
@@ -236,35 +182,6 @@ export interface Operand {
   readonly [OperandTypeId]: OperandKind
 }
 
-
-/**
- * An operand that can stand on the right of `SET path = …`: a path, `if_not_exists(…)`, `list_append(…)`, a
- * sum or difference, or a plain value.
- */
-export interface UpdateOperand extends Operand {
-  /**
-   * `this + other`, for `SET`.
-   *
-   * @example
-   * update: { total: attr("price").plus(attr("tax")) } // SET #n0 = #n1 + #n2
-   */
-  plus(other: unknown): UpdateOperand
-  /**
-   * `this - other`, for `SET`.
-   *
-   * @example
-   * update: { left: attr("stock").minus(1) } // SET #n0 = #n1 - :v0
-   */
-  minus(other: unknown): UpdateOperand
-  /**
-   * `list_append(this, other)`, for `SET`.
-   *
-   * @example
-   * update: { all: attr("a").listAppend(attr("b")) } // SET #n0 = list_append(#n1, #n2)
-   */
-  listAppend(other: unknown): UpdateOperand
-}
-
 abstract class UpdateOperandBase {
   declare readonly [OperandTypeId]: OperandKind
   /** The same as `[OperandTypeId]`, read on the hot path. */
@@ -323,68 +240,6 @@ export class AttributeValueNode extends UpdateOperandBase {
 }
 kind(AttributeValueNode, "AttributeValue")
 
-/** What the comparison methods of paths and sizes share. */
-export interface Comparable {
-  /**
-   * `= other` (a value, another path, or a size).
-   *
-   * @example
-   * attr("status").equals("active") // #n0 = :v0
-   * attr("a").equals(attr("b"))     // #n0 = #n1
-   */
-  equals(other: unknown): Condition
-  /**
-   * `<> other`.
-   *
-   * @example
-   * attr("status").notEquals("gone") // #n0 <> :v0
-   */
-  notEquals(other: unknown): Condition
-  /**
-   * `< other`.
-   *
-   * @example
-   * attr("age").lt(18) // #n0 < :v0
-   */
-  lt(other: unknown): Condition
-  /**
-   * `<= other`.
-   *
-   * @example
-   * attr("age").lte(18) // #n0 <= :v0
-   */
-  lte(other: unknown): Condition
-  /**
-   * `> other`.
-   *
-   * @example
-   * attr("age").gt(18) // #n0 > :v0
-   */
-  gt(other: unknown): Condition
-  /**
-   * `>= other`.
-   *
-   * @example
-   * attr("age").gte(18) // #n0 >= :v0
-   */
-  gte(other: unknown): Condition
-  /**
-   * `BETWEEN low AND high` (both ends included).
-   *
-   * @example
-   * attr("age").between(18, 65) // #n0 BETWEEN :v0 AND :v1
-   */
-  between(low: unknown, high: unknown): Condition
-  /**
-   * `IN (…)`: one of 1 to 100 operands (more is an `InvalidInputError`). The operands come as one array, so a
-   * list value is never mistaken for several operands.
-   *
-   * @example
-   * attr("status").in(["a", "b"]) // #n0 IN (:v0, :v1)
-   */
-  in(operands: ReadonlyArray<unknown>): Condition
-}
-
 /** The comparison methods paths and sizes share. */
 abstract class ComparableBase extends UpdateOperandBase implements Comparable {
   equals(other: unknown): Condition {
@@ -413,17 +268,6 @@ abstract class ComparableBase extends UpdateOperandBase implements Comparable {
   }
 }
 
-/**
- * `size(path)`: the length of a string or binary, or the number of elements of a set, list or map. Compare it like
- * any operand.
- *
- * @example
- * attr("tags").size().gt(2) // size(#n0) > :v0
- */
-export interface Size extends Operand, Comparable {
-  readonly path: Path
-}
-
 /** `size(path)` */
 export class SizeNode extends ComparableBase {
   constructor(readonly path: PathImpl) {
@@ -434,36 +278,6 @@ kind(SizeNode, "Size")
 
 // ---------------------------------------------------------------------------------------------------------------
 // Update actions
-
-/** The clause an update action lands in. */
-export type UpdateKind =
-  | "set"
-  | "remove"
-  | "add"
-  | "delete"
-  | "append"
-  | "prepend"
-  | "increment"
-  | "decrement"
-  | "ifNotExists"
-
-/**
- * An update action not yet tied to a path: the value of a key in a plain update object, e.g.
- * `{ tags: attr.append(["x"]) }`.
- */
-export interface UpdateAction {
-  readonly [UpdateTypeId]: "Action"
-  readonly kind: UpdateKind
-  readonly value: unknown
-}
-
-/** An update action tied to a path, e.g. `path("a", "b").set(1)`. */
-export interface UpdateClause {
-  readonly [UpdateTypeId]: "Clause"
-  readonly kind: UpdateKind
-  readonly path: Path
-  readonly value: unknown
-}
 
 /** An action not yet tied to a path. */
 export class ActionNode implements UpdateAction {
@@ -485,146 +299,6 @@ export const updateKind = (u: unknown): "Action" | "Clause" | undefined =>
 
 // ---------------------------------------------------------------------------------------------------------------
 // Paths
-
-/**
- * A document path: an attribute name, then map keys and list indexes. Each string segment is one name, whatever it
- * holds (dots, dashes, spaces, unicode, reserved words); numbers are list indexes. A path is also the operand and the
- * starting point of every condition and update on it.
- *
- * @example
- * path("profile", "e-mail").exists()   // attribute_exists(#n0.#n1)
- * path("items", 0, "price").gt(10)     // #n0[0].#n1 > :v0
- */
-export interface Path extends Operand, Comparable, UpdateOperand {
-  readonly [PathTypeId]: typeof PathTypeId
-  /** The segments, in order: names (strings) and list indexes (numbers). */
-  readonly segments: ReadonlyArray<Segment>
-  /**
-   * A path further down: map keys and list indexes.
-   *
-   * @example
-   * attr("profile").at("address", "city") // #n0.#n1.#n2
-   * attr("items").at(3)                   // #n0[3]
-   */
-  at(...segments: ReadonlyArray<Segment>): Path
-  /**
-   * `size(path)`, to compare.
-   *
-   * @example
-   * attr("name").size().lte(20) // size(#n0) <= :v0
-   */
-  size(): Size
-  /**
-   * `begins_with(path, prefix)`: a string or binary prefix.
-   *
-   * @example
-   * attr("sk").beginsWith("2024-") // begins_with(#n0, :v0)
-   */
-  beginsWith(prefix: unknown): Condition
-  /**
-   * `contains(path, operand)`: a substring of a string, or an element of a set or list (of any type).
-   *
-   * @example
-   * attr("tags").contains("red") // contains(#n0, :v0)
-   * attr("scores").contains(7)   // contains(#n0, :v0) with :v0 = { N: "7" }
-   */
-  contains(operand: unknown): Condition
-  /**
-   * `attribute_exists(path)`.
-   *
-   * @example
-   * attr("pk").exists() // attribute_exists(#n0)
-   */
-  exists(): Condition
-  /**
-   * `attribute_not_exists(path)`.
-   *
-   * @example
-   * attr("pk").notExists() // attribute_not_exists(#n0)
-   */
-  notExists(): Condition
-  /**
-   * `attribute_type(path, :t)`; use the `AttributeType` constants or the codes themselves.
-   *
-   * @example
-   * attr("n").type(AttributeType.Number) // attribute_type(#n0, :v0) with :v0 = { S: "N" }
-   */
-  type(type: AttributeTypeCode): Condition
-  /**
-   * `if_not_exists(path, fallback)`: the attribute, or `fallback` when it is missing (an operand for `SET`).
-   *
-   * @example
-   * update: { views: attr("views").ifNotExists(0).plus(1) } // SET #n0 = if_not_exists(#n0, :v0) + :v1
-   */
-  ifNotExists(fallback: unknown): UpdateOperand
-  /**
-   * `SET path = value` (a plain value or an operand).
-   *
-   * @example
-   * path("profile", "email").set("a@b.c") // SET #n0.#n1 = :v0
-   */
-  set(value: unknown): UpdateClause
-  /**
-   * `SET path = if_not_exists(path, value)`: set only when missing.
-   *
-   * @example
-   * attr("createdAt").setIfNotExists(Date.now()) // SET #n0 = if_not_exists(#n0, :v0)
-   */
-  setIfNotExists(value: unknown): UpdateClause
-  /**
-   * `REMOVE path` (an attribute, a nested path, or a list element).
-   *
-   * @example
-   * attr("items").at(2).remove() // REMOVE #n0[2]
-   */
-  remove(): UpdateClause
-  /**
-   * `ADD path value`: add to a number (starting at 0), or add elements to a set (an array is taken as a set, a
-   * single string or binary as a set of one).
-   *
-   * @example
-   * attr("tags").add(new Set(["x"])) // ADD #n0 :v0
-   */
-  add(value: unknown): UpdateClause
-  /**
-   * `DELETE path value`: remove elements from a set (an array is taken as a set, a single string or binary as a
-   * set of one).
-   *
-   * @example
-   * attr("tags").delete(["x"]) // DELETE #n0 :v0
-   */
-  delete(elements: unknown): UpdateClause
-  /**
-   * Append to a list, creating it when missing: `SET p = list_append(if_not_exists(p, :empty), :values)`. An array
-   * gives the elements; any other value is one element.
-   *
-   * @example
-   * attr("log").append(["e1", "e2"]) // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1)
-   */
-  append(elements: unknown): UpdateClause
-  /**
-   * Prepend to a list, creating it when missing: `SET p = list_append(:values, if_not_exists(p, :empty))`. An array
-   * gives the elements; any other value is one element.
-   *
-   * @example
-   * attr("log").prepend("e0") // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1))
-   */
-  prepend(elements: unknown): UpdateClause
-  /**
-   * Add `by` (default 1) to a number, starting from 0 when missing: `SET p = if_not_exists(p, :zero) + :by`.
-   *
-   * @example
-   * attr("visits").increment() // SET #n0 = if_not_exists(#n0, :v0) + :v1
-   */
-  increment(by?: number | bigint): UpdateClause
-  /**
-   * Subtract `by` (default 1) from a number, starting from 0 when missing.
-   *
-   * @example
-   * attr("stock").decrement(2) // SET #n0 = if_not_exists(#n0, :v0) - :v1
-   */
-  decrement(by?: number | bigint): UpdateClause
-}
 
 /** The one implementation of `Path`. */
 export class PathImpl extends ComparableBase {

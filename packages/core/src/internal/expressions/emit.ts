@@ -13,8 +13,6 @@ import {
   BeginsWithNode,
   BetweenNode,
   CompareNode,
-  type Comparator,
-  type Condition,
   ContainsNode,
   ExistsNode,
   type IfNotExistsNode,
@@ -25,14 +23,15 @@ import {
   OrNode,
   PathImpl,
   RawNode,
-  type Segment,
   type SizeNode,
   TypeNode,
-  type UpdateKind,
   ActionNode,
   ClauseNode,
   operandKind
 } from "./ast.js"
+import type { Comparator, Condition } from "../../Condition.js"
+import type { Segment } from "../../Path.js"
+import type { UpdateKind } from "../../Update.js"
 
 // ---------------------------------------------------------------------------------------------------------------
 // Paths and operands

@@ -9,6 +9,7 @@ import { Outcome, paginate } from "#adapter"
 import type { DynamoClient } from "../../DynamoClient.js"
 import { type ErrorOf, execute } from "../../Execute.js"
 import { type CommandName, type InputOf, make, type Operation, type OutputOf } from "@dynofunc/core/Operation"
+import type { PageFailure, PageOf, PaginatedName } from "../../Pages.js"
 
 interface Spec<Name extends CommandName> {
   readonly next: keyof OutputOf<Name> & string
@@ -33,21 +34,8 @@ export const paginated = {
   ListTagsOfResource: byToken("Tags")
 } as const satisfies { readonly [Name in CommandName]?: Spec<Name> }
 
-/** The commands that read a page at a time. */
-export type PaginatedName = keyof typeof paginated
-
 /** The position after a page, as the SDK output spells it (a key, a token or a name); `undefined` after the last. */
 export type Token = unknown
-
-/**
- * The page a result stands for. A typed operation (`Entity.query`, `TypedTable.collection`, …) decodes each page to
- * an `Outcome` (`Either` on Effect 3, `Result` on 4): the decoded page, or why it does not decode (`PageFailure`);
- * any other result is the page itself.
- */
-export type PageOf<Result> = Result extends Outcome.Outcome<infer Page, infer _Failure> ? Page : Result
-
-/** Why a page of a typed operation does not decode (`never` for any other operation). */
-export type PageFailure<Result> = Result extends Outcome.Outcome<infer _Page, infer Failure> ? Failure : never
 
 /** One page as the stream sees it: the operation's own result (a typed one's decoded page), its items, and the position after it. */
 export interface Step<Result> {

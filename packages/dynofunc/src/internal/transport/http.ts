@@ -6,7 +6,8 @@
  */
 import * as http from "node:http"
 import * as https from "node:https"
-import { Effect, type Scope } from "effect"
+import { Effect } from "effect"
+import type { Connections } from "../../HttpClient.js"
 
 /** The answer, read whole; header names in lower case. */
 export interface Answer {
@@ -28,14 +29,6 @@ export type Exchange = (
   timeoutMillis: number | undefined,
   done: Done
 ) => () => void
-
-/**
- * A way to open connections to DynamoDB: `open(endpoint, maxConnections)` makes a pool of at most `maxConnections`
- * keep-alive connections, closed when its scope closes, and answers its `Exchange`.
- */
-export interface Connections {
-  readonly open: (endpoint: URL, maxConnections: number) => Effect.Effect<Exchange, never, Scope.Scope>
-}
 
 /** A request that ran out of time (`requestTimeout`): named as the SDK names it, so it maps to `TransportError` `Timeout`. */
 export class RequestTimeoutError extends Error {

@@ -5,7 +5,8 @@
  * it. The types below are the part of undici this module uses, so dynofunc's own types never need undici installed.
  */
 import { Effect } from "effect"
-import { type Answer, type Connections, type Exchange, once } from "./http.js"
+import type { Connections, UndiciModule } from "../../HttpClient.js"
+import { type Answer, type Exchange, once } from "./http.js"
 
 /** What the lean client asks of undici's `DispatchController`. */
 interface Controller {
@@ -22,17 +23,9 @@ interface Handler {
 }
 
 /** The part of undici's `Pool` the lean client uses. */
-interface Pool {
+export interface Pool {
   dispatch(options: { path: string; method: "POST"; headers: Readonly<Record<string, string>>; body: string }, handler: Handler): boolean
   destroy(): Promise<void>
-}
-
-/** The part of the `undici` module the lean client uses: its `Pool`. */
-export interface UndiciModule {
-  readonly Pool: new (
-    origin: string,
-    options: { readonly connections: number; readonly headersTimeout: number; readonly bodyTimeout: number }
-  ) => Pool
 }
 
 /**

@@ -3,21 +3,11 @@
  * field it may change; the entity encodes its operand with the field's Schema and turns it into the plain update
  * action.
  */
-import type { UpdateAction } from "@dynofunc/core/internal/expressions/ast"
 import * as Update from "@dynofunc/core/Update"
+import type { UpdateAction } from "@dynofunc/core/Update"
+import type { Action, ActionKind } from "../../Entity.js"
 
 export const ActionId: unique symbol = Symbol.for("dynofunc/Entity/Action")
-
-/** The kinds of typed update actions. */
-export type ActionKind = "increment" | "decrement" | "append" | "prepend" | "add" | "delete" | "remove" | "ifNotExists"
-
-/** A typed update action of `Kind` on a field holding `V` (the type is what the compiler checks; `V` is phantom). */
-export interface Action<Kind extends ActionKind, V> {
-  readonly [ActionId]: Kind
-  /** The operand as given (encoded with the field's Schema when the update is built). */
-  readonly operand: unknown
-  readonly _V?: V
-}
 
 export const action = <Kind extends ActionKind, V>(kind: Kind, operand: unknown): Action<Kind, V> =>
   ({ [ActionId]: kind, operand }) as Action<Kind, V>

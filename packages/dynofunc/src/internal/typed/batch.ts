@@ -6,17 +6,7 @@ import { Clock, Effect, Stream } from "effect"
 import { isStream, Outcome } from "#adapter"
 import * as BatchWrite from "../../BatchWrite.js"
 import type { DynamoClient } from "../../DynamoClient.js"
-import type { InvalidInputError } from "../../DynamoError.js"
-import type { ItemEncodeError } from "../../EntityError.js"
-import type { Runtime } from "./entity.js"
-
-/** A put or delete of one entity's item in a batch: `Entity.batchPut(item)`, `Entity.batchDelete(key)`. */
-export type EntityWrite<Tag extends string = string, P = unknown, K = unknown> =
-  | { readonly entity: Tag; readonly put: P; readonly delete?: undefined; /** @internal */ readonly runtime: Runtime }
-  | { readonly entity: Tag; readonly delete: K; readonly put?: undefined; /** @internal */ readonly runtime: Runtime }
-
-/** Why nothing of a typed batch write was sent: a write does not encode, or cannot be a batch write. */
-export type EntityWriteError = ItemEncodeError | InvalidInputError
+import type { EntityWrite, EntityWriteError } from "../../TypedTable.js"
 
 /**
  * Writes every entity write `writes` holds through `BatchWrite.run` (same chunking, retries and reporting). Each is

@@ -3,55 +3,18 @@
  * own entity's Schema, chosen by the entity tag it carries.
  */
 import { Outcome } from "#adapter"
-import type { QueryCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { Condition } from "@dynofunc/core/Condition"
 import type { InputProblem } from "@dynofunc/core/InputProblem"
 import { type ItemDecodeError, UnknownEntityError } from "../../EntityError.js"
 import { make as makeOperation, type Operation } from "@dynofunc/core/Operation"
 import { query } from "@dynofunc/core/operations/query"
-import type { Table as TypedTable } from "../../TypedTable.js"
-import type { Item } from "@dynofunc/core/Value"
+import type { CollectionMember, CollectionOptions, CollectionResult } from "../../TypedTable.js"
 import { pageOf } from "@dynofunc/core/internal/builders/read"
 import { stringOf } from "./attributes.js"
 import { elements, Fail } from "./schema/types.js"
-import type { Runtime } from "./entity.js"
 import { show } from "./show.js"
 
-/** An entity as a collection query needs it (any `Entity`). */
-export interface CollectionMember<Tag extends string = string, A = unknown> {
-  readonly name: Tag
-  readonly table: TypedTable
-  /** @internal */
-  readonly runtime: Runtime
-  readonly Type?: A
-}
-
-/** One item of a collection: its entity's tag and the decoded item, a union to match on `entity`. */
-export type Tagged<Members extends CollectionMember> = Members extends CollectionMember<infer Tag, infer A>
-  ? { readonly entity: Tag; readonly item: A }
-  : never
-
-/** Options of `collection`. */
-export interface CollectionOptions {
-  /** Items not matching their Schema: fail with `ItemDecodeError` (default), or skip them, listed in `invalid`. */
-  readonly onInvalid?: "fail" | "skip" | undefined
-  /** Items whose tag none of the entities has: fail with `UnknownEntityError` (default), or skip them, listed in `unknown`. */
-  readonly onUnknown?: "fail" | "skip" | undefined
-  readonly filter?: Condition | undefined
-  readonly limit?: number | undefined
-  readonly order?: "asc" | "desc" | undefined
-  readonly startKey?: Item | undefined
-  readonly consistent?: boolean | undefined
-}
-
-/** A page of a collection. */
-export interface CollectionResult<Members extends CollectionMember> {
-  readonly items: ReadonlyArray<Tagged<Members>>
-  readonly invalid: ReadonlyArray<ItemDecodeError>
-  readonly unknown: ReadonlyArray<UnknownEntityError>
-  readonly lastKey: Item | undefined
-  readonly raw: QueryCommandOutput
-}
+// For the change-stream code, which imports it from here (its owner is `TypedTable`).
+export type { CollectionMember } from "../../TypedTable.js"
 
 /**
  * Queries one partition of `index` (`"primary"` for the table) holding items of several entities: the partition

@@ -26,7 +26,7 @@ import { scan } from "@dynofunc/core/operations/scan"
 import { transactWriteItems } from "@dynofunc/core/operations/transactWriteItems"
 import { update } from "@dynofunc/core/operations/update"
 import { decodeWrite } from "@dynofunc/core/internal/builders/build"
-import type { Table as TypedTable } from "../../TypedTable.js"
+import type { EntityConfig, KeyDef, KeyPart } from "../../Entity.js"
 import * as Update from "@dynofunc/core/Update"
 import type { InputProblem } from "@dynofunc/core/InputProblem"
 import type { InvalidInputError } from "../../DynamoError.js"
@@ -37,33 +37,6 @@ import * as Codec from "./codec.js"
 import { type Checker, elements, Fail } from "./schema/types.js"
 import { withMeta, type Meta } from "./run.js"
 import { show } from "./show.js"
-
-/** One side of a key: a prefix and the fields composed after it. */
-export interface KeyPart {
-  readonly prefix?: string | undefined
-  readonly fields: ReadonlyArray<string>
-}
-
-/** What an update that touches part of a composed index key does: fail (default), drop the item from the index, or keep the old key. */
-export type MissingPolicy = "fail" | "sparse" | "keep"
-
-/** An entity's key on one index (`primary` or a GSI): composed partition and sort keys. */
-export interface KeyDef {
-  readonly partition: KeyPart
-  readonly sort?: KeyPart | undefined
-  readonly onMissing?: MissingPolicy | undefined
-}
-
-export interface EntityConfig {
-  readonly table: TypedTable
-  readonly name: string
-  readonly schema: Codec.FieldsSchema
-  readonly primary: KeyDef
-  readonly indexes?: { readonly [index: string]: KeyDef | undefined } | undefined
-  readonly timestamps?: { readonly createdAt?: string | undefined; readonly updatedAt?: string | undefined } | undefined
-  readonly version?: string | undefined
-  readonly unique?: ReadonlyArray<string> | undefined
-}
 
 /** A composed key on one index, resolved to the table's attribute names. */
 interface ResolvedKey {

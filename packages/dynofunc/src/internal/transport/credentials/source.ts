@@ -7,18 +7,10 @@
 import { Effect, Exit, Redacted } from "effect"
 import type { Provider, Resolved } from "../../../AwsCredentials.js"
 import type { Credentials } from "../../../DynamoClient.js"
+import type { CredentialsProvider, ProvidedCredentials } from "../../../HttpClient.js"
 import type { SigningCredentials } from "../sigv4.js"
 import { defaultChainOf } from "./chain.js"
 import { failure, isAbsent } from "./provider.js"
-
-/** What an SDK-style provider answers: the SDK's `AwsCredentialIdentity`, secrets in the clear. */
-export interface ProvidedCredentials extends SigningCredentials {
-  /** When they stop working; none means never. */
-  readonly expiration?: Date | undefined
-}
-
-/** A function giving credentials, like the SDK's providers (`fromIni()`, `fromSSO()`, `fromTemporaryCredentials(…)`). */
-export type CredentialsProvider = () => Promise<ProvidedCredentials>
 
 /** The credentials to sign with: `current()` when still fresh, else `refresh`. */
 export interface CredentialSource {
