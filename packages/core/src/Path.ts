@@ -12,18 +12,58 @@
  * path("profile", "e-mail").exists()  // attribute_exists(#n0.#n1)
  * path("items", 0).remove()           // REMOVE #n0[0]
  * path.parse("a.b[3]")                // path("a", "b", 3)
+ *
+ * @since 0.1.0
  */
 import { isPath as isPathNode, type Path, PathImpl, type Segment } from "./internal/expressions/ast.js"
 
-export type { Path, Segment }
-export type { AttributeTypeCode, Comparable, Size, UpdateOperand } from "./internal/expressions/ast.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  Path,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  Segment
+}
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  AttributeTypeCode,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  Comparable,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  Size,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  UpdateOperand
+} from "./internal/expressions/ast.js"
 
-/** What `path` is: a function building paths, with `parse`. */
+/**
+ * What `path` is: a function building paths, with `parse`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface PathConstructor {
   /**
    * The path made of `first` (an attribute name, verbatim) and then map keys (strings) and list indexes (numbers).
    *
    * @example
+   * import { path } from "dynofunc"
    * path("a", "b", 3)        // #n0.#n1[3]
    * path("weird.name", "x")  // #n0.#n1 with #n0 = "weird.name"
    */
@@ -33,6 +73,7 @@ export interface PathConstructor {
    * this way: give them as segments to `path(...)`. Never throws: a malformed index is reported by `compile`.
    *
    * @example
+   * import { path } from "dynofunc"
    * path.parse("a.b[3].c") // path("a", "b", 3, "c") → #n0.#n1[3].#n2
    */
   readonly parse: (text: string) => Path
@@ -77,7 +118,11 @@ const parse = (text: string): Path => {
  * Builds a document path (see `PathConstructor`).
  *
  * @example
+ * import { path } from "dynofunc"
  * path("a", "b", 3).equals(1) // #n0.#n1[3] = :v0
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const path: PathConstructor = Object.assign(
   // Two segments (the usual nested path) without the array spread.
@@ -89,6 +134,10 @@ export const path: PathConstructor = Object.assign(
  * Whether `u` is a path.
  *
  * @example
+ * import { isPath, attr } from "dynofunc"
  * isPath(attr("a")) // true
+ *
+ * @since 0.1.0
+ * @category guards
  */
 export const isPath: (u: unknown) => u is Path = isPathNode

@@ -1,6 +1,6 @@
 /**
  * The TypeScript blocks of README.md, docs/*.md and the package README compile as written (their imports written
- * out, nothing added), on each Effect major their fence names; every `@example` in the sources compiles too
+ * out, nothing added), on each Effect major their fence names; every `@example` in the sources compiles as written too
  * (`support/checkExamples.ts`, one process per major, run side by side). The blocks marked `run` then run on
  * dynalite: each exports `main`, an Effect that needs a `DynamoClient`.
  */
@@ -66,7 +66,7 @@ describe("the documentation's examples", () => {
     expect(effect4.diagnostics).toEqual([])
   })
 
-  it("every @example in the sources compiles, with its module's exports in scope", () => {
+  it("every @example in the sources compiles as written, its imports written out", () => {
     expect(effect3.diagnostics.filter((line) => !/^(README\.md|docs\/|packages\/dynofunc\/README\.md)/.test(line))).toEqual([])
   })
 

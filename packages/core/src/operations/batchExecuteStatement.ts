@@ -1,3 +1,8 @@
+/**
+ * The `batchExecuteStatement` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { BatchExecuteStatementCommandInput, BatchExecuteStatementCommandOutput, ReturnConsumedCapacity } from "@aws-sdk/client-dynamodb"
 import { optionalItem } from "../internal/builders/build.js"
 import { readList } from "../internal/values/marshal.js"
@@ -6,12 +11,28 @@ import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/input/guard.js"
 
-export type { Statement, StatementInput } from "../internal/builders/partiql.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  Statement,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  StatementInput
+} from "../internal/builders/partiql.js"
 
 /** The most statements one `BatchExecuteStatement` takes. */
 const maxStatements = 25
 
-/** How one statement of a batch went: its item (reads), or its own error. */
+/**
+ * How one statement of a batch went: its item (reads), or its own error.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BatchStatementResponse {
   readonly tableName: string | undefined
   readonly item: Item | undefined
@@ -19,7 +40,12 @@ export interface BatchStatementResponse {
   readonly error: { readonly code: string; readonly message: string | undefined; readonly item: Item | undefined } | undefined
 }
 
-/** What `batchExecuteStatement` succeeds with: one response per statement, in order, and the SDK output. */
+/**
+ * What `batchExecuteStatement` succeeds with: one response per statement, in order, and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BatchExecuteResult {
   readonly responses: ReadonlyArray<BatchStatementResponse>
   readonly raw: BatchExecuteStatementCommandOutput
@@ -67,9 +93,13 @@ function buildBatchExecuteStatement(
  * input. Each statement's own failure is in its response, not in the error channel.
  *
  * @example
+ * import { batchExecuteStatement, executeStatement } from "dynofunc"
  * batchExecuteStatement([
  *   { statement: `INSERT INTO "users" VALUE {'id': ?, 'name': ?}`, parameters: ["u1", "Ada"] },
  *   executeStatement(`DELETE FROM "users" WHERE id = ?`, ["u2"])
  * ])
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const batchExecuteStatement = guard("BatchExecuteStatement", buildBatchExecuteStatement)

@@ -1,12 +1,28 @@
+/**
+ * The `transactWriteItems` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { TransactWriteItemsCommandInput, TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
 import { checkBatchMetrics, type EscapeHatch } from "../internal/builders/build.js"
 import { toTransactWriteItem, type TransactWriteAction } from "../internal/builders/transact.js"
 import { make, type Operation } from "../Operation.js"
 import { guard } from "../internal/input/guard.js"
 
-export type { TransactWriteAction } from "../internal/builders/transact.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  TransactWriteAction
+} from "../internal/builders/transact.js"
 
-/** Options of `transactWriteItems`. */
+/**
+ * Options of `transactWriteItems`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TransactWriteOptions extends EscapeHatch<"TransactWriteItems"> {
   /** Makes the call idempotent for 10 minutes: a retry with the same token is not applied twice. */
   readonly clientRequestToken?: string | undefined
@@ -51,11 +67,15 @@ function buildTransactWriteItems(
  * `InvalidInputError`.
  *
  * @example
+ * import { transactWriteItems, add, attr, update, conditionCheck } from "dynofunc"
  * transactWriteItems([
  *   add("orders", { id: "o1", total: 10 }, { condition: attr("id").notExists() }),
  *   update("accounts", { id: "a1" }, { balance: attr.decrement(10) }, { condition: attr("balance").gte(10) }),
  *   conditionCheck("users", { id: "u1" }, attr("status").equals("active"))
  * ]).description
  * // { TransactItems: [{ Put: { TableName: "orders", … } }, { Update: { … } }, { ConditionCheck: { … } }] }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const transactWriteItems = guard("TransactWriteItems", buildTransactWriteItems)

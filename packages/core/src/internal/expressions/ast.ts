@@ -47,6 +47,7 @@ export type ConditionTag =
  * `attr(...)` / `path(...)` methods and combine with `cand`, `cor`, `cnot` (or `.and`, `.or`, `.not`).
  *
  * @example
+ * import { attr } from "dynofunc"
  * attr("a").exists().and(attr("v").equals(3)) // attribute_exists(#n0) AND #n1 = :v0
  */
 export interface Condition {
@@ -56,6 +57,7 @@ export interface Condition {
    * This condition and the others: `a AND b AND …`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("a").exists().and(attr("b").gt(1)) // attribute_exists(#n0) AND #n1 > :v0
    */
   and(...others: ReadonlyArray<Condition>): Condition
@@ -63,6 +65,7 @@ export interface Condition {
    * This condition or the others: `a OR b OR …`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("a").notExists().or(attr("b").lt(1)) // attribute_not_exists(#n0) OR #n1 < :v0
    */
   or(...others: ReadonlyArray<Condition>): Condition
@@ -70,6 +73,7 @@ export interface Condition {
    * The negation: `NOT (…)`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("a").equals(1).not() // NOT #n0 = :v0
    */
   not(): Condition
@@ -246,6 +250,7 @@ export interface UpdateOperand extends Operand {
    * `this + other`, for `SET`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * update: { total: attr("price").plus(attr("tax")) } // SET #n0 = #n1 + #n2
    */
   plus(other: unknown): UpdateOperand
@@ -253,6 +258,7 @@ export interface UpdateOperand extends Operand {
    * `this - other`, for `SET`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * update: { left: attr("stock").minus(1) } // SET #n0 = #n1 - :v0
    */
   minus(other: unknown): UpdateOperand
@@ -260,6 +266,7 @@ export interface UpdateOperand extends Operand {
    * `list_append(this, other)`, for `SET`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * update: { all: attr("a").listAppend(attr("b")) } // SET #n0 = list_append(#n1, #n2)
    */
   listAppend(other: unknown): UpdateOperand
@@ -329,6 +336,7 @@ export interface Comparable {
    * `= other` (a value, another path, or a size).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("status").equals("active") // #n0 = :v0
    * attr("a").equals(attr("b"))     // #n0 = #n1
    */
@@ -337,6 +345,7 @@ export interface Comparable {
    * `<> other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("status").notEquals("gone") // #n0 <> :v0
    */
   notEquals(other: unknown): Condition
@@ -344,6 +353,7 @@ export interface Comparable {
    * `< other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").lt(18) // #n0 < :v0
    */
   lt(other: unknown): Condition
@@ -351,6 +361,7 @@ export interface Comparable {
    * `<= other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").lte(18) // #n0 <= :v0
    */
   lte(other: unknown): Condition
@@ -358,6 +369,7 @@ export interface Comparable {
    * `> other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").gt(18) // #n0 > :v0
    */
   gt(other: unknown): Condition
@@ -365,6 +377,7 @@ export interface Comparable {
    * `>= other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").gte(18) // #n0 >= :v0
    */
   gte(other: unknown): Condition
@@ -372,6 +385,7 @@ export interface Comparable {
    * `BETWEEN low AND high` (both ends included).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").between(18, 65) // #n0 BETWEEN :v0 AND :v1
    */
   between(low: unknown, high: unknown): Condition
@@ -380,6 +394,7 @@ export interface Comparable {
    * list value is never mistaken for several operands.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("status").in(["a", "b"]) // #n0 IN (:v0, :v1)
    */
   in(operands: ReadonlyArray<unknown>): Condition
@@ -418,6 +433,7 @@ abstract class ComparableBase extends UpdateOperandBase implements Comparable {
  * any operand.
  *
  * @example
+ * import { attr } from "dynofunc"
  * attr("tags").size().gt(2) // size(#n0) > :v0
  */
 export interface Size extends Operand, Comparable {
@@ -492,6 +508,7 @@ export const updateKind = (u: unknown): "Action" | "Clause" | undefined =>
  * starting point of every condition and update on it.
  *
  * @example
+ * import { path } from "dynofunc"
  * path("profile", "e-mail").exists()   // attribute_exists(#n0.#n1)
  * path("items", 0, "price").gt(10)     // #n0[0].#n1 > :v0
  */
@@ -503,6 +520,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * A path further down: map keys and list indexes.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("profile").at("address", "city") // #n0.#n1.#n2
    * attr("items").at(3)                   // #n0[3]
    */
@@ -511,6 +529,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `size(path)`, to compare.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("name").size().lte(20) // size(#n0) <= :v0
    */
   size(): Size
@@ -518,6 +537,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `begins_with(path, prefix)`: a string or binary prefix.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("sk").beginsWith("2024-") // begins_with(#n0, :v0)
    */
   beginsWith(prefix: unknown): Condition
@@ -525,6 +545,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `contains(path, operand)`: a substring of a string, or an element of a set or list (of any type).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("tags").contains("red") // contains(#n0, :v0)
    * attr("scores").contains(7)   // contains(#n0, :v0) with :v0 = { N: "7" }
    */
@@ -533,6 +554,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `attribute_exists(path)`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("pk").exists() // attribute_exists(#n0)
    */
   exists(): Condition
@@ -540,6 +562,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `attribute_not_exists(path)`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("pk").notExists() // attribute_not_exists(#n0)
    */
   notExists(): Condition
@@ -547,6 +570,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `attribute_type(path, :t)`; use the `AttributeType` constants or the codes themselves.
    *
    * @example
+   * import { attr, AttributeType } from "dynofunc"
    * attr("n").type(AttributeType.Number) // attribute_type(#n0, :v0) with :v0 = { S: "N" }
    */
   type(type: AttributeTypeCode): Condition
@@ -554,6 +578,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `if_not_exists(path, fallback)`: the attribute, or `fallback` when it is missing (an operand for `SET`).
    *
    * @example
+   * import { attr } from "dynofunc"
    * update: { views: attr("views").ifNotExists(0).plus(1) } // SET #n0 = if_not_exists(#n0, :v0) + :v1
    */
   ifNotExists(fallback: unknown): UpdateOperand
@@ -561,6 +586,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `SET path = value` (a plain value or an operand).
    *
    * @example
+   * import { path } from "dynofunc"
    * path("profile", "email").set("a@b.c") // SET #n0.#n1 = :v0
    */
   set(value: unknown): UpdateClause
@@ -568,6 +594,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `SET path = if_not_exists(path, value)`: set only when missing.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("createdAt").setIfNotExists(Date.now()) // SET #n0 = if_not_exists(#n0, :v0)
    */
   setIfNotExists(value: unknown): UpdateClause
@@ -575,6 +602,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `REMOVE path` (an attribute, a nested path, or a list element).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("items").at(2).remove() // REMOVE #n0[2]
    */
   remove(): UpdateClause
@@ -583,6 +611,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * single string or binary as a set of one).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("tags").add(new Set(["x"])) // ADD #n0 :v0
    */
   add(value: unknown): UpdateClause
@@ -591,6 +620,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * set of one).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("tags").delete(["x"]) // DELETE #n0 :v0
    */
   delete(elements: unknown): UpdateClause
@@ -599,6 +629,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * gives the elements; any other value is one element.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("log").append(["e1", "e2"]) // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1)
    */
   append(elements: unknown): UpdateClause
@@ -607,6 +638,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * gives the elements; any other value is one element.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("log").prepend("e0") // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1))
    */
   prepend(elements: unknown): UpdateClause
@@ -614,6 +646,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * Add `by` (default 1) to a number, starting from 0 when missing: `SET p = if_not_exists(p, :zero) + :by`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("visits").increment() // SET #n0 = if_not_exists(#n0, :v0) + :v1
    */
   increment(by?: number | bigint): UpdateClause
@@ -621,6 +654,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * Subtract `by` (default 1) from a number, starting from 0 when missing.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("stock").decrement(2) // SET #n0 = if_not_exists(#n0, :v0) - :v1
    */
   decrement(by?: number | bigint): UpdateClause

@@ -156,6 +156,7 @@ const readShard = (
  * The claim of a reader without checkpoints: the shard's position in `options.positions`.
  *
  * @example
+ * import { savedPositions } from "./reader.js"
  * savedPositions({ positions: { "shardId-1": { after: "100" } } })("shardId-1") // succeeds with { after: "100" }
  */
 export const savedPositions = (options: ReadOptions): Claim<never, never> => (shardId) => Effect.succeed(options.positions?.[shardId])
@@ -165,6 +166,8 @@ export const savedPositions = (options: ReadOptions): Claim<never, never> => (sh
  * Each shard is claimed (`claim`) before it is started.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { coordinate, savedPositions } from "./reader.js"
  * declare const arn: string
  * Effect.scoped(coordinate(arn, {}, (batch) => Effect.log(batch.records.length), savedPositions({})))
  */

@@ -27,6 +27,9 @@ export interface DecodeOptions {
  * does not decode, is a `ChangeDecodeError` carrying the record.
  *
  * @example
+ * import { decoder } from "./typed.js"
+ * import { ChangeRecord } from "dynofunc"
+ * import { Effect } from "effect"
  * declare const members: Parameters<typeof decoder>[0]
  * declare const record: ChangeRecord.ChangeRecord
  * Effect.runSync(Effect.exit(decoder(members)(record)))
@@ -66,6 +69,9 @@ export const decoder = <Members extends CollectionMember>(members: ReadonlyArray
  * `decode` with `options.onInvalid`: a record that does not decode fails, or is reported and left out (`[]`).
  *
  * @example
+ * import { ChangeRecord, ChangeDecodeError } from "dynofunc"
+ * import { Effect } from "effect"
+ * import { decodedOrSkipped } from "./typed.js"
  * declare const decode: (record: ChangeRecord.ChangeRecord) => Effect.Effect<string, ChangeDecodeError>
  * declare const record: ChangeRecord.ChangeRecord
  * decodedOrSkipped(decode, { onInvalid: "skip" })(record) // [] when it does not decode

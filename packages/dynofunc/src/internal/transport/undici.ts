@@ -41,6 +41,7 @@ export interface UndiciModule {
  * `requestTimeout` is the one limit, as with `node:http`.
  *
  * @example
+ * import { undiciPool } from "./undici.js"
  * const connections = undiciPool(() => import("undici"))
  */
 export const undiciPool = (load: () => Promise<UndiciModule>): Connections => ({

@@ -59,6 +59,7 @@ export interface CollectionResult<Members extends CollectionMember> {
  *
  * @example
  * import { Schema } from "effect"
+ * import { TypedTable, Entity } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
  * const Org = Entity.make({ table: app, name: "Org", schema: Schema.Struct({ org: Schema.String }), primary: { partition: { prefix: "ORG", fields: ["org"] } } })
  * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ org: Schema.String, id: Schema.String }),
