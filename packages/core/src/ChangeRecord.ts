@@ -10,16 +10,26 @@
  *   dynamodb: { Keys: { id: { S: "u1" } }, NewImage: { id: { S: "u1" }, n: { N: "1" } }, SequenceNumber: "100" }
  * }, "shardId-1")
  * record.newImage // { id: "u1", n: 1 }
+ *
+ * @since 0.1.0
  */
 import type { AttributeMap, Item } from "./Value.js"
 import { fromAttributeMap, kindOf, MalformedValue, readOptionalItem } from "./internal/values/marshal.js"
 
-/** What a change did to its item. */
+/**
+ * What a change did to its item.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type EventName = "INSERT" | "MODIFY" | "REMOVE"
 
 /**
  * A stream record as DynamoDB Streams (`GetRecords`) or a Lambda event sends it. `ApproximateCreationDateTime` is a
  * `Date` from the SDK, epoch seconds in a Lambda event.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface RawRecord {
   readonly eventID?: string | undefined
@@ -39,7 +49,12 @@ export interface RawRecord {
   readonly userIdentity?: { readonly type?: string | undefined; readonly principalId?: string | undefined } | undefined
 }
 
-/** One change, its images as plain JS (`Image`: what a typed table decodes them to). */
+/**
+ * One change, its images as plain JS (`Image`: what a typed table decodes them to).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ChangeRecord<Image = Item> {
   readonly event: EventName
   /** The primary key of the changed item. */
@@ -70,8 +85,12 @@ const creationTime = (value: Date | number | undefined): Date | undefined =>
  * wrong when it is not a stream record (no event name, no sequence number, an image that is not an item).
  *
  * @example
- * fromRaw({ eventName: "REMOVE", dynamodb: { Keys: { id: { S: "u1" } }, SequenceNumber: "7" } }, "shardId-1").keys
+ * import { ChangeRecord } from "dynofunc"
+ * ChangeRecord.fromRaw({ eventName: "REMOVE", dynamodb: { Keys: { id: { S: "u1" } }, SequenceNumber: "7" } }, "shardId-1").keys
  * // { id: "u1" }
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromRaw = (raw: RawRecord, shardId: string): ChangeRecord => {
   if (typeof raw !== "object" || raw === null) throw new MalformedValue(`a stream record is an object, not ${kindOf(raw)}`)

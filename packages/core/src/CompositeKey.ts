@@ -10,8 +10,11 @@
  * - Booleans are `true` / `false`. Anything else (an object, `undefined`, `null`, an invalid date) is refused.
  *
  * @example
+ * import { CompositeKey } from "dynofunc"
  * CompositeKey.compose("USER", ["acme#eu", 7]) // { key: "USER#acme\\#eu#0000000000000007" }
  * CompositeKey.compose("USER", [-1])           // { problem: "…" }
+ *
+ * @since 0.1.0
  */
 
 /** Why a value cannot be part of a key. */
@@ -77,15 +80,24 @@ const segment = (value: unknown): string | Refused => {
   return new Refused(`a ${value === null ? "null" : typeof value} cannot be part of a key (strings, numbers, bigints, booleans and dates can)`)
 }
 
-/** A composite key, or what stops it being built. */
+/**
+ * A composite key, or what stops it being built.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Composed = { readonly key: string; readonly problem?: undefined } | { readonly key?: undefined; readonly problem: string }
 
 /**
  * The key for `values` after `prefix` (which may be empty: then the key starts with the first value).
  *
  * @example
+ * import { CompositeKey } from "dynofunc"
  * CompositeKey.compose("ORG", ["acme"]).key // "ORG#acme"
  * CompositeKey.compose("", ["a", "b"]).key  // "a#b"
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const compose = (prefix: string, values: ReadonlyArray<unknown>): Composed => {
   let key = escape(prefix)

@@ -11,6 +11,8 @@
  * import { attr, cand, cor, cnot } from "dynofunc"
  * cand(attr("pk").exists(), cor(attr("v").equals(3), cnot(attr("locked").exists())))
  * // attribute_exists(#n0) AND (#n1 = :v0 OR NOT attribute_exists(#n2))
+ *
+ * @since 0.1.0
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import {
@@ -27,10 +29,20 @@ import { type AttributeTypeCode, path, type Path, type Segment } from "./Path.js
 import type { UpdateOperand } from "./Update.js"
 import * as Update from "./Update.js"
 
-/** A comparison operator. */
+/**
+ * A comparison operator.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Comparator = "=" | "<>" | "<" | "<=" | ">" | ">="
 
-/** The kinds of condition node. */
+/**
+ * The kinds of condition node.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type ConditionTag =
   | "Compare"
   | "Between"
@@ -50,7 +62,11 @@ export type ConditionTag =
  * `attr(...)` / `path(...)` methods and combine with `cand`, `cor`, `cnot` (or `.and`, `.or`, `.not`).
  *
  * @example
+ * import { attr } from "dynofunc"
  * attr("a").exists().and(attr("v").equals(3)) // attribute_exists(#n0) AND #n1 = :v0
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Condition {
   readonly [ConditionTypeId]: typeof ConditionTypeId
@@ -59,6 +75,7 @@ export interface Condition {
    * This condition and the others: `a AND b AND …`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("a").exists().and(attr("b").gt(1)) // attribute_exists(#n0) AND #n1 > :v0
    */
   and(...others: ReadonlyArray<Condition>): Condition
@@ -66,6 +83,7 @@ export interface Condition {
    * This condition or the others: `a OR b OR …`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("a").notExists().or(attr("b").lt(1)) // attribute_not_exists(#n0) OR #n1 < :v0
    */
   or(...others: ReadonlyArray<Condition>): Condition
@@ -73,18 +91,25 @@ export interface Condition {
    * The negation: `NOT (…)`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("a").equals(1).not() // NOT #n0 = :v0
    */
   not(): Condition
 }
 
-/** What `attr` is: a function building a one-name path, with the update helpers beside it. */
+/**
+ * What `attr` is: a function building a one-name path, with the update helpers beside it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface AttrConstructor {
   /**
    * The attribute called `name`, taken verbatim (dots, dashes, spaces, unicode and reserved words included: `attr("a.b")`
    * is one attribute named `a.b`, never a nested path; use `attr.path("a", "b")` for that).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("status").equals("active") // #n0 = :v0 with #n0 = "status"
    * attr("a.b").exists()            // attribute_exists(#n0) with #n0 = "a.b"
    */
@@ -93,6 +118,7 @@ export interface AttrConstructor {
    * A nested path: an attribute, then map keys (strings) and list indexes (numbers). Same as `path(...)`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr.path("a", "b", 3).exists() // attribute_exists(#n0.#n1[3])
    */
   readonly path: (first: string, ...rest: ReadonlyArray<Segment>) => Path
@@ -100,6 +126,7 @@ export interface AttrConstructor {
    * An `AttributeValue` given as is (never marshalled again), usable wherever a value is.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("n").equals(attr.value({ N: "12345678901234567890" })) // #n0 = :v0
    */
   readonly value: (value: AttributeValue) => UpdateOperand
@@ -134,10 +161,14 @@ export interface AttrConstructor {
  * objects beside it (`attr.append`, `attr.remove`, …) and `attr.path` for nested paths.
  *
  * @example
+ * import { attr } from "dynofunc"
  * attr("age").gte(18)                          // #n0 >= :v0
  * attr("price").lt(attr("limit"))              // #n0 < #n1
  * attr("tags").size().between(1, 3)            // size(#n0) BETWEEN :v0 AND :v1
  * update: { tags: attr.append(["new"]) }       // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1)
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const attr: AttrConstructor = Object.assign((name: string): Path => new PathImpl([name]), {
   path,
@@ -161,7 +192,11 @@ export const attr: AttrConstructor = Object.assign((name: string): Path => new P
  * argument, `cand()` means "no condition": the expression is left out (useful for optional filters).
  *
  * @example
+ * import { cand, attr } from "dynofunc"
  * cand(attr("a").exists(), attr("b").gt(1)) // attribute_exists(#n0) AND #n1 > :v0
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const cand = (...conditions: ReadonlyArray<Condition>): Condition =>
   conditions.length === 1 ? conditions[0]! : new AndNode(conditions)
@@ -170,8 +205,12 @@ export const cand = (...conditions: ReadonlyArray<Condition>): Condition =>
  * Any of the conditions: `a OR b OR …` (`cand`s inside are parenthesised). Needs at least one condition.
  *
  * @example
+ * import { cor, attr, cand } from "dynofunc"
  * cor(attr("a").lt(1), cand(attr("b").exists(), attr("c").exists()))
  * // #n0 < :v0 OR (attribute_exists(#n1) AND attribute_exists(#n2))
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const cor = (...conditions: ReadonlyArray<Condition>): Condition =>
   conditions.length === 1 ? conditions[0]! : new OrNode(conditions)
@@ -180,8 +219,12 @@ export const cor = (...conditions: ReadonlyArray<Condition>): Condition =>
  * The negation of a condition.
  *
  * @example
+ * import { cnot, attr, cor } from "dynofunc"
  * cnot(attr("a").equals(1))                     // NOT #n0 = :v0
  * cnot(cor(attr("a").exists(), attr("b").exists())) // NOT (attribute_exists(#n0) OR attribute_exists(#n1))
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const cnot = (condition: Condition): Condition => new NotNode(condition)
 
@@ -191,8 +234,12 @@ export const cnot = (condition: Condition): Condition => new NotNode(condition)
  * placeholder given two different meanings in one request is an `InvalidInputError`.
  *
  * @example
+ * import { rawCondition } from "dynofunc"
  * rawCondition("#s IN (:a, :b)", { names: { "#s": "status" }, values: { ":a": "x", ":b": "y" } })
  * // #s IN (:a, :b)  (inside a cand/cor: (#s IN (:a, :b)))
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const rawCondition = (
   expression: string,
@@ -206,7 +253,11 @@ export const rawCondition = (
  * The type codes of `attribute_type`, named.
  *
  * @example
+ * import { attr, AttributeType } from "dynofunc"
  * attr("n").type(AttributeType.Number) // attribute_type(#n0, :v0) with :v0 = { S: "N" }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const AttributeType = {
   String: "S",
@@ -225,6 +276,10 @@ export const AttributeType = {
  * Whether `u` is a condition.
  *
  * @example
+ * import { isCondition, attr } from "dynofunc"
  * isCondition(attr("a").exists()) // true
+ *
+ * @since 0.1.0
+ * @category guards
  */
 export const isCondition: (u: unknown) => u is Condition = isConditionNode

@@ -24,6 +24,8 @@
  * //   ExpressionAttributeNames: { "#n0": "pk", "#n1": "version", "#n2": "name", "#n3": "visits", "#n4": "profile", "#n5": "email" },
  * //   ExpressionAttributeValues: { ":v0": { N: "3" }, ":v1": { S: "Ada" }, ":v2": { N: "0" }, ":v3": { N: "1" }, ":v4": { S: "a@b.c" } }
  * // }
+ *
+ * @since 0.1.0
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "./InputProblem.js"
@@ -37,11 +39,34 @@ import type { KeyConditionInput, KeySchema } from "./KeyCondition.js"
 import type { ProjectionInput } from "./Projection.js"
 import type { UpdateInput, UpdateObject } from "./Update.js"
 
-export type { KeyConditionInput } from "./KeyCondition.js"
-export type { ProjectionInput } from "./Projection.js"
-export type { UpdateInput } from "./Update.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  KeyConditionInput
+} from "./KeyCondition.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  ProjectionInput
+} from "./Projection.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  UpdateInput
+} from "./Update.js"
 
-/** The expressions of one request, any of them optional. */
+/**
+ * The expressions of one request, any of them optional.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ExpressionInput {
   /** `Query`'s key condition: `{ pk: value }` or a condition (see `KeyCondition`). */
   readonly keyCondition?: KeyConditionInput | undefined
@@ -61,7 +86,12 @@ export interface ExpressionInput {
   readonly values?: Readonly<Record<string, AttributeValue>> | undefined
 }
 
-/** The SDK expression fields of a request (only those present), and what is wrong with them. */
+/**
+ * The SDK expression fields of a request (only those present), and what is wrong with them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CompiledExpression {
   readonly fields: {
     readonly KeyConditionExpression?: string
@@ -75,7 +105,12 @@ export interface CompiledExpression {
   readonly problems: ReadonlyArray<InputProblem>
 }
 
-/** The expression fields, writable: what `compileInto` completes. */
+/**
+ * The expression fields, writable: what `compileInto` completes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type MutableFields = {
   -readonly [K in keyof CompiledExpression["fields"]]: CompiledExpression["fields"][K]
 }
@@ -86,10 +121,14 @@ const hasRaw = (c: Condition | undefined): boolean => c !== undefined && (c as {
  * Compiles the expressions of one request (see the module comment for the rules).
  *
  * @example
+ * import { compile, attr, path } from "dynofunc"
  * compile({ keyCondition: { pk: "u1" }, filter: attr("n").gt(1), projection: ["a", path("b", 0)] }).fields
  * // { KeyConditionExpression: "#n0 = :v0", FilterExpression: "#n1 > :v1", ProjectionExpression: "#n2, #n3[0]",
  * //   ExpressionAttributeNames: { "#n0": "pk", "#n1": "n", "#n2": "a", "#n3": "b" },
  * //   ExpressionAttributeValues: { ":v0": { S: "u1" }, ":v1": { N: "1" } } }
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const compile = (input: ExpressionInput): CompiledExpression => {
   const fields: MutableFields = {}
@@ -100,6 +139,9 @@ export const compile = (input: ExpressionInput): CompiledExpression => {
  * `compile`, writing the fields straight onto `target` (a builder's own fresh description) and returning the
  * problems: the request-building path, where copying the fields over afterwards (`Object.assign`) was the
  * costliest line of an `update`.
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const compileInto = (target: MutableFields, input: ExpressionInput): ReadonlyArray<InputProblem> => {
   const ctx = P.make()

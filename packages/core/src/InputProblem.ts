@@ -4,9 +4,16 @@
  * @example
  * import { add } from "dynofunc"
  * add("users", { id: "u1", tags: new Set() }).problems // [{ part: "Item.tags", message: "Pass a non-empty set…" }]
+ *
+ * @since 0.1.0
  */
 
-/** One thing wrong with a request, found before sending it. */
+/**
+ * One thing wrong with a request, found before sending it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface InputProblem {
   /** What is wrong, in words. */
   readonly message: string

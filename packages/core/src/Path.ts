@@ -12,23 +12,54 @@
  * path("profile", "e-mail").exists()  // attribute_exists(#n0.#n1)
  * path("items", 0).remove()           // REMOVE #n0[0]
  * path.parse("a.b[3]")                // path("a", "b", 3)
+ *
+ * @since 0.1.0
  */
 import type { Condition } from "./Condition.js"
 import { isPath as isPathNode, type Operand, PathImpl, type PathTypeId } from "./internal/expressions/ast.js"
 import type { UpdateClause, UpdateOperand } from "./Update.js"
 
-export type { UpdateOperand } from "./Update.js"/** One step of a document path: an attribute or map key (a string, taken verbatim), or a list index (a number). */
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  UpdateOperand
+} from "./Update.js"
+
+/**
+ * One step of a document path: an attribute or map key (a string, taken verbatim), or a list index (a number).
+ *
+ * @example
+ * import { Path } from "dynofunc"
+ *
+ * const steps: ReadonlyArray<Path.Segment> = ["tags", 0]
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Segment = string | number
 
-/** The type codes `attribute_type` accepts. */
+/**
+ * The type codes `attribute_type` accepts.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type AttributeTypeCode = "S" | "SS" | "N" | "NS" | "B" | "BS" | "BOOL" | "NULL" | "L" | "M"
 
-/** What the comparison methods of paths and sizes share. */
+/**
+ * What the comparison methods of paths and sizes share.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Comparable {
   /**
    * `= other` (a value, another path, or a size).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("status").equals("active") // #n0 = :v0
    * attr("a").equals(attr("b"))     // #n0 = #n1
    */
@@ -37,6 +68,7 @@ export interface Comparable {
    * `<> other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("status").notEquals("gone") // #n0 <> :v0
    */
   notEquals(other: unknown): Condition
@@ -44,6 +76,7 @@ export interface Comparable {
    * `< other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").lt(18) // #n0 < :v0
    */
   lt(other: unknown): Condition
@@ -51,6 +84,7 @@ export interface Comparable {
    * `<= other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").lte(18) // #n0 <= :v0
    */
   lte(other: unknown): Condition
@@ -58,6 +92,7 @@ export interface Comparable {
    * `> other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").gt(18) // #n0 > :v0
    */
   gt(other: unknown): Condition
@@ -65,6 +100,7 @@ export interface Comparable {
    * `>= other`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").gte(18) // #n0 >= :v0
    */
   gte(other: unknown): Condition
@@ -72,6 +108,7 @@ export interface Comparable {
    * `BETWEEN low AND high` (both ends included).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("age").between(18, 65) // #n0 BETWEEN :v0 AND :v1
    */
   between(low: unknown, high: unknown): Condition
@@ -80,6 +117,7 @@ export interface Comparable {
    * list value is never mistaken for several operands.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("status").in(["a", "b"]) // #n0 IN (:v0, :v1)
    */
   in(operands: ReadonlyArray<unknown>): Condition
@@ -90,7 +128,11 @@ export interface Comparable {
  * any operand.
  *
  * @example
+ * import { attr } from "dynofunc"
  * attr("tags").size().gt(2) // size(#n0) > :v0
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Size extends Operand, Comparable {
   readonly path: Path
@@ -102,8 +144,12 @@ export interface Size extends Operand, Comparable {
  * starting point of every condition and update on it.
  *
  * @example
+ * import { path } from "dynofunc"
  * path("profile", "e-mail").exists()   // attribute_exists(#n0.#n1)
  * path("items", 0, "price").gt(10)     // #n0[0].#n1 > :v0
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Path extends Operand, Comparable, UpdateOperand {
   readonly [PathTypeId]: typeof PathTypeId
@@ -113,6 +159,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * A path further down: map keys and list indexes.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("profile").at("address", "city") // #n0.#n1.#n2
    * attr("items").at(3)                   // #n0[3]
    */
@@ -121,6 +168,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `size(path)`, to compare.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("name").size().lte(20) // size(#n0) <= :v0
    */
   size(): Size
@@ -128,6 +176,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `begins_with(path, prefix)`: a string or binary prefix.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("sk").beginsWith("2024-") // begins_with(#n0, :v0)
    */
   beginsWith(prefix: unknown): Condition
@@ -135,6 +184,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `contains(path, operand)`: a substring of a string, or an element of a set or list (of any type).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("tags").contains("red") // contains(#n0, :v0)
    * attr("scores").contains(7)   // contains(#n0, :v0) with :v0 = { N: "7" }
    */
@@ -143,6 +193,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `attribute_exists(path)`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("pk").exists() // attribute_exists(#n0)
    */
   exists(): Condition
@@ -150,6 +201,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `attribute_not_exists(path)`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("pk").notExists() // attribute_not_exists(#n0)
    */
   notExists(): Condition
@@ -157,6 +209,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `attribute_type(path, :t)`; use the `AttributeType` constants or the codes themselves.
    *
    * @example
+   * import { attr, AttributeType } from "dynofunc"
    * attr("n").type(AttributeType.Number) // attribute_type(#n0, :v0) with :v0 = { S: "N" }
    */
   type(type: AttributeTypeCode): Condition
@@ -164,6 +217,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `if_not_exists(path, fallback)`: the attribute, or `fallback` when it is missing (an operand for `SET`).
    *
    * @example
+   * import { attr } from "dynofunc"
    * update: { views: attr("views").ifNotExists(0).plus(1) } // SET #n0 = if_not_exists(#n0, :v0) + :v1
    */
   ifNotExists(fallback: unknown): UpdateOperand
@@ -171,6 +225,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `SET path = value` (a plain value or an operand).
    *
    * @example
+   * import { path } from "dynofunc"
    * path("profile", "email").set("a@b.c") // SET #n0.#n1 = :v0
    */
   set(value: unknown): UpdateClause
@@ -178,6 +233,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `SET path = if_not_exists(path, value)`: set only when missing.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("createdAt").setIfNotExists(Date.now()) // SET #n0 = if_not_exists(#n0, :v0)
    */
   setIfNotExists(value: unknown): UpdateClause
@@ -185,6 +241,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * `REMOVE path` (an attribute, a nested path, or a list element).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("items").at(2).remove() // REMOVE #n0[2]
    */
   remove(): UpdateClause
@@ -193,6 +250,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * single string or binary as a set of one).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("tags").add(new Set(["x"])) // ADD #n0 :v0
    */
   add(value: unknown): UpdateClause
@@ -201,6 +259,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * set of one).
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("tags").delete(["x"]) // DELETE #n0 :v0
    */
   delete(elements: unknown): UpdateClause
@@ -209,6 +268,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * gives the elements; any other value is one element.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("log").append(["e1", "e2"]) // SET #n0 = list_append(if_not_exists(#n0, :v0), :v1)
    */
   append(elements: unknown): UpdateClause
@@ -217,6 +277,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * gives the elements; any other value is one element.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("log").prepend("e0") // SET #n0 = list_append(:v0, if_not_exists(#n0, :v1))
    */
   prepend(elements: unknown): UpdateClause
@@ -224,6 +285,7 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * Add `by` (default 1) to a number, starting from 0 when missing: `SET p = if_not_exists(p, :zero) + :by`.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("visits").increment() // SET #n0 = if_not_exists(#n0, :v0) + :v1
    */
   increment(by?: number | bigint): UpdateClause
@@ -231,17 +293,24 @@ export interface Path extends Operand, Comparable, UpdateOperand {
    * Subtract `by` (default 1) from a number, starting from 0 when missing.
    *
    * @example
+   * import { attr } from "dynofunc"
    * attr("stock").decrement(2) // SET #n0 = if_not_exists(#n0, :v0) - :v1
    */
   decrement(by?: number | bigint): UpdateClause
 }
 
-/** What `path` is: a function building paths, with `parse`. */
+/**
+ * What `path` is: a function building paths, with `parse`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface PathConstructor {
   /**
    * The path made of `first` (an attribute name, verbatim) and then map keys (strings) and list indexes (numbers).
    *
    * @example
+   * import { path } from "dynofunc"
    * path("a", "b", 3)        // #n0.#n1[3]
    * path("weird.name", "x")  // #n0.#n1 with #n0 = "weird.name"
    */
@@ -251,6 +320,7 @@ export interface PathConstructor {
    * this way: give them as segments to `path(...)`. Never throws: a malformed index is reported by `compile`.
    *
    * @example
+   * import { path } from "dynofunc"
    * path.parse("a.b[3].c") // path("a", "b", 3, "c") → #n0.#n1[3].#n2
    */
   readonly parse: (text: string) => Path
@@ -295,7 +365,11 @@ const parse = (text: string): Path => {
  * Builds a document path (see `PathConstructor`).
  *
  * @example
+ * import { path } from "dynofunc"
  * path("a", "b", 3).equals(1) // #n0.#n1[3] = :v0
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const path: PathConstructor = Object.assign(
   // Two segments (the usual nested path) without the array spread.
@@ -307,6 +381,10 @@ export const path: PathConstructor = Object.assign(
  * Whether `u` is a path.
  *
  * @example
+ * import { isPath, attr } from "dynofunc"
  * isPath(attr("a")) // true
+ *
+ * @since 0.1.0
+ * @category guards
  */
 export const isPath: (u: unknown) => u is Path = isPathNode

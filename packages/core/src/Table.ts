@@ -10,6 +10,8 @@
  *   yield* execute(users.add({ id: "u1", name: "Ada" }))
  *   return yield* execute(users.find({ id: "u1" }))
  * })
+ *
+ * @since 0.1.0
  */
 import type { KeyConditionInput } from "./KeyCondition.js"
 import { add, create, describe, find, query, remove, scan, update, type QueryOptions, type ScanOptions } from "./operations/index.js"
@@ -24,7 +26,11 @@ const bind =
  * The original operations bound to one table.
  *
  * @example
+ * import { table } from "dynofunc"
  * table("users").update({ id: "u1" }, { name: "Ada" }).description.TableName // "users"
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const table = (tableName: string) => ({
   name: tableName,
@@ -39,5 +45,10 @@ export const table = (tableName: string) => ({
   scan: (options?: ScanOptions) => scan(tableName, options)
 })
 
-/** The operations of `table(name)`. */
+/**
+ * The operations of `table(name)`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Table = ReturnType<typeof table>

@@ -9,18 +9,37 @@
  * import { Value } from "dynofunc"
  * Value.toAttributeValue(3.5)            // { N: "3.5" }
  * Value.fromItem({ n: { N: "12" } })     // { n: 12 }
+ *
+ * @since 0.1.0
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import * as internal from "./internal/values/marshal.js"
 
-/** A DynamoDB item as plain JS: attribute name → value. */
+/**
+ * A DynamoDB item as plain JS: attribute name → value.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Item = Record<string, unknown>
 
-/** A DynamoDB item as the SDK sends it. */
+/**
+ * A DynamoDB item as the SDK sends it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type AttributeMap = Record<string, AttributeValue>
 
-/** A DynamoDB number kept as its exact decimal text, for values a JS `number` would round. */
-export { NumberValue } from "./internal/values/marshal.js"
+export {
+  /**
+   * A DynamoDB number kept as its exact decimal text, for values a JS `number` would round.
+   *
+   * @since 0.1.0
+   * @category conversions
+   */
+  NumberValue
+} from "./internal/values/marshal.js"
 
 /**
  * One JS value as an `AttributeValue`. `undefined` inside objects, arrays and sets is left out; what DynamoDB cannot
@@ -30,7 +49,11 @@ export { NumberValue } from "./internal/values/marshal.js"
  * past 2^53 (use a `bigint` or a `NumberValue`), empty or duplicated sets, nesting past 32 levels and cycles.
  *
  * @example
- * toAttributeValue(["a", 1]) // { L: [{ S: "a" }, { N: "1" }] }
+ * import { Value } from "dynofunc"
+ * Value.toAttributeValue(["a", 1]) // { L: [{ S: "a" }, { N: "1" }] }
+ *
+ * @since 0.1.0
+ * @category conversions
  */
 export const toAttributeValue = (value: unknown): AttributeValue => internal.toAttributeValue(value)
 
@@ -39,7 +62,11 @@ export const toAttributeValue = (value: unknown): AttributeValue => internal.toA
  * and a decimal a `NumberValue`.
  *
  * @example
- * fromAttributeValue({ SS: ["a"] }) // Set { "a" }
+ * import { Value } from "dynofunc"
+ * Value.fromAttributeValue({ SS: ["a"] }) // Set { "a" }
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromAttributeValue = (value: AttributeValue): unknown => internal.fromAttributeValue(value)
 
@@ -47,7 +74,11 @@ export const fromAttributeValue = (value: AttributeValue): unknown => internal.f
  * A JS object as a DynamoDB item (attributes whose value is `undefined` are left out).
  *
  * @example
- * toItem({ id: "u1", age: 42 }) // { id: { S: "u1" }, age: { N: "42" } }
+ * import { Value } from "dynofunc"
+ * Value.toItem({ id: "u1", age: 42 }) // { id: { S: "u1" }, age: { N: "42" } }
+ *
+ * @since 0.1.0
+ * @category conversions
  */
 export const toItem = (item: Item): AttributeMap => internal.toAttributeMap(item)
 
@@ -55,6 +86,10 @@ export const toItem = (item: Item): AttributeMap => internal.toAttributeMap(item
  * A DynamoDB item as a plain JS object.
  *
  * @example
- * fromItem({ id: { S: "u1" } }) // { id: "u1" }
+ * import { Value } from "dynofunc"
+ * Value.fromItem({ id: { S: "u1" } }) // { id: "u1" }
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromItem = (item: AttributeMap): Item => internal.fromAttributeMap(item)

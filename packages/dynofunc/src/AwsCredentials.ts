@@ -12,6 +12,8 @@
  *
  * const program = execute(find("users", { id: "u1" }))
  * program.pipe(Effect.provide(HttpClient.layer({ region: "eu-west-1", credentials: AwsCredentials.fromFiles({ profile: "prod" }) })))
+ *
+ * @since 0.1.0
  */
 import type { Effect } from "effect"
 import type { DurationInput } from "#adapter"
@@ -24,12 +26,22 @@ import { filesProvider } from "./internal/transport/credentials/files.js"
 import { instanceMetadataProvider } from "./internal/transport/credentials/imds.js"
 import { webIdentityProvider } from "./internal/transport/credentials/webIdentity.js"
 
-/** Credentials a provider found: the secrets `Redacted`, and when they stop working (none: never). */
+/**
+ * Credentials a provider found: the secrets `Redacted`, and when they stop working (none: never).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Resolved extends Credentials {
   readonly expiration?: Date | undefined
 }
 
-/** What a provider answers when its source is not set up here (no variables, no file, no profile): why, in a few words. */
+/**
+ * What a provider answers when its source is not set up here (no variables, no file, no profile): why, in a few words.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Absent {
   readonly _tag: "Absent"
   readonly reason: string
@@ -39,6 +51,9 @@ export interface Absent {
  * A source of credentials. `resolve` finds them (`Resolved`), answers `Absent` when the source is not set up here
  * (a chain then tries the next), or fails with a `TransportError` when the source is set up and failed (a chain
  * stops there, as the SDK's does).
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Provider {
   /** The source's name in error messages: `environment`, `shared files (profile dev)`, `instance metadata`, … */
@@ -46,16 +61,31 @@ export interface Provider {
   readonly resolve: Effect.Effect<Resolved | Absent, TransportError>
 }
 
-/** The environment the providers read: `process.env` unless a test or a program gives another. */
+/**
+ * The environment the providers read: `process.env` unless a test or a program gives another.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Env = Readonly<Record<string, string | undefined>>
 
-/** What every provider may be given. */
+/**
+ * What every provider may be given.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ProviderOptions {
   /** The environment to read (default `process.env`). */
   readonly env?: Env | undefined
 }
 
-/** Options of the providers that ask a server: how long one request may take, and how often a failed one is retried. */
+/**
+ * Options of the providers that ask a server: how long one request may take, and how often a failed one is retried.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface RemoteOptions extends ProviderOptions {
   /** Per request (default 1 second, the SDK's). */
   readonly timeout?: DurationInput | undefined
@@ -63,7 +93,12 @@ export interface RemoteOptions extends ProviderOptions {
   readonly retries?: number | undefined
 }
 
-/** Options of `fromFiles`. */
+/**
+ * Options of `fromFiles`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface FilesOptions extends ProviderOptions {
   /** The profile (default `AWS_PROFILE`, else `default`). */
   readonly profile?: string | undefined
@@ -74,7 +109,11 @@ export interface FilesOptions extends ProviderOptions {
  * and most CI systems set).
  *
  * @example
+ * import { HttpClient, AwsCredentials } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", credentials: AwsCredentials.fromEnv() })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromEnv = (options: ProviderOptions = {}): Provider => envProvider(options.env ?? process.env)
 
@@ -86,7 +125,11 @@ export const fromEnv = (options: ProviderOptions = {}): Provider => envProvider(
  * `sdkCredentials()` from `dynofunc/sdk`.
  *
  * @example
+ * import { HttpClient, AwsCredentials } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", credentials: AwsCredentials.fromFiles({ profile: "dev" }) })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromFiles = (options: FilesOptions = {}): Provider => filesProvider(options.env ?? process.env, options.profile)
 
@@ -96,7 +139,11 @@ export const fromFiles = (options: FilesOptions = {}): Provider => filesProvider
  * `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` or `AWS_CONTAINER_AUTHORIZATION_TOKEN` as its `Authorization`.
  *
  * @example
+ * import { HttpClient, AwsCredentials } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", credentials: AwsCredentials.fromContainer({ timeout: "2 seconds" }) })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromContainer = (options: RemoteOptions = {}): Provider => containerProvider(options.env ?? process.env, options)
 
@@ -106,7 +153,11 @@ export const fromContainer = (options: RemoteOptions = {}): Provider => containe
  * `AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE=IPv6`) moves it. No IMDSv1 fallback.
  *
  * @example
+ * import { HttpClient, AwsCredentials } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", credentials: AwsCredentials.fromInstanceMetadata() })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromInstanceMetadata = (options: RemoteOptions = {}): Provider => instanceMetadataProvider(options.env ?? process.env, options)
 
@@ -116,7 +167,11 @@ export const fromInstanceMetadata = (options: RemoteOptions = {}): Provider => i
  * endpoint of `AWS_REGION` (`AWS_ENDPOINT_URL_STS` overrides it).
  *
  * @example
+ * import { HttpClient, AwsCredentials } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", credentials: AwsCredentials.fromWebIdentity() })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromWebIdentity = (options: ProviderOptions = {}): Provider => webIdentityProvider(options.env ?? process.env)
 
@@ -125,7 +180,11 @@ export const fromWebIdentity = (options: ProviderOptions = {}): Provider => webI
  * set up, the `TransportError` lists each with why.
  *
  * @example
+ * import { HttpClient, AwsCredentials } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", credentials: AwsCredentials.chain(AwsCredentials.fromEnv(), AwsCredentials.fromFiles({ profile: "ci" })) })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const chain = (...providers: ReadonlyArray<Provider>): Provider => chainOf(providers)
 
@@ -135,6 +194,10 @@ export const chain = (...providers: ReadonlyArray<Provider>): Provider => chainO
  * endpoint when its variables are set, else instance metadata.
  *
  * @example
+ * import { HttpClient, AwsCredentials } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", credentials: AwsCredentials.defaultChain() })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const defaultChain = (options: ProviderOptions = {}): Provider => defaultChainOf(options.env ?? process.env)

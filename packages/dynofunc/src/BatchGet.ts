@@ -20,6 +20,8 @@
  *   ])
  *   console.log(items["users"]?.length, missing["orders"]) // 2, [{ id: "o1" }] when there is no order o1
  * })
+ *
+ * @since 0.1.0
  */
 import { Data, Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
@@ -31,13 +33,23 @@ import { makeGetter, type Report } from "./internal/bulk/getter.js"
 import { defaultConcurrency, feed } from "./internal/bulk/run.js"
 import type { Item } from "@dynofunc/core/Value"
 
-/** One key to read: the item's key attributes (and nothing else) in `table`. */
+/**
+ * One key to read: the item's key attributes (and nothing else) in `table`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Get {
   readonly table: string
   readonly key: Item
 }
 
-/** One key's result: the item found, or `undefined` when `table` holds no item with that key. */
+/**
+ * One key's result: the item found, or `undefined` when `table` holds no item with that key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Got {
   readonly table: string
   /** The key as given (the first time it was given). */
@@ -45,7 +57,12 @@ export interface Got {
   readonly item: Item | undefined
 }
 
-/** How to read one table. */
+/**
+ * How to read one table.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TableOptions {
   /** Strongly consistent reads (default: eventually consistent). */
   readonly consistent?: boolean | undefined
@@ -53,13 +70,23 @@ export interface TableOptions {
   readonly projection?: ProjectionInput | undefined
 }
 
-/** How to run a batch get. */
+/**
+ * How to run a batch get.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Options extends RunOptions {
   /** Table name → how to read it. */
   readonly tables?: { readonly [table: string]: TableOptions } | undefined
 }
 
-/** Every result of a batch get, per table. */
+/**
+ * Every result of a batch get, per table.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Result {
   /** Table name → the items found, in no particular order. */
   readonly items: Readonly<Record<string, ReadonlyArray<Item>>>
@@ -67,7 +94,12 @@ export interface Result {
   readonly missing: Readonly<Record<string, ReadonlyArray<Item>>>
 }
 
-/** What can stop a batch get: a request's failure, and `E`, the source's failure. */
+/**
+ * What can stop a batch get: a request's failure, and `E`, the source's failure.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Cause<E = never> = ErrorOf<"BatchGetItem"> | E
 
 /**
@@ -77,8 +109,13 @@ export type Cause<E = never> = ErrorOf<"BatchGetItem"> | E
  * `RequestFailed`, `InvalidInput` (found before anything is sent, for an `Iterable`), `SourceFailed`, `Interrupted`.
  *
  * @example
+ * import { BatchGet } from "dynofunc"
+ * import { Effect } from "effect"
  * const keys: ReadonlyArray<BatchGet.Get> = [{ table: "users", key: { id: "u1" } }]
  * BatchGet.run(keys).pipe(Effect.catchTag("BatchGetError", (error) => Effect.succeed(error.unread)))
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class BatchGetError<E = never> extends Data.TaggedError("BatchGetError")<{
   readonly reason: Reason
@@ -92,11 +129,16 @@ export class BatchGetError<E = never> extends Data.TaggedError("BatchGetError")<
  * (a slow consumer slows the reads); ending the stream early stops the reads (the requests in flight finish).
  *
  * @example
+ * import { BatchGet } from "dynofunc"
+ * import { Stream, Console } from "effect"
  * const orderIds = ["o1", "o2", "o3"]
  * BatchGet.stream(orderIds.map((id) => ({ table: "orders", key: { id } })), { tables: { orders: { projection: ["total"] } } }).pipe(
  *   Stream.filter((got) => got.item !== undefined),
  *   Stream.runForEach((got) => Console.log(got.key, got.item?.["total"]))
  * )
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const stream = <E = never, R = never>(
   keys: Iterable<Get> | Stream.Stream<Get, E, R>,
@@ -119,11 +161,16 @@ export const stream = <E = never, R = never>(
  * keys are still read, and the run fails with `BatchGetError` listing exactly the keys not read.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { BatchGet } from "dynofunc"
  * const ids = ["u1", "u2", "u3"]
  * const found = Effect.map(BatchGet.run(ids.map((id) => ({ table: "users", key: { id } }))), ({ items, missing }) => ({
  *   users: items["users"] ?? [],
  *   unknown: missing["users"] ?? []
  * }))
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const run = <E = never, R = never>(
   keys: Iterable<Get> | Stream.Stream<Get, E, R>,

@@ -16,6 +16,8 @@
  * const program = BatchWrite.run([...users, { table: "orders", delete: { id: "o1" } }]).pipe(
  *   Effect.catchTag("BatchWriteError", (error) => Effect.succeed({ written: error.written, retryLater: error.unapplied }))
  * )
+ *
+ * @since 0.1.0
  */
 import { Data, Effect, type Schedule, type Scope, Sink, type Stream } from "effect"
 import * as A from "#adapter"
@@ -25,10 +27,20 @@ import { feed } from "./internal/bulk/run.js"
 import { makeWriter, type Report } from "./internal/bulk/writer.js"
 import type { Item } from "@dynofunc/core/Value"
 
-/** One write: a whole item to put into `table`, or the key of an item to delete from it. */
+/**
+ * One write: a whole item to put into `table`, or the key of an item to delete from it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Write = { readonly table: string; readonly put: Item } | { readonly table: string; readonly delete: Item }
 
-/** How many requests run at once, and when leftovers are sent again (batch writes and batch gets alike). */
+/**
+ * How many requests run at once, and when leftovers are sent again (batch writes and batch gets alike).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface RunOptions {
   /** Requests in progress at once (default 8). */
   readonly concurrency?: number | undefined
@@ -43,10 +55,20 @@ export interface RunOptions {
   readonly retry?: Schedule.Schedule<unknown> | undefined
 }
 
-/** Why a batch write or get stopped before the end (see `BatchWriteError`). */
+/**
+ * Why a batch write or get stopped before the end (see `BatchWriteError`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Reason = "RetriesExhausted" | "RequestFailed" | "InvalidInput" | "SourceFailed" | "Interrupted"
 
-/** How to run a batch write. */
+/**
+ * How to run a batch write.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Options extends RunOptions {
   /**
    * Each table's key attribute names (partition key first). A table left out is described once (`DescribeTable`)
@@ -55,7 +77,12 @@ export interface Options extends RunOptions {
   readonly keys?: { readonly [table: string]: ReadonlyArray<string> } | undefined
 }
 
-/** What a batch write that finished did. */
+/**
+ * What a batch write that finished did.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Summary {
   /** Writes applied. */
   readonly written: number
@@ -65,7 +92,12 @@ export interface Summary {
   readonly retries: number
 }
 
-/** What can stop a batch write: a request's failure (or the one that found the keys), and `E`, the source's failure. */
+/**
+ * What can stop a batch write: a request's failure (or the one that found the keys), and `E`, the source's failure.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Cause<E = never> = ErrorOf<"BatchWriteItem"> | ErrorOf<"DescribeTable"> | E
 
 /**
@@ -83,11 +115,16 @@ export type Cause<E = never> = ErrorOf<"BatchWriteItem"> | ErrorOf<"DescribeTabl
  * - `Interrupted`: the fiber was interrupted; the requests in flight finished first.
  *
  * @example
+ * import { BatchWrite } from "dynofunc"
+ * import { Effect, Console } from "effect"
  * const writes: ReadonlyArray<BatchWrite.Write> = [{ table: "users", put: { id: "u1" } }, { table: "users", delete: { id: "u2" } }]
  * BatchWrite.run(writes).pipe(
  *   Effect.catchTag("BatchWriteError", (error) =>
  *     Console.log(`${error.reason}: ${error.written} written, ${error.unapplied.length} to write again`))
  * )
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class BatchWriteError<E = never, W = Write> extends Data.TaggedError("BatchWriteError")<{
   readonly reason: Reason
@@ -109,9 +146,14 @@ export class BatchWriteError<E = never, W = Write> extends Data.TaggedError("Bat
  * whoever awaits the fiber, e.g. in the `Exit` of `Fiber.interrupt`). A defect stays a defect.
  *
  * @example
+ * import { type Item, BatchWrite } from "dynofunc"
+ * import { Stream } from "effect"
  * const csvRows: ReadonlyArray<Item> = [{ id: "u1", name: "Ada" }, { id: "u2", name: "Grace" }]
  * const lines = Stream.fromIterable(csvRows).pipe(Stream.map((row): BatchWrite.Write => ({ table: "users", put: row })))
  * BatchWrite.run(lines, { concurrency: 4, keys: { users: ["id"] } })
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const run = <E = never, R = never>(
   writes: Iterable<Write> | Stream.Stream<Write, E, R>,
@@ -136,8 +178,13 @@ export const run = <E = never, R = never>(
  * from its sink); the requests in flight finish first. To have those reported too, give the stream to `run`.
  *
  * @example
+ * import { type Item, BatchWrite } from "dynofunc"
+ * import { Stream } from "effect"
  * const rows: ReadonlyArray<Item> = [{ id: "u1", name: "Ada" }, { id: "u2", name: "Grace" }]
  * Stream.run(Stream.fromIterable(rows).pipe(Stream.map((put): BatchWrite.Write => ({ table: "users", put }))), BatchWrite.sink())
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const sink = (options: Options = {}): Sink.Sink<Summary, Write, never, BatchWriteError, DynamoClient> =>
   A.sinkUnwrapScoped<Summary, Write, never, BatchWriteError, DynamoClient | Scope.Scope>(

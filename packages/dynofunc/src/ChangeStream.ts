@@ -12,6 +12,8 @@
  * const program = ChangeStream.records({ table: "users" }, { start: "latest" }).pipe(
  *   Stream.runForEach((change) => Console.log(change.event, change.keys, change.newImage))
  * )
+ *
+ * @since 0.1.0
  */
 import { Deferred, Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
@@ -27,16 +29,68 @@ import type { CollectionMember } from "./internal/typed/collection.js"
 import * as Reader from "./internal/changes/reader.js"
 import type { Claim, Delivery, ReadError, ReadOptions, ShardBatch } from "./internal/changes/reader.js"
 
-export type { Claim, Position, ReadError, ReadOptions, ShardBatch } from "./internal/changes/reader.js"
-export type { DecodeOptions, EntityChange } from "./internal/changes/typed.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  Claim,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  Position,
+  /**
+   * @since 0.1.0
+   * @category errors
+   */
+  ReadError,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  ReadOptions,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  ShardBatch
+} from "./internal/changes/reader.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  DecodeOptions,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  EntityChange
+} from "./internal/changes/typed.js"
 
-/** Which stream to read: a table's latest stream (found with `DescribeTable`), or a stream by its ARN. */
+/**
+ * Which stream to read: a table's latest stream (found with `DescribeTable`), or a stream by its ARN.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Source = { readonly table: string } | { readonly streamArn: string }
 
-/** What finding `source`'s stream can fail with. */
+/**
+ * What finding `source`'s stream can fail with.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export type SourceError<S extends Source> = S extends { readonly table: string } ? ErrorOf<"DescribeTable"> | StreamNotEnabledError : never
 
-/** What finding `source`'s stream needs. */
+/**
+ * What finding `source`'s stream needs.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type SourceContext<S extends Source> = S extends { readonly table: string } ? DynamoClient : never
 
 /**
@@ -44,7 +98,11 @@ export type SourceContext<S extends Source> = S extends { readonly table: string
  * table has no stream).
  *
  * @example
+ * import { ChangeStream } from "dynofunc"
  * const arn = ChangeStream.streamArn({ table: "users" })
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const streamArn = <S extends Source>(source: S): Effect.Effect<string, SourceError<S>, SourceContext<S>> => {
   if ("streamArn" in source) return Effect.succeed(source.streamArn)
@@ -80,10 +138,15 @@ const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadO
  * disabled and every shard has been read to its end. `options.positions` are saved positions to go on from.
  *
  * @example
+ * import { ChangeStream } from "dynofunc"
+ * import { Stream, Effect } from "effect"
  * declare const arn: string
  * ChangeStream.batches({ streamArn: arn }, { concurrency: 4, pollInterval: "500 millis" }).pipe(
  *   Stream.runForEach((batch) => Effect.log(`${batch.shardId}: ${batch.records.length}`))
  * )
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const batches = <S extends Source>(
   source: S,
@@ -96,7 +159,12 @@ export const batches = <S extends Source>(
  * Every change of `source`'s stream, one `ChangeRecord` at a time (the records of `batches`).
  *
  * @example
+ * import { ChangeStream } from "dynofunc"
+ * import { Stream } from "effect"
  * ChangeStream.records({ table: "users" }).pipe(Stream.filter((change) => change.event === "REMOVE"), Stream.take(10), Stream.runCollect)
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const records = <S extends Source>(
   source: S,
@@ -108,7 +176,11 @@ export const records = <S extends Source>(
  * How `consume` reads and processes a stream.
  *
  * @example
+ * import { ChangeStream } from "dynofunc"
  * const options: ChangeStream.ConsumeOptions = { parallelism: 4, pollInterval: "500 millis" } // four shards' batches at once
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface ConsumeOptions extends ReadOptions {
   /**
@@ -150,9 +222,14 @@ const perKey = () => {
  * failure of `process`, of the reads or of the other checkpoint calls.
  *
  * @example
+ * import { ChangeStream, Checkpoint } from "dynofunc"
+ * import { Effect } from "effect"
  * ChangeStream.consume({ table: "users" }, (batch) => Effect.forEach(batch.records, (change) => Effect.log(change.event)), {
  *   start: "trim-horizon"
  * }).pipe(Effect.provide(Checkpoint.layerMemory()))
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const consume = <S extends Source, E, R>(
   source: S,
@@ -200,7 +277,8 @@ export const consume = <S extends Source, E, R>(
  * `onInvalid: "skip"` is reported (`report`, by default a warning in the log) and left out.
  *
  * @example
- * import { Schema } from "effect"
+ * import { Schema, Stream, Effect } from "effect"
+ * import { TypedTable, Entity, ChangeStream } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
  * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, email: Schema.String }),
  *   primary: { partition: { prefix: "USER", fields: ["id"] }, sort: { prefix: "PROFILE", fields: [] } } })
@@ -209,6 +287,9 @@ export const consume = <S extends Source, E, R>(
  * ChangeStream.entities([User, Order], { table: app.name }, { onInvalid: "skip" }).pipe(
  *   Stream.runForEach((change) => change.entity === "User" ? Effect.log(change.newImage?.email) : Effect.log(change.newImage?.total))
  * )
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const entities = <const Members extends ReadonlyArray<CollectionMember>, S extends Source>(
   members: Members,

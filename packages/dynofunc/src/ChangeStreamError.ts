@@ -12,6 +12,8 @@
  *   Stream.runDrain,
  *   Effect.catchTag("TrimmedRecordsError", (error) => Effect.logError(`lost after ${error.after} in ${error.shardId}`))
  * )
+ *
+ * @since 0.1.0
  */
 import { Data } from "effect"
 import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
@@ -21,7 +23,11 @@ import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
  * or `create(…, { stream: … })`.
  *
  * @example
+ * import { StreamNotEnabledError } from "dynofunc"
  * new StreamNotEnabledError({ table: "users", message: "users has no stream" }).table // "users"
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class StreamNotEnabledError extends Data.TaggedError("StreamNotEnabledError")<{
   readonly table: string
@@ -33,7 +39,11 @@ export class StreamNotEnabledError extends Data.TaggedError("StreamNotEnabledErr
  * sequence number `after` (from the shard's start when `undefined`) up to the oldest record still kept is lost.
  *
  * @example
+ * import { TrimmedRecordsError } from "dynofunc"
  * new TrimmedRecordsError({ streamArn: "arn:…", shardId: "shardId-1", after: "100", message: "lost", cause: undefined }).after // "100"
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class TrimmedRecordsError extends Data.TaggedError("TrimmedRecordsError")<{
   readonly streamArn: string
@@ -43,7 +53,12 @@ export class TrimmedRecordsError extends Data.TaggedError("TrimmedRecordsError")
   readonly cause: unknown
 }> {}
 
-/** A shard that was not read to its end: its id and the last sequence number delivered from it (`undefined`: none). */
+/**
+ * A shard that was not read to its end: its id and the last sequence number delivered from it (`undefined`: none).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface UnfinishedShard {
   readonly shardId: string
   readonly after: string | undefined
@@ -54,7 +69,11 @@ export interface UnfinishedShard {
  * delivered sequence number, and of the shards not started, are not delivered.
  *
  * @example
+ * import { StreamDeletedError } from "dynofunc"
  * new StreamDeletedError({ streamArn: "arn:…", unfinished: [{ shardId: "shardId-1", after: "7" }], message: "gone", cause: undefined }).unfinished
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class StreamDeletedError extends Data.TaggedError("StreamDeletedError")<{
   readonly streamArn: string
@@ -70,7 +89,11 @@ export class StreamDeletedError extends Data.TaggedError("StreamDeletedError")<{
  * again once it is free; records processed since its last checkpoint are delivered again to the new owner.
  *
  * @example
+ * import { LeaseLostError } from "dynofunc"
  * new LeaseLostError({ streamArn: "arn:…", shardId: "shardId-1", owner: "worker-a", message: "lost" }).owner // "worker-a"
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class LeaseLostError extends Data.TaggedError("LeaseLostError")<{
   readonly streamArn: string
@@ -85,8 +108,12 @@ export class LeaseLostError extends Data.TaggedError("LeaseLostError")<{
  * came, `image` which of its images failed, `issue` why.
  *
  * @example
+ * import { ChangeRecord, ChangeDecodeError } from "dynofunc"
  * declare const record: ChangeRecord.ChangeRecord
  * new ChangeDecodeError({ record, image: "newImage", issue: "email: expected a string", message: "undecodable", cause: undefined }).record.sequenceNumber
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class ChangeDecodeError extends Data.TaggedError("ChangeDecodeError")<{
   readonly record: ChangeRecord

@@ -13,6 +13,8 @@
  *   yield* execute(Checkpoint.createTable("leases"))
  *   yield* ChangeStream.consume({ table: "users" }, (batch) => Effect.log(batch.records.length))
  * }).pipe(Effect.provide(Checkpoint.layerTable({ table: "leases", owner: "worker-1" })))
+ *
+ * @since 0.1.0
  */
 import { Clock, Duration, Effect, Layer } from "effect"
 import * as A from "#adapter"
@@ -26,13 +28,28 @@ import type { DynamoClient } from "./DynamoClient.js"
 import { execute, type ErrorOf } from "./Execute.js"
 import type { Position } from "./internal/changes/reader.js"
 
-/** How far a shard has been processed: after a sequence number, or to its end. */
+/**
+ * How far a shard has been processed: after a sequence number, or to its end.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Processed = { readonly after: string } | "ended"
 
-/** What a checkpoint store can fail with. */
+/**
+ * What a checkpoint store can fail with.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export type CheckpointError = LeaseLostError | ErrorOf<"UpdateItem">
 
-/** What a checkpoint store does, for one consumer. */
+/**
+ * What a checkpoint store does, for one consumer.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CheckpointService {
   /**
    * Takes shard `shardId` of `streamArn` for this consumer: its saved position (`undefined`: none yet, `ended`: read
@@ -53,7 +70,12 @@ export interface CheckpointService {
  * The `Checkpoint` service `ChangeStream.consume` reads and saves positions with.
  *
  * @example
- * const saved = Effect.flatMap(Checkpoint, (checkpoint) => checkpoint.claim("arn:…", "shardId-1"))
+ * import { Effect } from "effect"
+ * import { Checkpoint } from "dynofunc"
+ * const saved = Effect.flatMap(Checkpoint.Checkpoint, (checkpoint) => checkpoint.claim("arn:…", "shardId-1"))
+ *
+ * @since 0.1.0
+ * @category services
  */
 export class Checkpoint extends A.Service<Checkpoint, CheckpointService>()("dynofunc/Checkpoint") {}
 
@@ -62,8 +84,13 @@ export class Checkpoint extends A.Service<Checkpoint, CheckpointService>()("dyno
  * one consumer at a time.
  *
  * @example
- * const store = memory()
- * const layer = Layer.succeed(Checkpoint, store) // a second run with the same store goes on where the first stopped
+ * import { Checkpoint } from "dynofunc"
+ * import { Layer } from "effect"
+ * const store = Checkpoint.memory()
+ * const layer = Layer.succeed(Checkpoint.Checkpoint, store) // a second run with the same store goes on where the first stopped
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const memory = (): CheckpointService => {
   const positions = new Map<string, Position>()
@@ -80,11 +107,21 @@ export const memory = (): CheckpointService => {
  * A Layer with a fresh in-memory checkpoint store.
  *
  * @example
- * ChangeStream.consume({ table: "users" }, (batch) => Effect.log(batch.shardId)).pipe(Effect.provide(layerMemory()))
+ * import { ChangeStream, Checkpoint } from "dynofunc"
+ * import { Effect } from "effect"
+ * ChangeStream.consume({ table: "users" }, (batch) => Effect.log(batch.shardId)).pipe(Effect.provide(Checkpoint.layerMemory()))
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerMemory = (): Layer.Layer<Checkpoint> => Layer.effect(Checkpoint, Effect.sync(memory))
 
-/** How a lease table is used. */
+/**
+ * How a lease table is used.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TableOptions {
   /** The lease table (see `createTable`); one table serves any number of streams. */
   readonly table: string
@@ -102,7 +139,11 @@ const ended = "SHARD_END"
  * The `CreateTable` operation for a lease table (key `leaseKey`, on-demand).
  *
  * @example
- * execute(createTable("leases"))
+ * import { execute, Checkpoint } from "dynofunc"
+ * execute(Checkpoint.createTable("leases"))
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const createTable = (table: string): Operation<"CreateTable", CreateResult> => create(table, keyAttribute)
 
@@ -115,7 +156,11 @@ const positionOf = (checkpoint: unknown): Position | undefined =>
  * `LeaseLostError` rather than overwrite the new owner's checkpoint.
  *
  * @example
- * const store = table({ table: "leases", owner: "worker-1", leaseDuration: "20 seconds" })
+ * import { Checkpoint } from "dynofunc"
+ * const store = Checkpoint.table({ table: "leases", owner: "worker-1", leaseDuration: "20 seconds" })
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const table = (options: TableOptions): Effect.Effect<CheckpointService, never, DynamoClient> =>
   Effect.flatMap(Effect.context<DynamoClient>(), (context) => {
@@ -170,8 +215,13 @@ export const table = (options: TableOptions): Effect.Effect<CheckpointService, n
  * A Layer with a lease-table checkpoint store (`table`).
  *
  * @example
+ * import { ChangeStream, Checkpoint } from "dynofunc"
+ * import { Effect } from "effect"
  * ChangeStream.consume({ table: "users" }, (batch) => Effect.log(batch.shardId)).pipe(
- *   Effect.provide(layerTable({ table: "leases", owner: "worker-1" }))
+ *   Effect.provide(Checkpoint.layerTable({ table: "leases", owner: "worker-1" }))
  * )
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerTable = (options: TableOptions): Layer.Layer<Checkpoint, never, DynamoClient> => Layer.effect(Checkpoint, table(options))

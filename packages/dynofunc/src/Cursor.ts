@@ -16,6 +16,8 @@
  *     const result = yield* execute(cursor === undefined ? op : yield* cursors.resume(op, cursor))
  *     return { orders: result.items, next: cursors.after(op, result) }
  *   })
+ *
+ * @since 0.1.0
  */
 import { createHmac, timingSafeEqual } from "node:crypto"
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
@@ -29,11 +31,16 @@ import type { ScanPosition, SegmentPosition } from "./Pages.js"
  * segment than the one it is used with).
  *
  * @example
+ * import { Cursor, query, attr } from "dynofunc"
+ * import { Redacted, Effect } from "effect"
  * const cursors = Cursor.make(Redacted.make("a secret key of the service"))
  * const op = query("orders", attr("customer").equals("c1"))
  * cursors.resume(op, "not-a-cursor").pipe(
  *   Effect.catchTag("InvalidCursorError", (error) => Effect.fail(`bad cursor (${error.reason})`))
  * )
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class InvalidCursorError extends Data.TaggedError("InvalidCursorError")<{
   readonly reason: "Malformed" | "Tampered" | "OtherTarget"
@@ -41,15 +48,30 @@ export class InvalidCursorError extends Data.TaggedError("InvalidCursorError")<{
   readonly cause?: unknown
 }> {}
 
-/** A page a cursor can be taken after: a `query` or `scan` result (its SDK output's `LastEvaluatedKey`). */
+/**
+ * A page a cursor can be taken after: a `query` or `scan` result (its SDK output's `LastEvaluatedKey`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface KeyedPage {
   readonly raw: { readonly LastEvaluatedKey?: Record<string, AttributeValue> | undefined }
 }
 
-/** The reads a cursor can point into. */
+/**
+ * The reads a cursor can point into.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Read = Operation<"Query", unknown> | Operation<"Scan", unknown>
 
-/** Cursors signed with one key. */
+/**
+ * Cursors signed with one key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Cursors {
   /** The cursor of the position after `page` of `op`; `undefined` after the last page. */
   readonly after: (op: Read, page: KeyedPage) => string | undefined
@@ -76,7 +98,12 @@ type Payload = readonly [1, Target, "page", Key] | readonly [1, Target, "scan", 
  * can make cursors into any table this code reads).
  *
  * @example
+ * import { Cursor } from "dynofunc"
+ * import { Redacted } from "effect"
  * const cursors = Cursor.make(Redacted.make(process.env["CURSOR_KEY"] ?? ""))
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = (key: Redacted.Redacted<string>): Cursors => {
   const sign = (body: string) => createHmac("sha256", Redacted.value(key)).update(body).digest()

@@ -14,6 +14,8 @@
  *   endpoint: "http://127.0.0.1:8000",
  *   credentials: { accessKeyId: "local", secretAccessKey: Redacted.make("local") }
  * })))
+ *
+ * @since 0.1.0
  */
 import type { DynamoDBClient, DynamoDBClientConfig } from "@aws-sdk/client-dynamodb"
 import { Effect, Layer, type Redacted, type Scope } from "effect"
@@ -31,6 +33,9 @@ import { abortable, checkCredentials, sdkConfig } from "./internal/transport/sdk
  * @example
  * import type { Request } from "dynofunc"
  * const request: Request<"GetItem"> = { operation: "GetItem", input: { TableName: "users", Key: { id: { S: "u1" } } } }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Request<Name extends CommandName = CommandName> {
   readonly operation: Name
@@ -41,7 +46,12 @@ export interface Request<Name extends CommandName = CommandName> {
  * What the service does: send one request, failing with whatever the transport failed with.
  *
  * @example
+ * import { type DynamoClientService } from "dynofunc"
+ * import { Effect } from "effect"
  * const service: DynamoClientService = { sdk: undefined, send: () => Effect.die("not in this test") }
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface DynamoClientService {
   /**
@@ -59,7 +69,12 @@ export interface DynamoClientService {
  * The service's identifier: what an effect that needs a `DynamoClient` has in its requirements.
  *
  * @example
- * const layer: Layer.Layer<DynamoClient> = layerTest(() => Effect.succeed({}))
+ * import { Layer, Effect } from "effect"
+ * import { DynamoClient } from "dynofunc"
+ * const layer: Layer.Layer<DynamoClient.DynamoClient> = DynamoClient.layerTest(() => Effect.succeed({}))
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface DynamoClient {
   readonly DynamoClient: unique symbol
@@ -69,12 +84,22 @@ export interface DynamoClient {
  * The Tag of the `DynamoClient` service (key `dynofunc/DynamoClient`): read the service with it, or provide your own.
  *
  * @example
- * const tables = Effect.flatMap(DynamoClient, (client) => client.send({ operation: "ListTables", input: {} }))
- * Layer.succeed(DynamoClient, { sdk: undefined, send: () => Effect.succeed({ TableNames: [] }) as never })
+ * import { Effect, Layer } from "effect"
+ * import { DynamoClient } from "dynofunc"
+ * const tables = Effect.flatMap(DynamoClient.DynamoClient, (client) => client.send({ operation: "ListTables", input: {} }))
+ * Layer.succeed(DynamoClient.DynamoClient, { sdk: undefined, send: () => Effect.succeed({ TableNames: [] }) as never })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const DynamoClient: A.Tag<DynamoClient, DynamoClientService> = A.genericTag("dynofunc/DynamoClient")
 
-/** Static credentials; the secret parts are `Redacted` so they never reach a log. */
+/**
+ * Static credentials; the secret parts are `Redacted` so they never reach a log.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Credentials {
   readonly accessKeyId: string
   readonly secretAccessKey: Redacted.Redacted<string>
@@ -84,6 +109,9 @@ export interface Credentials {
 /**
  * How to reach DynamoDB. Leave out `credentials` (and `region`) to use the SDK's default provider chain
  * (environment, shared config, SSO, instance roles, …).
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface DynamoClientConfig {
   readonly region?: string | undefined
@@ -137,7 +165,12 @@ const sendWith = <Name extends CommandName>(loaded: SdkModule, sdk: DynamoDBClie
  * `Retry.Policy` as `Schedule.recurs(0)` to leave retries to the SDK.
  *
  * @example
- * const service = fromSdk(new DynamoDBClient({ region: "eu-west-1", maxAttempts: 1 }), "eu-west-1")
+ * import { DynamoClient } from "dynofunc"
+ * import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+ * const service = DynamoClient.fromSdk(new DynamoDBClient({ region: "eu-west-1", maxAttempts: 1 }), "eu-west-1")
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const fromSdk = (sdk: DynamoDBClient, region?: string | undefined): DynamoClientService => ({
   sdk,
@@ -146,10 +179,20 @@ export const fromSdk = (sdk: DynamoDBClient, region?: string | undefined): Dynam
     sdkModule !== undefined ? sendWith(sdkModule, sdk, request) : Effect.flatMap(loadSdk(), (loaded) => sendWith(loaded, sdk, request))
 })
 
-/** Any request, as a union a handler narrows on `operation`. */
+/**
+ * Any request, as a union a handler narrows on `operation`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type AnyRequest = { [Name in CommandName]: Request<Name> }[CommandName]
 
-/** `Output` with its items (`Item`, `Attributes`, `LastEvaluatedKey`, `Items`) as plain JS, which `layerTest` marshals. */
+/**
+ * `Output` with its items (`Item`, `Attributes`, `LastEvaluatedKey`, `Items`) as plain JS, which `layerTest` marshals.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type PlainOutput<Output> = {
   readonly [Field in keyof Output]: Output[Field] extends AttributeMap | undefined
     ? Output[Field] | Item
@@ -158,7 +201,12 @@ export type PlainOutput<Output> = {
       : Output[Field]
 }
 
-/** What a test handler answers `Name` with: its SDK output, items possibly plain JS, `$metadata` optional. */
+/**
+ * What a test handler answers `Name` with: its SDK output, items possibly plain JS, `$metadata` optional.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type TestAnswer<Name extends CommandName> = PlainOutput<Omit<OutputOf<Name>, "$metadata">> & {
   readonly $metadata?: OutputOf<Name>["$metadata"] | undefined
 }
@@ -168,12 +216,18 @@ export type TestAnswer<Name extends CommandName> = PlainOutput<Omit<OutputOf<Nam
  * `{ Item: { id: "u1" } }`), or fail with an SDK-shaped error (`{ name: "ConditionalCheckFailedException", … }`,
  * known by its `name`, `$fault` optional) or a dynofunc error. A handler that throws or dies fails the call with a
  * typed error too.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type TestHandler = (request: AnyRequest) => Effect.Effect<TestAnswer<CommandName>, unknown>
 
 /**
  * Handlers per operation, each typed by its operation's output; an operation without a handler fails with
  * `UnknownOperationError`.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type TestHandlers = { readonly [Name in CommandName]?: (request: Request<Name>) => Effect.Effect<TestAnswer<Name>, unknown> }
 
@@ -215,10 +269,15 @@ const answerOf = (handler: TestHandler | TestHandlers, request: AnyRequest): unk
  * A scoped service over a new SDK client, destroyed when the scope closes.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { DynamoClient } from "dynofunc"
  * const tables = Effect.scoped(
- *   Effect.flatMap(make({ region: "eu-west-1" }), (client) =>
+ *   Effect.flatMap(DynamoClient.make({ region: "eu-west-1" }), (client) =>
  *     client.send({ operation: "ListTables", input: {} }))
  * )
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = (config: DynamoClientConfig = {}): Effect.Effect<DynamoClientService, A.ConfigError, Scope.Scope> =>
   Effect.andThen(
@@ -234,8 +293,13 @@ export const make = (config: DynamoClientConfig = {}): Effect.Effect<DynamoClien
  * A Layer with a new SDK client, destroyed when the Layer is released.
  *
  * @example
+ * import { execute, find, DynamoClient } from "dynofunc"
+ * import { Effect } from "effect"
  * const program = execute(find("users", { id: "u1" }))
- * Effect.provide(program, layer({ region: "eu-west-1" }))
+ * Effect.provide(program, DynamoClient.layer({ region: "eu-west-1" }))
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient, A.ConfigError> =>
   A.layerScoped(DynamoClient, make(config))
@@ -244,10 +308,15 @@ export const layer = (config: DynamoClientConfig = {}): Layer.Layer<DynamoClient
  * A Layer whose settings come from Effect `Config` (environment variables by default).
  *
  * @example
- * layerConfig({
+ * import { DynamoClient } from "dynofunc"
+ * import { Config, Option } from "effect"
+ * DynamoClient.layerConfig({
  *   region: Config.string("AWS_REGION"),
  *   endpoint: Config.option(Config.string("DYNAMODB_ENDPOINT")).pipe(Config.map(Option.getOrUndefined))
  * })
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerConfig = (
   config: A.ConfigWrap<DynamoClientConfig>
@@ -261,9 +330,15 @@ export const layerConfig = (
  *
  * @example
  * import { protocol } from "dynofunc/sdk"
+ * import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+ * import { execute, find, DynamoClient } from "dynofunc"
+ * import { Effect } from "effect"
  * const existingClient = new DynamoDBClient({ region: "eu-west-1", protocol })
  * const program = execute(find("users", { id: "u1" }))
- * Effect.provide(program, layerFromSdk(existingClient))
+ * Effect.provide(program, DynamoClient.layerFromSdk(existingClient))
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerFromSdk = (sdk: DynamoDBClient): Layer.Layer<DynamoClient> =>
   Layer.effect(DynamoClient, Effect.map(regionOf(sdk), (region) => fromSdk(sdk, region)))
@@ -274,11 +349,16 @@ export const layerFromSdk = (sdk: DynamoDBClient): Layer.Layer<DynamoClient> =>
  * something else than an Effect still fails the call with a typed error.
  *
  * @example
- * layerTest((request) =>
+ * import { DynamoClient } from "dynofunc"
+ * import { Effect } from "effect"
+ * DynamoClient.layerTest((request) =>
  *   request.operation === "GetItem"
  *     ? Effect.succeed({ Item: { id: "u1" } })
  *     : Effect.fail({ name: "ResourceNotFoundException", message: "no table" }))
- * layerTest({ GetItem: () => Effect.succeed({ Item: { id: { S: "u1" } } }) })
+ * DynamoClient.layerTest({ GetItem: () => Effect.succeed({ Item: { id: { S: "u1" } } }) })
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerTest = (handler: TestHandler | TestHandlers): Layer.Layer<DynamoClient> =>
   Layer.succeed(DynamoClient, {

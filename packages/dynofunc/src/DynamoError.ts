@@ -12,6 +12,8 @@
  * execute(update("users", { id: "u1" }, { name: "Ada" }, { condition: attr("id").exists() })).pipe(
  *   Effect.catchTag("ConditionalCheckFailedError", (error) => Effect.succeed(error.item))
  * )
+ *
+ * @since 0.1.0
  */
 import { Data } from "effect"
 import type { CancellationReason } from "@aws-sdk/client-dynamodb"
@@ -19,7 +21,12 @@ import type { Item } from "@dynofunc/core/Value"
 import type { InputProblem } from "@dynofunc/core/InputProblem"
 
 
-/** What every error DynamoDB answered carries: the AWS code and message, the request id and the SDK's error. */
+/**
+ * What every error DynamoDB answered carries: the AWS code and message, the request id and the SDK's error.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface AwsErrorFields {
   /** The AWS error code as the service sent it, e.g. `ResourceNotFoundException`. */
   readonly code: string
@@ -32,114 +39,300 @@ export interface AwsErrorFields {
   readonly cause?: unknown
 }
 
-/** A backup is being created for the table: try again later. */
+/**
+ * A backup is being created for the table: try again later.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class BackupInUseError extends Data.TaggedError("BackupInUseError")<AwsErrorFields> {}
-/** No backup with that ARN. */
+/**
+ * No backup with that ARN.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class BackupNotFoundError extends Data.TaggedError("BackupNotFoundError")<AwsErrorFields> {}
 /**
  * The request's condition was false. `item` is the item as it was, when the request asked for it with
  * `ReturnValuesOnConditionCheckFailure: "ALL_OLD"`.
  *
  * @example
+ * import { execute, update, attr } from "dynofunc"
+ * import { Effect } from "effect"
  * execute(update("users", { id: "u1" }, { version: 4 }, {
  *   condition: attr("version").equals(3),
  *   returnValuesOnConditionCheckFailure: "ALL_OLD"
  * })).pipe(Effect.catchTag("ConditionalCheckFailedError", (error) => Effect.succeed(error.item?.["version"])))
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class ConditionalCheckFailedError extends Data.TaggedError("ConditionalCheckFailedError")<
   AwsErrorFields & { readonly item?: Item | undefined }
 > {}
-/** Point-in-time recovery is not available for the table yet. */
+/**
+ * Point-in-time recovery is not available for the table yet.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ContinuousBackupsUnavailableError extends Data.TaggedError("ContinuousBackupsUnavailableError")<AwsErrorFields> {}
-/** An item with that primary key already exists (PartiQL INSERT). */
+/**
+ * An item with that primary key already exists (PartiQL INSERT).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class DuplicateItemError extends Data.TaggedError("DuplicateItemError")<AwsErrorFields> {}
-/** Another export with the same client token is running. */
+/**
+ * Another export with the same client token is running.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ExportConflictError extends Data.TaggedError("ExportConflictError")<AwsErrorFields> {}
-/** No export with that ARN. */
+/**
+ * No export with that ARN.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ExportNotFoundError extends Data.TaggedError("ExportNotFoundError")<AwsErrorFields> {}
-/** A global table with that name already exists. */
+/**
+ * A global table with that name already exists.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class GlobalTableAlreadyExistsError extends Data.TaggedError("GlobalTableAlreadyExistsError")<AwsErrorFields> {}
-/** No global table with that name. */
+/**
+ * No global table with that name.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class GlobalTableNotFoundError extends Data.TaggedError("GlobalTableNotFoundError")<AwsErrorFields> {}
-/** The client token was reused with a different request. */
+/**
+ * The client token was reused with a different request.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class IdempotentParameterMismatchError extends Data.TaggedError("IdempotentParameterMismatchError")<AwsErrorFields> {}
-/** Another import with the same client token is running. */
+/**
+ * Another import with the same client token is running.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ImportConflictError extends Data.TaggedError("ImportConflictError")<AwsErrorFields> {}
-/** No import with that ARN. */
+/**
+ * No import with that ARN.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ImportNotFoundError extends Data.TaggedError("ImportNotFoundError")<AwsErrorFields> {}
-/** No index with that name on the table. */
+/**
+ * No index with that name on the table.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class IndexNotFoundError extends Data.TaggedError("IndexNotFoundError")<AwsErrorFields> {}
-/** DynamoDB failed on its side: retrying may help. */
+/**
+ * DynamoDB failed on its side: retrying may help.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class InternalServerError extends Data.TaggedError("InternalServerError")<AwsErrorFields> {}
-/** The endpoint is not valid for this request. */
+/**
+ * The endpoint is not valid for this request.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class InvalidEndpointError extends Data.TaggedError("InvalidEndpointError")<AwsErrorFields> {}
-/** The export time is outside the point-in-time recovery window. */
+/**
+ * The export time is outside the point-in-time recovery window.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class InvalidExportTimeError extends Data.TaggedError("InvalidExportTimeError")<AwsErrorFields> {}
-/** The restore time is outside the point-in-time recovery window. */
+/**
+ * The restore time is outside the point-in-time recovery window.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class InvalidRestoreTimeError extends Data.TaggedError("InvalidRestoreTimeError")<AwsErrorFields> {}
-/** An item collection of a table with a local secondary index exceeded 10 GB. */
+/**
+ * An item collection of a table with a local secondary index exceeded 10 GB.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ItemCollectionSizeLimitExceededError extends Data.TaggedError("ItemCollectionSizeLimitExceededError")<AwsErrorFields> {}
-/** Too many concurrent control-plane operations, or an account limit was reached. */
+/**
+ * Too many concurrent control-plane operations, or an account limit was reached.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class LimitExceededError extends Data.TaggedError("LimitExceededError")<AwsErrorFields> {}
-/** Point-in-time recovery is not enabled for the table. */
+/**
+ * Point-in-time recovery is not enabled for the table.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class PointInTimeRecoveryUnavailableError extends Data.TaggedError("PointInTimeRecoveryUnavailableError")<AwsErrorFields> {}
-/** No resource policy on that resource (or not the expected revision). */
+/**
+ * No resource policy on that resource (or not the expected revision).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class PolicyNotFoundError extends Data.TaggedError("PolicyNotFoundError")<AwsErrorFields> {}
-/** The request rate exceeds the table's provisioned throughput. */
+/**
+ * The request rate exceeds the table's provisioned throughput.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ProvisionedThroughputExceededError extends Data.TaggedError("ProvisionedThroughputExceededError")<AwsErrorFields> {}
-/** The replica already exists. */
+/**
+ * The replica already exists.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ReplicaAlreadyExistsError extends Data.TaggedError("ReplicaAlreadyExistsError")<AwsErrorFields> {}
-/** No replica in that region. */
+/**
+ * No replica in that region.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ReplicaNotFoundError extends Data.TaggedError("ReplicaNotFoundError")<AwsErrorFields> {}
-/** A write conflicted with a replicated write of a multi-region strongly consistent table. */
+/**
+ * A write conflicted with a replicated write of a multi-region strongly consistent table.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ReplicatedWriteConflictError extends Data.TaggedError("ReplicatedWriteConflictError")<AwsErrorFields> {}
-/** The account's request rate for the table is over its limit. */
+/**
+ * The account's request rate for the table is over its limit.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class RequestLimitExceededError extends Data.TaggedError("RequestLimitExceededError")<AwsErrorFields> {}
-/** The resource is being created, updated or deleted, or already exists. */
+/**
+ * The resource is being created, updated or deleted, or already exists.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ResourceInUseError extends Data.TaggedError("ResourceInUseError")<AwsErrorFields> {}
 /**
  * No table, index or resource by that name (or it is not active yet).
  *
  * @example
+ * import { execute, find } from "dynofunc"
+ * import { Effect } from "effect"
  * execute(find("users", { id: "u1" })).pipe(Effect.catchTag("ResourceNotFoundError", () => Effect.succeed(undefined)))
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class ResourceNotFoundError extends Data.TaggedError("ResourceNotFoundError")<AwsErrorFields> {}
-/** A table with that name already exists (restore, import). */
+/**
+ * A table with that name already exists (restore, import).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class TableAlreadyExistsError extends Data.TaggedError("TableAlreadyExistsError")<AwsErrorFields> {}
-/** The table is being restored or backed up. */
+/**
+ * The table is being restored or backed up.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class TableInUseError extends Data.TaggedError("TableInUseError")<AwsErrorFields> {}
-/** No table with that name (backups, global tables). */
+/**
+ * No table with that name (backups, global tables).
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class TableNotFoundError extends Data.TaggedError("TableNotFoundError")<AwsErrorFields> {}
 /**
  * DynamoDB Streams: the shard iterator is more than 15 minutes old. `ChangeStream` asks for a new one after the last
  * record it read.
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class ExpiredIteratorError extends Data.TaggedError("ExpiredIteratorError")<AwsErrorFields> {}
 /**
  * DynamoDB Streams: the records asked for are past the stream's 24-hour retention (trimmed), or the iterator points
  * into a shard whose records are gone.
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class TrimmedDataAccessError extends Data.TaggedError("TrimmedDataAccessError")<AwsErrorFields> {}
-/** The request was throttled. */
+/**
+ * The request was throttled.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ThrottlingError extends Data.TaggedError("ThrottlingError")<AwsErrorFields> {}
 /**
  * A transaction was cancelled. `reasons` holds one entry per action, in the order they were given: the code
  * (`None` where that action was fine), the message, and the item when `ALL_OLD` was asked for.
  *
  * @example
+ * import { execute, transactWriteItems, add, update, attr } from "dynofunc"
+ * import { Effect } from "effect"
  * execute(transactWriteItems([add("a", { id: "1" }), update("b", { id: "2" }, { n: 1 }, { condition: attr("id").exists() })])).pipe(
  *   Effect.catchTag("TransactionCanceledError", (error) => Effect.succeed(error.reasons.map((reason) => reason.code)))
  * ) // ["None", "ConditionalCheckFailed"]
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class TransactionCanceledError extends Data.TaggedError("TransactionCanceledError")<
   AwsErrorFields & { readonly reasons: ReadonlyArray<TransactionCancellationReason> }
 > {}
-/** Another transaction touched the same item. */
+/**
+ * Another transaction touched the same item.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class TransactionConflictError extends Data.TaggedError("TransactionConflictError")<AwsErrorFields> {}
-/** A transaction with the same client token is still in progress. */
+/**
+ * A transaction with the same client token is still in progress.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class TransactionInProgressError extends Data.TaggedError("TransactionInProgressError")<AwsErrorFields> {}
 
-/** Why one action of a cancelled transaction failed. */
+/**
+ * Why one action of a cancelled transaction failed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TransactionCancellationReason {
   /** `None`, `ConditionalCheckFailed`, `ItemCollectionSizeLimitExceeded`, `TransactionConflict`, … */
   readonly code: string
@@ -149,15 +342,40 @@ export interface TransactionCancellationReason {
   readonly raw: CancellationReason
 }
 
-/** DynamoDB rejected the request as malformed (`ValidationException`): a bad expression, key, or value. */
+/**
+ * DynamoDB rejected the request as malformed (`ValidationException`): a bad expression, key, or value.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class ValidationError extends Data.TaggedError("ValidationError")<AwsErrorFields> {}
-/** The engine does not implement the operation (`UnknownOperationException`), e.g. tags on DynamoDB Local. */
+/**
+ * The engine does not implement the operation (`UnknownOperationException`), e.g. tags on DynamoDB Local.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class UnknownOperationError extends Data.TaggedError("UnknownOperationError")<AwsErrorFields> {}
-/** The credentials were missing, unknown, expired or badly signed. */
+/**
+ * The credentials were missing, unknown, expired or badly signed.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class AuthenticationError extends Data.TaggedError("AuthenticationError")<AwsErrorFields> {}
-/** The credentials are valid but not allowed to do this. */
+/**
+ * The credentials are valid but not allowed to do this.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class AccessDeniedError extends Data.TaggedError("AccessDeniedError")<AwsErrorFields> {}
-/** An AWS error dynofunc does not model for this operation: the code, message and request id are kept. */
+/**
+ * An AWS error dynofunc does not model for this operation: the code, message and request id are kept.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class UnknownAwsError extends Data.TaggedError("UnknownAwsError")<AwsErrorFields> {}
 
 /**
@@ -166,9 +384,14 @@ export class UnknownAwsError extends Data.TaggedError("UnknownAwsError")<AwsErro
  * DynamoDB's.
  *
  * @example
+ * import { execute, find } from "dynofunc"
+ * import { Effect, Schedule } from "effect"
  * execute(find("users", { id: "u1" })).pipe(
  *   Effect.retry({ while: (error) => error._tag === "TransportError", schedule: Schedule.exponential("100 millis"), times: 3 })
  * )
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class TransportError extends Data.TaggedError("TransportError")<{
   readonly reason: "ConnectionRefused" | "ConnectionReset" | "Timeout" | "BadGateway" | "ChecksumMismatch" | "Other"
@@ -184,9 +407,14 @@ export class TransportError extends Data.TaggedError("TransportError")<{
  * cannot store, …). Nothing was sent.
  *
  * @example
+ * import { execute, add } from "dynofunc"
+ * import { Effect } from "effect"
  * execute(add("users", { id: "u1", tags: new Set() })).pipe(
  *   Effect.catchTag("InvalidInputError", (error) => Effect.succeed(error.problems)) // [{ part: "Item.tags", message: "Pass a non-empty set…" }]
  * )
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class InvalidInputError extends Data.TaggedError("InvalidInputError")<{
   readonly operation: string
@@ -202,9 +430,14 @@ export class InvalidInputError extends Data.TaggedError("InvalidInputError")<{
  * wrong, never the values it held.
  *
  * @example
+ * import { execute, find } from "dynofunc"
+ * import { Effect } from "effect"
  * execute(find("users", { id: "u1" })).pipe(
  *   Effect.catchTag("MalformedResponseError", (error) => Effect.logError(error.problem))
  * )
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class MalformedResponseError extends Data.TaggedError("MalformedResponseError")<{
   readonly operation: string
@@ -215,7 +448,12 @@ export class MalformedResponseError extends Data.TaggedError("MalformedResponseE
   readonly requestId?: string | undefined
 }> {}
 
-/** The errors every operation can meet, whatever it is. */
+/**
+ * The errors every operation can meet, whatever it is.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export type CommonError =
   | ValidationError
   | UnknownOperationError
@@ -226,7 +464,12 @@ export type CommonError =
   | InvalidInputError
   | MalformedResponseError
 
-/** Every error the SDK models for DynamoDB, by tag. */
+/**
+ * Every error the SDK models for DynamoDB, by tag.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ModelledErrorByTag {
   readonly BackupInUseError: BackupInUseError
   readonly BackupNotFoundError: BackupNotFoundError
@@ -265,14 +508,29 @@ export interface ModelledErrorByTag {
   readonly TransactionInProgressError: TransactionInProgressError
 }
 
-/** The errors only the DynamoDB Streams API models (its other errors are DynamoDB's), by tag. */
+/**
+ * The errors only the DynamoDB Streams API models (its other errors are DynamoDB's), by tag.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface StreamsErrorByTag {
   readonly ExpiredIteratorError: ExpiredIteratorError
   readonly TrimmedDataAccessError: TrimmedDataAccessError
 }
 
-/** Any error the SDK models for DynamoDB. */
+/**
+ * Any error the SDK models for DynamoDB.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export type ModelledError = ModelledErrorByTag[keyof ModelledErrorByTag]
 
-/** Any error dynofunc produces. */
+/**
+ * Any error dynofunc produces.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export type DynamoError = ModelledError | StreamsErrorByTag[keyof StreamsErrorByTag] | CommonError

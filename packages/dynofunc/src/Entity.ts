@@ -19,6 +19,7 @@
  *
  * @example
  * import { Effect, Schema } from "effect"
+ * import { TypedTable, Entity } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk", indexes: { gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" } } })
  * const User = Entity.make({
  *   table: app,
@@ -33,6 +34,8 @@
  *   const { items } = yield* TypedTable.execute(User.query("primary", { org: "acme" }))
  *   return items // ReadonlyArray<{ org: string; id: string; email: string; visits: number; joined: Date }>
  * })
+ *
+ * @since 0.1.0
  */
 import type { GetItemCommandOutput, QueryCommandOutput, ScanCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { Schema, Types } from "effect"
@@ -49,10 +52,20 @@ import type { Path } from "@dynofunc/core/Path"
 import type { CollectionMember, EntityWrite, Table } from "./TypedTable.js"
 import type { Item } from "@dynofunc/core/Value"
 
-/** The kinds of typed update actions. */
+/**
+ * The kinds of typed update actions.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type ActionKind = "increment" | "decrement" | "append" | "prepend" | "add" | "delete" | "remove" | "ifNotExists"
 
-/** A typed update action of `Kind` on a field holding `V` (the type is what the compiler checks; `V` is phantom). */
+/**
+ * A typed update action of `Kind` on a field holding `V` (the type is what the compiler checks; `V` is phantom).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Action<Kind extends ActionKind, V> {
   readonly [ActionId]: Kind
   /** The operand as given (encoded with the field's Schema when the update is built). */
@@ -60,16 +73,31 @@ export interface Action<Kind extends ActionKind, V> {
   readonly _V?: V
 }
 
-/** One side of a key: a prefix and the fields composed after it. */
+/**
+ * One side of a key: a prefix and the fields composed after it.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface KeyPart {
   readonly prefix?: string | undefined
   readonly fields: ReadonlyArray<string>
 }
 
-/** What an update that touches part of a composed index key does: fail (default), drop the item from the index, or keep the old key. */
+/**
+ * What an update that touches part of a composed index key does: fail (default), drop the item from the index, or keep the old key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type MissingPolicy = "fail" | "sparse" | "keep"
 
-/** An entity's key on one index (`primary` or a GSI): composed partition and sort keys. */
+/**
+ * An entity's key on one index (`primary` or a GSI): composed partition and sort keys.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface KeyDef {
   readonly partition: KeyPart
   readonly sort?: KeyPart | undefined
@@ -82,8 +110,12 @@ export interface KeyDef {
  *
  * @example
  * import { Schema } from "effect"
+ * import { TypedTable, Entity } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk" })
  * const config = { table: app, name: "User", schema: Schema.Struct({ id: Schema.String }), primary: { partition: { prefix: "USER", fields: ["id"] } } } satisfies Entity.EntityConfig
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface EntityConfig {
   readonly table: Table
@@ -96,29 +128,59 @@ export interface EntityConfig {
   readonly unique?: ReadonlyArray<string> | undefined
 }
 
-/** The plain item of an entity: its Schema's fields (what writes take; a `Schema.Class` reads back as instances). */
+/**
+ * The plain item of an entity: its Schema's fields (what writes take; a `Schema.Class` reads back as instances).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Fields<C extends EntityConfig> = C["schema"] extends Schema.Struct<infer _F>
   ? Schema.Schema.Type<C["schema"]>
   : Types.Simplify<Schema.Struct.Type<C["schema"]["fields"]>>
 
-/** What reads of an entity give: its Schema's type. */
+/**
+ * What reads of an entity give: its Schema's type.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Read<C extends EntityConfig> = Schema.Schema.Type<C["schema"]>
 
 type PartFields<P> = P extends { readonly fields: ReadonlyArray<infer F> } ? F : never
 
-/** The fields the primary key is composed of. */
+/**
+ * The fields the primary key is composed of.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type KeyFields<C extends EntityConfig> = (PartFields<C["primary"]["partition"]> | PartFields<C["primary"]["sort"]>) & keyof Fields<C>
 
-/** What identifies one item: the primary key's fields. */
+/**
+ * What identifies one item: the primary key's fields.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Key<C extends EntityConfig> = Pick<Fields<C>, KeyFields<C>>
 
-/** The fields the entity fills in itself: timestamps and version. */
+/**
+ * The fields the entity fills in itself: timestamps and version.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Managed<C extends EntityConfig> =
   | (C["timestamps"] extends { readonly createdAt: infer F extends string } ? F : never)
   | (C["timestamps"] extends { readonly updatedAt: infer F extends string } ? F : never)
   | (C["version"] extends string ? C["version"] : never)
 
-/** What `put` takes: the item, the managed fields optional. */
+/**
+ * What `put` takes: the item, the managed fields optional.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type PutItem<C extends EntityConfig> = Omit<Fields<C>, Managed<C>> & Partial<Pick<Fields<C>, Managed<C> & keyof Fields<C>>>
 
 type UniqueFields<C extends EntityConfig> = C["unique"] extends ReadonlyArray<infer F> ? F : never
@@ -129,10 +191,20 @@ type UniqueWrite<C extends EntityConfig, Name extends "PutItem" | "UpdateItem" |
 /** What a write of unique fields may fail with for reading their stored values first: the read, and a write in between. */
 type UniqueRead<C extends EntityConfig> = [UniqueFields<C>] extends [never] ? never : ItemDecodeError | UniqueConflictError
 
-/** The stored values of an entity's unique fields, as far as the caller knows them (`undefined`: the item has none). */
+/**
+ * The stored values of an entity's unique fields, as far as the caller knows them (`undefined`: the item has none).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Previous<C extends EntityConfig> = { readonly [K in UniqueFields<C> & keyof Fields<C>]?: Fields<C>[K] | undefined }
 
-/** The update actions a field holding `V` may take. */
+/**
+ * The update actions a field holding `V` may take.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type ActionFor<V> =
   | Action<"ifNotExists", V>
   | ([Extract<V, number | bigint>] extends [never] ? never : Action<"increment" | "decrement", number | bigint>)
@@ -140,7 +212,12 @@ export type ActionFor<V> =
   | ([Extract<V, ReadonlySet<unknown>>] extends [never] ? never : Action<"add" | "delete", Extract<V, ReadonlySet<unknown>>>)
   | (undefined extends V ? Action<"remove", undefined> : never)
 
-/** What `update` takes: any field but the primary key's and the managed ones, each a value or an action for its type. */
+/**
+ * What `update` takes: any field but the primary key's and the managed ones, each a value or an action for its type.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Changes<C extends EntityConfig> = {
   readonly [K in Exclude<keyof Fields<C>, KeyFields<C> | Managed<C>>]?: Fields<C>[K] | ActionFor<Fields<C>[K]>
 }
@@ -162,6 +239,9 @@ type NativeQuery<C extends EntityConfig, I extends string> = C["table"] extends 
 /**
  * What a query on `index` takes: the partition key's fields, then sort key fields from the left (all of them: an
  * equality; some: a prefix). On a multi-attribute index, the index's own attributes.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type QueryKey<C extends EntityConfig, I extends string> = I extends "primary"
   ? KeyQuery<C, C["primary"]>
@@ -169,7 +249,12 @@ export type QueryKey<C extends EntityConfig, I extends string> = I extends "prim
     ? KeyQuery<C, NonNullable<C["indexes"]>[I]>
     : NativeQuery<C, I>
 
-/** A path of an entity, typed by the value it holds: comparisons take that type and encode it with the field's Schema. */
+/**
+ * A path of an entity, typed by the value it holds: comparisons take that type and encode it with the field's Schema.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TypedPath<V> {
   /** The plain path, for anything the typed methods do not cover. */
   readonly path: Path
@@ -190,7 +275,12 @@ export interface TypedPath<V> {
   size(): Size
 }
 
-/** Options of `put`. */
+/**
+ * Options of `put`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface PutOptions<C extends EntityConfig = EntityConfig> {
   /** Write only if this holds. */
   readonly condition?: Condition | undefined
@@ -210,14 +300,24 @@ export interface PutOptions<C extends EntityConfig = EntityConfig> {
   readonly previous?: Previous<C> | undefined
 }
 
-/** Options of `get`. */
+/**
+ * Options of `get`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface GetOptions<P extends ReadonlyArray<string> = ReadonlyArray<string>> {
   readonly consistent?: boolean | undefined
   /** Read only these fields: the result type narrows to them. */
   readonly projection?: P | undefined
 }
 
-/** Options of `update`: those of `put`, `previous` naming the stored values of the unique fields it changes. */
+/**
+ * Options of `update`: those of `put`, `previous` naming the stored values of the unique fields it changes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface UpdateOptions<C extends EntityConfig = EntityConfig> extends PutOptions<C> {
   /**
    * The stored values of the unique fields the update changes, to move their sentinels: left out, the write
@@ -227,7 +327,12 @@ export interface UpdateOptions<C extends EntityConfig = EntityConfig> extends Pu
   readonly previous?: Previous<C> | undefined
 }
 
-/** Options of `delete`. */
+/**
+ * Options of `delete`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface DeleteOptions<C extends EntityConfig = EntityConfig> {
   readonly condition?: Condition | undefined
   readonly expectedVersion?: number | undefined
@@ -235,7 +340,12 @@ export interface DeleteOptions<C extends EntityConfig = EntityConfig> {
   readonly previous?: Previous<C> | undefined
 }
 
-/** Options of `query` and `scan`. */
+/**
+ * Options of `query` and `scan`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ReadOptions {
   /** Only items for which this holds (besides the entity tag, always checked). */
   readonly filter?: Condition | undefined
@@ -248,7 +358,12 @@ export interface ReadOptions {
   readonly onInvalid?: "fail" | "skip" | undefined
 }
 
-/** A page of decoded items. */
+/**
+ * A page of decoded items.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Page<A, Raw> {
   readonly items: ReadonlyArray<A>
   /** The items skipped with `onInvalid: "skip"`. */
@@ -258,7 +373,12 @@ export interface Page<A, Raw> {
   readonly raw: Raw
 }
 
-/** An entity: its configuration and its typed builders. */
+/**
+ * An entity: its configuration and its typed builders.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TypedEntity<C extends EntityConfig> extends CollectionMember<C["name"], Read<C>> {
   readonly config: C
   /**
@@ -331,6 +451,9 @@ type TypedField<C extends EntityConfig, Setting, V> = Setting extends string ? E
  * What `make` finds wrong beyond `EntityConfig` (`never`: nothing): key fields not in the Schema, indexes the table
  * does not have, timestamps that are not `Date` fields, a version that is not a number field, unique fields not in
  * the Schema. Checked on the inferred configuration, once: a cheap check (see the type-check cost test).
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type ConfigProblems<C extends EntityConfig> =
   | Exclude<DefFields<C["primary"]> | DefFields<NonNullable<C["indexes"]>[keyof NonNullable<C["indexes"]>]>, FieldName<C["schema"]>>
@@ -346,6 +469,7 @@ export type ConfigProblems<C extends EntityConfig> =
  *
  * @example
  * import { Schema } from "effect"
+ * import { TypedTable, Entity } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
  * const Account = Entity.make({
  *   table: app,
@@ -357,6 +481,9 @@ export type ConfigProblems<C extends EntityConfig> =
  *   unique: ["email"]
  * })
  * Account.put({ id: "a1", email: "ada@example.com" }).name // "TransactWriteItems": the item and its email sentinel
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = <const C extends EntityConfig>(
   config: C,
@@ -370,7 +497,11 @@ export const make = <const C extends EntityConfig>(
  * Adds `by` (default 1) to a number field.
  *
  * @example
+ * import { Entity } from "dynofunc"
  * const changes = { visits: Entity.increment() }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const increment = (by: number | bigint = 1): Action<"increment", number | bigint> => action("increment", by)
 
@@ -378,7 +509,11 @@ export const increment = (by: number | bigint = 1): Action<"increment", number |
  * Subtracts `by` (default 1) from a number field.
  *
  * @example
+ * import { Entity } from "dynofunc"
  * const changes = { stock: Entity.decrement(3) }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const decrement = (by: number | bigint = 1): Action<"decrement", number | bigint> => action("decrement", by)
 
@@ -386,7 +521,11 @@ export const decrement = (by: number | bigint = 1): Action<"decrement", number |
  * Appends elements to an array field.
  *
  * @example
+ * import { Entity } from "dynofunc"
  * const changes = { roles: Entity.append(["admin"]) }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const append = <E>(elements: ReadonlyArray<E>): Action<"append", ReadonlyArray<E>> => action("append", elements)
 
@@ -394,7 +533,11 @@ export const append = <E>(elements: ReadonlyArray<E>): Action<"append", Readonly
  * Prepends elements to an array field.
  *
  * @example
+ * import { Entity } from "dynofunc"
  * const changes = { history: Entity.prepend(["latest"]) }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const prepend = <E>(elements: ReadonlyArray<E>): Action<"prepend", ReadonlyArray<E>> => action("prepend", elements)
 
@@ -402,7 +545,11 @@ export const prepend = <E>(elements: ReadonlyArray<E>): Action<"prepend", Readon
  * Adds elements to a set field (stored as a DynamoDB set: declare it `Schema.ReadonlySetFromSelf`).
  *
  * @example
+ * import { Entity } from "dynofunc"
  * const changes = { tags: Entity.addToSet(["beta"]) }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const addToSet = <E>(elements: Iterable<E>): Action<"add", ReadonlySet<E>> => action("add", elements)
 
@@ -410,7 +557,11 @@ export const addToSet = <E>(elements: Iterable<E>): Action<"add", ReadonlySet<E>
  * Removes elements from a set field.
  *
  * @example
+ * import { Entity } from "dynofunc"
  * const changes = { tags: Entity.deleteFromSet(["beta"]) }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const deleteFromSet = <E>(elements: Iterable<E>): Action<"delete", ReadonlySet<E>> => action("delete", elements)
 
@@ -418,7 +569,11 @@ export const deleteFromSet = <E>(elements: Iterable<E>): Action<"delete", Readon
  * Removes an optional field.
  *
  * @example
+ * import { Entity } from "dynofunc"
  * const changes = { nickname: Entity.remove() }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const remove = (): Action<"remove", undefined> => action("remove", undefined)
 
@@ -426,6 +581,10 @@ export const remove = (): Action<"remove", undefined> => action("remove", undefi
  * Sets a field only when the item does not have it yet.
  *
  * @example
+ * import { Entity } from "dynofunc"
  * const changes = { firstSeen: Entity.ifNotExists(new Date()) }
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const ifNotExists = <V>(value: V): Action<"ifNotExists", V> => action("ifNotExists", value)

@@ -4,11 +4,14 @@
  *
  * @example
  * import { Effect } from "effect"
+ * import { ItemDecodeError, VersionConflictError } from "dynofunc"
  * const handled = (effect: Effect.Effect<string, ItemDecodeError | VersionConflictError>) =>
  *   effect.pipe(
  *     Effect.catchTag("ItemDecodeError", (error) => Effect.succeed(`bad item in ${error.table}: ${error.message}`)),
  *     Effect.catchTag("VersionConflictError", (error) => Effect.succeed(`stale: expected version ${error.expectedVersion}`))
  *   )
+ *
+ * @since 0.1.0
  */
 import { Data } from "effect"
 import type { SchemaFailure } from "#schema"
@@ -17,8 +20,12 @@ import type { SchemaFailure } from "#schema"
  * An item read from the table does not match its entity's Schema.
  *
  * @example
+ * import { ItemDecodeError } from "dynofunc"
  * declare const error: import("effect/ParseResult").ParseError // Effect 4: import("effect/Schema").SchemaError
  * new ItemDecodeError({ table: "app", entity: "User", key: { pk: "USER#1" }, item: { pk: "USER#1" }, cause: error, message: "…" })
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class ItemDecodeError extends Data.TaggedError("ItemDecodeError")<{
   readonly table: string
@@ -36,8 +43,12 @@ export class ItemDecodeError extends Data.TaggedError("ItemDecodeError")<{
  * Schema: nothing was sent.
  *
  * @example
+ * import { ItemEncodeError } from "dynofunc"
  * declare const error: import("effect/ParseResult").ParseError // Effect 4: import("effect/Schema").SchemaError
  * new ItemEncodeError({ table: "app", entity: "User", part: "Item", cause: error, message: "…" })
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class ItemEncodeError extends Data.TaggedError("ItemEncodeError")<{
   readonly table: string
@@ -52,7 +63,11 @@ export class ItemEncodeError extends Data.TaggedError("ItemEncodeError")<{
  * An item of a collection query carries an entity tag that none of the entities asked for knows.
  *
  * @example
+ * import { UnknownEntityError } from "dynofunc"
  * new UnknownEntityError({ table: "app", tag: "Invoice", item: { pk: "ORG#1", _entity: "Invoice" }, message: "…" })
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class UnknownEntityError extends Data.TaggedError("UnknownEntityError")<{
   readonly table: string
@@ -66,7 +81,11 @@ export class UnknownEntityError extends Data.TaggedError("UnknownEntityError")<{
  * A versioned write found another version than the one it expected (optimistic locking): someone wrote first.
  *
  * @example
+ * import { VersionConflictError } from "dynofunc"
  * new VersionConflictError({ table: "app", entity: "User", key: { pk: "USER#1" }, expectedVersion: 3, cause: undefined, message: "…" })
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class VersionConflictError extends Data.TaggedError("VersionConflictError")<{
   readonly table: string
@@ -82,7 +101,11 @@ export class VersionConflictError extends Data.TaggedError("VersionConflictError
  * A write would give a field declared unique a value another item already holds.
  *
  * @example
+ * import { UniqueConstraintError } from "dynofunc"
  * new UniqueConstraintError({ table: "app", entity: "User", field: "email", value: "ada@example.com", cause: undefined, message: "…" })
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class UniqueConstraintError extends Data.TaggedError("UniqueConstraintError")<{
   readonly table: string
@@ -100,7 +123,11 @@ export class UniqueConstraintError extends Data.TaggedError("UniqueConstraintErr
  * was written; run the write again (`TypedTable.execute` reads the stored values anew).
  *
  * @example
+ * import { UniqueConflictError } from "dynofunc"
  * new UniqueConflictError({ table: "app", entity: "User", key: { pk: "USER#1" }, expected: { email: "ada@example.com" }, cause: undefined, message: "…" })
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class UniqueConflictError extends Data.TaggedError("UniqueConflictError")<{
   readonly table: string

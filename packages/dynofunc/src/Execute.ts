@@ -9,6 +9,8 @@
  *   Effect.map((result) => result.item),
  *   Effect.catchTag("ResourceNotFoundError", () => Effect.succeed(undefined))
  * )
+ *
+ * @since 0.1.0
  */
 import type { InputProblem } from "@dynofunc/core/InputProblem"
 import { type Cause, Clock, Effect, Option, type Tracer } from "effect"
@@ -24,7 +26,12 @@ import { malformedResponse, requestIdOf, toDynamoError } from "./internal/execut
 import type { CommandName, DeclaredErrorTags, Operation } from "@dynofunc/core/Operation"
 import { Policy } from "./Retry.js"
 
-/** The errors running an operation named `Name` can fail with: what the SDK declares for it, and the common ones. */
+/**
+ * The errors running an operation named `Name` can fail with: what the SDK declares for it, and the common ones.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type ErrorOf<Name extends CommandName> = E.ModelledErrorByTag[DeclaredErrorTags<Name>] | E.CommonError
 
 /**
@@ -43,7 +50,11 @@ export type ErrorOf<Name extends CommandName> = E.ModelledErrorByTag[DeclaredErr
  * a call (`BENCHMARKS.md`, P2). Install a tracer (`Layer.setTracer`, OpenTelemetry) and every call has its span.
  *
  * @example
+ * import { execute, update, attr } from "dynofunc"
  * execute(update("users", { id: "u1" }, { visits: attr.increment() }))
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const execute = <Name extends CommandName, Result>(
   op: Operation<Name, Result>

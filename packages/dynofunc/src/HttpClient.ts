@@ -16,6 +16,8 @@
  *   endpoint: "http://127.0.0.1:8000",
  *   credentials: { accessKeyId: "local", secretAccessKey: Redacted.make("local") }
  * })))
+ *
+ * @since 0.1.0
  */
 import { Duration, Effect, type Layer, type Scope } from "effect"
 import * as A from "#adapter"
@@ -32,24 +34,42 @@ import { streams } from "./internal/transport/streamsWire.js"
 import { Crc32MismatchError, crc32, metadata, type Protocol, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
 import { StreamsClient, type StreamsClientService } from "./internal/changes/api.js"
 
-/** What an SDK-style provider answers: the SDK's `AwsCredentialIdentity`, secrets in the clear. */
+/**
+ * What an SDK-style provider answers: the SDK's `AwsCredentialIdentity`, secrets in the clear.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ProvidedCredentials extends SigningCredentials {
   /** When they stop working; none means never. */
   readonly expiration?: Date | undefined
 }
 
-/** A function giving credentials, like the SDK's providers (`fromIni()`, `fromSSO()`, `fromTemporaryCredentials(…)`). */
+/**
+ * A function giving credentials, like the SDK's providers (`fromIni()`, `fromSSO()`, `fromTemporaryCredentials(…)`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type CredentialsProvider = () => Promise<ProvidedCredentials>
 
 /**
  * A way to open connections to DynamoDB: `open(endpoint, maxConnections)` makes a pool of at most `maxConnections`
  * keep-alive connections, closed when its scope closes, and answers its `Exchange`.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Connections {
   readonly open: (endpoint: URL, maxConnections: number) => Effect.Effect<Exchange, never, Scope.Scope>
 }
 
-/** The part of the `undici` module the lean client uses: its `Pool`. */
+/**
+ * The part of the `undici` module the lean client uses: its `Pool`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface UndiciModule {
   readonly Pool: new (
     origin: string,
@@ -62,7 +82,11 @@ export interface UndiciModule {
  * nothing more to load or bundle.
  *
  * @example
+ * import { HttpClient } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", connections: HttpClient.nodeHttp })
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const nodeHttp: Connections = nodeHttpConnections
 
@@ -72,11 +96,20 @@ export const nodeHttp: Connections = nodeHttpConnections
  * it is loaded when the Layer is built, and a program that does not pick it neither loads nor bundles it.
  *
  * @example
+ * import { HttpClient } from "dynofunc"
  * HttpClient.layer({ region: "eu-west-1", connections: HttpClient.undiciPool(() => import("undici")) })
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const undiciPool: (load: () => Promise<UndiciModule>) => Connections = undiciConnections
 
-/** How the lean client reaches DynamoDB. */
+/**
+ * How the lean client reaches DynamoDB.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface HttpClientConfig {
   /**
    * The AWS region (`eu-west-1`); with a custom `endpoint`, the region that endpoint signs for. Left out:
@@ -188,7 +221,12 @@ const service = (config: HttpClientConfig, region: string, host: string, exchang
   }
 }
 
-/** A config whose `region` is given: its client is built without looking anything up, and cannot fail. */
+/**
+ * A config whose `region` is given: its client is built without looking anything up, and cannot fail.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type WithRegion = HttpClientConfig & { readonly region: string }
 
 const opened = (config: HttpClientConfig, region: string, protocol: Protocol = dynamodb): Effect.Effect<DynamoClientService, never, Scope.Scope> =>
@@ -214,10 +252,15 @@ const withRegion = (config: HttpClientConfig): Effect.Effect<DynamoClientService
  * looked up and may fail with a `ConfigError`.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { HttpClient } from "dynofunc"
  * const tables = Effect.scoped(
  *   Effect.flatMap(HttpClient.make({ region: "eu-west-1" }), (client) =>
  *     client.send({ operation: "ListTables", input: {} }))
  * )
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make: {
   (config: WithRegion): Effect.Effect<DynamoClientService, never, Scope.Scope>
@@ -230,8 +273,13 @@ export const make: {
  * looked up (`AWS_REGION`, `AWS_DEFAULT_REGION`, the shared config file) and the Layer may fail with a `ConfigError`.
  *
  * @example
+ * import { execute, find, HttpClient } from "dynofunc"
+ * import { Effect } from "effect"
  * const program = execute(find("users", { id: "u1" }))
  * Effect.provide(program, HttpClient.layer({ region: "eu-west-1" }))
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layer: {
   (config: WithRegion): Layer.Layer<DynamoClient>
@@ -242,10 +290,15 @@ export const layer: {
  * A Layer whose settings come from Effect `Config` (environment variables by default).
  *
  * @example
+ * import { HttpClient } from "dynofunc"
+ * import { Config, Option } from "effect"
  * HttpClient.layerConfig({
  *   region: Config.string("AWS_REGION"),
  *   endpoint: Config.option(Config.string("DYNAMODB_ENDPOINT")).pipe(Config.map(Option.getOrUndefined))
  * })
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerConfig = (config: A.ConfigWrap<HttpClientConfig>): Layer.Layer<DynamoClient, A.ConfigError> =>
   A.layerScoped(DynamoClient, Effect.flatMap(A.unwrapConfig(config), (given) => withRegion(given)))
@@ -255,7 +308,12 @@ export const layerConfig = (config: A.ConfigWrap<HttpClientConfig>): Layer.Layer
  * or at `endpoint`: DynamoDB Local serves both APIs on one port), its connections closed on release.
  *
  * @example
+ * import { Layer } from "effect"
+ * import { HttpClient } from "dynofunc"
  * const aws = Layer.merge(HttpClient.layer({ region: "eu-west-1" }), HttpClient.layerStreams({ region: "eu-west-1" }))
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerStreams = (config: WithRegion): Layer.Layer<StreamsClient> =>
   A.layerScoped(StreamsClient, opened(config, config.region, streams) as Effect.Effect<StreamsClientService, never, Scope.Scope>)

@@ -14,6 +14,8 @@
  * const orders = query("orders", attr("customer").equals("c1"), { limit: 100 }) // 100 items a page
  * const first250 = Pages.items(orders, { maxItems: 250 }).pipe(Stream.runCollect)
  * const total = Pages.count(orders)
+ *
+ * @since 0.1.0
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { type Effect, Stream } from "effect"
@@ -26,20 +28,38 @@ import { checkBounds, invalidOptions } from "./internal/bulk/options.js"
 import { type paginated, type Step, steps, type Token } from "./internal/bulk/paginated.js"
 import { make, type Operation, type OutputOf } from "@dynofunc/core/Operation"
 
-/** The commands that read a page at a time. */
+/**
+ * The commands that read a page at a time.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type PaginatedName = keyof typeof paginated
 
 /**
  * The page a result stands for. A typed operation (`Entity.query`, `TypedTable.collection`, …) decodes each page to
  * an `Outcome` (`Either` on Effect 3, `Result` on 4): the decoded page, or why it does not decode (`PageFailure`);
  * any other result is the page itself.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type PageOf<Result> = Result extends Outcome.Outcome<infer Page, infer _Failure> ? Page : Result
 
-/** Why a page of a typed operation does not decode (`never` for any other operation). */
+/**
+ * Why a page of a typed operation does not decode (`never` for any other operation).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type PageFailure<Result> = Result extends Outcome.Outcome<infer _Page, infer Failure> ? Failure : never
 
-/** Options of `pages`. */
+/**
+ * Options of `pages`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface PagesOptions {
   /** Send at most this many requests. Default: every page. (`limit` on the operation is the size of a page.) */
   readonly maxPages?: number | undefined
@@ -50,7 +70,12 @@ export interface PagesOptions {
   readonly buffer?: number | undefined
 }
 
-/** Options of `items`. */
+/**
+ * Options of `items`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ItemsOptions extends PagesOptions {
   /** Emit at most this many items, then stop reading (no further request is sent). */
   readonly maxItems?: number | undefined
@@ -66,7 +91,12 @@ type RawItems<Name extends PaginatedName> = (typeof paginated)[Name]["items"] ex
  * `ListTables`, `BackupSummaries` of `ListBackups`, `Tags` of `ListTagsOfResource`, …).
  *
  * @example
+ * import { type ItemOf } from "dynofunc"
+ * import { type ListTablesCommandOutput } from "@aws-sdk/client-dynamodb"
  * type Table = ItemOf<"ListTables", ListTablesCommandOutput> // string
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type ItemOf<Name extends PaginatedName, Result> = PageOf<Result> extends { readonly items: ReadonlyArray<infer Item> }
   ? Item
@@ -104,9 +134,14 @@ const stepsOf = <Name extends PaginatedName, Result>(op: Operation<Name, Result>
  * the stream with its typed error. `op`'s `limit` stays DynamoDB's page size; `maxPages` bounds the requests.
  *
  * @example
+ * import { Pages, scan } from "dynofunc"
+ * import { Stream, Console } from "effect"
  * Pages.pages(scan("users", { limit: 50 }), { maxPages: 3 }).pipe(
  *   Stream.runForEach((page) => Console.log(page.count, page.lastKey))
  * )
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const pages = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
@@ -120,8 +155,13 @@ export const pages = <Name extends PaginatedName, Result>(
  * `list…` commands (`listTables()` → table names). `maxItems` stops reading once that many came out.
  *
  * @example
+ * import { Pages, query, attr, listTables } from "dynofunc"
+ * import { Stream } from "effect"
  * Pages.items(query("posts", attr("author").equals("ada"), { order: "desc" }), { maxItems: 20 }).pipe(Stream.runCollect)
  * Pages.items(listTables()).pipe(Stream.runCollect) // every table name
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const items = <Name extends PaginatedName, Result>(
   op: Operation<Name, Result>,
@@ -137,7 +177,11 @@ const itemsOf = <Name extends PaginatedName, Result>(step: Step<Result>) => step
  * with it) and the counts are added up. With a `filter`, it counts the items that pass it.
  *
  * @example
+ * import { Pages, query, attr } from "dynofunc"
  * Pages.count(query("orders", attr("customer").equals("c1"), { filter: attr("status").equals("open") }))
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const count = <Name extends "Query" | "Scan", Result>(
   op: Operation<Name, Result>
@@ -154,13 +198,28 @@ export const count = <Name extends "Query" | "Scan", Result>(
   return A.runFold(pages(counting), () => 0, (total, n) => total + n)
 }
 
-/** Where one segment of a parallel scan stands: not begun, after this key, or finished. */
+/**
+ * Where one segment of a parallel scan stands: not begun, after this key, or finished.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type SegmentPosition = "start" | { readonly after: Record<string, AttributeValue> } | "done"
 
-/** Where a parallel scan stands: one `SegmentPosition` per segment. Turn it into a string with `Cursor`. */
+/**
+ * Where a parallel scan stands: one `SegmentPosition` per segment. Turn it into a string with `Cursor`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type ScanPosition = ReadonlyArray<SegmentPosition>
 
-/** A page of one segment of a parallel scan, with the position of the whole scan once this page is consumed. */
+/**
+ * A page of one segment of a parallel scan, with the position of the whole scan once this page is consumed.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface SegmentPage<Result> {
   readonly segment: number
   readonly page: Result
@@ -168,7 +227,12 @@ export interface SegmentPage<Result> {
   readonly position: ScanPosition
 }
 
-/** Options of `parallelScan`. */
+/**
+ * Options of `parallelScan`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ParallelScanOptions extends PagesOptions {
   /** How many segments (`TotalSegments`), 1 to 1,000,000. */
   readonly segments: number
@@ -186,9 +250,14 @@ export interface ParallelScanOptions extends PagesOptions {
  * `buffer` the pages waiting for the consumer.
  *
  * @example
+ * import { Pages, scan } from "dynofunc"
+ * import { Stream, Console } from "effect"
  * Pages.parallelScan(scan("events"), { segments: 8, concurrency: 4 }).pipe(
  *   Stream.runForEach(({ segment, page }) => Console.log(`segment ${segment}: ${page.count} items`))
  * )
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const parallelScan = <Result>(
   op: Operation<"Scan", Result>,
@@ -203,7 +272,12 @@ export const parallelScan = <Result>(
  * that many came out.
  *
  * @example
+ * import { Pages, scan, attr } from "dynofunc"
+ * import { Stream } from "effect"
  * Pages.parallelItems(scan("events", { filter: attr("type").equals("click") }), { segments: 16 }).pipe(Stream.runCount)
+ *
+ * @since 0.1.0
+ * @category streams
  */
 export const parallelItems = <Result>(
   op: Operation<"Scan", Result>,

@@ -14,12 +14,19 @@
  * const policy = Retry.fullJitter({ base: "50 millis", cap: "2 seconds" }).pipe(Schedule.intersect(Schedule.recurs(5)))
  * const flaky = Effect.fail("busy" as const)
  * const program = Effect.retry(flaky, policy)
+ *
+ * @since 0.1.0
  */
 import { Duration, Effect, Random, type Schedule } from "effect"
 import * as A from "#adapter"
 import type { DynamoError } from "./DynamoError.js"
 
-/** The two numbers of a full-jitter backoff. */
+/**
+ * The two numbers of a full-jitter backoff.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface FullJitterOptions<In = unknown> {
   /** The first delay's upper bound; each retry doubles it. A function picks it from the schedule's input. */
   readonly base: A.DurationInput | ((input: In) => A.DurationInput)
@@ -37,6 +44,9 @@ export interface FullJitterOptions<In = unknown> {
  * import { Retry } from "dynofunc"
  *
  * const fourAttempts = Retry.fullJitter({ base: "25 millis", cap: "20 seconds" }).pipe(Schedule.intersect(Schedule.recurs(3)))
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const fullJitter = <In = unknown>(options: FullJitterOptions<In>): Schedule.Schedule<number, In> => {
   const base = options.base
@@ -56,6 +66,9 @@ export const fullJitter = <In = unknown>(options: FullJitterOptions<In>): Schedu
  * import { Retry } from "dynofunc"
  *
  * Retry.upperBound(25, 20_000, 3) // 200
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const upperBound = (base: number, cap: number, recurrence: number): number =>
   Math.min(cap, base * 2 ** Math.min(recurrence, 1023))
@@ -97,6 +110,9 @@ const statusOf = (error: DynamoError): number | undefined => ("statusCode" in er
  * import { ThrottlingError, Retry } from "dynofunc"
  *
  * Retry.isThrottling(new ThrottlingError({ code: "ThrottlingException", message: "slow down" })) // true
+ *
+ * @since 0.1.0
+ * @category guards
  */
 export const isThrottling = (error: DynamoError): boolean => {
   const code = codeOf(error)
@@ -115,6 +131,9 @@ export const isThrottling = (error: DynamoError): boolean => {
  *
  * Retry.isRetryable(new InternalServerError({ code: "InternalServerError", message: "oops", statusCode: 500 })) // true
  * Retry.isRetryable(new ValidationError({ code: "ValidationException", message: "bad key" })) // false
+ *
+ * @since 0.1.0
+ * @category guards
  */
 export const isRetryable = (error: DynamoError): boolean => {
   if (error._tag === "TransportError") return error.reason !== "Other"
@@ -124,7 +143,12 @@ export const isRetryable = (error: DynamoError): boolean => {
   return isThrottling(error) || (code !== undefined && clockSkewCodes.has(code)) || (status !== undefined && status >= 500 && status <= 599)
 }
 
-/** The numbers of a request retry policy; the defaults are the AWS SDK's for DynamoDB. */
+/**
+ * The numbers of a request retry policy; the defaults are the AWS SDK's for DynamoDB.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface PolicyOptions {
   /** Attempts in all, the first included (default 4). */
   readonly maxAttempts?: number | undefined
@@ -146,6 +170,9 @@ export interface PolicyOptions {
  *
  * // Up to 8 attempts for this batch job's reads.
  * const patient = execute(find("users", { id: "u1" })).pipe(Effect.provideService(Retry.Policy, Retry.policy({ maxAttempts: 8 })))
+ *
+ * @since 0.1.0
+ * @category combinators
  */
 export const policy = (options: PolicyOptions = {}): Schedule.Schedule<unknown, DynamoError> => {
   const base = options.base ?? "25 millis"
@@ -167,5 +194,8 @@ export const policy = (options: PolicyOptions = {}): Schedule.Schedule<unknown, 
  * import { Retry, execute, find } from "dynofunc"
  *
  * const once = execute(find("users", { id: "u1" })).pipe(Effect.provideService(Retry.Policy, Schedule.recurs(0)))
+ *
+ * @since 0.1.0
+ * @category models
  */
 export class Policy extends A.reference<Policy>()("dynofunc/Retry/Policy", (): Schedule.Schedule<unknown, DynamoError> => policy()) {}

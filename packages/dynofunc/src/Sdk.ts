@@ -8,6 +8,8 @@
  * import { protocol } from "dynofunc/sdk"
  *
  * const layer = DynamoClient.layerFromSdk(new DynamoDBClient({ region: "eu-west-1", protocol, maxAttempts: 1 }))
+ *
+ * @since 0.1.0
  */
 import type { DefaultProviderInit, defaultProvider } from "@aws-sdk/credential-provider-node"
 import { Protocol } from "./internal/execution/sdkProtocol.js"
@@ -18,7 +20,12 @@ import type { CredentialsProvider } from "./HttpClient.js"
  * an item attribute named `__proto__` at the top level of an item or key. Give it to an SDK client you build yourself.
  *
  * @example
+ * import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+ * import { protocol } from "dynofunc/sdk"
  * const sdk = new DynamoDBClient({ region: "eu-west-1", protocol })
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const protocol = Protocol
 
@@ -32,6 +39,9 @@ export const protocol = Protocol
  * import { sdkCredentials } from "dynofunc/sdk"
  *
  * HttpClient.layer({ region: "eu-west-1", credentials: sdkCredentials({ profile: "sso-dev" }) })
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const sdkCredentials = (init: DefaultProviderInit = {}): CredentialsProvider => {
   let chain: Promise<ReturnType<typeof defaultProvider>> | undefined

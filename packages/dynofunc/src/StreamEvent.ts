@@ -10,6 +10,8 @@
  * import { DynamoClient, StreamEvent } from "dynofunc"
  *
  * export const handler = StreamEvent.handler(DynamoClient.layer(), (change) => Effect.log(change.event, change.keys))
+ *
+ * @since 0.1.0
  */
 import { Effect, Exit, type Layer, ManagedRuntime } from "effect"
 import { type ChangeRecord, fromRaw, type RawRecord } from "@dynofunc/core/ChangeRecord"
@@ -18,23 +20,43 @@ import { type DecodeOptions, decodedOrSkipped, decoder, type EntityChange } from
 import type { CollectionMember } from "./TypedTable.js"
 import { readAttribute } from "./internal/transport/wire.js"
 
-/** One record of a DynamoDB stream event, as Lambda sends it (binary values base64, times in epoch seconds). */
+/**
+ * One record of a DynamoDB stream event, as Lambda sends it (binary values base64, times in epoch seconds).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface StreamEventRecord extends RawRecord {
   /** The stream's ARN. */
   readonly eventSourceARN?: string | undefined
 }
 
-/** A DynamoDB stream event: the records of one shard, in order. */
+/**
+ * A DynamoDB stream event: the records of one shard, in order.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface StreamEventPayload {
   readonly Records: ReadonlyArray<StreamEventRecord>
 }
 
-/** The partial batch response: the records to retry from (Lambda retries from the lowest sequence number). */
+/**
+ * The partial batch response: the records to retry from (Lambda retries from the lowest sequence number).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BatchResponse {
   readonly batchItemFailures: ReadonlyArray<{ readonly itemIdentifier: string }>
 }
 
-/** A Lambda handler of DynamoDB stream events. */
+/**
+ * A Lambda handler of DynamoDB stream events.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Handler = (event: StreamEventPayload) => Promise<BatchResponse>
 
 const images = ["Keys", "NewImage", "OldImage"] as const
@@ -45,8 +67,12 @@ const images = ["Keys", "NewImage", "OldImage"] as const
  * stream record.
  *
  * @example
+ * import { StreamEvent } from "dynofunc"
  * StreamEvent.changeOf({ eventName: "INSERT", dynamodb: { Keys: { id: { S: "u1" } }, SequenceNumber: "1", ApproximateCreationDateTime: 1765090800 } }).approximateCreationTime
  * // 2025-12-07T07:00:00.000Z
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const changeOf = (record: StreamEventRecord): ChangeRecord => {
   const change = record.dynamodb
@@ -106,8 +132,13 @@ const handle = <A, R, LE, E>(layer: Layer.Layer<R, LE>, decode: Decode<A>, proce
  * the batch there and answers that record, so Lambda retries from it (the changes before it are done).
  *
  * @example
+ * import { StreamEvent, DynamoClient } from "dynofunc"
+ * import { Effect } from "effect"
  * export const handler = StreamEvent.handler(DynamoClient.layer(), (change) =>
  *   change.event === "REMOVE" ? Effect.log(`removed ${String(change.keys["id"])}`) : Effect.void)
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const handler = <R, LE, E>(layer: Layer.Layer<R, LE>, process: (change: ChangeRecord) => Effect.Effect<unknown, E, R>): Handler =>
   handle(layer, plain, (items) => Effect.forEach(items, process, { discard: true }), true)
@@ -116,7 +147,12 @@ export const handler = <R, LE, E>(layer: Layer.Layer<R, LE>, process: (change: C
  * A handler that runs `process` once on all the changes of the event; when it fails, the whole batch is retried.
  *
  * @example
+ * import { StreamEvent, DynamoClient } from "dynofunc"
+ * import { Effect } from "effect"
  * export const handler = StreamEvent.batchHandler(DynamoClient.layer(), (changes) => Effect.log(`${changes.length} changes`))
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const batchHandler = <R, LE, E>(layer: Layer.Layer<R, LE>, process: (changes: ReadonlyArray<ChangeRecord>) => Effect.Effect<unknown, E, R>): Handler =>
   handle(layer, plain, process, false)
@@ -127,11 +163,15 @@ export const batchHandler = <R, LE, E>(layer: Layer.Layer<R, LE>, process: (chan
  * left out. One change at a time, as `handler`.
  *
  * @example
- * import { Schema } from "effect"
+ * import { Schema, Effect } from "effect"
+ * import { TypedTable, Entity, StreamEvent, DynamoClient } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk" })
  * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, email: Schema.String }),
  *   primary: { partition: { prefix: "USER", fields: ["id"] } } })
  * export const handler = StreamEvent.entityHandler([User], DynamoClient.layer(), (change) => Effect.log(change.newImage?.email))
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const entityHandler = <const Members extends ReadonlyArray<CollectionMember>, R, LE, E>(
   members: Members,

@@ -9,6 +9,8 @@
  * import { DynamoClient, StreamsClient } from "dynofunc"
  *
  * const aws = Layer.merge(DynamoClient.layer({ region: "eu-west-1" }), StreamsClient.layer({ region: "eu-west-1" }))
+ *
+ * @since 0.1.0
  */
 import type { DynamoDBStreamsClient } from "@aws-sdk/client-dynamodb-streams"
 import { Effect, Layer, type Scope } from "effect"
@@ -18,7 +20,38 @@ import type { StreamsClientService, StreamsOperation, StreamsRequest } from "./i
 import { abortable, checkCredentials, sdkConfig } from "./internal/transport/sdkShared.js"
 import type * as Sdk from "./internal/transport/streamsSdk.js"
 
-export type { StreamsClientService, StreamsCommands, StreamsError, StreamsOperation, StreamsOutputOf, StreamsRequest } from "./internal/changes/api.js"
+export type {
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  StreamsClientService,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  StreamsCommands,
+  /**
+   * @since 0.1.0
+   * @category errors
+   */
+  StreamsError,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  StreamsOperation,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  StreamsOutputOf,
+  /**
+   * @since 0.1.0
+   * @category models
+   */
+  StreamsRequest
+} from "./internal/changes/api.js"
 
 const loadSdk: Effect.Effect<typeof Sdk> = Effect.promise(() => import("./internal/transport/streamsSdk.js"))
 
@@ -44,8 +77,13 @@ const make = (config: DynamoClientConfig) =>
  * The `StreamsClient` service and its Layers. Its requests are retried by `Retry.Policy`, as `execute`'s are.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { StreamsClient } from "dynofunc"
  * declare const arn: string
  * const shards = Effect.flatMap(StreamsClient, (client) => client.send({ operation: "DescribeStream", input: { StreamArn: arn } }))
+ *
+ * @since 0.1.0
+ * @category services
  */
 export class StreamsClient extends A.Service<StreamsClient, StreamsClientService>()("dynofunc/StreamsClient") {
   /**
@@ -53,6 +91,8 @@ export class StreamsClient extends A.Service<StreamsClient, StreamsClientService
    * scope closes.
    *
    * @example
+   * import { Effect } from "effect"
+   * import { StreamsClient } from "dynofunc"
    * const streams = Effect.scoped(
    *   Effect.flatMap(StreamsClient.make({ region: "eu-west-1" }), (client) => client.send({ operation: "ListStreams", input: {} }))
    * )
@@ -63,6 +103,8 @@ export class StreamsClient extends A.Service<StreamsClient, StreamsClientService
    * A Layer with a new SDK Streams client (the same settings as `DynamoClient.layer`), destroyed on release.
    *
    * @example
+   * import { StreamsClient } from "dynofunc"
+   * import { Redacted } from "effect"
    * StreamsClient.layer({ region: "local", endpoint: "http://127.0.0.1:8000", credentials: { accessKeyId: "local", secretAccessKey: Redacted.make("local") } })
    */
   static readonly layer = (config: DynamoClientConfig = {}): Layer.Layer<StreamsClient, A.ConfigError> =>
@@ -72,6 +114,8 @@ export class StreamsClient extends A.Service<StreamsClient, StreamsClientService
    * A Layer whose settings come from Effect `Config`.
    *
    * @example
+   * import { StreamsClient } from "dynofunc"
+   * import { Config } from "effect"
    * StreamsClient.layerConfig({ region: Config.string("AWS_REGION") })
    */
   static readonly layerConfig = (config: A.ConfigWrap<DynamoClientConfig>): Layer.Layer<StreamsClient, A.ConfigError> =>
@@ -82,9 +126,10 @@ export class StreamsClient extends A.Service<StreamsClient, StreamsClientService
    * retries to `Retry.Policy`.
    *
    * @example
+   * import { StreamsClient } from "dynofunc"
    * // new DynamoDBStreamsClient({ region: "eu-west-1", maxAttempts: 1 }) from @aws-sdk/client-dynamodb-streams
- * declare const existing: Parameters<typeof StreamsClient.layerFromSdk>[0]
- * StreamsClient.layerFromSdk(existing)
+   * declare const existing: Parameters<typeof StreamsClient.layerFromSdk>[0]
+   * StreamsClient.layerFromSdk(existing)
    */
   static readonly layerFromSdk = (sdk: DynamoDBStreamsClient): Layer.Layer<StreamsClient> =>
     Layer.effect(StreamsClient, Effect.flatMap(loadSdk, (loaded) => Effect.map(regionOf(sdk), (region) => fromSdk(loaded, sdk, region))))

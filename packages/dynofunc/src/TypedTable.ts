@@ -7,6 +7,7 @@
  * its entity's tag in `entityAttribute` (default `_entity`), which a collection query decodes by.
  *
  * @example
+ * import { TypedTable } from "dynofunc"
  * const app = TypedTable.make({
  *   name: "app",
  *   partitionKey: "pk",
@@ -14,6 +15,8 @@
  *   indexes: { gsi1: { partitionKey: "gsi1pk", sortKey: "gsi1sk" }, byRegion: { partitionKey: ["org", "region"] } }
  * })
  * TypedTable.create(app) // CreateTable with pk/sk, gsi1 and the multi-attribute byRegion index
+ *
+ * @since 0.1.0
  */
 import type { QueryCommandOutput, ScalarAttributeType } from "@aws-sdk/client-dynamodb"
 import { Effect, Stream } from "effect"
@@ -31,18 +34,45 @@ import * as Pages from "./Pages.js"
 import { create as createTable, type CreateOptions, type CreateResult } from "@dynofunc/core/operations/create"
 import type { Item } from "@dynofunc/core/Value"
 
-export { batchWrite } from "./internal/typed/batch.js"
-export { collection } from "./internal/typed/collection.js"
+export {
+  /**
+   * @since 0.1.0
+   * @category execution
+   */
+  batchWrite
+} from "./internal/typed/batch.js"
+export {
+  /**
+   * @since 0.1.0
+   * @category execution
+   */
+  collection
+} from "./internal/typed/collection.js"
 
-/** A put or delete of one entity's item in a batch: `Entity.batchPut(item)`, `Entity.batchDelete(key)`. */
+/**
+ * A put or delete of one entity's item in a batch: `Entity.batchPut(item)`, `Entity.batchDelete(key)`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type EntityWrite<Tag extends string = string, P = unknown, K = unknown> =
   | { readonly entity: Tag; readonly put: P; readonly delete?: undefined; /** @internal */ readonly runtime: Runtime }
   | { readonly entity: Tag; readonly delete: K; readonly put?: undefined; /** @internal */ readonly runtime: Runtime }
 
-/** Why nothing of a typed batch write was sent: a write does not encode, or cannot be a batch write. */
+/**
+ * Why nothing of a typed batch write was sent: a write does not encode, or cannot be a batch write.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export type EntityWriteError = ItemEncodeError | InvalidInputError
 
-/** An entity as a collection query needs it (any `Entity`). */
+/**
+ * An entity as a collection query needs it (any `Entity`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CollectionMember<Tag extends string = string, A = unknown> {
   readonly name: Tag
   readonly table: Table
@@ -51,12 +81,22 @@ export interface CollectionMember<Tag extends string = string, A = unknown> {
   readonly Type?: A
 }
 
-/** One item of a collection: its entity's tag and the decoded item, a union to match on `entity`. */
+/**
+ * One item of a collection: its entity's tag and the decoded item, a union to match on `entity`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type Tagged<Members extends CollectionMember> = Members extends CollectionMember<infer Tag, infer A>
   ? { readonly entity: Tag; readonly item: A }
   : never
 
-/** Options of `collection`. */
+/**
+ * Options of `collection`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CollectionOptions {
   /** Items not matching their Schema: fail with `ItemDecodeError` (default), or skip them, listed in `invalid`. */
   readonly onInvalid?: "fail" | "skip" | undefined
@@ -69,7 +109,12 @@ export interface CollectionOptions {
   readonly consistent?: boolean | undefined
 }
 
-/** A page of a collection. */
+/**
+ * A page of a collection.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CollectionResult<Members extends CollectionMember> {
   readonly items: ReadonlyArray<Tagged<Members>>
   readonly invalid: ReadonlyArray<ItemDecodeError>
@@ -78,16 +123,31 @@ export interface CollectionResult<Members extends CollectionMember> {
   readonly raw: QueryCommandOutput
 }
 
-/** A key attribute of an index: its name, or its name and type (`S` by default). */
+/**
+ * A key attribute of an index: its name, or its name and type (`S` by default).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type IndexAttribute = string | { readonly name: string; readonly type?: ScalarAttributeType | undefined }
 
-/** A global secondary index: one attribute per key (composite keys), or up to 4 each (multi-attribute keys). */
+/**
+ * A global secondary index: one attribute per key (composite keys), or up to 4 each (multi-attribute keys).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface IndexSpec {
   readonly partitionKey: IndexAttribute | ReadonlyArray<IndexAttribute>
   readonly sortKey?: IndexAttribute | ReadonlyArray<IndexAttribute> | undefined
 }
 
-/** What a typed table declares. */
+/**
+ * What a typed table declares.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TableSpec {
   readonly name: string
   readonly partitionKey: string
@@ -97,7 +157,12 @@ export interface TableSpec {
   readonly entityAttribute?: string | undefined
 }
 
-/** A typed table: its declaration, with the attribute names resolved. */
+/**
+ * A typed table: its declaration, with the attribute names resolved.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Table<Spec extends TableSpec = TableSpec> {
   readonly spec: Spec
   readonly name: string
@@ -114,8 +179,12 @@ const names = (spec: IndexAttribute | ReadonlyArray<IndexAttribute> | undefined)
  * Declares a typed table.
  *
  * @example
+ * import { TypedTable } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
  * app.keys.primary // { partition: ["pk"], sort: ["sk"] }
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = <const Spec extends TableSpec>(spec: Spec): Table<Spec> => {
   const keys: Record<string, { partition: ReadonlyArray<string>; sort: ReadonlyArray<string> }> = {
@@ -132,8 +201,12 @@ export const make = <const Spec extends TableSpec>(spec: Spec): Table<Spec> => {
  * unless `options` say otherwise.
  *
  * @example
+ * import { TypedTable } from "dynofunc"
  * TypedTable.create(TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })).description.KeySchema
  * // [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }]
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const create = (table: Table, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> =>
   createTable(table.name, table.spec.partitionKey, {
@@ -155,22 +228,36 @@ export const create = (table: Table, options: CreateOptions = {}): Operation<"Cr
  *
  * @example
  * import { Effect, Schema } from "effect"
+ * import { TypedTable, Entity } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
  * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String }), primary: { partition: { prefix: "USER", fields: ["id"] } } })
  * const user = TypedTable.execute(User.get({ id: "u1" })).pipe(Effect.map((result) => result.item))
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const execute: <Name extends CommandName, A, E>(
   op: Operation<Name, Outcome.Outcome<A, E>>
 ) => Effect.Effect<A, ErrorOf<Name> | E, DynamoClient> = run
 
-/** What a typed read gives per page: decoded items, and the ones skipped (`onInvalid` / `onUnknown: "skip"`). */
+/**
+ * What a typed read gives per page: decoded items, and the ones skipped (`onInvalid` / `onUnknown: "skip"`).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface DecodedPage<A> {
   readonly items: ReadonlyArray<A>
   readonly invalid: ReadonlyArray<ItemDecodeError>
   readonly unknown?: ReadonlyArray<UnknownEntityError> | undefined
 }
 
-/** Options of `items`: those of `Pages.items`, and what to do with each item a page skipped. */
+/**
+ * Options of `items`: those of `Pages.items`, and what to do with each item a page skipped.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ItemsOptions<R = never> extends Pages.ItemsOptions {
   /** Called with each item skipped by `onInvalid: "skip"` (or a collection's `onUnknown: "skip"`), in order. */
   readonly onSkipped?: ((skipped: ItemDecodeError | UnknownEntityError) => Effect.Effect<void, never, R>) | undefined
@@ -184,6 +271,7 @@ export interface ItemsOptions<R = never> extends Pages.ItemsOptions {
  *
  * @example
  * import { Console, Effect, Schema, Stream } from "effect"
+ * import { TypedTable, Entity } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
  * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ org: Schema.String, id: Schema.String, email: Schema.String }),
  *   primary: { partition: { prefix: "ORG", fields: ["org"] }, sort: { prefix: "USER", fields: ["id"] } } })
@@ -191,6 +279,9 @@ export interface ItemsOptions<R = never> extends Pages.ItemsOptions {
  *   maxItems: 500,
  *   onSkipped: (error) => Effect.logWarning(error.message)
  * }).pipe(Stream.map((user) => user.email), Stream.runCollect)
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const items = <Name extends "Query" | "Scan", A, E, R = never>(
   op: Operation<Name, Outcome.Outcome<DecodedPage<A>, E>>,

@@ -12,6 +12,8 @@
  *   console.log(table.TableStatus) // "ACTIVE"
  *   return yield* execute(find("users", { id: "u1" }))
  * })
+ *
+ * @since 0.1.0
  */
 import type { TableDescription } from "@aws-sdk/client-dynamodb"
 import { Data, Duration, Effect, Schedule } from "effect"
@@ -23,7 +25,12 @@ import type { Operation } from "@dynofunc/core/Operation"
 import { deleteTable } from "@dynofunc/core/operations/deleteTable"
 import { describeTable } from "@dynofunc/core/operations/describeTable"
 
-/** A wait went on longer than its timeout. */
+/**
+ * A wait went on longer than its timeout.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export class WaitTimeoutError extends Data.TaggedError("WaitTimeoutError")<{
   /** What was awaited, in words: `table "users" to be ACTIVE`. */
   readonly waitingFor: string
@@ -31,7 +38,12 @@ export class WaitTimeoutError extends Data.TaggedError("WaitTimeoutError")<{
   readonly message: string
 }> {}
 
-/** How long to wait, and how often to look. */
+/**
+ * How long to wait, and how often to look.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface WaitOptions {
   /** Give up after this long (default: 5 minutes). */
   readonly timeout?: A.DurationInput | undefined
@@ -46,8 +58,12 @@ const defaults = { timeout: Duration.minutes(5), interval: Duration.seconds(1) }
  * `WaitTimeoutError` after `timeout`, or with `poll`'s own error.
  *
  * @example
+ * import { waitUntil, execute, describeTimeToLive } from "dynofunc"
  * waitUntil(execute(describeTimeToLive("sessions")), (out) => out.TimeToLiveDescription?.TimeToLiveStatus === "ENABLED",
  *   "time to live on sessions to be ENABLED")
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const waitUntil = <A, E, R>(
   poll: Effect.Effect<A, E, R>,
@@ -67,7 +83,12 @@ export const waitUntil = <A, E, R>(
 const isActive = (table: TableDescription | undefined): table is TableDescription =>
   table?.TableStatus === "ACTIVE" && (table.GlobalSecondaryIndexes ?? []).every((index) => index.IndexStatus === "ACTIVE")
 
-/** What waiting on a table can fail with: `DescribeTable`'s errors (a table not there yet is waited for) and the timeout. */
+/**
+ * What waiting on a table can fail with: `DescribeTable`'s errors (a table not there yet is waited for) and the timeout.
+ *
+ * @since 0.1.0
+ * @category errors
+ */
 export type WaitTableError = Exclude<ErrorOf<"DescribeTable">, ResourceNotFoundError> | WaitTimeoutError
 
 /**
@@ -75,7 +96,11 @@ export type WaitTableError = Exclude<ErrorOf<"DescribeTable">, ResourceNotFoundE
  * not found yet is waited for too (just after `CreateTable`, it may not be visible everywhere).
  *
  * @example
+ * import { waitUntilTableActive } from "dynofunc"
  * waitUntilTableActive("users", { timeout: "2 minutes", interval: "2 seconds" })
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const waitUntilTableActive = (
   tableName: string,
@@ -95,7 +120,11 @@ export const waitUntilTableActive = (
  * Waits until the table no longer exists (`DescribeTable` answers `ResourceNotFoundException`).
  *
  * @example
+ * import { waitUntilTableGone } from "dynofunc"
  * waitUntilTableGone("users", { timeout: "1 minute" })
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const waitUntilTableGone = (tableName: string, options?: WaitOptions): Effect.Effect<void, WaitTableError, DynamoClient> =>
   waitUntil(
@@ -114,7 +143,11 @@ const tableNameOf = (op: { readonly description: { readonly TableName?: string |
  * Creates a table and waits until it is active; succeeds with its description.
  *
  * @example
+ * import { createTableAndWait, create } from "dynofunc"
  * createTableAndWait(create("users", "id", { globalIndexes: [{ name: "by-email", hashKey: "email" }] }))
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const createTableAndWait = (
   op: Operation<"CreateTable", unknown>,
@@ -126,7 +159,11 @@ export const createTableAndWait = (
  * Updates a table and waits until it (and its indexes) are active again; succeeds with its description.
  *
  * @example
+ * import { updateTableAndWait, updateTable } from "dynofunc"
  * updateTableAndWait(updateTable("users", { billing: { read: 5, write: 5 } }))
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const updateTableAndWait = (
   op: Operation<"UpdateTable", unknown>,
@@ -138,7 +175,11 @@ export const updateTableAndWait = (
  * Deletes a table and waits until it is gone. Give the table name or a `deleteTable` operation.
  *
  * @example
+ * import { deleteTableAndWait } from "dynofunc"
  * deleteTableAndWait("users")
+ *
+ * @since 0.1.0
+ * @category execution
  */
 export const deleteTableAndWait = (
   target: string | Operation<"DeleteTable", unknown>,

@@ -1,8 +1,9 @@
 /**
  * The TypeScript blocks of README.md, docs/*.md and the package README compile as written (their imports written
  * out, nothing added) on the Effect major of the test run, when their fence names it; on Effect 3 every `@example`
- * in the sources compiles too (`support/checkExamples.ts`, in a process of its own). The blocks marked `run` then
- * run on dynalite, on that major: each exports `main`, an Effect that needs a `DynamoClient`.
+ * in the sources compiles as written too, its imports written out (`support/checkExamples.ts`, in a process of its
+ * own). The blocks marked `run` then run on dynalite, on that major: each exports `main`, an Effect that needs a
+ * `DynamoClient`.
  */
 import { execFile } from "node:child_process"
 import { mkdirSync, writeFileSync } from "node:fs"
@@ -66,7 +67,7 @@ describe(`the documentation's examples (${major})`, () => {
 
   // The sources' examples are checked on Effect 3 only (the Effect 4 side of the check compiles the documents).
   if (major === "effect3") {
-    it("every @example in the sources compiles, with its module's exports in scope", () => {
+    it("every @example in the sources compiles, as written, its imports written out", () => {
       expect(checked.diagnostics.filter((line) => !isDocument(line))).toEqual([])
     })
   }

@@ -8,6 +8,8 @@
  * import { Dynalite } from "@dynofunc/testing"
  *
  * execute(scan("users")).pipe(Effect.provide(Dynalite.layer()))
+ *
+ * @since 0.1.0
  */
 import type { Server } from "node:http"
 import { createRequire } from "node:module"
@@ -21,7 +23,11 @@ import * as Endpoint from "./Endpoint.js"
  * How to run dynalite. Tables change state at once unless told otherwise.
  *
  * @example
+ * import { Dynalite } from "@dynofunc/testing"
  * Dynalite.layer({ createTableMs: 50, maxItemSizeKb: 100 })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Options {
   /** How long a new table stays `CREATING`, in milliseconds. Default 0: `ACTIVE` at once. */
@@ -40,10 +46,15 @@ export interface Options {
  * A running dynalite.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { Dynalite } from "@dynofunc/testing"
  * const instance = Effect.scoped(Effect.gen(function* () {
  *   const { endpoint, port } = yield* Dynalite.make()
  *   return `${endpoint} (port ${port})`
  * }))
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Instance {
   /** Its URL, `http://127.0.0.1:<port>`. */
@@ -112,11 +123,17 @@ const close = (server: Server): Effect.Effect<void> =>
  *
  * @example
  * import { ListTablesCommand } from "@aws-sdk/client-dynamodb"
+ * import { Effect } from "effect"
+ * import { Dynalite, Endpoint } from "@dynofunc/testing"
+ * import { DynamoClient } from "dynofunc"
  * Effect.scoped(Effect.gen(function* () {
  *   const { endpoint } = yield* Dynalite.make()
  *   const client = yield* DynamoClient.make(Endpoint.config(endpoint))
  *   return yield* Effect.promise(() => client.sdk!.send(new ListTablesCommand({})))
  * }))
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = (options: Options = {}): Effect.Effect<Instance, EngineStartError, Scope.Scope> =>
   Effect.gen(function* () {
@@ -145,9 +162,14 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineStart
  *
  * @example
  * import { it } from "@effect/vitest"
+ * import { Dynalite } from "@dynofunc/testing"
+ * import { execute, create } from "dynofunc"
  * it.layer(Dynalite.layer())("users", (it) => {
  *   it.effect("creates a table", () => execute(create("users", "id")))
  * })
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layer = (
   options: Options = {},

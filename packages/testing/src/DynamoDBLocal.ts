@@ -11,6 +11,8 @@
  * import { DynamoDBLocal } from "@dynofunc/testing"
  *
  * execute(scan("users")).pipe(Effect.provide(DynamoDBLocal.layer()))
+ *
+ * @since 0.1.0
  */
 import { randomUUID } from "node:crypto"
 import path from "node:path"
@@ -36,6 +38,9 @@ import { listensOn, scratchDir, spawnScoped, type Spawned } from "./internal/pro
  * @example
  * // docker run -p 8000:8000 amazon/dynamodb-local
  * // DYNOFUNC_DYNAMODB_ENDPOINT=http://127.0.0.1:8000 pnpm test
+ *
+ * @since 0.1.0
+ * @category constants
  */
 export const endpointEnv = "DYNOFUNC_DYNAMODB_ENDPOINT"
 
@@ -45,6 +50,9 @@ export const endpointEnv = "DYNOFUNC_DYNAMODB_ENDPOINT"
  *
  * @example
  * // DYNOFUNC_DYNAMODB_LOCAL_DIR=$HOME/.cache/dynamodb-local pnpm test
+ *
+ * @since 0.1.0
+ * @category constants
  */
 export const dirEnv: "DYNOFUNC_DYNAMODB_LOCAL_DIR" = DIR_ENV
 
@@ -52,7 +60,11 @@ export const dirEnv: "DYNOFUNC_DYNAMODB_LOCAL_DIR" = DIR_ENV
  * The DynamoDB Local version fetched.
  *
  * @example
+ * import { DynamoDBLocal } from "@dynofunc/testing"
  * console.log(`DynamoDB Local ${DynamoDBLocal.version}`)
+ *
+ * @since 0.1.0
+ * @category constants
  */
 export const version: string = DYNAMODB_LOCAL_VERSION
 
@@ -60,7 +72,11 @@ export const version: string = DYNAMODB_LOCAL_VERSION
  * How to run DynamoDB Local.
  *
  * @example
+ * import { DynamoDBLocal } from "@dynofunc/testing"
  * DynamoDBLocal.layer({ startTimeout: "60 seconds", jvmArgs: ["-Xmx256m"], args: ["-delayTransientStatuses"] })
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Options {
   /**
@@ -86,10 +102,15 @@ export interface Options {
  * A running DynamoDB Local, or the endpoint used in its place.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { DynamoDBLocal } from "@dynofunc/testing"
  * const instance = Effect.scoped(Effect.gen(function* () {
  *   const { endpoint, pid } = yield* DynamoDBLocal.make()
  *   return `${endpoint} (java pid ${pid})`
  * }))
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface Instance {
   /** Its URL, e.g. `http://127.0.0.1:41234`. */
@@ -121,7 +142,12 @@ const setting = (name: string) =>
  * The directory DynamoDB Local is (or will be) in: `dir`, else `$DYNOFUNC_DYNAMODB_LOCAL_DIR`, else the cache.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { DynamoDBLocal } from "@dynofunc/testing"
  * const dir: Effect.Effect<string> = DynamoDBLocal.directory()
+ *
+ * @since 0.1.0
+ * @category constants
  */
 export const directory = (dir?: string): Effect.Effect<string> =>
   dir !== undefined
@@ -136,8 +162,13 @@ export const directory = (dir?: string): Effect.Effect<string> =>
  * Safe to run from several processes at once. The same as the `fetch-dynamodb-local` script.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { DynamoDBLocal } from "@dynofunc/testing"
  * // vitest globalSetup: fetch once before the workers start
  * export const setup = () => Effect.runPromise(DynamoDBLocal.fetch())
+ *
+ * @since 0.1.0
+ * @category constants
  */
 export const fetch = (dir?: string): Effect.Effect<string, EngineFetchError> =>
   Effect.flatMap(directory(dir), (target) =>
@@ -260,11 +291,17 @@ const launch = (
  * waits for that endpoint instead and starts nothing.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { DynamoDBLocal, Endpoint } from "@dynofunc/testing"
+ * import { DynamoClient } from "dynofunc"
  * Effect.scoped(Effect.gen(function* () {
  *   const instance = yield* DynamoDBLocal.make({ startTimeout: "60 seconds" })
  *   const client = yield* DynamoClient.make(DynamoDBLocal.config(instance))
  *   // …
  * }))
+ *
+ * @since 0.1.0
+ * @category constructors
  */
 export const make = (options: Options = {}): Effect.Effect<Instance, EngineError, Scope.Scope> =>
   Effect.gen(function* () {
@@ -298,6 +335,9 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
  * import { DynamoDBLocal } from "@dynofunc/testing"
  *
  * export default DynamoDBLocal.globalSetup({ startTimeout: "120 seconds" })
+ *
+ * @since 0.1.0
+ * @category constants
  */
 export const globalSetup = (options: Options = {}) => async (): Promise<() => Promise<void>> => {
   if ((process.env[endpointEnv] ?? "").trim() !== "" || options.endpoint !== undefined) return () => Promise.resolve()
@@ -320,11 +360,17 @@ export const globalSetup = (options: Options = {}) => async (): Promise<() => Pr
  * its database; `overrides` (e.g. `{ maxAttempts: 1 }`) win.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { DynamoDBLocal } from "@dynofunc/testing"
+ * import { DynamoClient } from "dynofunc"
  * Effect.scoped(Effect.gen(function* () {
  *   const instance = yield* DynamoDBLocal.make()
  *   const client = yield* DynamoClient.make(DynamoDBLocal.config(instance, { maxAttempts: 1 }))
  *   // …
  * }))
+ *
+ * @since 0.1.0
+ * @category constants
  */
 export const config = (instance: Instance, overrides: DynamoClientConfig = {}): DynamoClientConfig =>
   Endpoint.config(instance.endpoint, { credentials: instance.credentials, ...overrides })
@@ -335,10 +381,15 @@ export const config = (instance: Instance, overrides: DynamoClientConfig = {}): 
  *
  * @example
  * import { it } from "@effect/vitest"
+ * import { DynamoDBLocal } from "@dynofunc/testing"
+ * import { execute, transactWriteItems, add } from "dynofunc"
  * it.layer(DynamoDBLocal.layer(), { timeout: "60 seconds" })("transactions", (it) => {
  *   it.effect("writes two items at once", () =>
  *     execute(transactWriteItems([add("users", { id: "u1" }), add("users", { id: "u2" })])))
  * })
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layer = (
   options: Options = {},
@@ -357,7 +408,13 @@ const Running = A.genericTag<Instance, Instance>("@dynofunc/testing/DynamoDBLoca
  * both APIs on one port; stopped when the Layer is released.
  *
  * @example
+ * import { ChangeStream } from "dynofunc"
+ * import { Stream, Effect } from "effect"
+ * import { DynamoDBLocal } from "@dynofunc/testing"
  * ChangeStream.records({ table: "users" }).pipe(Stream.take(1), Stream.runCollect, Effect.provide(DynamoDBLocal.layerWithStreams()))
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layerWithStreams = (
   options: Options = {},

@@ -9,6 +9,8 @@
  * import { Endpoint } from "@dynofunc/testing"
  *
  * execute(scan("users")).pipe(Effect.provide(Endpoint.layer("http://127.0.0.1:8000")))
+ *
+ * @since 0.1.0
  */
 import { DynamoClient, type Credentials, type DynamoClientConfig } from "#dynofunc"
 import { type Layer, Redacted } from "effect"
@@ -19,7 +21,12 @@ import type { ConfigError } from "#adapter"
  * with `-sharedDb`), so every client built here sees the same tables.
  *
  * @example
+ * import { DynamoClient } from "dynofunc"
+ * import { Endpoint } from "@dynofunc/testing"
  * DynamoClient.layer({ endpoint: "http://127.0.0.1:8000", region: Endpoint.region, credentials: Endpoint.credentials })
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const region = "local"
 
@@ -27,10 +34,16 @@ export const region = "local"
  * Dummy credentials: local engines check that a request is signed, not by whom.
  *
  * @example
+ * import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+ * import { Endpoint } from "@dynofunc/testing"
+ * import { Redacted } from "effect"
  * new DynamoDBClient({ endpoint: "http://127.0.0.1:8000", region: "local", credentials: {
  *   accessKeyId: Endpoint.credentials.accessKeyId,
  *   secretAccessKey: Redacted.value(Endpoint.credentials.secretAccessKey)
  * } })
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const credentials: Credentials = { accessKeyId: "local", secretAccessKey: Redacted.make("local") }
 
@@ -38,7 +51,12 @@ export const credentials: Credentials = { accessKeyId: "local", secretAccessKey:
  * The `DynamoClient` settings for a local engine at `endpoint`; `overrides` (e.g. `maxAttempts`, `sdk`) win.
  *
  * @example
+ * import { DynamoClient } from "dynofunc"
+ * import { Endpoint } from "@dynofunc/testing"
  * DynamoClient.layer(Endpoint.config("http://127.0.0.1:8000", { maxAttempts: 1 }))
+ *
+ * @since 0.1.0
+ * @category utils
  */
 export const config = (endpoint: string, overrides: DynamoClientConfig = {}): DynamoClientConfig => ({
   region,
@@ -51,8 +69,14 @@ export const config = (endpoint: string, overrides: DynamoClientConfig = {}): Dy
  * A `DynamoClient` over a local engine already running at `endpoint` (its SDK client is destroyed on release).
  *
  * @example
+ * import { execute, scan } from "dynofunc"
+ * import { Effect } from "effect"
+ * import { Endpoint } from "@dynofunc/testing"
  * const program = execute(scan("users"))
  * Effect.provide(program, Endpoint.layer(process.env.DYNAMODB_ENDPOINT ?? "http://127.0.0.1:8000"))
+ *
+ * @since 0.1.0
+ * @category layers
  */
 export const layer = (endpoint: string, overrides: DynamoClientConfig = {}): Layer.Layer<DynamoClient.DynamoClient, ConfigError> =>
   DynamoClient.layer(config(endpoint, overrides))

@@ -8,6 +8,8 @@
  * DynamoDBLocal.make().pipe(
  *   Effect.catchTag("EngineTimeoutError", (error) => Effect.logWarning(error.message, error.output))
  * )
+ *
+ * @since 0.1.0
  */
 import { Data, type Duration } from "effect"
 
@@ -15,7 +17,11 @@ import { Data, type Duration } from "effect"
  * Which engine an error comes from.
  *
  * @example
+ * import { type EngineError, type Engine } from "@dynofunc/testing"
  * const engineOf = (error: EngineError): Engine => error.engine // "dynalite" | "dynamodb-local"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type Engine = "dynalite" | "dynamodb-local"
 
@@ -25,9 +31,14 @@ export type Engine = "dynalite" | "dynamodb-local"
  * `DYNOFUNC_DYNAMODB_ENDPOINT` to a running engine.
  *
  * @example
+ * import { DynamoDBLocal } from "@dynofunc/testing"
+ * import { Effect } from "effect"
  * DynamoDBLocal.fetch().pipe(
  *   Effect.catchTag("EngineFetchError", (error) => Effect.logError(`no DynamoDB Local in ${error.dir}`, error.cause))
  * )
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class EngineFetchError extends Data.TaggedError("EngineFetchError")<{
   readonly engine: Engine
@@ -46,10 +57,15 @@ export class EngineFetchError extends Data.TaggedError("EngineFetchError")<{
  * - `"endpoint"`: the endpoint given instead of starting an engine is not a URL.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { DynamoDBLocal } from "@dynofunc/testing"
  * Effect.scoped(DynamoDBLocal.make()).pipe(
  *   Effect.catchTag("EngineStartError", (error) =>
  *     error.reason === "spawn" ? Effect.logWarning("no Java: skipping DynamoDB Local tests") : Effect.fail(error))
  * )
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class EngineStartError extends Data.TaggedError("EngineStartError")<{
   readonly engine: Engine
@@ -69,7 +85,11 @@ export class EngineStartError extends Data.TaggedError("EngineStartError")<{
  * from `DYNOFUNC_DYNAMODB_ENDPOINT` that is not running).
  *
  * @example
+ * import { DynamoDBLocal } from "@dynofunc/testing"
  * DynamoDBLocal.make({ startTimeout: "60 seconds" })
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export class EngineTimeoutError extends Data.TaggedError("EngineTimeoutError")<{
   readonly engine: Engine
@@ -84,6 +104,12 @@ export class EngineTimeoutError extends Data.TaggedError("EngineTimeoutError")<{
  * Any error an engine's start can fail with.
  *
  * @example
+ * import { Layer, ConfigError } from "effect"
+ * import { DynamoClient } from "dynofunc"
+ * import { type EngineError, DynamoDBLocal } from "@dynofunc/testing"
  * const layer: Layer.Layer<DynamoClient.DynamoClient, EngineError | ConfigError.ConfigError> = DynamoDBLocal.layer()
+ *
+ * @since 0.1.0
+ * @category errors
  */
 export type EngineError = EngineFetchError | EngineStartError | EngineTimeoutError

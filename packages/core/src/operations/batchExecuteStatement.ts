@@ -1,3 +1,8 @@
+/**
+ * The `batchExecuteStatement` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type {
   BatchExecuteStatementCommandInput,
   BatchExecuteStatementCommandOutput,
@@ -12,7 +17,12 @@ import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/input/guard.js"
 
-/** One PartiQL statement with its `?` parameters as plain JS values. */
+/**
+ * One PartiQL statement with its `?` parameters as plain JS values.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Statement {
   readonly statement: string
   readonly parameters?: ReadonlyArray<unknown> | undefined
@@ -22,7 +32,12 @@ export interface Statement {
   readonly consistent?: boolean | undefined
 }
 
-/** A statement of a batch or transaction: plain, an `executeStatement` operation, or the SDK's. */
+/**
+ * A statement of a batch or transaction: plain, an `executeStatement` operation, or the SDK's.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type StatementInput = Statement | Operation<"ExecuteStatement", unknown> | ParameterizedStatement
 
 /** The most statements one `BatchExecuteStatement` takes. */
@@ -34,7 +49,11 @@ const maxStatements = 25
  * the others: the batch as a whole succeeds.
  *
  * @example
+ * import { type BatchStatementResponse } from "dynofunc"
  * const failed = (response: BatchStatementResponse): boolean => response.error?.code === "ValidationError"
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface BatchStatementResponse {
   readonly tableName: string | undefined
@@ -43,7 +62,12 @@ export interface BatchStatementResponse {
   readonly error: { readonly code: BatchStatementErrorCodeEnum | "Unknown"; readonly message: string | undefined; readonly item: Item | undefined } | undefined
 }
 
-/** What `batchExecuteStatement` succeeds with: one response per statement, in order, and the SDK output. */
+/**
+ * What `batchExecuteStatement` succeeds with: one response per statement, in order, and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BatchExecuteResult {
   readonly responses: ReadonlyArray<BatchStatementResponse>
   readonly raw: BatchExecuteStatementCommandOutput
@@ -91,9 +115,13 @@ function buildBatchExecuteStatement(
  * input. Each statement's own failure is in its response, not in the error channel.
  *
  * @example
+ * import { batchExecuteStatement, executeStatement } from "dynofunc"
  * batchExecuteStatement([
  *   { statement: `INSERT INTO "users" VALUE {'id': ?, 'name': ?}`, parameters: ["u1", "Ada"] },
  *   executeStatement(`DELETE FROM "users" WHERE id = ?`, ["u2"])
  * ])
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const batchExecuteStatement = guard("BatchExecuteStatement", buildBatchExecuteStatement)

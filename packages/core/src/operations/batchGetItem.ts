@@ -1,3 +1,8 @@
+/**
+ * The `batchGetItem` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { BatchGetItemCommandInput, BatchGetItemCommandOutput, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../InputProblem.js"
 import { compile, type ProjectionInput } from "../Expression.js"
@@ -7,7 +12,12 @@ import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard, refuseArgument } from "../internal/input/guard.js"
 
-/** The keys to read from one table, with how to read them. */
+/**
+ * The keys to read from one table, with how to read them.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BatchGetTable {
   readonly keys: ReadonlyArray<Item>
   /** Strongly consistent reads (default: eventually consistent). */
@@ -16,10 +26,20 @@ export interface BatchGetTable {
   readonly projection?: ProjectionInput | undefined
 }
 
-/** What `batchGetItem` reads: table name → its keys (or its keys with options). */
+/**
+ * What `batchGetItem` reads: table name → its keys (or its keys with options).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type BatchGetRequests = { readonly [tableName: string]: ReadonlyArray<Item> | BatchGetTable }
 
-/** What `batchGetItem` succeeds with. */
+/**
+ * What `batchGetItem` succeeds with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BatchGetResult {
   /** Table name → the items found, as plain JS, in no particular order. */
   readonly items: Readonly<Record<string, ReadonlyArray<Item>>>
@@ -90,7 +110,11 @@ function buildBatchGetItem(
  * `unprocessed`. `BatchGet.run` (or `BatchGet.stream`) reads any number of keys and retries those for you.
  *
  * @example
+ * import { batchGetItem } from "dynofunc"
  * batchGetItem({ users: [{ id: "u1" }, { id: "u2" }], orders: { keys: [{ id: "o1" }], projection: ["id", "total"] } })
  * // succeeds with { items: { users: [{ id: "u1", … }], orders: [{ id: "o1", total: 10 }] }, unprocessed: {}, raw }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const batchGetItem = guard("BatchGetItem", buildBatchGetItem)

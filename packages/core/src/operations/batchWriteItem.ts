@@ -1,3 +1,8 @@
+/**
+ * The `batchWriteItem` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { BatchWriteItemCommandInput, BatchWriteItemCommandOutput, WriteRequest } from "@aws-sdk/client-dynamodb"
 import { checkBatchMetrics, optionalItem, optionalKey, type EscapeHatch } from "../internal/builders/build.js"
 import { MalformedValue, readList, readRecord, toAttributeMap } from "../internal/values/marshal.js"
@@ -5,13 +10,28 @@ import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/input/guard.js"
 
-/** One write of a batch: a whole item to put, or the key of an item to delete. */
+/**
+ * One write of a batch: a whole item to put, or the key of an item to delete.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type BatchWrite = { readonly put: Item } | { readonly delete: Item }
 
-/** What `batchWriteItem` writes: table name → its writes. */
+/**
+ * What `batchWriteItem` writes: table name → its writes.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type BatchWriteRequests = { readonly [tableName: string]: ReadonlyArray<BatchWrite> }
 
-/** What `batchWriteItem` succeeds with. */
+/**
+ * What `batchWriteItem` succeeds with.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface BatchWriteResult {
   /**
    * Table name → the writes DynamoDB did not get to (throttling); empty when all were applied. Give it back to
@@ -70,8 +90,12 @@ function buildBatchWriteItem(
  * the unprocessed ones retried with backoff, use `BatchWrite.run`.
  *
  * @example
+ * import { batchWriteItem } from "dynofunc"
  * batchWriteItem({ users: [{ put: { id: "u1", name: "Ada" } }, { delete: { id: "u2" } }] }).description
  * // { RequestItems: { users: [{ PutRequest: { Item: { id: { S: "u1" }, name: { S: "Ada" } } } },
  * //                           { DeleteRequest: { Key: { id: { S: "u2" } } } }] } }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const batchWriteItem = guard("BatchWriteItem", buildBatchWriteItem)

@@ -3,6 +3,8 @@
  * original names (`find`, `add`, `update`, `remove`, `query`, `scan`, `describe`, `create`). `query` and `scan` are
  * the original builders themselves. Each builder takes the SDK input as is; where a friendlier form helps, it also
  * takes the table name (or ARN) first, plain JS items, expressions from the builders and plain PartiQL parameters.
+ *
+ * @since 0.1.0
  */
 export * from "./batchExecuteStatement.js"
 export * from "./batchGetItem.js"

@@ -1,3 +1,8 @@
+/**
+ * The `conditionCheck` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { ConditionCheck as SdkConditionCheck } from "@aws-sdk/client-dynamodb"
 import type { Condition } from "../Condition.js"
 import type { InputProblem } from "../InputProblem.js"
@@ -10,6 +15,9 @@ import type { Item } from "../Value.js"
 /**
  * A condition on one item that a transaction checks without writing it. It is not a DynamoDB call of its own: it
  * only has a meaning inside `transactWriteItems`.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface ConditionCheck {
   readonly _tag: "ConditionCheck"
@@ -18,7 +26,12 @@ export interface ConditionCheck {
   readonly problems: ReadonlyArray<InputProblem>
 }
 
-/** Options of `conditionCheck`. */
+/**
+ * Options of `conditionCheck`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ConditionCheckOptions extends RawPlaceholders {
   /** `ALL_OLD` puts the item on its cancellation reason when the condition fails. */
   readonly returnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined
@@ -28,10 +41,14 @@ export interface ConditionCheckOptions extends RawPlaceholders {
  * A transaction action that only checks a condition on one item (the `ConditionCheck` of `TransactWriteItems`).
  *
  * @example
+ * import { transactWriteItems, conditionCheck, attr, update } from "dynofunc"
  * transactWriteItems([
  *   conditionCheck("accounts", { id: "a1" }, attr("status").equals("open")),
  *   update("accounts", { id: "a1" }, { balance: attr.decrement(10) })
  * ])
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const conditionCheck = (
   tableName: string,
@@ -61,6 +78,11 @@ export const conditionCheck = (
   }
 }
 
-/** Whether `value` is a `ConditionCheck`. */
+/**
+ * Whether `value` is a `ConditionCheck`.
+ *
+ * @since 0.1.0
+ * @category guards
+ */
 export const isConditionCheck = (value: unknown): value is ConditionCheck =>
   typeof value === "object" && value !== null && (value as { _tag?: unknown })._tag === "ConditionCheck"

@@ -1,16 +1,36 @@
+/**
+ * The `create` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { AttributeDefinition, CreateTableCommandOutput, KeySchemaElement, Projection, ProvisionedThroughput, ScalarAttributeType, StreamViewType, TableDescription } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../InputProblem.js"
 import type { EscapeHatch } from "../internal/builders/build.js"
 import { guard, refuseArgument } from "../internal/input/guard.js"
 import { make, type Operation } from "../Operation.js"
 
-/** A key attribute: its name, and its type (`S` string, the default; `N` number; `B` binary). */
+/**
+ * A key attribute: its name, and its type (`S` string, the default; `N` number; `B` binary).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type KeySpec = string | { readonly name: string; readonly type?: ScalarAttributeType | undefined }
 
-/** Which attributes an index holds besides the keys: all, keys only, or the keys and the named ones. */
+/**
+ * Which attributes an index holds besides the keys: all, keys only, or the keys and the named ones.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type IndexProjection = "ALL" | "KEYS_ONLY" | { readonly include: ReadonlyArray<string> }
 
-/** Provisioned read and write capacity units. */
+/**
+ * Provisioned read and write capacity units.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface Throughput {
   readonly read: number
   readonly write: number
@@ -19,6 +39,9 @@ export interface Throughput {
 /**
  * A global secondary index: its own partition key, optional sort key and projection. Either key may be a list of
  * up to 4 attributes (DynamoDB's multi-attribute keys): the index is then keyed on those attributes together.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export interface GlobalIndexSpec {
   readonly name: string
@@ -30,7 +53,12 @@ export interface GlobalIndexSpec {
   readonly throughput?: Throughput | undefined
 }
 
-/** A local secondary index: the table's partition key with another sort key. */
+/**
+ * A local secondary index: the table's partition key with another sort key.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface LocalIndexSpec {
   readonly name: string
   readonly rangeKey: KeySpec
@@ -38,7 +66,12 @@ export interface LocalIndexSpec {
   readonly projection?: IndexProjection | undefined
 }
 
-/** Options of `create`. */
+/**
+ * Options of `create`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CreateOptions extends EscapeHatch<"CreateTable"> {
   /** The sort key, for a composite primary key. */
   readonly rangeKey?: KeySpec | undefined
@@ -52,7 +85,12 @@ export interface CreateOptions extends EscapeHatch<"CreateTable"> {
   readonly deletionProtection?: boolean | undefined
 }
 
-/** What `create` succeeds with: the new table's description and the SDK output. */
+/**
+ * What `create` succeeds with: the new table's description and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface CreateResult {
   readonly table: TableDescription | undefined
   readonly raw: CreateTableCommandOutput
@@ -128,6 +166,7 @@ const duplicateIndexProblems = (names: ReadonlyArray<string>): Array<InputProble
  * Key types default to string.
  *
  * @example
+ * import { create } from "dynofunc"
  * create("users", "id", {
  *   globalIndexes: [{ name: "by-email", hashKey: "email", projection: "KEYS_ONLY" }]
  * })
@@ -136,6 +175,9 @@ const duplicateIndexProblems = (names: ReadonlyArray<string>): Array<InputProble
  * create("matches", "id", {
  *   globalIndexes: [{ name: "by-region", hashKey: ["tournament", "region"], rangeKey: ["round", "bracket"] }]
  * })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const create = guard("CreateTable", (tableName: string, hashKey: KeySpec, options: CreateOptions = {}): Operation<"CreateTable", CreateResult> => {
   const globalIndexes = options.globalIndexes ?? []

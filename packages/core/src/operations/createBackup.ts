@@ -1,3 +1,8 @@
+/**
+ * The `createBackup` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { friendly } from "../internal/builders/passThrough.js"
 
 /**
@@ -5,7 +10,11 @@ import { friendly } from "../internal/builders/passThrough.js"
  * Succeeds with the SDK output (its `BackupDetails.BackupArn` names the backup).
  *
  * @example
+ * import { createBackup } from "dynofunc"
  * createBackup("users", "users-2026-01-01").description // { TableName: "users", BackupName: "users-2026-01-01" }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const createBackup = /* @__PURE__ */ friendly(
   "CreateBackup",

@@ -1,3 +1,8 @@
+/**
+ * The `createGlobalTable` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { friendly } from "../internal/builders/passThrough.js"
 
 /**
@@ -5,8 +10,12 @@ import { friendly } from "../internal/builders/passThrough.js"
  * Give the name and the regions, or the SDK input. (For the current version, add replicas with `updateTable`.)
  *
  * @example
+ * import { createGlobalTable } from "dynofunc"
  * createGlobalTable("users", ["eu-west-1", "us-east-1"]).description
  * // { GlobalTableName: "users", ReplicationGroup: [{ RegionName: "eu-west-1" }, { RegionName: "us-east-1" }] }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const createGlobalTable = /* @__PURE__ */ friendly(
   "CreateGlobalTable",

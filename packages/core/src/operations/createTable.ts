@@ -1,3 +1,8 @@
+/**
+ * The `createTable` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { CreateTableCommandInput } from "@aws-sdk/client-dynamodb"
 import { make, type Operation } from "../Operation.js"
 import { create, type CreateOptions, type CreateResult, type KeySpec } from "./create.js"
@@ -24,6 +29,7 @@ function buildCreateTable(
  * billing); with the SDK input it sends that input as is. Use `createTableAndWait` to wait until it is active.
  *
  * @example
+ * import { createTable } from "dynofunc"
  * createTable("users", "id", { rangeKey: { name: "at", type: "N" } })
  * createTable({
  *   TableName: "users",
@@ -31,5 +37,8 @@ function buildCreateTable(
  *   AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }],
  *   BillingMode: "PAY_PER_REQUEST"
  * })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const createTable = guard("CreateTable", buildCreateTable)

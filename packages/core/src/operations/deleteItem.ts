@@ -1,3 +1,8 @@
+/**
+ * The `deleteItem` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { decodeWrite } from "../internal/builders/build.js"
 import { make, type Operation } from "../Operation.js"
@@ -26,7 +31,11 @@ function buildDeleteItem(
  * input it sends that input as is. Either way the deleted item (when asked for) comes back as plain JS.
  *
  * @example
+ * import { deleteItem } from "dynofunc"
  * deleteItem("users", { id: "u1" }, { returnValues: "ALL_OLD" })
  * deleteItem({ TableName: "users", Key: { id: { S: "u1" } } })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const deleteItem = guard("DeleteItem", buildDeleteItem)

@@ -1,8 +1,18 @@
+/**
+ * The `describe` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { DescribeTableCommandOutput, TableDescription } from "@aws-sdk/client-dynamodb"
 import { guard } from "../internal/input/guard.js"
 import { make, type Operation } from "../Operation.js"
 
-/** What `describe` succeeds with: the table's description and the SDK output. */
+/**
+ * What `describe` succeeds with: the table's description and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface DescribeResult {
   readonly table: TableDescription | undefined
   readonly raw: DescribeTableCommandOutput
@@ -12,7 +22,11 @@ export interface DescribeResult {
  * Reads a table's description: status, keys, indexes, item count (`DescribeTable`).
  *
  * @example
+ * import { describe } from "dynofunc"
  * describe("users").description // { TableName: "users" }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const describe = guard("DescribeTable", (tableName: string): Operation<"DescribeTable", DescribeResult> =>
   make({

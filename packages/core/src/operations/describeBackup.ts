@@ -1,10 +1,19 @@
+/**
+ * The `describeBackup` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { byName } from "../internal/builders/passThrough.js"
 
 /**
  * Reads an on-demand backup's description (`DescribeBackup`). Give the backup ARN, or the SDK input. Succeeds with the SDK output.
  *
  * @example
+ * import { describeBackup } from "dynofunc"
  * const backupArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users/backup/01700000000000-a1b2c3d4"
  * describeBackup(backupArn).description // { BackupArn: backupArn }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const describeBackup = /* @__PURE__ */ byName("DescribeBackup", "BackupArn")

@@ -1,3 +1,8 @@
+/**
+ * The `describeTable` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { byName } from "../internal/builders/passThrough.js"
 import type { DescribeResult } from "./describe.js"
 
@@ -6,7 +11,11 @@ import type { DescribeResult } from "./describe.js"
  * is `describe`), or the SDK input.
  *
  * @example
+ * import { describeTable } from "dynofunc"
  * describeTable("users").description // { TableName: "users" }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const describeTable = /* @__PURE__ */ byName(
   "DescribeTable",

@@ -1,3 +1,8 @@
+/**
+ * The `disableKinesisStreamingDestination` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { friendly } from "../internal/builders/passThrough.js"
 
 /**
@@ -5,8 +10,12 @@ import { friendly } from "../internal/builders/passThrough.js"
  * table and the stream's ARN, or the SDK input.
  *
  * @example
+ * import { disableKinesisStreamingDestination } from "dynofunc"
  * const streamArn = "arn:aws:kinesis:eu-west-1:123456789012:stream/users-changes"
  * disableKinesisStreamingDestination("users", streamArn).description // { TableName: "users", StreamArn: streamArn }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const disableKinesisStreamingDestination = /* @__PURE__ */ friendly(
   "DisableKinesisStreamingDestination",

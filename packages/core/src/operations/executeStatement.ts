@@ -1,3 +1,8 @@
+/**
+ * The `executeStatement` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { ExecuteStatementCommandInput, ExecuteStatementCommandOutput } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
 import { parameters } from "../internal/builders/partiql.js"
@@ -6,7 +11,12 @@ import type { Item } from "../Value.js"
 import { fromAttributeMap, readList } from "../internal/values/marshal.js"
 import { guard } from "../internal/input/guard.js"
 
-/** Options of `executeStatement`. */
+/**
+ * Options of `executeStatement`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ExecuteStatementOptions extends EscapeHatch<"ExecuteStatement"> {
   /** Strongly consistent read (default: eventually consistent). */
   readonly consistent?: boolean | undefined
@@ -18,7 +28,12 @@ export interface ExecuteStatementOptions extends EscapeHatch<"ExecuteStatement">
   readonly returnValuesOnConditionCheckFailure?: "NONE" | "ALL_OLD" | undefined
 }
 
-/** What `executeStatement` succeeds with: the items as plain JS, where to go on from, and the SDK output. */
+/**
+ * What `executeStatement` succeeds with: the items as plain JS, where to go on from, and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ExecuteStatementResult {
   readonly items: ReadonlyArray<Item>
   /** Pass as `nextToken` for the next page (or stream every page with `Pages`); `undefined` on the last page. */
@@ -68,8 +83,12 @@ function buildExecuteStatement(
  * Succeeds with the items read as plain JS.
  *
  * @example
+ * import { executeStatement } from "dynofunc"
  * executeStatement(`SELECT * FROM "users" WHERE id = ?`, ["u1"]).description
  * // { Statement: "SELECT * FROM \"users\" WHERE id = ?", Parameters: [{ S: "u1" }] }
  * executeStatement(`UPDATE "users" SET visits = visits + ? WHERE id = ?`, [1, "u1"])
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const executeStatement = guard("ExecuteStatement", buildExecuteStatement)

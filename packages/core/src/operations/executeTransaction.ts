@@ -1,3 +1,8 @@
+/**
+ * The `executeTransaction` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { ExecuteTransactionCommandInput, ExecuteTransactionCommandOutput, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
 import { readList } from "../internal/values/marshal.js"
@@ -10,13 +15,23 @@ import { guard } from "../internal/input/guard.js"
 /** The most statements one `ExecuteTransaction` takes. */
 const maxStatements = 100
 
-/** Options of `executeTransaction`. */
+/**
+ * Options of `executeTransaction`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ExecuteTransactionOptions extends EscapeHatch<"ExecuteTransaction"> {
   /** Makes the call idempotent for 10 minutes: a retry with the same token is not applied twice. */
   readonly clientRequestToken?: string | undefined
 }
 
-/** What `executeTransaction` succeeds with: one entry per statement, in order (the item a read found), and the SDK output. */
+/**
+ * What `executeTransaction` succeeds with: one entry per statement, in order (the item a read found), and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ExecuteTransactionResult {
   readonly items: ReadonlyArray<Item | undefined>
   readonly raw: ExecuteTransactionCommandOutput
@@ -71,9 +86,13 @@ function buildExecuteTransaction(
  * input. A failed condition cancels all: `TransactionCanceledError` with one reason per statement.
  *
  * @example
+ * import { executeTransaction } from "dynofunc"
  * executeTransaction([
  *   { statement: `UPDATE "accounts" SET balance = balance - ? WHERE id = ? AND balance >= ?`, parameters: [10, "a1", 10] },
  *   { statement: `UPDATE "accounts" SET balance = balance + ? WHERE id = ?`, parameters: [10, "a2"] }
  * ])
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const executeTransaction = guard("ExecuteTransaction", buildExecuteTransaction)

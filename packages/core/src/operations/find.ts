@@ -1,3 +1,8 @@
+/**
+ * The `find` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { ProjectionInput } from "../Expression.js"
 import { decodeItem, operation, type EscapeHatch } from "../internal/builders/build.js"
@@ -6,7 +11,12 @@ import type { Operation } from "../Operation.js"
 import { toAttributeMap } from "../internal/values/marshal.js"
 import type { Item } from "../Value.js"
 
-/** Options of `find`. */
+/**
+ * Options of `find`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface FindOptions extends EscapeHatch<"GetItem"> {
   /** Strongly consistent read (default: eventually consistent). */
   readonly consistent?: boolean | undefined
@@ -14,7 +24,12 @@ export interface FindOptions extends EscapeHatch<"GetItem"> {
   readonly projection?: ProjectionInput | undefined
 }
 
-/** What `find` succeeds with: the item (or `undefined` when there is none) and the SDK output. */
+/**
+ * What `find` succeeds with: the item (or `undefined` when there is none) and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface FindResult {
   readonly item: Item | undefined
   readonly raw: GetItemCommandOutput
@@ -24,9 +39,13 @@ export interface FindResult {
  * Reads one item by its full primary key (`GetItem`).
  *
  * @example
+ * import { find } from "dynofunc"
  * find("users", { id: "u1" }).description
  * // { TableName: "users", Key: { id: { S: "u1" } } }
  * find("users", { id: "u1" }, { consistent: true, projection: ["name", "roles"] })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const find = guard("GetItem", (tableName: string, key: Item, options: FindOptions = {}): Operation<"GetItem", FindResult> =>
   operation(

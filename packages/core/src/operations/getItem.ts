@@ -1,3 +1,8 @@
+/**
+ * The `getItem` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { GetItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
@@ -18,7 +23,11 @@ function buildGetItem(target: string | GetItemCommandInput, key?: Item, options?
  * sends that input as is. Either way it succeeds with the item as plain JS (`undefined` when there is none).
  *
  * @example
+ * import { getItem } from "dynofunc"
  * getItem("users", { id: "u1" }, { consistent: true })
  * getItem({ TableName: "users", Key: { id: { S: "u1" } }, ConsistentRead: true })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const getItem = guard("GetItem", buildGetItem)

@@ -1,3 +1,8 @@
+/**
+ * The `listTables` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { passThrough } from "../internal/builders/passThrough.js"
 
 /**
@@ -5,6 +10,10 @@ import { passThrough } from "../internal/builders/passThrough.js"
  * `Pages.items(listTables())` streams every name of every page.
  *
  * @example
+ * import { listTables } from "dynofunc"
  * listTables({ Limit: 10 }).description // { Limit: 10 }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const listTables = /* @__PURE__ */ passThrough("ListTables")

@@ -1,3 +1,8 @@
+/**
+ * The `putItem` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { PutItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { decodeWrite } from "../internal/builders/build.js"
 import { make, type Operation } from "../Operation.js"
@@ -22,7 +27,11 @@ function buildPutItem(target: string | PutItemCommandInput, item?: Item, options
  * with the SDK input it sends that input as is. Either way the replaced item (when asked for) comes back as plain JS.
  *
  * @example
+ * import { putItem, attr } from "dynofunc"
  * putItem("users", { id: "u1", name: "Ada" }, { condition: attr("id").notExists() })
  * putItem({ TableName: "users", Item: { id: { S: "u1" } }, ConditionExpression: "attribute_not_exists(id)" })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const putItem = guard("PutItem", buildPutItem)

@@ -1,3 +1,8 @@
+/**
+ * The `putResourcePolicy` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { friendly } from "../internal/builders/passThrough.js"
 
 /**
@@ -5,9 +10,13 @@ import { friendly } from "../internal/builders/passThrough.js"
  * policy (a JSON string, or an object that is serialized), or the SDK input (for `ExpectedRevisionId`).
  *
  * @example
+ * import { putResourcePolicy } from "dynofunc"
  * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * putResourcePolicy(tableArn, { Version: "2012-10-17", Statement: [] }).description
  * // { ResourceArn: tableArn, Policy: "{\"Version\":\"2012-10-17\",\"Statement\":[]}" }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const putResourcePolicy = /* @__PURE__ */ friendly(
   "PutResourcePolicy",

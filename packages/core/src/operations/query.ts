@@ -1,3 +1,8 @@
+/**
+ * The `query` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { QueryCommandInput, QueryCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/builders/build.js"
 import { guard, refuseArgument } from "../internal/input/guard.js"
@@ -5,7 +10,12 @@ import { readFields, readResult, type ReadOptions, type ReadResult } from "../in
 import type { KeyConditionInput, KeySchema } from "../KeyCondition.js"
 import { make, type Operation } from "../Operation.js"
 
-/** Options of `query`. */
+/**
+ * Options of `query`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface QueryOptions extends ReadOptions, EscapeHatch<"Query"> {
   /** Sort-key order: `"asc"` (the default) or `"desc"`. */
   readonly order?: "asc" | "desc" | undefined
@@ -13,7 +23,12 @@ export interface QueryOptions extends ReadOptions, EscapeHatch<"Query"> {
   readonly keySchema?: KeySchema | undefined
 }
 
-/** What `query` succeeds with: one page. `Pages.items(op)` / `Pages.pages(op)` read every page as a `Stream`. */
+/**
+ * What `query` succeeds with: one page. `Pages.items(op)` / `Pages.pages(op)` read every page as a `Stream`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type QueryResult = ReadResult<QueryCommandOutput>
 
 function buildQuery(tableName: string, keyCondition: KeyConditionInput, options?: QueryOptions): Operation<"Query", QueryResult>
@@ -52,9 +67,13 @@ function buildQuery(target: string | QueryCommandInput, keyCondition?: KeyCondit
  * a signed string to resume from.
  *
  * @example
+ * import { query, cand, attr } from "dynofunc"
  * query("posts", cand(attr("author").equals("ada"), attr("date").beginsWith("2026-")), { order: "desc", limit: 10 })
  * // KeyConditionExpression: "#n0 = :v0 AND begins_with(#n1, :v1)", ScanIndexForward: false, Limit: 10
  * query("posts", { author: "ada" })
  * query({ TableName: "posts", KeyConditionExpression: "author = :a", ExpressionAttributeValues: { ":a": { S: "ada" } } })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const query = guard("Query", buildQuery)

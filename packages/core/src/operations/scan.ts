@@ -1,16 +1,31 @@
+/**
+ * The `scan` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { ScanCommandInput, ScanCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/builders/build.js"
 import { guard } from "../internal/input/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/builders/read.js"
 import { make, type Operation } from "../Operation.js"
 
-/** Options of `scan`. */
+/**
+ * Options of `scan`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface ScanOptions extends ReadOptions, EscapeHatch<"Scan"> {
   /** Read one segment of a parallel scan: `{ segment: 0, of: 4 }` … `{ segment: 3, of: 4 }`. */
   readonly segment?: { readonly segment: number; readonly of: number } | undefined
 }
 
-/** What `scan` succeeds with: one page. */
+/**
+ * What `scan` succeeds with: one page.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type ScanResult = ReadResult<ScanCommandOutput>
 
 function buildScan(tableName: string, options?: ScanOptions): Operation<"Scan", ScanResult>
@@ -37,8 +52,12 @@ function buildScan(target: string | ScanCommandInput, options: ScanOptions = {})
  * hand), `Pages.count(op)` counts, and `Cursor` makes a resumable position of a page.
  *
  * @example
+ * import { scan, attr } from "dynofunc"
  * scan("users", { filter: attr("age").gte(18), projection: ["id", "name"] })
  * // FilterExpression: "#n0 >= :v0", ProjectionExpression: "#n1, #n2"
  * scan({ TableName: "users", Limit: 10 })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const scan = guard("Scan", buildScan)

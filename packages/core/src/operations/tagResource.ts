@@ -1,3 +1,8 @@
+/**
+ * The `tagResource` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { friendly } from "../internal/builders/passThrough.js"
 
 /**
@@ -5,9 +10,13 @@ import { friendly } from "../internal/builders/passThrough.js"
  * or the SDK input.
  *
  * @example
+ * import { tagResource } from "dynofunc"
  * const tableArn = "arn:aws:dynamodb:eu-west-1:123456789012:table/users"
  * tagResource(tableArn, { team: "growth", env: "prod" }).description
  * // { ResourceArn: tableArn, Tags: [{ Key: "team", Value: "growth" }, { Key: "env", Value: "prod" }] }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const tagResource = /* @__PURE__ */ friendly(
   "TagResource",

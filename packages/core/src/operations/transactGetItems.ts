@@ -1,3 +1,8 @@
+/**
+ * The `transactGetItems` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { TransactGetItem, TransactGetItemsCommandInput, TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
 import { readList } from "../internal/values/marshal.js"
@@ -6,13 +11,28 @@ import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/input/guard.js"
 
-/** What `transactGetItems` takes for each read: an item read, or the SDK action. */
+/**
+ * What `transactGetItems` takes for each read: an item read, or the SDK action.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type TransactGetAction = Operation<"GetItem", unknown> | TransactGetItem
 
-/** Options of `transactGetItems`. */
+/**
+ * Options of `transactGetItems`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type TransactGetOptions = EscapeHatch<"TransactGetItems">
 
-/** What `transactGetItems` succeeds with: one entry per read, in order (`undefined` where there is no item). */
+/**
+ * What `transactGetItems` succeeds with: one entry per read, in order (`undefined` where there is no item).
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TransactGetResult {
   readonly items: ReadonlyArray<Item | undefined>
   readonly raw: TransactGetItemsCommandOutput
@@ -48,7 +68,11 @@ function buildTransactGetItems(
  * (`find`/`getItem`) or SDK actions, in order; or the SDK input. Succeeds with the items as plain JS, in the same order.
  *
  * @example
+ * import { transactGetItems, find } from "dynofunc"
  * transactGetItems([find("users", { id: "u1" }), find("orders", { id: "o1" }, { projection: ["total"] })])
  * // succeeds with { items: [{ id: "u1", … }, undefined], raw }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const transactGetItems = guard("TransactGetItems", buildTransactGetItems)

@@ -1,3 +1,8 @@
+/**
+ * The `transactWriteItems` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { TransactWriteItem, TransactWriteItemsCommandInput, TransactWriteItemsCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { ConditionCheck } from "./conditionCheck.js"
 import { checkBatchMetrics, type EscapeHatch } from "../internal/builders/build.js"
@@ -5,7 +10,12 @@ import { toTransactWriteItem } from "../internal/builders/transact.js"
 import { make, type Operation } from "../Operation.js"
 import { guard } from "../internal/input/guard.js"
 
-/** What `transactWriteItems` takes for each action: an item write, a condition check, or the SDK action. */
+/**
+ * What `transactWriteItems` takes for each action: an item write, a condition check, or the SDK action.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type TransactWriteAction =
   | Operation<"PutItem", unknown>
   | Operation<"UpdateItem", unknown>
@@ -13,7 +23,12 @@ export type TransactWriteAction =
   | ConditionCheck
   | TransactWriteItem
 
-/** Options of `transactWriteItems`. */
+/**
+ * Options of `transactWriteItems`.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface TransactWriteOptions extends EscapeHatch<"TransactWriteItems"> {
   /** Makes the call idempotent for 10 minutes: a retry with the same token is not applied twice. */
   readonly clientRequestToken?: string | undefined
@@ -58,11 +73,15 @@ function buildTransactWriteItems(
  * `InvalidInputError`.
  *
  * @example
+ * import { transactWriteItems, add, attr, update, conditionCheck } from "dynofunc"
  * transactWriteItems([
  *   add("orders", { id: "o1", total: 10 }, { condition: attr("id").notExists() }),
  *   update("accounts", { id: "a1" }, { balance: attr.decrement(10) }, { condition: attr("balance").gte(10) }),
  *   conditionCheck("users", { id: "u1" }, attr("status").equals("active"))
  * ]).description
  * // { TransactItems: [{ Put: { TableName: "orders", … } }, { Update: { … } }, { ConditionCheck: { … } }] }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const transactWriteItems = guard("TransactWriteItems", buildTransactWriteItems)

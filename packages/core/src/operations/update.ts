@@ -1,3 +1,8 @@
+/**
+ * The `update` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { ReturnValue, UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
 import { guard } from "../internal/input/guard.js"
@@ -10,10 +15,18 @@ import type { Item } from "../Value.js"
  * Options of `update`: a `condition` (e.g. `attr("version").equals(3)`), `returnValues` (`ALL_NEW`, `UPDATED_NEW`,
  * `ALL_OLD`, `UPDATED_OLD` or `NONE`), `returnValuesOnConditionCheckFailure`, raw `names`/`values` placeholders, and
  * any SDK `input`.
+ *
+ * @since 0.1.0
+ * @category models
  */
 export type UpdateOptions = WriteOptions<"UpdateItem", ReturnValue>
 
-/** What `update` succeeds with: the attributes `returnValues` asked for, and the SDK output. */
+/**
+ * What `update` succeeds with: the attributes `returnValues` asked for, and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export type UpdateResult = WriteResult<UpdateItemCommandOutput>
 
 /**
@@ -21,8 +34,12 @@ export type UpdateResult = WriteResult<UpdateItemCommandOutput>
  * attribute; `attr.append`, `attr.prepend` and the other update helpers do the rest.
  *
  * @example
+ * import { update, attr } from "dynofunc"
  * update("users", { id: "u1" }, { name: "Ada", roles: attr.append("admin") }, { returnValues: "ALL_NEW" })
  * // UpdateExpression: "SET #n0 = :v0, #n1 = list_append(if_not_exists(#n1, :v1), :v2)"
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const update = guard("UpdateItem", (
   tableName: string,

@@ -1,3 +1,8 @@
+/**
+ * The `updateContinuousBackups` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { friendly } from "../internal/builders/passThrough.js"
 
 /**
@@ -5,8 +10,12 @@ import { friendly } from "../internal/builders/passThrough.js"
  * on (optionally the recovery period in days, 1 to 35), or the SDK input.
  *
  * @example
+ * import { updateContinuousBackups } from "dynofunc"
  * updateContinuousBackups("users", true).description
  * // { TableName: "users", PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true } }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const updateContinuousBackups = /* @__PURE__ */ friendly(
   "UpdateContinuousBackups",

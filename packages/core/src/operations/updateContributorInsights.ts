@@ -1,3 +1,8 @@
+/**
+ * The `updateContributorInsights` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import { friendly } from "../internal/builders/passThrough.js"
 
 /**
@@ -5,8 +10,12 @@ import { friendly } from "../internal/builders/passThrough.js"
  * Give the table, whether it is on and optionally the index; or the SDK input.
  *
  * @example
+ * import { updateContributorInsights } from "dynofunc"
  * updateContributorInsights("users", true).description
  * // { TableName: "users", ContributorInsightsAction: "ENABLE" }
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const updateContributorInsights = /* @__PURE__ */ friendly(
   "UpdateContributorInsights",

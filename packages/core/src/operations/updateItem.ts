@@ -1,3 +1,8 @@
+/**
+ * The `updateItem` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { UpdateItemCommandInput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
 import { decodeWrite } from "../internal/builders/build.js"
@@ -33,6 +38,7 @@ function buildUpdateItem(
  * `update`; with the SDK input it sends that input as is. Either way the returned attributes come back as plain JS.
  *
  * @example
+ * import { updateItem } from "dynofunc"
  * updateItem("users", { id: "u1" }, { name: "Ada" }, { returnValues: "ALL_NEW" })
  * updateItem({
  *   TableName: "users",
@@ -41,5 +47,8 @@ function buildUpdateItem(
  *   ExpressionAttributeNames: { "#n": "name" },
  *   ExpressionAttributeValues: { ":n": { S: "Ada" } }
  * })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const updateItem = guard("UpdateItem", buildUpdateItem)

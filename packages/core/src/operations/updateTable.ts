@@ -1,9 +1,19 @@
+/**
+ * The `updateTable` operation builder, re-exported by `dynofunc`.
+ *
+ * @since 0.1.0
+ */
 import type { StreamViewType, TableClass, TableDescription, UpdateTableCommandInput, UpdateTableCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { EscapeHatch } from "../internal/builders/build.js"
 import { friendly } from "../internal/builders/passThrough.js"
 import type { Throughput } from "./create.js"
 
-/** What `updateTable` changes; leave out what stays as it is. */
+/**
+ * What `updateTable` changes; leave out what stays as it is.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface UpdateTableChanges extends EscapeHatch<"UpdateTable"> {
   /** Switch to on-demand, or to (or between) provisioned capacities. */
   readonly billing?: "PAY_PER_REQUEST" | Throughput | undefined
@@ -13,7 +23,12 @@ export interface UpdateTableChanges extends EscapeHatch<"UpdateTable"> {
   readonly tableClass?: TableClass | undefined
 }
 
-/** What `updateTable` succeeds with: the table's description as the update starts, and the SDK output. */
+/**
+ * What `updateTable` succeeds with: the table's description as the update starts, and the SDK output.
+ *
+ * @since 0.1.0
+ * @category models
+ */
 export interface UpdateTableResult {
   readonly table: TableDescription | undefined
   readonly raw: UpdateTableCommandOutput
@@ -39,10 +54,14 @@ const description = (tableName: string, changes: UpdateTableChanges = {}): Updat
  * the table is active again.
  *
  * @example
+ * import { updateTable } from "dynofunc"
  * updateTable("users", { stream: "NEW_AND_OLD_IMAGES", deletionProtection: true })
  * // { TableName: "users", StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
  * //   DeletionProtectionEnabled: true }
  * updateTable({ TableName: "users", GlobalSecondaryIndexUpdates: [{ Delete: { IndexName: "by-email" } }] })
+ *
+ * @since 0.1.0
+ * @category services
  */
 export const updateTable = /* @__PURE__ */ friendly(
   "UpdateTable",

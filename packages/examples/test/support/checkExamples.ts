@@ -1,6 +1,6 @@
 /**
  * Type-checks the TypeScript blocks of the documentation (README.md, docs/*.md, the package README) for one Effect
- * major, given as its argument, and on Effect 3 also every `@example` in the sources (whose imports are added, see
+ * major, given as its argument, and on Effect 3 also every `@example` in the sources (as written, see
  * `docExamples.ts`); prints `{ blocks, examples, runnable, diagnostics }` as JSON. A script rather than code inside a
  * test: the check runs for tens of seconds and would block a vitest worker's event loop for all that time; the test
  * runs the two majors' checks side by side.

@@ -7,9 +7,13 @@ import ts from "typescript"
 
 export const root = fileURLToPath(new URL("../../../../", import.meta.url))
 
-/** One snippet: its code, and where a diagnostic at its line `n` (from 0) is reported. */
+/**
+ * One snippet: its code, the file it is compiled as (by default a module of the examples package), and where a
+ * diagnostic at its line `n` (from 0) is reported.
+ */
 export interface Snippet {
   readonly code: string
+  readonly fileName?: string
   readonly where: (line: number) => string
 }
 
@@ -25,7 +29,7 @@ export const workspaceOptions = (file = "tsconfig.json"): ts.CompilerOptions => 
  */
 export const typecheck = (snippets: ReadonlyArray<Snippet>, name: string, base: ts.CompilerOptions = workspaceOptions()): ReadonlyArray<string> => {
   const options = { ...base, noUnusedLocals: false, noUnusedParameters: false }
-  const files = new Map(snippets.map((snippet, index) => [`${root}packages/examples/src/__${name}_${index}.ts`, snippet]))
+  const files = new Map(snippets.map((snippet, index) => [snippet.fileName ?? `${root}packages/examples/src/__${name}_${index}.ts`, snippet]))
   const host = ts.createCompilerHost(options)
   const readFile = host.readFile.bind(host)
   const fileExists = host.fileExists.bind(host)

@@ -17,6 +17,7 @@ const identity = <A>(a: A): A => a
  * A builder whose argument is the SDK input as is and whose result is the SDK output as is.
  *
  * @example
+ * import { passThrough } from "./passThrough.js"
  * const describeLimits = passThrough("DescribeLimits")
  * describeLimits().description // {}
  */
@@ -40,6 +41,7 @@ const copied = <Input>(target: Input, part: string): Input =>
  * `field` is the input field the name goes into; `decode` turns the output into the result (default: as is).
  *
  * @example
+ * import { byName } from "./passThrough.js"
  * const describeTimeToLive = byName("DescribeTimeToLive", "TableName")
  * describeTimeToLive("users").description // { TableName: "users" }
  */
@@ -56,6 +58,7 @@ export const byName =
  * A builder with a friendly form (a name or ARN first, then more arguments) and the raw SDK input form.
  *
  * @example
+ * import { friendly } from "./passThrough.js"
  * const updateTimeToLive = friendly("UpdateTimeToLive",
  *   (table: string, attribute: string, enabled: boolean) => ({
  *     TableName: table,

@@ -21,6 +21,7 @@ export const thrownProblem = (error: unknown): InputProblem =>
  * Refuses an argument of a builder: the guard turns this into the operation's problem, named `part`.
  *
  * @example
+ * import { refuseArgument } from "./guard.js"
  * refuseArgument("order", `"ASC" is not "asc" or "desc"`)
  */
 export const refuseArgument = (part: string, message: string): never => {
@@ -33,6 +34,8 @@ export const refuseArgument = (part: string, message: string): never => {
  * `builder`, returning an operation with a problem (and an empty description) where it would have thrown.
  *
  * @example
+ * import { guard } from "./guard.js"
+ * import { makeOperation } from "dynofunc"
  * const getUser = guard("GetItem", (id: string) =>
  *   makeOperation({ name: "GetItem", description: { TableName: "users", Key: { id: { S: id } } }, decode: (output) => output })
  * )

@@ -46,6 +46,7 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * most 1,024 (UTF-8 bytes for a string).
  *
  * @example
+ * import { KeyLimits } from "./options.js"
  * "é".repeat(1025).length * 2 > KeyLimits.partitionBytes // true: 2,050 bytes, too long for any key attribute
  */
 export const KeyLimits = { attributes: 2, partitionBytes: 2048, sortBytes: 1024 } as const
@@ -54,6 +55,7 @@ export const KeyLimits = { attributes: 2, partitionBytes: 2048, sortBytes: 1024 
  * A problem inside a field: `at` continues the field's path (`""` for the field itself, `.id` for one attribute).
  *
  * @example
+ * import { type Fault } from "./options.js"
  * const fault: Fault = { at: ".id", message: "key attribute \"id\" is of type NULL" } // named Key.id
  */
 export interface Fault {
@@ -67,6 +69,7 @@ const whole = (message: string): Fault => ({ at: "", message })
  * The type of an attribute value (`S`, `N`, `M`, …): its first member that is set.
  *
  * @example
+ * import { typeOf } from "./options.js"
  * typeOf({ NULL: true }) // "NULL"
  */
 export const typeOf = (value: Readonly<Record<string, unknown>>): string | undefined => {
@@ -95,6 +98,7 @@ const keyValueBytes = (value: unknown): number | string => {
  * also holds the index's key attributes (`attributes` more).
  *
  * @example
+ * import { keyProblem } from "./options.js"
  * keyProblem({ id: { NULL: true } }) // { at: ".id", message: "key attribute \"id\" is of type NULL: …" }
  * keyProblem({ id: { S: "u1" } }) // undefined
  */
@@ -200,6 +204,7 @@ const statement = (value: unknown): string | undefined =>
  * (API reference, "ExpressionAttributeNames": a name of at most 65,535 bytes; DynamoDB refuses an empty map or name).
  *
  * @example
+ * import { OptionLimits } from "./options.js"
  * "t".repeat(37).length > OptionLimits.tokenMax // true: refused as a ClientRequestToken
  */
 export const OptionLimits = { tokenMax: 36, tags: 50, tagKeyMax: 128, tagValueMax: 256, resourceArnMax: 1283, attributeNameBytes: 65535 } as const

@@ -459,6 +459,7 @@ const keyConditionWords: ReadonlySet<string> = new Set(["and", "between", "begin
  * `KeyConditionExpression`), on an index's key (up to 4 partition and 4 sort attributes) with `IndexName`.
  *
  * @example
+ * import { keyConditionShape } from "./requests.js"
  * const problems: Array<{ part: string; message: string }> = []
  * keyConditionShape({ KeyConditionExpression: "id = :a AND b = :b AND c = :c" }, "", problems) // problems[0].part: "KeyConditionExpression"
  */

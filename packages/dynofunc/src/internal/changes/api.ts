@@ -67,6 +67,7 @@ export type StreamsError =
  * `DynamoDBStreams.<Operation>`. Interruption aborts the request.
  *
  * @example
+ * import { call } from "./api.js"
  * declare const arn: string
  * call("DescribeStream", { StreamArn: arn })
  */

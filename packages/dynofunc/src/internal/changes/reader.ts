@@ -96,6 +96,7 @@ export interface Link {
  * A new link (see `Link`).
  *
  * @example
+ * import { link } from "./reader.js"
  * const consuming = link(true)
  */
 export const link = (processing: boolean): Effect.Effect<Link> =>
@@ -105,6 +106,7 @@ export const link = (processing: boolean): Effect.Effect<Link> =>
  * Tells the coordinator that `run`'s shard has been processed to its end: its children may start.
  *
  * @example
+ * import { type Link, type Delivery, processed } from "./reader.js"
  * declare const consuming: Link
  * declare const delivery: Delivery
  * processed(consuming, delivery.run)
@@ -116,6 +118,7 @@ export const processed = (link: Link, run: Run): Effect.Effect<void> => Effect.a
  * coordinator stops its reader and lets it wait to be claimed again. `false` when `run` was no longer current.
  *
  * @example
+ * import { type Link, type Delivery, lost } from "./reader.js"
  * declare const consuming: Link
  * declare const delivery: Delivery
  * lost(consuming, delivery.run)
@@ -256,6 +259,7 @@ const readShard = (
  * The claim of a reader without checkpoints: the shard's position in `options.positions`.
  *
  * @example
+ * import { savedPositions } from "./reader.js"
  * savedPositions({ positions: { "shardId-1": { after: "100" } } })("shardId-1") // succeeds with { after: "100" }
  */
 export const savedPositions = (options: ReadOptions): Claim<never, never> => (shardId) => Effect.succeed(options.positions?.[shardId])
@@ -266,6 +270,8 @@ export const savedPositions = (options: ReadOptions): Claim<never, never> => (sh
  * Each shard is claimed (`claim`) before it is started; `link` carries what the consumer of the batches tells it.
  *
  * @example
+ * import { Effect } from "effect"
+ * import { coordinate, savedPositions, link } from "./reader.js"
  * declare const arn: string
  * Effect.scoped(Effect.flatMap(link(false), (links) => coordinate(arn, {}, ({ batch }) => Effect.log(batch.records.length), savedPositions({}), links)))
  */

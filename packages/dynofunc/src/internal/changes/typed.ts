@@ -28,6 +28,8 @@ export interface DecodeOptions {
  * effect per record (P9: an effect per record cost more than the decoding itself).
  *
  * @example
+ * import { decoder } from "./typed.js"
+ * import { ChangeRecord } from "dynofunc"
  * declare const members: Parameters<typeof decoder>[0]
  * declare const record: ChangeRecord.ChangeRecord
  * Outcome.isSuccess(decoder(members)(record))
@@ -68,6 +70,8 @@ export const decoder = <Members extends CollectionMember>(members: ReadonlyArray
  * fails the batch, or each that does not is reported (in order, before the batch is answered) and left out.
  *
  * @example
+ * import { ChangeRecord, ChangeDecodeError } from "dynofunc"
+ * import { decodedOrSkipped } from "./typed.js"
  * declare const decode: (record: ChangeRecord.ChangeRecord) => Outcome.Outcome<string, ChangeDecodeError>
  * declare const records: ReadonlyArray<ChangeRecord.ChangeRecord>
  * decodedOrSkipped(decode, { onInvalid: "skip" })(records) // the records that decode

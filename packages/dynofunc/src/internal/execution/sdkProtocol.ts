@@ -32,6 +32,8 @@ class Codec extends DynamoDBJsonCodec2 {
  * that keeps `__proto__` attributes.
  *
  * @example
+ * import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
+ * import { Protocol } from "./sdkProtocol.js"
  * new DynamoDBClient({ region: "eu-west-1", protocol: Protocol })
  */
 export class Protocol extends AwsJson1_0Protocol {

@@ -44,6 +44,7 @@ const tableNames = (description: Record<string, unknown>): ReadonlyArray<string>
  * The span attributes known before sending `operation`'s request with `description`, to a client in `region`.
  *
  * @example
+ * import { requestAttributes } from "./spans.js"
  * requestAttributes("Query", { TableName: "posts", Limit: 0, ScanIndexForward: false }, "eu-west-1")
  * // { "db.system.name": "aws.dynamodb", "rpc.method": "Query", "aws.dynamodb.limit": 0, "aws.dynamodb.scan_forward": false, … }
  */
@@ -70,6 +71,7 @@ export const requestAttributes = (operation: string, description: unknown, regio
  *
  * @example
  * import { Effect } from "effect"
+ * import { recordResponse } from "./spans.js"
  *
  * Effect.useSpan("DynamoDB.Scan", (span) => Effect.sync(() => recordResponse(span, { Count: 0, ScannedCount: 10, $metadata: { requestId: "R1" } })))
  */

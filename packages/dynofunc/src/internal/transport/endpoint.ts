@@ -20,6 +20,7 @@ const partitionOf = (region: string) => partitions.find(([pattern]) => pattern.t
  * The DNS suffix of `region`'s partition (`amazonaws.com`, `amazonaws.com.cn`, …), for other services' endpoints.
  *
  * @example
+ * import { dnsSuffix } from "./endpoint.js"
  * dnsSuffix("cn-north-1") // "amazonaws.com.cn"
  */
 export const dnsSuffix = (region: string): string => partitionOf(region)?.[1] ?? "amazonaws.com"
@@ -36,6 +37,7 @@ export interface EndpointOptions {
  * The URL DynamoDB answers at in `region`; the region `local` is DynamoDB Local's default `http://localhost:8000`.
  *
  * @example
+ * import { regionalEndpoint } from "./endpoint.js"
  * regionalEndpoint("eu-west-1", {}) // "https://dynamodb.eu-west-1.amazonaws.com"
  */
 export const regionalEndpoint = (region: string, options: EndpointOptions): string => {

@@ -69,6 +69,7 @@ export const once = (done: Done) => {
  * destroyed with its scope.
  *
  * @example
+ * import { nodeHttp } from "./http.js"
  * const exchange = nodeHttp.open(new URL("http://127.0.0.1:8000"), 50)
  */
 export const nodeHttp: Connections = {

@@ -11,6 +11,7 @@ import { loadProfiles, profileName } from "./credentials/ini.js"
  * The region `env` and the shared files give, or `undefined`.
  *
  * @example
+ * import { regionOf } from "./region.js"
  * const region = regionOf(process.env)
  */
 export const regionOf = (env: Env): Effect.Effect<string | undefined> => {

@@ -22,6 +22,7 @@ type CommandClass<Name extends CommandName> = new (input: InputOf<Name>) => Sdk.
  * A new SDK client with dynofunc's protocol (unless `config` sets another).
  *
  * @example
+ * import { newClient } from "./sdk.js"
  * const sdk = newClient({ region: "eu-west-1", maxAttempts: 1 })
  */
 export const newClient = (config: Sdk.DynamoDBClientConfig): Sdk.DynamoDBClient => new Sdk.DynamoDBClient({ protocol: Protocol, ...config })
@@ -32,6 +33,8 @@ export const newClient = (config: Sdk.DynamoDBClientConfig): Sdk.DynamoDBClient 
  * An operation the installed SDK does not know (an older `@aws-sdk/client-dynamodb`) throws, naming both.
  *
  * @example
+ * import { commandOf } from "./sdk.js"
+ * import { GetItemCommand } from "@aws-sdk/client-dynamodb"
  * commandOf("GetItem") === GetItemCommand // true
  */
 export const commandOf = <Name extends CommandName>(name: Name): CommandClass<Name> => {
@@ -46,6 +49,8 @@ export const commandOf = <Name extends CommandName>(name: Name): CommandClass<Na
  * Sends `request` through `sdk`, aborted by `signal` when there is one.
  *
  * @example
+ * import { sendCommand } from "./sdk.js"
+ * import { DynamoDBClient } from "@aws-sdk/client-dynamodb"
  * sendCommand(new DynamoDBClient({}), { operation: "ListTables", input: {} }, new AbortController().signal)
  */
 export const sendCommand = <Name extends CommandName>(

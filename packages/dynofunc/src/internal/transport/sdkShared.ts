@@ -30,6 +30,7 @@ export const checkCredentials = (config: DynamoClientConfig): Effect.Effect<void
  * The SDK client settings for `config`.
  *
  * @example
+ * import { sdkConfig } from "./sdkShared.js"
  * sdkConfig({ region: "eu-west-1" }) // { region: "eu-west-1", maxAttempts: 1 }
  */
 export const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => ({
@@ -63,6 +64,7 @@ export const sdkConfig = (config: DynamoClientConfig): DynamoDBClientConfig => (
  *
  * @example
  * import { DynamoDBClient, ListTablesCommand } from "@aws-sdk/client-dynamodb"
+ * import { abortable } from "./sdkShared.js"
  * const sdk = new DynamoDBClient({})
  * abortable((signal) => sdk.send(new ListTablesCommand({}), signal === undefined ? {} : { abortSignal: signal }))
  */

@@ -53,6 +53,7 @@ const canonicalValue = (value: string): string => value.trim().replace(/\s+/g, "
  * A caller whose headers are canonical already (DynamoDB's fixed set) skips this.
  *
  * @example
+ * import { canonicalHeaders } from "./sigv4.js"
  * canonicalHeaders([["X-Amz-Date", "20150830T123600Z"], ["Host", "example.amazonaws.com"]])
  * // [["host", "example.amazonaws.com"], ["x-amz-date", "20150830T123600Z"]]
  */
@@ -105,6 +106,7 @@ const signingKey = (secretAccessKey: string, day: string, region: string, servic
  * already hold `host`, `x-amz-date` and, with temporary credentials, `x-amz-security-token`.
  *
  * @example
+ * import { amzDate, authorization } from "./sigv4.js"
  * const date = amzDate(Date.now())
  * authorization({ method: "POST", path: "/", headers: [["host", "dynamodb.eu-west-1.amazonaws.com"], ["x-amz-date", date]], body: "{}" },
  *   { accessKeyId: "AKID", secretAccessKey: "secret" }, date, "eu-west-1", "dynamodb")
@@ -142,6 +144,7 @@ export interface JsonPost {
  * already — with the canonical request written as one string, no header tuples: the lean client's per-call path.
  *
  * @example
+ * import { amzDate, jsonPostAuthorization } from "./sigv4.js"
  * const date = amzDate(Date.now())
  * jsonPostAuthorization({ contentType: "application/x-amz-json-1.0", host: "dynamodb.eu-west-1.amazonaws.com", target: "DynamoDB_20120810.ListTables", body: "{}" },
  *   { accessKeyId: "AKID", secretAccessKey: "secret" }, date, "eu-west-1", "dynamodb")

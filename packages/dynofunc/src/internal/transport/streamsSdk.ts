@@ -17,6 +17,7 @@ const commands = {
  * A new DynamoDB Streams SDK client.
  *
  * @example
+ * import { newClient } from "./streamsSdk.js"
  * const sdk = newClient({ region: "eu-west-1", maxAttempts: 1 })
  */
 export const newClient = (config: Sdk.DynamoDBStreamsClientConfig): Sdk.DynamoDBStreamsClient => new Sdk.DynamoDBStreamsClient(config)
@@ -25,6 +26,7 @@ export const newClient = (config: Sdk.DynamoDBStreamsClientConfig): Sdk.DynamoDB
  * Sends `request` through `sdk`, aborted by `signal` when there is one.
  *
  * @example
+ * import { sendCommand, newClient } from "./streamsSdk.js"
  * sendCommand(newClient({}), { operation: "ListStreams", input: {} }, undefined)
  */
 export const sendCommand = <Name extends StreamsOperation>(

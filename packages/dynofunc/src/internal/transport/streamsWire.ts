@@ -27,6 +27,7 @@ const readRecord = (record: unknown): void => {
  * The Streams output of `operation` as the SDK returns it, without `$metadata`.
  *
  * @example
+ * import { readStreamsOutput } from "./streamsWire.js"
  * readStreamsOutput("GetRecords", '{"Records":[{"dynamodb":{"ApproximateCreationDateTime":1.7e9}}]}')
  * // { Records: [{ dynamodb: { ApproximateCreationDateTime: Date } }] }
  */
@@ -43,6 +44,7 @@ export const readStreamsOutput = (operation: string, text: string): Record<strin
  * The Streams API's endpoint in `region`: DynamoDB's, with `streams.` before it (`local` stays DynamoDB Local's).
  *
  * @example
+ * import { streamsEndpoint } from "./streamsWire.js"
  * streamsEndpoint("eu-west-1", {}) // "https://streams.dynamodb.eu-west-1.amazonaws.com"
  */
 export const streamsEndpoint: Protocol["endpoint"] = (region, options) =>
@@ -52,6 +54,7 @@ export const streamsEndpoint: Protocol["endpoint"] = (region, options) =>
  * The protocol `HttpClient.layerStreams` speaks.
  *
  * @example
+ * import { streams } from "./streamsWire.js"
  * streams.target // "DynamoDBStreams_20120810"
  */
 export const streams: Protocol = { target: "DynamoDBStreams_20120810", endpoint: streamsEndpoint, readOutput: readStreamsOutput }

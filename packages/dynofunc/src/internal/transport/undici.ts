@@ -34,6 +34,7 @@ export interface Pool {
  * `requestTimeout` is the one limit, as with `node:http`.
  *
  * @example
+ * import { undiciPool } from "./undici.js"
  * const connections = undiciPool(() => import("undici"))
  */
 export const undiciPool = (load: () => Promise<UndiciModule>): Connections => ({

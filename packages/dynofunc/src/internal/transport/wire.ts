@@ -17,6 +17,7 @@ const base64 = /^[A-Za-z0-9+/]*={0,2}$/
  * the unmarshaller to say where it is (`Buffer.from` would skip the characters it does not know and give other bytes).
  *
  * @example
+ * import { fromBase64 } from "./wire.js"
  * fromBase64("AQ==") // Uint8Array [1]
  * fromBase64("AQ") // "AQ"
  */
@@ -73,6 +74,7 @@ const read = (value: unknown, ref: Ref): unknown => {
  * The output of `operation` as the SDK returns it (an empty body is `{}`), without `$metadata`.
  *
  * @example
+ * import { readOutput } from "./wire.js"
  * readOutput("GetItem", '{"Item":{"id":{"B":"AQ=="}}}') // { Item: { id: { B: Uint8Array [1] } } }
  */
 export const readOutput = (operation: string, text: string): Record<string, unknown> => {
@@ -112,6 +114,7 @@ const needsReplacer = (value: unknown): boolean => {
  * A request body: the SDK input as JSON, bytes as base64 and dates as epoch seconds.
  *
  * @example
+ * import { writeBody } from "./wire.js"
  * writeBody({ TableName: "users", Key: { id: { B: new Uint8Array([1]) } } }) // '{"TableName":"users","Key":{"id":{"B":"AQ=="}}}'
  */
 export const writeBody = (input: unknown): string =>
@@ -219,6 +222,7 @@ const crc32InJs = (bytes: Uint8Array): number => {
  * CRC32 (IEEE) of `bytes`: Node's own where it has one (20.15+, 22.2+), else a table in JS.
  *
  * @example
+ * import { crc32 } from "./wire.js"
  * crc32(Buffer.from("{}")) // 2745614147
  */
 export const crc32: (bytes: Uint8Array) => number =

@@ -16,6 +16,7 @@ import type { EntityWrite, EntityWriteError } from "../../TypedTable.js"
  *
  * @example
  * import { Effect, Schema } from "effect"
+ * import { TypedTable, Entity } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
  * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, name: Schema.String }),
  *   primary: { partition: { prefix: "USER", fields: ["id"] } } })

@@ -22,6 +22,7 @@ export type { CollectionMember } from "../../TypedTable.js"
  *
  * @example
  * import { Schema } from "effect"
+ * import { TypedTable, Entity } from "dynofunc"
  * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
  * const Org = Entity.make({ table: app, name: "Org", schema: Schema.Struct({ org: Schema.String }), primary: { partition: { prefix: "ORG", fields: ["org"] } } })
  * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ org: Schema.String, id: Schema.String }),

@@ -16,6 +16,7 @@ import { webIdentityProvider } from "./webIdentity.js"
  * stops the chain, its error naming the sources skipped before it. `source` names the chain in errors.
  *
  * @example
+ * import { chainOf, defaultChainOf } from "./chain.js"
  * chainOf([defaultChainOf({ AWS_PROFILE: "dev" }), defaultChainOf({})], "two chains")
  */
 export const chainOf = (providers: ReadonlyArray<Provider>, source = "the chain"): Provider => ({
@@ -48,6 +49,7 @@ export const chainOf = (providers: ReadonlyArray<Provider>, source = "the chain"
  * shared files, web identity, then the container endpoint when its variables are set, else instance metadata.
  *
  * @example
+ * import { defaultChainOf } from "./chain.js"
  * defaultChainOf(process.env)
  */
 export const defaultChainOf = (env: Env): Provider => {

@@ -20,6 +20,7 @@ const containerHosts = ["169.254.170.2", "169.254.170.23", "[fd00:ec2::23]"]
  * (`127.0.0.0/8`, `localhost`, `[::1]`).
  *
  * @example
+ * import { acceptedUrl } from "./container.js"
  * acceptedUrl(new URL("http://127.0.0.1:8080/creds")) // true
  */
 export const acceptedUrl = (url: URL): boolean =>
@@ -33,6 +34,7 @@ export const acceptedUrl = (url: URL): boolean =>
  * The URL `env` points at, `Absent` when it sets none, or why the full URI it sets is refused.
  *
  * @example
+ * import { containerUrl } from "./container.js"
  * containerUrl({ AWS_CONTAINER_CREDENTIALS_RELATIVE_URI: "/v2/credentials/abc" }) // URL http://169.254.170.2/v2/credentials/abc
  */
 export const containerUrl = (env: Env): URL | Absent | string => {
@@ -53,6 +55,7 @@ export const containerUrl = (env: Env): URL | Absent | string => {
  * The provider of the container endpoint `env` sets up (`Absent` when it sets up none).
  *
  * @example
+ * import { containerProvider } from "./container.js"
  * containerProvider({ AWS_CONTAINER_CREDENTIALS_FULL_URI: "http://127.0.0.1:8080/creds" }, { timeout: "1 second" })
  */
 export const containerProvider = (env: Env, options: RemoteOptions): Provider => ({

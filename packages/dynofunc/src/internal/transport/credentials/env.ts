@@ -12,6 +12,7 @@ const source = "environment"
  * The provider of the credentials in `env`.
  *
  * @example
+ * import { envProvider } from "./env.js"
  * envProvider({ AWS_ACCESS_KEY_ID: "AKID", AWS_SECRET_ACCESS_KEY: "secret" })
  */
 export const envProvider = (env: Env): Provider => ({

@@ -35,6 +35,7 @@ const staticKeys = (profile: Profile): Resolved =>
  * The credentials of profile `name` among `profiles`; `visited` holds the profiles on the way here (`source_profile`).
  *
  * @example
+ * import { resolveProfile } from "./files.js"
  * const credentials = resolveProfile("shared files (profile dev)", {}, new Map([["dev", { aws_access_key_id: "AKID", aws_secret_access_key: "s" }]]), "dev", [])
  */
 export const resolveProfile = (
@@ -84,6 +85,7 @@ export const resolveProfile = (
  * The provider of profile `profile` (else `AWS_PROFILE`, else `default`) of the shared files `env` points at.
  *
  * @example
+ * import { filesProvider } from "./files.js"
  * filesProvider({ AWS_PROFILE: "dev" }, undefined)
  */
 export const filesProvider = (env: Env, profile: string | undefined): Provider => {

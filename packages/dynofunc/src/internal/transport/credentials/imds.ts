@@ -20,6 +20,7 @@ const credentialsPath = "/latest/meta-data/iam/security-credentials/"
  * The instance metadata endpoint `env` chooses.
  *
  * @example
+ * import { metadataEndpoint } from "./imds.js"
  * metadataEndpoint({ AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE: "IPv6" }) // "http://[fd00:ec2::254]"
  */
 export const metadataEndpoint = (env: Env): string =>
@@ -30,6 +31,7 @@ export const metadataEndpoint = (env: Env): string =>
  * The provider of the instance role (`Absent` when instance metadata is turned off or does not answer: not on EC2).
  *
  * @example
+ * import { instanceMetadataProvider } from "./imds.js"
  * instanceMetadataProvider({ AWS_EC2_METADATA_SERVICE_ENDPOINT: "http://127.0.0.1:8080" }, {})
  */
 export const instanceMetadataProvider = (env: Env, options: RemoteOptions): Provider => ({

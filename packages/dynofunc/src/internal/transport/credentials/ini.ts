@@ -22,6 +22,7 @@ const sectionKinds = ["profile", "sso-session", "services"]
  * The sections of an INI text, by name (`[profile dev]` as `profile.dev`), each a record of its keys.
  *
  * @example
+ * import { parseIni } from "./ini.js"
  * parseIni("[default]\naws_access_key_id = AKID\n") // Map { "default" => { aws_access_key_id: "AKID" } }
  */
 export const parseIni = (text: string): ReadonlyMap<string, Profile> => {
@@ -69,6 +70,7 @@ const read = (path: string): Effect.Effect<string> => Effect.promise(() => readF
  * `~/.aws/config` and `~/.aws/credentials`), the credentials file's keys over the config file's.
  *
  * @example
+ * import { loadProfiles } from "./ini.js"
  * const profiles = loadProfiles({ AWS_CONFIG_FILE: "/tmp/config", AWS_SHARED_CREDENTIALS_FILE: "/tmp/credentials" })
  */
 export const loadProfiles = (env: Env): Effect.Effect<ReadonlyMap<string, Profile>> =>
@@ -92,6 +94,7 @@ export const loadProfiles = (env: Env): Effect.Effect<ReadonlyMap<string, Profil
  * The profile `env` names (`AWS_PROFILE`, else `default`).
  *
  * @example
+ * import { profileName } from "./ini.js"
  * profileName({ AWS_PROFILE: "dev" }) // "dev"
  */
 export const profileName = (env: Env): string => env["AWS_PROFILE"] || "default"

@@ -15,6 +15,7 @@ export type Resolution = Effect.Effect<Resolved | Absent, TransportError>
  * `Absent`, with why.
  *
  * @example
+ * import { absent } from "./provider.js"
  * absent("AWS_ACCESS_KEY_ID is not set")
  */
 export const absent = (reason: string): Absent => ({ _tag: "Absent", reason })
@@ -23,6 +24,7 @@ export const absent = (reason: string): Absent => ({ _tag: "Absent", reason })
  * Whether a provider's answer is `Absent`.
  *
  * @example
+ * import { isAbsent, absent } from "./provider.js"
  * isAbsent(absent("no file")) // true
  */
 export const isAbsent = (answer: Resolved | Absent): answer is Absent => "_tag" in answer && answer._tag === "Absent"
@@ -31,6 +33,7 @@ export const isAbsent = (answer: Resolved | Absent): answer is Absent => "_tag" 
  * The `TransportError` (`Other`: not retried) of a source that is set up and failed.
  *
  * @example
+ * import { failure } from "./provider.js"
  * failure("instance metadata", "no IAM role is attached to this instance")
  */
 export const failure = (source: string, message: string, cause?: unknown): TransportError =>
@@ -40,6 +43,7 @@ export const failure = (source: string, message: string, cause?: unknown): Trans
  * `Resolved` from the clear fields, the secrets made `Redacted`.
  *
  * @example
+ * import { resolved } from "./provider.js"
  * resolved("AKID", "secret", undefined, undefined)
  */
 export const resolved = (accessKeyId: string, secretAccessKey: string, sessionToken: string | undefined, expiration: Date | undefined): Resolved => ({
@@ -54,6 +58,7 @@ export const resolved = (accessKeyId: string, secretAccessKey: string, sessionTo
  * `Token`, `Expiration`), or `undefined` when it is not that shape.
  *
  * @example
+ * import { fromJson } from "./provider.js"
  * fromJson('{"AccessKeyId":"AKID","SecretAccessKey":"s","Token":"t","Expiration":"2030-01-01T00:00:00Z"}')
  */
 export const fromJson = (text: string): Resolved | undefined => {
@@ -83,6 +88,7 @@ export interface TextAnswer {
  * timeout).
  *
  * @example
+ * import { fetchText } from "./provider.js"
  * fetchText("http://127.0.0.1:8080/latest/api/token", { method: "PUT" }, "1 second")
  */
 export const fetchText = (url: string, init: RequestInit, timeout: DurationInput): Effect.Effect<TextAnswer, unknown> =>
@@ -99,6 +105,7 @@ export const fetchText = (url: string, init: RequestInit, timeout: DurationInput
  * secret).
  *
  * @example
+ * import { describeFailure } from "./provider.js"
  * describeFailure(new DOMException("The operation was aborted due to timeout", "TimeoutError")) // "timed out"
  */
 export const describeFailure = (error: unknown): string => {
@@ -113,6 +120,7 @@ export const describeFailure = (error: unknown): string => {
  * only the providers needed in a lean program's bundle (its modules weigh ~24 KB minified on Effect 3).
  *
  * @example
+ * import { retried, fetchText } from "./provider.js"
  * retried(fetchText("http://127.0.0.1:8080/creds", {}, "1 second"), 3, "1 second")
  */
 export const retried = <A, E>(attempt: Effect.Effect<A, E>, times: number, delay: DurationInput): Effect.Effect<A, E> =>

@@ -55,6 +55,8 @@ const clear = (credentials: Resolved): ProvidedCredentials => ({
  * were tried and why each was not set up.
  *
  * @example
+ * import { fromProvider } from "./source.js"
+ * import { Effect } from "effect"
  * const signing = fromProvider({ source: "nothing", resolve: Effect.succeed({ _tag: "Absent", reason: "a test" } as const) })
  */
 export const fromProvider = (provider: Provider): Effect.Effect<ProvidedCredentials, unknown> =>
@@ -68,6 +70,8 @@ const isProvider = (credentials: Credentials | Provider): credentials is Provide
  * The credential source for a lean client's `credentials` setting (none: `defaultChain()`).
  *
  * @example
+ * import { credentialSource } from "./source.js"
+ * import { Redacted } from "effect"
  * const source = credentialSource({ accessKeyId: "AKID", secretAccessKey: Redacted.make("secret") })
  */
 export const credentialSource = (credentials: Credentials | Provider | CredentialsProvider | undefined): CredentialSource => {

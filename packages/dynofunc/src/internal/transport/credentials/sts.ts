@@ -27,6 +27,7 @@ const timeout = "5 seconds"
  * The region STS is called in: `AWS_REGION`, `AWS_DEFAULT_REGION`, else `us-east-1` (the SDK's default).
  *
  * @example
+ * import { stsRegion } from "./sts.js"
  * stsRegion({ AWS_REGION: "eu-west-1" }) // "eu-west-1"
  */
 export const stsRegion = (env: Env, region?: string | undefined): string =>
@@ -36,6 +37,7 @@ export const stsRegion = (env: Env, region?: string | undefined): string =>
  * STS's endpoint for `region`, or the one `env` sets.
  *
  * @example
+ * import { stsEndpoint } from "./sts.js"
  * stsEndpoint({}, "eu-west-1") // "https://sts.eu-west-1.amazonaws.com"
  */
 export const stsEndpoint = (env: Env, region: string): string =>
@@ -58,6 +60,7 @@ const element = (xml: string, name: string): string | undefined => {
  * `Expiration`), or `undefined`.
  *
  * @example
+ * import { credentialsOf } from "./sts.js"
  * credentialsOf("<Credentials><AccessKeyId>AKID</AccessKeyId><SecretAccessKey>s</SecretAccessKey><SessionToken>t</SessionToken><Expiration>2030-01-01T00:00:00Z</Expiration></Credentials>")
  */
 export const credentialsOf = (xml: string): Resolved | undefined => {
@@ -74,6 +77,7 @@ export const credentialsOf = (xml: string): Resolved | undefined => {
  * Makes `call` at STS in `region`; fails, naming `source`, with STS's error code and message, or why it got no answer.
  *
  * @example
+ * import { sts } from "./sts.js"
  * const assumed = sts("web identity", {}, "eu-west-1", {
  *   action: "AssumeRoleWithWebIdentity",
  *   params: { RoleArn: "arn:aws:iam::123456789012:role/app", RoleSessionName: "app", WebIdentityToken: "eyJ…" }

@@ -23,6 +23,7 @@ export interface WebIdentity {
  * The credentials of `identity`, named `source` in errors.
  *
  * @example
+ * import { assumeWithWebIdentity } from "./webIdentity.js"
  * const assumed = assumeWithWebIdentity("web identity", {}, { tokenFile: "/var/run/secrets/token", roleArn: "arn:aws:iam::123456789012:role/app" })
  */
 export const assumeWithWebIdentity = (source: string, env: Env, identity: WebIdentity): Effect.Effect<Resolved, TransportError> =>
@@ -44,6 +45,7 @@ const source = "web identity"
  * The provider of the web identity `env` sets up.
  *
  * @example
+ * import { webIdentityProvider } from "./webIdentity.js"
  * webIdentityProvider({ AWS_WEB_IDENTITY_TOKEN_FILE: "/var/run/secrets/token", AWS_ROLE_ARN: "arn:aws:iam::123456789012:role/app" })
  */
 export const webIdentityProvider = (env: Env): Provider => ({
