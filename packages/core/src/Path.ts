@@ -31,9 +31,9 @@ export type {
  * One step of a document path: an attribute or map key (a string, taken verbatim), or a list index (a number).
  *
  * @example
- * import { Path } from "dynofunc"
+ * import { path } from "dynofunc"
  *
- * const steps: ReadonlyArray<Path.Segment> = ["tags", 0]
+ * const tag = path("tags", 0) // segments: ["tags", 0]
  *
  * @since 0.1.0
  * @category models

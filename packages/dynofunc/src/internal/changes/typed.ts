@@ -29,6 +29,7 @@ export interface DecodeOptions {
  *
  * @example
  * import { decoder } from "./typed.js"
+ * import { Outcome } from "#adapter"
  * import { ChangeRecord } from "dynofunc"
  * declare const members: Parameters<typeof decoder>[0]
  * declare const record: ChangeRecord.ChangeRecord
@@ -71,6 +72,7 @@ export const decoder = <Members extends CollectionMember>(members: ReadonlyArray
  *
  * @example
  * import { ChangeRecord, ChangeDecodeError } from "dynofunc"
+ * import { Outcome } from "#adapter"
  * import { decodedOrSkipped } from "./typed.js"
  * declare const decode: (record: ChangeRecord.ChangeRecord) => Outcome.Outcome<string, ChangeDecodeError>
  * declare const records: ReadonlyArray<ChangeRecord.ChangeRecord>
