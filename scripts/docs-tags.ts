@@ -37,7 +37,6 @@ const moduleDefaults: Readonly<Record<string, string>> = {
   CompositeKey: "combinators",
   Condition: "combinators",
   Cursor: "constructors",
-  DynamoDBLocal: "constants",
   Entity: "combinators",
   Execute: "execution",
   Expression: "utils",

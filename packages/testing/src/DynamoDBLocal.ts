@@ -147,7 +147,7 @@ const setting = (name: string) =>
  * const dir: Effect.Effect<string> = DynamoDBLocal.directory()
  *
  * @since 0.1.0
- * @category constants
+ * @category utils
  */
 export const directory = (dir?: string): Effect.Effect<string> =>
   dir !== undefined
@@ -168,7 +168,7 @@ export const directory = (dir?: string): Effect.Effect<string> =>
  * export const setup = () => Effect.runPromise(DynamoDBLocal.fetch())
  *
  * @since 0.1.0
- * @category constants
+ * @category utils
  */
 export const fetch = (dir?: string): Effect.Effect<string, EngineFetchError> =>
   Effect.flatMap(directory(dir), (target) =>
@@ -337,7 +337,7 @@ export const make = (options: Options = {}): Effect.Effect<Instance, EngineError
  * export default DynamoDBLocal.globalSetup({ startTimeout: "120 seconds" })
  *
  * @since 0.1.0
- * @category constants
+ * @category utils
  */
 export const globalSetup = (options: Options = {}) => async (): Promise<() => Promise<void>> => {
   if ((process.env[endpointEnv] ?? "").trim() !== "" || options.endpoint !== undefined) return () => Promise.resolve()
@@ -370,7 +370,7 @@ export const globalSetup = (options: Options = {}) => async (): Promise<() => Pr
  * }))
  *
  * @since 0.1.0
- * @category constants
+ * @category utils
  */
 export const config = (instance: Instance, overrides: DynamoClientConfig = {}): DynamoClientConfig =>
   Endpoint.config(instance.endpoint, { credentials: instance.credentials, ...overrides })
