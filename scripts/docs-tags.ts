@@ -13,18 +13,13 @@
  * // tsx scripts/docs-tags.ts          adds the missing tags
  * // tsx scripts/docs-tags.ts --check  lists them and fails
  */
-import { readdirSync, readFileSync, writeFileSync } from "node:fs"
+import { readFileSync, writeFileSync } from "node:fs"
 import path from "node:path"
-import { fileURLToPath } from "node:url"
 import ts from "typescript"
-
-const root = fileURLToPath(new URL("../", import.meta.url))
+import { publicModules, root } from "./public-modules.js"
 
 /** The version an export without history appeared in: the packages' first version. */
 const since = "0.1.0"
-
-/** The public modules: each package's top-level `src/*.ts` (and core's operations), barrels aside. */
-const publicDirs = ["packages/core/src", "packages/core/src/operations", "packages/dynofunc/src", "packages/testing/src"]
 
 /** A module's category for the exports no name or kind rule places. */
 const moduleDefaults: Readonly<Record<string, string>> = {
@@ -184,49 +179,46 @@ const withOperationModuleComment = (file: string, text: string): string =>
 
 const check = process.argv.includes("--check")
 const problems: Array<string> = []
-for (const dir of publicDirs) {
-  for (const name of readdirSync(`${root}${dir}`).filter((f) => f.endsWith(".ts") && f !== "index.ts").sort()) {
-    const file = `${dir}/${name}`
-    const original = readFileSync(`${root}${file}`, "utf8")
-    const text = withSpecifiersOnLines(file, withOperationModuleComment(file, original))
-    if (check && text !== original) problems.push(`${file}: a module comment or a one-name-a-line export list to add`)
-    let out = text
-    // One comment may serve two targets (a module's comment that is also its first export's): their tags merged.
-    const inserts: Array<{ at: number; tags: ReadonlyArray<readonly [string, string]> }> = []
-    const byComment = new Map<number, { comment: ts.CommentRange; what: string; tags: Array<readonly [string, string]> }>()
-    for (const target of targetsOf(file, text)) {
-      if (target.comment === undefined) {
-        if (target.insertAt === undefined) problems.push(`${target.what}: no doc comment`)
-        else if (check) problems.push(`${target.what}: missing @since, @category`)
-        else inserts.push({ at: target.insertAt, tags: target.tags })
-        continue
-      }
-      const known = byComment.get(target.comment.pos)
-      if (known) known.tags.push(...target.tags.filter(([tag]) => !known.tags.some(([t]) => t === tag)))
-      else byComment.set(target.comment.pos, { comment: target.comment, what: target.what, tags: [...target.tags] })
+for (const file of publicModules()) {
+  const original = readFileSync(`${root}${file}`, "utf8")
+  const text = withSpecifiersOnLines(file, withOperationModuleComment(file, original))
+  if (check && text !== original) problems.push(`${file}: a module comment or a one-name-a-line export list to add`)
+  let out = text
+  // One comment may serve two targets (a module's comment that is also its first export's): their tags merged.
+  const inserts: Array<{ at: number; tags: ReadonlyArray<readonly [string, string]> }> = []
+  const byComment = new Map<number, { comment: ts.CommentRange; what: string; tags: Array<readonly [string, string]> }>()
+  for (const target of targetsOf(file, text)) {
+    if (target.comment === undefined) {
+      if (target.insertAt === undefined) problems.push(`${target.what}: no doc comment`)
+      else if (check) problems.push(`${target.what}: missing @since, @category`)
+      else inserts.push({ at: target.insertAt, tags: target.tags })
+      continue
     }
-    const edits = [
-      ...[...byComment.values()].map((target) => ({ at: target.comment.pos, target })),
-      ...inserts.map((insert) => ({ at: insert.at, insert }))
-    ].sort((a, b) => b.at - a.at)
-    for (const edit of edits) {
-      if ("insert" in edit) {
-        const lineStart = text.lastIndexOf("\n", edit.at) + 1
-        const indent = text.slice(lineStart, edit.at)
-        out = `${out.slice(0, edit.at)}${completed("/** */", indent, edit.insert.tags).replace("/**\n" + indent + " *\n", "/**\n")}\n${indent}${out.slice(edit.at)}`
-        continue
-      }
-      const target = edit.target
-      const comment = text.slice(target.comment.pos, target.comment.end)
-      const lineStart = text.lastIndexOf("\n", target.comment.pos) + 1
-      const indent = text.slice(lineStart, target.comment.pos).replace(/\S.*$/, "")
-      const done = completed(comment, indent, target.tags)
-      if (done === comment) continue
-      if (check) problems.push(`${target.what}: missing ${target.tags.map(([tag]) => `@${tag}`).filter((tag) => !new RegExp(`${tag}\\b`).test(comment)).join(", ")}`)
-      out = out.slice(0, target.comment.pos) + done + out.slice(target.comment.end)
-    }
-    if (!check && out !== original) writeFileSync(`${root}${file}`, out)
+    const known = byComment.get(target.comment.pos)
+    if (known) known.tags.push(...target.tags.filter(([tag]) => !known.tags.some(([t]) => t === tag)))
+    else byComment.set(target.comment.pos, { comment: target.comment, what: target.what, tags: [...target.tags] })
   }
+  const edits = [
+    ...[...byComment.values()].map((target) => ({ at: target.comment.pos, target })),
+    ...inserts.map((insert) => ({ at: insert.at, insert }))
+  ].sort((a, b) => b.at - a.at)
+  for (const edit of edits) {
+    if ("insert" in edit) {
+      const lineStart = text.lastIndexOf("\n", edit.at) + 1
+      const indent = text.slice(lineStart, edit.at)
+      out = `${out.slice(0, edit.at)}${completed("/** */", indent, edit.insert.tags).replace("/**\n" + indent + " *\n", "/**\n")}\n${indent}${out.slice(edit.at)}`
+      continue
+    }
+    const target = edit.target
+    const comment = text.slice(target.comment.pos, target.comment.end)
+    const lineStart = text.lastIndexOf("\n", target.comment.pos) + 1
+    const indent = text.slice(lineStart, target.comment.pos).replace(/\S.*$/, "")
+    const done = completed(comment, indent, target.tags)
+    if (done === comment) continue
+    if (check) problems.push(`${target.what}: missing ${target.tags.map(([tag]) => `@${tag}`).filter((tag) => !new RegExp(`${tag}\\b`).test(comment)).join(", ")}`)
+    out = out.slice(0, target.comment.pos) + done + out.slice(target.comment.end)
+  }
+  if (!check && out !== original) writeFileSync(`${root}${file}`, out)
 }
 for (const problem of problems.sort()) console.error(problem)
 process.exit(problems.length === 0 ? 0 : 1)
