@@ -4,7 +4,7 @@
  * module, `dynofunc`, `@dynofunc/testing`, `effect` and `@aws-sdk/client-dynamodb` that exports it. A name of the
  * example's own module is imported the way the package's entry point offers it: by its name, or through the namespace
  * the entry point exports the module as (`layer(…)` becomes `DynamoClient.layer(…)`); an internal module's own names
- * stay a relative import. Examples are then checked as written (`examples.test.ts`, and docgen for `pnpm docs`);
+ * stay a relative import. Examples are then checked as written (`examples.test.ts`, `pnpm run docs` builds the reference from them);
  * this script is only the fixer, to run after a merge brings examples written the old way (`pnpm docs:imports`).
  *
  * @example

@@ -1,8 +1,8 @@
 /**
- * Adds the `@since` and `@category` tags the API reference needs (`pnpm docs`, built by `@effect/docgen`) to the doc
+ * Adds the `@since` and `@category` tags the API reference needs (`pnpm run docs`, built by `@effect/docgen`) to the doc
  * comments of every public module: the module's own comment gets `@since`, each export's comment `@since` and
  * `@category`. Tags already written are kept; only missing ones are added, so the script can be run again after any
- * merge (`pnpm docs:tags`). With `--check` it changes nothing and exits 1 listing what is missing (`pnpm docs` runs
+ * merge (`pnpm docs:tags`). With `--check` it changes nothing and exits 1 listing what is missing (`pnpm run docs` runs
  * it so: docgen itself refuses a missing `@since`, but takes a missing `@category` for "utils").
  *
  * The category of an export comes from the rules below, in order: its name and kind first (errors, models, layers,

@@ -1,7 +1,7 @@
 /**
  * The relative links of a Markdown page and the ones that lead nowhere: a link's file must exist, and its `#anchor`
  * into a Markdown page must be one of that page's headings (as GitHub spells heading anchors). Used by the docs' link
- * test (`packages/examples/test/links.test.ts`) and by `pnpm docs` over the generated API reference.
+ * test (`packages/examples/test/links.test.ts`) and by `pnpm run docs` over the generated API reference.
  */
 import { existsSync, readFileSync } from "node:fs"
 import path from "node:path"
