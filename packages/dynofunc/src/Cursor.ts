@@ -19,11 +19,11 @@
  *
  * @since 0.1.0
  */
-import { createHmac, timingSafeEqual } from "node:crypto"
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { Data, Effect, Redacted } from "effect"
 import { type InputOf, make as makeOperation, type Operation } from "@dynofunc/core/Operation"
 import type { ScanPosition, SegmentPosition } from "./Pages.js"
+import { crypto } from "./internal/builtins.js"
 
 /**
  * A cursor was refused: `Malformed` (not a cursor, or not one this version reads), `Tampered` (its signature does
@@ -106,7 +106,7 @@ type Payload = readonly [1, Target, "page", Key] | readonly [1, Target, "scan", 
  * @category constructors
  */
 export const make = (key: Redacted.Redacted<string>): Cursors => {
-  const sign = (body: string) => createHmac("sha256", Redacted.value(key)).update(body).digest()
+  const sign = (body: string) => crypto().createHmac("sha256", Redacted.value(key)).update(body).digest()
   const encode = (payload: Payload): string => {
     const body = Buffer.from(JSON.stringify(payload)).toString("base64url")
     return `${body}.${sign(body).toString("base64url")}`
@@ -119,7 +119,7 @@ export const make = (key: Redacted.Redacted<string>): Cursors => {
       }
       const expected = sign(body)
       const given = Buffer.from(signature, "base64url")
-      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+      if (given.length !== expected.length || !crypto().timingSafeEqual(given, expected)) {
         return refuse("Tampered", "its signature does not match: it was altered, or signed with another key")
       }
       const payload = parse(body)

@@ -4,10 +4,10 @@
  * (`node:http` / `node:https` and an `Agent`, the default) here, and `undiciPool` (`./undici.ts`). Aborting
  * (interruption) or a timeout destroys the request, and with it its socket, which leaves the pool.
  */
-import * as http from "node:http"
-import * as https from "node:https"
+import type { Agent } from "node:http"
 import { Effect } from "effect"
 import type { Connections } from "../../HttpClient.js"
+import { http, https } from "../builtins.js"
 
 /** The answer, read whole; header names in lower case. */
 export interface Answer {
@@ -66,7 +66,8 @@ export const once = (done: Done) => {
 
 /**
  * Node's own HTTP client: `node:http` / `node:https` with a keep-alive `Agent` (LIFO: the warmest socket first),
- * destroyed with its scope.
+ * destroyed with its scope. The module and its `Agent` come with the first exchange, not with the Layer: a program
+ * that builds the Layer and sends nothing yet (a Lambda's cold start) does not load Node's HTTP stack.
  *
  * @example
  * import { nodeHttp } from "./http.js"
@@ -76,36 +77,33 @@ export const nodeHttp: Connections = {
   open: (endpoint, maxConnections) => {
     const secure = endpoint.protocol === "https:"
     const options = { keepAlive: true, maxSockets: maxConnections, scheduling: "lifo" as const }
-    const request = secure ? https.request : http.request
     const hostname = endpoint.hostname.replace(/^\[(.*)\]$/, "$1")
     const port = endpoint.port === "" ? (secure ? 443 : 80) : Number(endpoint.port)
-    return Effect.map(
-      Effect.acquireRelease(
-        Effect.sync(() => (secure ? new https.Agent(options) : new http.Agent(options))),
-        (agent) => Effect.sync(() => agent.destroy())
-      ),
-      (agent): Exchange => (headers, body, timeoutMillis, done) => {
-        const exchange = once(done)
-        const sent = request({ agent, hostname, port, method: "POST", path: "/", headers }, (response) => {
-          const chunks: Array<Buffer> = []
-          response.on("data", (chunk: Buffer) => chunks.push(chunk))
-          response.on("error", (error) => exchange.finish(error))
-          response.on("end", () =>
-            exchange.finish(undefined, {
-              status: response.statusCode ?? 0,
-              headers: response.headers,
-              body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
-            })
-          )
-        })
-        sent.on("error", (error) => exchange.finish(error))
-        exchange.arm(timeoutMillis, (error) => sent.destroy(error))
-        sent.end(body)
-        return () => {
-          exchange.silence()
-          sent.destroy()
-        }
+    let agent: Agent | undefined
+    const connect = () => (agent ??= secure ? new (https().Agent)(options) : new (http().Agent)(options))
+    const post: Exchange = (headers, body, timeoutMillis, done) => {
+      const exchange = once(done)
+      const request = secure ? https().request : http().request
+      const sent = request({ agent: connect(), hostname, port, method: "POST", path: "/", headers }, (response) => {
+        const chunks: Array<Buffer> = []
+        response.on("data", (chunk: Buffer) => chunks.push(chunk))
+        response.on("error", (error) => exchange.finish(error))
+        response.on("end", () =>
+          exchange.finish(undefined, {
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            body: chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)
+          })
+        )
+      })
+      sent.on("error", (error) => exchange.finish(error))
+      exchange.arm(timeoutMillis, (error) => sent.destroy(error))
+      sent.end(body)
+      return () => {
+        exchange.silence()
+        sent.destroy()
       }
-    )
+    }
+    return Effect.as(Effect.acquireRelease(Effect.void, () => Effect.sync(() => agent?.destroy())), post)
   }
 }

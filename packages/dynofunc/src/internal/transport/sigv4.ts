@@ -3,8 +3,8 @@
  * posts to `/`). The signing key is derived once per (secret key, day, region, service) and kept.
  * Golden-tested against AWS's published SigV4 test-suite vectors (`test/transport/sigv4.test.ts`).
  */
-import * as crypto from "node:crypto"
-import { createHash, createHmac } from "node:crypto"
+import type * as Crypto from "node:crypto"
+import { crypto } from "../builtins.js"
 
 /** The credentials a signature needs, in the clear: they never leave this module's callers. */
 export interface SigningCredentials {
@@ -24,12 +24,13 @@ export interface SignableRequest {
 
 const algorithm = "AWS4-HMAC-SHA256"
 
-const hmac = (key: Buffer | string, data: string): Buffer => createHmac("sha256", key).update(data, "utf8").digest()
+const hmac = (key: Buffer | string, data: string): Buffer => crypto().createHmac("sha256", key).update(data, "utf8").digest()
 
 /** Node's one-shot hash (20.12+, no Hash object per call) where it has one. */
-const oneShot = (crypto as { hash?: (algorithm: string, data: string, encoding: "hex") => string }).hash
-const sha256Hex = (data: string): string =>
-  oneShot !== undefined ? oneShot("sha256", data, "hex") : createHash("sha256").update(data, "utf8").digest("hex")
+const sha256Hex = (data: string): string => {
+  const { hash, createHash } = crypto() as typeof Crypto & { hash?: (algorithm: string, data: string, encoding: "hex") => string }
+  return hash !== undefined ? hash("sha256", data, "hex") : createHash("sha256").update(data, "utf8").digest("hex")
+}
 
 let lastSecond = Number.NaN
 let lastDate = ""
@@ -125,7 +126,7 @@ export const authorization = (
 /** The `authorization` value for a canonical request and its signed header names. */
 const sign = (canonical: string, signed: string, credentials: SigningCredentials, date: string, region: string, service: string): string => {
   const key = signingKey(credentials.secretAccessKey, date.slice(0, 8), region, service)
-  const signature = createHmac("sha256", key).update(stringToSign(canonical, date, region, service), "utf8").digest("hex")
+  const signature = crypto().createHmac("sha256", key).update(stringToSign(canonical, date, region, service), "utf8").digest("hex")
   return `${algorithm} Credential=${credentials.accessKeyId}/${scopeOf(date, region, service)}, SignedHeaders=${signed}, Signature=${signature}`
 }
 

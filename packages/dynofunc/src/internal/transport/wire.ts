@@ -5,7 +5,7 @@
  * members the SDK's model knows; every output carries `$metadata`; errors are SDK-shaped, so the one error mapping
  * (`toDynamoError`) serves both transports.
  */
-import * as zlib from "node:zlib"
+import { zlib } from "../builtins.js"
 import type { EndpointOptions } from "./endpoint.js"
 import { errors, outputs, type Ref, type Shape, shapes } from "./shapes.generated.js"
 
@@ -225,5 +225,7 @@ const crc32InJs = (bytes: Uint8Array): number => {
  * import { crc32 } from "./wire.js"
  * crc32(Buffer.from("{}")) // 2745614147
  */
-export const crc32: (bytes: Uint8Array) => number =
-  (zlib as { crc32?: (data: Uint8Array) => number }).crc32 ?? crc32InJs
+export const crc32 = (bytes: Uint8Array): number => (native ??= (zlib() as { crc32?: typeof crc32InJs }).crc32 ?? crc32InJs)(bytes)
+
+/** `node:zlib`'s `crc32`, or the table in JS, chosen on the first check (loading `node:zlib` then, not at import). */
+let native: ((bytes: Uint8Array) => number) | undefined

@@ -5,9 +5,9 @@
  * `Authorization` header from the file `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (read at each refresh: EKS rotates
  * it), else `AWS_CONTAINER_AUTHORIZATION_TOKEN`. One second per request, 3 retries a second apart (the SDK's).
  */
-import { readFile } from "node:fs/promises"
 import { Effect } from "effect"
 import type { Absent, Env, Provider, RemoteOptions } from "../../../AwsCredentials.js"
+import { fs } from "../../builtins.js"
 import { absent, describeFailure, failure, fetchText, fromJson, type Resolution, retried } from "./provider.js"
 
 const source = "container endpoint"
@@ -67,7 +67,7 @@ export const containerProvider = (env: Env, options: RemoteOptions): Provider =>
     if (!(url instanceof URL)) return Effect.succeed(url)
     const tokenFile = env["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"]
     const token = tokenFile
-      ? Effect.tryPromise({ try: () => readFile(tokenFile, "utf8"), catch: (error) => failure(source, `cannot read ${tokenFile}`, error) })
+      ? Effect.tryPromise({ try: () => fs().readFile(tokenFile, "utf8"), catch: (error) => failure(source, `cannot read ${tokenFile}`, error) })
       : Effect.succeed(env["AWS_CONTAINER_AUTHORIZATION_TOKEN"])
     const timeout = options.timeout ?? "1 second"
     const attempt = Effect.flatMap(token, (authorization) => {

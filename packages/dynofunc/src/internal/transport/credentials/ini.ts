@@ -5,10 +5,9 @@
  * In `config`, profiles are `[profile name]` sections and `[default]`; in `credentials`, every section is one. The
  * credentials file wins key by key over the config file. A file that cannot be read counts as empty.
  */
-import { readFile } from "node:fs/promises"
-import { homedir } from "node:os"
 import { join } from "node:path"
 import { Effect } from "effect"
+import { fs, os } from "../../builtins.js"
 import type { Env } from "../../../AwsCredentials.js"
 
 /** A profile's settings, by key. */
@@ -58,12 +57,12 @@ export const parseIni = (text: string): ReadonlyMap<string, Profile> => {
 }
 
 /** The home directory as the SDK finds it: `HOME`, `USERPROFILE`, `HOMEDRIVE` + `HOMEPATH`, else the OS's. */
-const home = (env: Env): string => env["HOME"] || env["USERPROFILE"] || (env["HOMEPATH"] ? `${env["HOMEDRIVE"] ?? "C:\\"}${env["HOMEPATH"]}` : homedir())
+const home = (env: Env): string => env["HOME"] || env["USERPROFILE"] || (env["HOMEPATH"] ? `${env["HOMEDRIVE"] ?? "C:\\"}${env["HOMEPATH"]}` : os().homedir())
 
 /** `path` with a leading `~/` made the home directory. */
 const expand = (env: Env, path: string): string => (path.startsWith("~/") ? join(home(env), path.slice(2)) : path)
 
-const read = (path: string): Effect.Effect<string> => Effect.promise(() => readFile(path, "utf8").catch(() => ""))
+const read = (path: string): Effect.Effect<string> => Effect.promise(() => fs().readFile(path, "utf8").catch(() => ""))
 
 /**
  * The profiles of the shared files `env` points at (`AWS_CONFIG_FILE`, `AWS_SHARED_CREDENTIALS_FILE`, else

@@ -4,9 +4,9 @@
  * session named `AWS_ROLE_SESSION_NAME` (else `aws-sdk-js-session-<now>`, the SDK's default). The token file is read
  * again at each refresh: the platform rotates it.
  */
-import { readFile } from "node:fs/promises"
 import { Effect } from "effect"
 import type { Env, Provider, Resolved } from "../../../AwsCredentials.js"
+import { fs } from "../../builtins.js"
 import type { TransportError } from "../../../DynamoError.js"
 import { absent, failure, type Resolution } from "./provider.js"
 import { sts, stsRegion } from "./sts.js"
@@ -29,7 +29,7 @@ export interface WebIdentity {
 export const assumeWithWebIdentity = (source: string, env: Env, identity: WebIdentity): Effect.Effect<Resolved, TransportError> =>
   Effect.flatMap(
     Effect.tryPromise({
-      try: () => readFile(identity.tokenFile, "ascii"),
+      try: () => fs().readFile(identity.tokenFile, "ascii"),
       catch: (error) => failure(source, `cannot read the web identity token file ${identity.tokenFile}`, error)
     }),
     (token) =>
