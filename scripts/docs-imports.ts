@@ -75,7 +75,7 @@ const accessOf = (module: string, name: string): Access | undefined => {
   const value = isValue(symbol)
   // The module's own name when the entry point exports it so (`remove`, not its alias `delete`).
   const names = direct.get(resolved(symbol)) ?? []
-  const exported = names.includes(name) ? name : names.find((n) => ts.stringToToken(n) === undefined)
+  const exported = names.includes(name) ? name : names.find((n) => ts.identifierToKeywordKind(ts.factory.createIdentifier(n)) === undefined)
   if (exported !== undefined) return { specifier: entryOf(module), binding: exported, expression: exported, isValue: value }
   const namespace = namespaces.get(moduleSymbol)
   if (namespace !== undefined) return { specifier: entryOf(module), binding: namespace, expression: `${namespace}.${name}`, isValue: true }

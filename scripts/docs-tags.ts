@@ -54,7 +54,7 @@ type Kind = "class" | "function" | "const" | "type" | "namespace"
 const categoryOf = (module: string, name: string, kind: Kind, inOperations: boolean): string => {
   if (/Error$/.test(name)) return "errors"
   if (kind === "type") return "models"
-  if (name === module && kind !== "type") return "services"
+  if (name === module) return "services"
   if (kind === "class") return "models"
   if (/^layer/.test(name)) return "layers"
   if (/^is[A-Z]/.test(name)) return "guards"
@@ -81,7 +81,7 @@ const isExported = (node: ts.Node) =>
 
 /** The declarations of a module (or namespace body) that need tags, each with its name and kind. */
 const declarationsOf = (statements: ts.NodeArray<ts.Statement>): ReadonlyArray<{ node: ts.Node; name: string; kind: Kind }> =>
-  statements.filter(isExported).flatMap((statement) => {
+  statements.filter(isExported).flatMap((statement): Array<{ node: ts.Node; name: string; kind: Kind }> => {
     if (ts.isFunctionDeclaration(statement) && statement.name) return [{ node: statement, name: statement.name.text, kind: "function" as const }]
     if (ts.isClassDeclaration(statement) && statement.name) return [{ node: statement, name: statement.name.text, kind: "class" as const }]
     if ((ts.isInterfaceDeclaration(statement) || ts.isTypeAliasDeclaration(statement))) return [{ node: statement, name: statement.name.text, kind: "type" as const }]
