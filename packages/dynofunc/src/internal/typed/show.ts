@@ -6,3 +6,6 @@ export const show = (value: unknown): string =>
   typeof value === "bigint"
     ? `${value}n`
     : (JSON.stringify(value, (_key, v: unknown) => (typeof v === "bigint" ? `${v}n` : v)) ?? String(value))
+
+/** Field names in a message: each quoted, comma-separated. */
+export const list = (names: ReadonlyArray<string>): string => names.map((name) => `"${name}"`).join(", ")
