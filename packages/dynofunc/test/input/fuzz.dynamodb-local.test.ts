@@ -139,7 +139,16 @@ const limit = optional(fc.constantFrom(1, 10, 0, -1, 2.5))
 const projection = optional(fc.array(name, { maxLength: 2 }))
 const select = optional(fc.constantFrom("ALL_ATTRIBUTES", "COUNT", "SPECIFIC_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", bad("all")))
 const returnValues = optional(fc.constantFrom("NONE", "ALL_OLD", "ALL_NEW", "UPDATED_OLD", "UPDATED_NEW", bad("NEW")))
-const token = optional(fc.constantFrom("t", "t".repeat(36), "t".repeat(37), ""))
+/**
+ * A client request token of 1, 36, 37 or 0 characters, each one new: DynamoDB keeps a token for 10 minutes and
+ * answers one used again for another request with `IdempotentParameterMismatchException` (state, not input).
+ */
+let tokens = 0
+const token = optional(fc.constantFrom(1, 36, 37, 0)).map((length) => {
+  if (length === undefined) return undefined
+  const fresh = (tokens++).toString(36)
+  return length === 1 ? "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"[tokens % 62]! : fresh.padStart(length, "t").slice(-length)
+})
 /** PartiQL statements, each with its number of `?` placeholders (none inside quotes or comments). */
 const statements: ReadonlyMap<string, number> = new Map([
   [`SELECT * FROM "users" WHERE id = ?`, 1],
@@ -165,6 +174,33 @@ const keySpec = fc.oneof(fc.constantFrom("id", "k", ""), fc.record({ name: fc.co
 const tagKey = fc.constantFrom("team", "", "aws:x", "k".repeat(128), "k".repeat(129), "Équipe :/=+-@_.", "a#b", "東京")
 const tags = optional(fc.dictionary(tagKey, fc.constantFrom("v", "", "v".repeat(257), "<v>", "ü 1"), { maxKeys: 3 }))
 const resourceArn = fc.constantFrom("arn:aws:dynamodb:ddblocal:000000000000:table/users", "", "x".repeat(1284))
+
+/** SDK members of CreateTable/UpdateTable with the API reference's rules (billing, streams, encryption, indexes). */
+const throughputInput = { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }
+const globalIndex = (name: string, more: object = {}) => ({ IndexName: name, KeySchema: [{ AttributeName: "id", KeyType: "HASH" }], Projection: { ProjectionType: "ALL" }, ...more })
+const tableInput = fc.constantFrom<Record<string, unknown>>(
+  { BillingMode: "PAY_PER_REQUEST", ProvisionedThroughput: throughputInput },
+  { BillingMode: undefined },
+  { StreamSpecification: { StreamEnabled: true } },
+  { StreamSpecification: { StreamEnabled: false, StreamViewType: "KEYS_ONLY" } },
+  { SSESpecification: { Enabled: true, SSEType: "AES256" } },
+  { SSESpecification: { Enabled: true, SSEType: "RSA" } },
+  { SSESpecification: { Enabled: "yes" } },
+  { TableClass: "STANDARD_INFREQUENT_ACCESS" },
+  { TableClass: "COLD" },
+  { GlobalSecondaryIndexes: [globalIndex("by-id")] },
+  { GlobalSecondaryIndexes: [globalIndex("ab")] },
+  { GlobalSecondaryIndexes: [globalIndex("by-id", { Projection: { ProjectionType: "KEYS_ONLY", NonKeyAttributes: ["a"] } })] },
+  { BillingMode: "PROVISIONED", ProvisionedThroughput: throughputInput, GlobalSecondaryIndexes: [globalIndex("by-id")] },
+  { BillingMode: "PROVISIONED", ProvisionedThroughput: throughputInput, GlobalSecondaryIndexes: [globalIndex("by-id", { ProvisionedThroughput: throughputInput })] }
+)
+const indexCreate = (name: string, key: string) => ({ Create: { IndexName: name, KeySchema: [{ AttributeName: key, KeyType: "HASH" }], Projection: { ProjectionType: "ALL" } } })
+const indexUpdates = fc.constantFrom<Record<string, unknown>>(
+  { GlobalSecondaryIndexUpdates: [] },
+  { GlobalSecondaryIndexUpdates: [{}] },
+  { AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }, { AttributeName: "h", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [indexCreate("by-g", "g"), indexCreate("by-h", "h")] },
+  { AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ ...indexCreate("by-g", "g"), Delete: { IndexName: "by-x" } }] }
+)
 
 /** `[[table, key], ...rest]` as the builder's arguments `[table, key, ...rest]`. */
 const flat = <Rest extends ReadonlyArray<unknown>>(arbitrary: fc.Arbitrary<readonly [readonly [string, Record<string, unknown>], ...Rest]>) =>
@@ -198,8 +234,8 @@ const builders: ReadonlyArray<Builder> = [
   ["executeStatement", fc.tuple(statement, parameters, fc.record({ limit, consistent: optional(fc.boolean()) }, { requiredKeys: [] })), executeStatement],
   ["batchExecuteStatement", fc.tuple(fc.array(fc.record({ statement, parameters }), { maxLength: 3 })), batchExecuteStatement],
   ["executeTransaction", fc.tuple(fc.array(fc.record({ statement, parameters }), { maxLength: 3 }), fc.record({ clientRequestToken: token }, { requiredKeys: [] })), executeTransaction],
-  ["create", fc.tuple(scratch, keySpec, fc.record({ rangeKey: optional(keySpec), billing: optional(fc.oneof(fc.constant("PAY_PER_REQUEST" as const), fc.record({ read: fc.constantFrom(1, 0), write: fc.constantFrom(1, 5) }))), stream: optional(fc.constantFrom("NEW_IMAGE", "KEYS_ONLY", bad("ALL"))), deletionProtection: optional(fc.boolean()) }, { requiredKeys: [] })), create],
-  ["updateTable", fc.tuple(scratch, fc.record({ billing: optional(fc.oneof(fc.constant("PAY_PER_REQUEST" as const), fc.record({ read: fc.constantFrom(1, 0), write: fc.constantFrom(1, 2) }))), stream: optional(fc.constantFrom("NEW_IMAGE", false, bad("NEW"))), deletionProtection: optional(fc.boolean()) }, { requiredKeys: [] })), updateTable],
+  ["create", fc.tuple(scratch, keySpec, fc.record({ rangeKey: optional(keySpec), billing: optional(fc.oneof(fc.constant("PAY_PER_REQUEST" as const), fc.record({ read: fc.constantFrom(1, 0), write: fc.constantFrom(1, 5) }))), stream: optional(fc.constantFrom("NEW_IMAGE", "KEYS_ONLY", bad("ALL"))), deletionProtection: optional(fc.boolean()), input: optional(tableInput) }, { requiredKeys: [] })), create],
+  ["updateTable", fc.tuple(scratch, fc.record({ billing: optional(fc.oneof(fc.constant("PAY_PER_REQUEST" as const), fc.record({ read: fc.constantFrom(1, 0), write: fc.constantFrom(1, 2) }))), stream: optional(fc.constantFrom("NEW_IMAGE", false, bad("NEW"))), deletionProtection: optional(fc.boolean()), input: optional(fc.oneof(tableInput, indexUpdates)) }, { requiredKeys: [] })), updateTable],
   ["deleteTable", fc.tuple(scratch), deleteTable],
   ["describe", fc.tuple(fc.oneof(scratch, table)), describeTable],
   ["describeTimeToLive", fc.tuple(fc.oneof(scratch, table)), describeTimeToLive],
@@ -241,13 +277,20 @@ const outOfReach: ReadonlyArray<RegExp> = [
   /does not have the specified index/,
   /protected against deletion/,
   /already has an enabled stream|has no stream to disable/,
+  /TimeToLive is already (enabled|disabled)|TimeToLive is active on a different AttributeName/,
+  /requested throughput value equals the current value/,
+  // A scan's start key is checked against the table's key schema and, in a parallel scan, the segment's hash range.
+  /provided starting key is invalid/,
+  /Exclusive start key must lie within the segment/,
   /Statement wasn't well formed/,
   // Only a batch's well-formed statements count as reads or writes.
-  /Read and write requests together in the same batch/
+  /Read and write requests together in the same batch/,
+  /does not support both read and write operations in the same request/,
+  /must specify the primary key in the where clause/
 ]
 
 /** The same for PartiQL, whose key values are in its parameters (which are keys, only a parser of the statement knows). */
-const outOfReachInPartiQL: ReadonlyArray<RegExp> = [/key attribute cannot contain an empty string/, /Key value must be of type/]
+const outOfReachInPartiQL: ReadonlyArray<RegExp> = [/key attribute cannot contain an empty string/, /Key value must be of type/, /Provided list of item keys contains duplicates/]
 const partiQL = new Set(["ExecuteStatement", "BatchExecuteStatement", "ExecuteTransaction"])
 
 /**
@@ -283,7 +326,10 @@ const differences: ReadonlyArray<{ readonly row: string; readonly covers: (probl
   { row: "a `Limit` that is no whole number", covers: (problem, _, answer) => problem.part.endsWith("Limit") && answer.what === "accepted" },
   { row: "a member of the wrong type", covers: (_, __, answer) => answer.what.startsWith("InternalFailure") },
   { row: "a bad input on a table that does not exist", covers: (_, __, answer) => answer.what.startsWith("ResourceNotFoundException") },
-  { row: "an update of a key attribute", covers: (problem, _, answer) => answer.what.startsWith("ConditionalCheckFailed") && /part of the key/.test(problem.message) }
+  { row: "an update of a key attribute", covers: (problem, _, answer) => /ConditionalCheckFailed/.test(answer.what) && /part of the key/.test(problem.message) },
+  { row: "`ProvisionedThroughput` with `BillingMode: PAY_PER_REQUEST`", covers: (problem, _, answer) => problem.part === "ProvisionedThroughput" && /PAY_PER_REQUEST/.test(problem.message) && answer.what === "accepted" },
+  { row: "an `SSEType` or `TableClass` of no such value", covers: (problem, _, answer) => /^(SSESpecification|TableClass)/.test(problem.part) && answer.what === "accepted" },
+  { row: "two index creations or deletions in one `UpdateTable`", covers: (_, op, answer) => answer.what.startsWith("LimitExceededException") && "GlobalSecondaryIndexUpdates" in (op.description as object) }
 ]
 
 /** DynamoDB Local does not implement these (`UnknownOperationException`): nothing to compare, only no defect. */

@@ -77,8 +77,14 @@ export const typeOf = (value: Readonly<Record<string, unknown>>): string | undef
   return undefined
 }
 
-/** The bytes of a key attribute's value, or why it can be no key attribute. */
-const keyValueBytes = (value: unknown): number | string => {
+/**
+ * The bytes of a key attribute's value, or why it can be no key attribute.
+ *
+ * @example
+ * import { keyValueBytes } from "./options.js"
+ * keyValueBytes({ S: "" }) // "is an empty string: a key attribute cannot be one"
+ */
+export const keyValueBytes = (value: unknown): number | string => {
   if (!isRecord(value)) return "is no attribute value"
   const { S, N, B } = value as { S?: unknown; N?: unknown; B?: unknown }
   if (typeof S === "string") {
@@ -148,7 +154,18 @@ const stream = (value: unknown): string | undefined => {
   const enabled = boolean(value["StreamEnabled"])
   if (enabled !== undefined) return `StreamEnabled: ${enabled}`
   if (value["StreamEnabled"] === true) return streamViewType(value["StreamViewType"])
-  return value["StreamViewType"] === undefined ? undefined : streamViewType(value["StreamViewType"])
+  return value["StreamViewType"] === undefined ? undefined : "a stream that is not enabled has no StreamViewType"
+}
+
+const sseType = oneOf("AES256", "KMS")
+
+/** Encryption at rest (API reference, "SSESpecification"): `Enabled` a boolean, `SSEType` AES256 or KMS. */
+const sse = (value: unknown): Fault | undefined => {
+  if (!isRecord(value)) return whole("an encryption specification is { Enabled, SSEType, KMSMasterKeyId }")
+  const enabled = value["Enabled"] === undefined ? undefined : boolean(value["Enabled"])
+  if (enabled !== undefined) return { at: ".Enabled", message: enabled }
+  const type = value["SSEType"] === undefined ? undefined : sseType(value["SSEType"])
+  return type === undefined ? undefined : { at: ".SSEType", message: type }
 }
 
 /**
@@ -313,6 +330,7 @@ const rules: Readonly<Record<string, Rule>> = {
   TableClass: oneOf("STANDARD", "STANDARD_INFREQUENT_ACCESS"),
   ProvisionedThroughput: throughput,
   StreamSpecification: stream,
+  SSESpecification: sse,
   KeySchema: keySchemaProblem,
   AttributeDefinitions: definitions,
   Statement: statement,

@@ -8,7 +8,7 @@
 import type { AttributeValue, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
 import { itemSize, valueSize } from "../values/itemSize.js"
-import { fieldProblems, KeyLimits, keyProblem, nameProblem, typeOf, type Problems } from "./options.js"
+import { fieldProblems, KeyLimits, keyProblem, keyValueBytes, nameProblem, typeOf, type Problems } from "./options.js"
 import { checkWrite, itemIdentity, keyIdentity, WriteLimits } from "./writes.js"
 
 /** DynamoDB's limits on the shape of requests. */
@@ -316,8 +316,28 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
   for (const name of new Set(defined)) {
     if (!keys.has(name)) problems.push({ part: "AttributeDefinitions", message: `"${name}" is defined but is no key of the table or an index` })
   }
-  if (input["BillingMode"] === "PROVISIONED" && input["ProvisionedThroughput"] === undefined) {
+  const mode = input["BillingMode"] ?? "PROVISIONED"
+  billingProblems(input, mode, problems)
+  const provisioned = mode === "PROVISIONED"
+  if (provisioned && Array.isArray(globals)) {
+    globals.forEach((index: unknown, i) => {
+      if (isRecord(index) && index["ProvisionedThroughput"] === undefined) {
+        problems.push({ part: `GlobalSecondaryIndexes[${i}].ProvisionedThroughput`, message: "provisioned billing needs each global index's read and write capacity" })
+      }
+    })
+  }
+}
+
+/**
+ * Billing and capacity together (API reference, CreateTable and UpdateTable, `BillingMode`: `PROVISIONED`, the
+ * default of CreateTable, needs `ProvisionedThroughput`; with `PAY_PER_REQUEST` none is given). DynamoDB:
+ * "Neither ReadCapacityUnits nor WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST".
+ */
+const billingProblems = (input: Record_, mode: unknown, problems: Problems): void => {
+  if (mode === "PROVISIONED" && input["ProvisionedThroughput"] === undefined) {
     problems.push({ part: "ProvisionedThroughput", message: "provisioned billing needs the table's read and write capacity" })
+  } else if (mode === "PAY_PER_REQUEST" && input["ProvisionedThroughput"] !== undefined) {
+    problems.push({ part: "ProvisionedThroughput", message: "on-demand billing (PAY_PER_REQUEST) takes no read or write capacity" })
   }
 }
 
@@ -332,8 +352,35 @@ const exclusiveUpdates = ["ProvisionedThroughput", "StreamSpecification"] as con
 export const updateTableShape = (input: Record_, problems: Problems): void => {
   const once = exclusiveUpdates.filter((field) => input[field] !== undefined)
   if (once.length > 1) problems.push({ part: "input", message: `${once.join(" and ")} in one UpdateTable: DynamoDB takes only one of them at once` })
+  if (input["BillingMode"] === "PAY_PER_REQUEST") billingProblems(input, "PAY_PER_REQUEST", problems)
+  indexUpdateProblems(input["GlobalSecondaryIndexUpdates"], problems)
   for (const field in input) if (field !== "TableName" && input[field] !== undefined) return
   problems.push({ part: "input", message: "nothing to change: give billing, stream, deletionProtection, tableClass or another setting" })
+}
+
+/**
+ * `GlobalSecondaryIndexUpdates` (API reference, UpdateTable and "GlobalSecondaryIndexUpdate"): a list of entries, each exactly one of `Create`, `Update`, `Delete`; one index created or deleted per UpdateTable (DynamoDB:
+ * "Only 1 online index can be created or deleted simultaneously per table", a `LimitExceededException`).
+ */
+const indexUpdateProblems = (updates: unknown, problems: Problems): void => {
+  if (updates === undefined) return
+  const part = "GlobalSecondaryIndexUpdates"
+  if (!Array.isArray(updates)) {
+    problems.push({ part, message: "index updates are a list of { Create }, { Update } or { Delete }" })
+    return
+  }
+  let structural = 0
+  updates.forEach((update: unknown, i) => {
+    const actions = isRecord(update) ? (["Create", "Update", "Delete"] as const).filter((action) => update[action] !== undefined) : []
+    if (actions.length !== 1) {
+      problems.push({ part: `${part}[${i}]`, message: `each index update is exactly one of Create, Update, Delete, not ${actions.length === 0 ? "none" : actions.join(" and ")}` })
+      return
+    }
+    const action = actions[0]!
+    if (action !== "Update") structural++
+    fieldProblems("UpdateTable", (update as Record_)[action], `${part}[${i}].${action}.`, problems)
+    if (structural === 2) problems.push({ part: `${part}[${i}]`, message: "one index created or deleted per UpdateTable: DynamoDB takes one at a time" })
+  })
 }
 
 const clauseKeyword = /\b(SET|REMOVE|ADD|DELETE)\b/gi
@@ -474,5 +521,38 @@ export const keyConditionShape = (body: Record_, prefix: string, problems: Probl
   const max = body["IndexName"] === undefined ? KeyLimits.attributes : 8
   if (attributes.size > max) {
     problems.push({ part: `${prefix}KeyConditionExpression`, message: `a key condition on ${attributes.size} attributes (${[...attributes].join(", ")}): the key has at most ${max}` })
+  }
+  keyConditionValues(expression, body["ExpressionAttributeValues"], `${prefix}KeyConditionExpression`, problems)
+}
+
+/** The operands of a range comparison (`<`, `<=`, `>`, `>=`, `BETWEEN`, `begins_with`): only a sort key takes one. */
+const sortOperands = /(?:[<>]=?\s*(:[A-Za-z0-9_]+))|(?:\bBETWEEN\s+(:[A-Za-z0-9_]+)\s+AND\s+(:[A-Za-z0-9_]+))|(?:\bbegins_with\s*\([^,]*,\s*(:[A-Za-z0-9_]+)\s*\))/gi
+
+/**
+ * Each value of a key condition is a key attribute's value (API reference, Query, `KeyConditionExpression`;
+ * Developer Guide, "Quotas": partition key 2,048 bytes, sort key 1,024): a non-empty string or binary or a number,
+ * of at most 1,024 bytes where only a sort key can be compared (a range comparison), of at most 2,048 elsewhere,
+ * and not two over 1,024 (one of them is the sort key's). DynamoDB: "The AttributeValue for a key attribute cannot
+ * contain an empty string value", "Aggregated size of all range keys has exceeded the size limit of 1024 bytes".
+ */
+const keyConditionValues = (expression: string, values: unknown, part: string, problems: Problems): void => {
+  if (!isRecord(values)) return
+  const sort = new Set<string>()
+  for (const match of expression.matchAll(sortOperands)) for (const placeholder of match.slice(1)) if (placeholder !== undefined) sort.add(placeholder)
+  let long = 0
+  for (const placeholder of new Set(expression.match(valuePlaceholder) ?? [])) {
+    const value = values[placeholder]
+    if (value === undefined) continue
+    const bytes = keyValueBytes(value)
+    const max = sort.has(placeholder) ? KeyLimits.sortBytes : KeyLimits.partitionBytes
+    const problem =
+      typeof bytes === "string"
+        ? `${placeholder} ${bytes}`
+        : bytes > max
+          ? `${placeholder} is ${bytes} bytes: a ${sort.has(placeholder) ? "sort" : "partition"} key value is at most ${max}`
+          : bytes > KeyLimits.sortBytes && ++long > 1
+            ? `${placeholder} is the second value over ${KeyLimits.sortBytes} bytes: a sort key value is at most ${KeyLimits.sortBytes}`
+            : undefined
+    if (problem !== undefined) problems.push({ part, message: `a key condition compares key attributes with key values: ${problem}` })
   }
 }
