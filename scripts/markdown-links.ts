@@ -33,7 +33,15 @@ export const linksOf = (page: string): ReadonlyArray<Link> =>
     })
 
 /** The relative links of a page (an absolute path) that lead to no file, or to no heading of a Markdown page. */
-export const brokenLinks = (page: string): ReadonlyArray<string> =>
-  linksOf(page)
-    .filter(({ file, hash }) => !existsSync(file) || (hash !== undefined && file.endsWith(".md") && !anchorsOf(file).has(hash)))
+export const brokenLinks = (page: string): ReadonlyArray<string> => {
+  // Each linked page's headings are read once, however many of its anchors the page links to.
+  const anchors = new Map<string, ReadonlySet<string>>()
+  const hasAnchor = (file: string, hash: string) => {
+    let known = anchors.get(file)
+    if (known === undefined) anchors.set(file, (known = anchorsOf(file)))
+    return known.has(hash)
+  }
+  return linksOf(page)
+    .filter(({ file, hash }) => !existsSync(file) || (hash !== undefined && file.endsWith(".md") && !hasAnchor(file, hash)))
     .map(({ link }) => link)
+}

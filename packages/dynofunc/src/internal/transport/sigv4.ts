@@ -26,10 +26,14 @@ const algorithm = "AWS4-HMAC-SHA256"
 
 const hmac = (key: Buffer | string, data: string): Buffer => crypto().createHmac("sha256", key).update(data, "utf8").digest()
 
-/** Node's one-shot hash (20.12+, no Hash object per call) where it has one. */
-const sha256Hex = (data: string): string => {
+/** Node's one-shot hash (20.12+, no Hash object per call) where it has one; chosen on the first call, with `node:crypto`. */
+const sha256Hex = (data: string): string => (chosenSha256Hex ??= chooseSha256Hex())(data)
+
+let chosenSha256Hex: ((data: string) => string) | undefined
+
+const chooseSha256Hex = (): ((data: string) => string) => {
   const { hash, createHash } = crypto() as typeof Crypto & { hash?: (algorithm: string, data: string, encoding: "hex") => string }
-  return hash !== undefined ? hash("sha256", data, "hex") : createHash("sha256").update(data, "utf8").digest("hex")
+  return hash !== undefined ? (data) => hash("sha256", data, "hex") : (data) => createHash("sha256").update(data, "utf8").digest("hex")
 }
 
 let lastSecond = Number.NaN

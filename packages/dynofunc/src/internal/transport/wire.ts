@@ -225,7 +225,7 @@ const crc32InJs = (bytes: Uint8Array): number => {
  * import { crc32 } from "./wire.js"
  * crc32(Buffer.from("{}")) // 2745614147
  */
-export const crc32 = (bytes: Uint8Array): number => (native ??= (zlib() as { crc32?: typeof crc32InJs }).crc32 ?? crc32InJs)(bytes)
+export const crc32 = (bytes: Uint8Array): number => (chosenCrc32 ??= (zlib() as { crc32?: typeof crc32InJs }).crc32 ?? crc32InJs)(bytes)
 
 /** `node:zlib`'s `crc32`, or the table in JS, chosen on the first check (loading `node:zlib` then, not at import). */
-let native: ((bytes: Uint8Array) => number) | undefined
+let chosenCrc32: ((bytes: Uint8Array) => number) | undefined
