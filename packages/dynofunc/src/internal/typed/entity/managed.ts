@@ -19,14 +19,12 @@ export const managed = (entity: Compiled, item: Readonly<Record<string, unknown>
   return full
 }
 
+/** The version condition of an update or delete: the expected version, if any (a version of no item: none). */
+export const expectedVersion = (entity: Compiled, options: Options): Condition | undefined =>
+  entity.config.version !== undefined && options.expectedVersion !== undefined ? attr(entity.config.version).equals(options.expectedVersion) : undefined
+
 /** The version condition of a versioned put: the expected version, or (none expected) no such item yet. */
 export const versionCondition = (entity: Compiled, options: Options): Condition | undefined =>
   entity.config.version === undefined
     ? undefined
-    : options.expectedVersion === undefined
-      ? attr(entity.keyAttributes.partition[0]!).notExists()
-      : attr(entity.config.version).equals(options.expectedVersion)
-
-/** The version condition of an update or delete: the expected version, if any (a version of no item: none). */
-export const expectedVersion = (entity: Compiled, options: Options): Condition | undefined =>
-  entity.config.version !== undefined && options.expectedVersion !== undefined ? attr(entity.config.version).equals(options.expectedVersion) : undefined
+    : expectedVersion(entity, options) ?? attr(entity.keyAttributes.partition[0]!).notExists()
