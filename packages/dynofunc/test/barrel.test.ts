@@ -1,19 +1,23 @@
 /**
  * The barrels (`index.ts` of `@dynofunc/core` and of `dynofunc`) against the public modules beside them: every
- * public module (a capitalised `src/*.ts`, plus the core's `operations/index.ts`) is exported by its package's
- * barrel, a module exported as a namespace is exported under its own file name and only once, and the barrel
+ * public module (a `src/*.ts` of the list in `scripts/public-modules.ts`, plus the core's `operations/index.ts`) is
+ * exported by its package's barrel, a module exported as a namespace is exported under its own file name and only once, and the barrel
  * re-exports nothing from `internal/`. A new module cannot be forgotten, nor one exported under two names.
  */
-import { readdirSync, readFileSync } from "node:fs"
+import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "@effect/vitest"
 import * as Dynofunc from "dynofunc"
+import { publicModules as listPublicModules } from "../../../scripts/public-modules.js"
 
 const packages = [
-  { name: "@dynofunc/core", src: "../../core/src", extra: ["operations/index"] },
+  { name: "@dynofunc/core", src: "../../core/src", dir: "packages/core/src/", extra: ["operations/index"] },
   // `Sdk` is the `dynofunc/sdk` entry point: kept out of the main barrel so the SDK is never loaded by it.
-  { name: "dynofunc", src: "../src", extra: [], entryPoints: ["Sdk"] }
+  { name: "dynofunc", src: "../src", dir: "packages/dynofunc/src/", extra: [], entryPoints: ["Sdk"] }
 ] as const
+
+/** The public modules (`scripts/public-modules.ts`, the list the docs use), relative to the repository's root. */
+const allPublic = listPublicModules()
 
 const folder = (relative: string) => fileURLToPath(new URL(`${relative}/`, import.meta.url))
 
@@ -34,9 +38,9 @@ describe.each(packages)("the $name barrel", (pkg) => {
   const modules = exportsOf(barrel)
   const skipped: ReadonlyArray<string> = "entryPoints" in pkg ? pkg.entryPoints : []
   const publicModules = [
-    ...readdirSync(src)
-      .filter((file) => /^[A-Z]\w*\.ts$/.test(file))
-      .map((file) => file.slice(0, -".ts".length))
+    ...allPublic
+      .filter((file) => file.startsWith(pkg.dir) && !file.slice(pkg.dir.length).includes("/"))
+      .map((file) => file.slice(pkg.dir.length, -".ts".length))
       .filter((name) => !skipped.includes(name)),
     ...pkg.extra
   ]

@@ -1,15 +1,12 @@
 /**
- * One owner per public type: every type a public module of `@dynofunc/core` or `dynofunc` exports (a capitalised
- * `src/*.ts`, and the core's `operations/*.ts`) is declared in a public module, never declared under `internal/` and
- * re-exported. Internal code imports public types from their public module. Read with the TypeScript compiler (each
+ * One owner per public type: every type a public module of the published packages exports (the list
+ * `scripts/public-modules.ts` keeps for the docs too) is declared in a public module, never declared under `internal/`
+ * and re-exported. Internal code imports public types from their public module. Read with the TypeScript compiler (each
  * export resolved to its declaration), over the repository's own sources only.
  */
-import { readdirSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "@effect/vitest"
 import ts from "typescript"
-
-const root = fileURLToPath(new URL("../../../", import.meta.url))
+import { publicModules, root } from "../../../scripts/public-modules.js"
 
 /**
  * Types still declared under `internal/`, each with why. Listed here, they are not an error; a listed one that is
@@ -34,12 +31,8 @@ const pending: ReadonlyArray<string> = [
   "dynofunc/StreamsClient.ts StreamsRequest"
 ]
 
-const publicModules = (pkg: string, folder: string, capitalised: boolean): Array<string> =>
-  readdirSync(`${root}packages/${pkg}/src/${folder}`)
-    .filter((file) => file.endsWith(".ts") && (!capitalised || /^[A-Z]/.test(file)))
-    .map((file) => `${root}packages/${pkg}/src/${folder}${file}`)
-
-const modules = [...publicModules("core", "", true), ...publicModules("core", "operations/", false), ...publicModules("dynofunc", "", true)]
+/** The public modules of the published packages (barrels aside), as absolute paths. */
+const modules = publicModules().map((file) => `${root}${file}`)
 
 /** `package/file` of a module, for the messages. */
 const short = (file: string): string => file.slice(`${root}packages/`.length).replace("/src/", "/")
