@@ -5,7 +5,9 @@
  * lease table (`Checkpoint.layerTable`). The first run is stopped part-way, in the middle of a batch; the second run
  * (a new consumer on the same lease table) goes on after the last batch the first one finished: the records of the
  * unfinished batch come again, none before it. Then the same records, as a Lambda stream event, go through
- * `StreamEvent.entityHandler`, whose answer names the record Lambda would retry from.
+ * `StreamEvent.entityHandler`, whose answer names the record Lambda would retry from. `consume` hands over plain
+ * records: the handler decodes them with the entity's Schema (`ChangeStream.entities` decodes by entity tag, as a
+ * `Stream` without checkpoints).
  */
 import { Console, Data, Deferred, Effect, Layer, Ref, Schema } from "effect"
 import { type ChangeRecord, ChangeStream, Checkpoint, Entity, StreamEvent, TypedTable, execute, scan } from "dynofunc"
