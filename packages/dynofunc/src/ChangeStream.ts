@@ -299,3 +299,54 @@ export const entities = <const Members extends ReadonlyArray<CollectionMember>, 
   const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
   return A.mapConcatEffect(batches(source, options), (batch) => decodeAll(batch.records))
 }
+
+/**
+ * A batch of `consumeEntities`: a `ShardBatch` whose records are decoded by entity (those skipped with
+ * `onInvalid: "skip"` left out; the checkpoint still goes after the batch's last record).
+ *
+ * @example
+ * import { Schema } from "effect"
+ * import { type ChangeStream, Entity, TypedTable } from "dynofunc"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk" })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String }), primary: { partition: { prefix: "USER", fields: ["id"] } } })
+ * const ids = (batch: ChangeStream.EntityBatch<typeof User>) => batch.records.map((change) => change.newImage?.id)
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface EntityBatch<Members extends CollectionMember> extends Omit<ShardBatch, "records"> {
+  readonly records: ReadonlyArray<EntityChange<Members>>
+}
+
+/**
+ * `consume` with each batch's records decoded by entity, as `entities` decodes them: the typed consumer with
+ * checkpoints. A record that does not decode fails the consumer with `ChangeDecodeError` before its batch is
+ * processed (so its batch is not checkpointed: a restart meets it again), or with `onInvalid: "skip"` is reported
+ * and left out of the batch handed to `process`.
+ *
+ * @example
+ * import { Schema, Effect } from "effect"
+ * import { ChangeStream, Checkpoint, Entity, TypedTable } from "dynofunc"
+ * const bank = TypedTable.make({ name: "bank", partitionKey: "pk" })
+ * const Account = Entity.make({ table: bank, name: "Account", schema: Schema.Struct({ id: Schema.String, balance: Schema.Number }),
+ *   primary: { partition: { prefix: "ACCOUNT", fields: ["id"] } } })
+ * ChangeStream.consumeEntities([Account], { table: bank.name }, (batch) =>
+ *   Effect.forEach(batch.records, (change) => Effect.log(change.event, change.newImage?.balance)), { start: "trim-horizon" }
+ * ).pipe(Effect.provide(Checkpoint.layerTable({ table: "bank-leases", owner: "worker-1" })))
+ *
+ * @since 0.1.0
+ * @category streams
+ */
+export const consumeEntities = <const Members extends ReadonlyArray<CollectionMember>, S extends Source, E, R>(
+  members: Members,
+  source: S,
+  process: (batch: EntityBatch<Members[number]>) => Effect.Effect<unknown, E, R>,
+  options: ConsumeOptions & DecodeOptions = {}
+): Effect.Effect<
+  void,
+  ReadError | SourceError<S> | Exclude<CheckpointError, LeaseLostError> | ChangeDecodeError | E,
+  StreamsClient | Checkpoint | SourceContext<S> | R
+> => {
+  const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
+  return consume(source, (batch) => Effect.flatMap(decodeAll(batch.records), (records) => process({ ...batch, records })), options)
+}

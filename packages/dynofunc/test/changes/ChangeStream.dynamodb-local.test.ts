@@ -272,4 +272,44 @@ layer(Layer.provideMerge(sdk, engine), { timeout: "120 seconds", excludeTestServ
       const error = yield* Effect.flip(ChangeStream.entities([User, Order], { table: app.name }, fast).pipe(Stream.runDrain))
       expect(error).toMatchObject({ _tag: "ChangeDecodeError", image: "newImage", record: { keys: { pk: "USER#bad" }, newImage: { id: "bad" } } })
     }))
+
+  it.effect("consumeEntities: batches decoded by entity with checkpoints; a skipped record is checkpointed past, so a restart meets it no more", () =>
+    Effect.gen(function* () {
+      const leaseTable = yield* leases()
+      const app = TypedTable.make({ name: freshTable(), partitionKey: "pk" })
+      const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, joined: T.DateFromIso }), primary: { partition: { prefix: "USER", fields: ["id"] } } })
+      yield* execute(TypedTable.create(app, { stream: "NEW_AND_OLD_IMAGES" }))
+      yield* TypedTable.execute(User.put({ id: "ada", joined: new Date("2026-12-07T07:00:00.000Z") }))
+      yield* execute(add(app.name, { pk: "GHOST#1", _entity: "Ghost" }))
+      const run = (seen: Array<unknown>, reported: Array<unknown>) =>
+        ChangeStream.consumeEntities([User], { table: app.name }, (batch) => Effect.sync(() => seen.push(...batch.records.map((change) => change.newImage?.joined))), {
+          ...fast,
+          onInvalid: "skip",
+          report: (error) => Effect.sync(() => void reported.push(error.record.keys["pk"]))
+        }).pipe(Effect.provide(Checkpoint.layerTable({ table: leaseTable, owner: "worker1" })), T.fork)
+      const [first, skippedFirst] = [[] as Array<unknown>, [] as Array<unknown>]
+      const running = yield* run(first, skippedFirst)
+      yield* until(() => first.length >= 1 && skippedFirst.length >= 1)
+      yield* Effect.sleep("300 millis")
+      yield* Fiber.interrupt(running)
+      yield* TypedTable.execute(User.put({ id: "bob", joined: new Date("2026-12-08T07:00:00.000Z") }))
+      const [second, skippedSecond] = [[] as Array<unknown>, [] as Array<unknown>]
+      const restarted = yield* run(second, skippedSecond)
+      yield* until(() => second.length >= 1)
+      yield* Effect.sleep("300 millis")
+      yield* Fiber.interrupt(restarted)
+      expect({ first, skippedFirst, second, skippedSecond }).toEqual({
+        first: [new Date("2026-12-07T07:00:00.000Z")],
+        skippedFirst: ["GHOST#1"],
+        second: [new Date("2026-12-08T07:00:00.000Z")],
+        skippedSecond: []
+      })
+      // Without `onInvalid: "skip"`, the record that does not decode fails the consumer before its batch is processed.
+      const processed: Array<unknown> = []
+      const error = yield* Effect.flip(
+        ChangeStream.consumeEntities([User], { table: app.name }, (batch) => Effect.sync(() => processed.push(...batch.records)), fast).pipe(Effect.provide(Checkpoint.layerMemory()))
+      )
+      expect(error).toMatchObject({ _tag: "ChangeDecodeError", record: { keys: { pk: "GHOST#1" } } })
+      expect(processed).toEqual([])
+    }))
 })

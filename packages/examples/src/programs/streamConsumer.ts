@@ -1,13 +1,11 @@
 /**
  * A typed, restartable stream consumer: `pnpm --filter @dynofunc/examples stream-consumer` (on DynamoDB Local, which
  * serves DynamoDB Streams; Java 17). An `Account` entity in a table with a stream of both images; six writes; a
- * consumer (`ChangeStream.consume`) that decodes each change with the entity's Schema and keeps its checkpoint in a
+ * consumer (`ChangeStream.consumeEntities`) that decodes each change by its entity and keeps its checkpoint in a
  * lease table (`Checkpoint.layerTable`). The first run is stopped part-way, in the middle of a batch; the second run
  * (a new consumer on the same lease table) goes on after the last batch the first one finished: the records of the
  * unfinished batch come again, none before it. Then the same records, as a Lambda stream event, go through
- * `StreamEvent.entityHandler`, whose answer names the record Lambda would retry from. `consume` hands over plain
- * records: the handler decodes them with the entity's Schema (`ChangeStream.entities` decodes by entity tag, as a
- * `Stream` without checkpoints).
+ * `StreamEvent.entityHandler`, whose answer names the record Lambda would retry from.
  */
 import { Console, Data, Deferred, Effect, Layer, Ref, Schema } from "effect"
 import { type ChangeRecord, ChangeStream, Checkpoint, Entity, StreamEvent, TypedTable, execute, scan } from "dynofunc"
@@ -28,24 +26,8 @@ type Account = Entity.Read<typeof Account.config>
 /** The lease table holding the consumer's checkpoints, and the consumer's name in it. */
 const leases = { table: "bank-leases", owner: "worker-1" }
 
-/** A stream image that the entity's Schema refuses. */
-export class UndecodedChange extends Data.TaggedError("UndecodedChange")<{ readonly change: ChangeRecord.ChangeRecord; readonly cause: unknown }> {}
-
 /** The Lambda handler's refusal of an overdrawn account. */
 export class Overdrawn extends Data.TaggedError("Overdrawn")<{ readonly id: string }> {}
-
-const decodeAccount = Schema.decodeUnknownSync(Account.config.schema)
-
-/** A change with its images decoded by the entity's Schema. */
-const typed = (change: ChangeRecord.ChangeRecord) =>
-  Effect.try({
-    try: (): ChangeRecord.ChangeRecord<Account> => ({
-      ...change,
-      oldImage: change.oldImage === undefined ? undefined : decodeAccount(change.oldImage),
-      newImage: change.newImage === undefined ? undefined : decodeAccount(change.newImage)
-    }),
-    catch: (cause) => new UndecodedChange({ change, cause })
-  })
 
 /** How a typed change is printed: the event, the account, its balance before and after, the day it was opened. */
 const describe = (change: ChangeRecord.ChangeRecord<Account>) => {
@@ -55,7 +37,7 @@ const describe = (change: ChangeRecord.ChangeRecord<Account>) => {
 }
 
 /**
- * One run of the consumer: each change decoded and printed, a checkpoint saved in the lease table after each batch.
+ * One run of the consumer: each change decoded by its entity and printed, a checkpoint saved in the lease table after each batch.
  * The run is stopped from outside (interrupted, as a crash or a deploy stops a consumer) while it handles the change
  * `stopAt` picks: that change's batch is not checkpointed. Gives the changes it handled, in order.
  */
@@ -63,12 +45,12 @@ const run = (name: string, stopAt: (change: ChangeRecord.ChangeRecord<Account>) 
   Effect.gen(function* () {
     const handled = yield* Ref.make<ReadonlyArray<ChangeRecord.ChangeRecord<Account>>>([])
     const stop = yield* Deferred.make<void>()
-    const consumer = ChangeStream.consume(
+    const consumer = ChangeStream.consumeEntities(
+      [Account],
       { table: bank.name },
       (batch) =>
-        Effect.forEach(batch.records, (record) =>
+        Effect.forEach(batch.records, (change) =>
           Effect.gen(function* () {
-            const change = yield* typed(record)
             yield* Ref.update(handled, (changes) => [...changes, change])
             yield* Console.log(`${name}: ${describe(change)}`)
             if (stopAt(change)) yield* Effect.andThen(Deferred.succeed(stop, undefined), Effect.never)
