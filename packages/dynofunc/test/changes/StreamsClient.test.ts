@@ -5,7 +5,7 @@ import * as A from "#adapter"
 import * as T from "#test-effect"
 import { StreamsClient } from "dynofunc"
 
-const regionOf = Effect.map(StreamsClient, (service) => service.region)
+const regionOf = Effect.map(StreamsClient.StreamsClient, (service) => service.region)
 
 describe("StreamsClient.layerConfig", () => {
   it.effect("reads its settings from Config", () =>
