@@ -19,55 +19,140 @@ import { Deferred, Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
 import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
 import { describe } from "@dynofunc/core/operations/describe"
-import { type ChangeDecodeError, type LeaseLostError, StreamNotEnabledError } from "./ChangeStreamError.js"
+import { type ChangeDecodeError, type LeaseLostError, type StreamDeletedError, StreamNotEnabledError, type TrimmedRecordsError } from "./ChangeStreamError.js"
 import { Checkpoint, type CheckpointError } from "./Checkpoint.js"
 import type { DynamoClient } from "./DynamoClient.js"
+import type { MalformedResponseError } from "./DynamoError.js"
 import { execute, type ErrorOf } from "./Execute.js"
-import type { StreamsClient } from "./StreamsClient.js"
-import { type DecodeOptions, decodedOrSkipped, decoder, type EntityChange } from "./internal/changes/typed.js"
+import type { StreamsClient, StreamsError } from "./StreamsClient.js"
+import { decodedOrSkipped, decoder } from "./internal/changes/typed.js"
 import type { CollectionMember } from "./internal/typed/collection.js"
 import * as Reader from "./internal/changes/reader.js"
-import type { Claim, Delivery, ReadError, ReadOptions, ShardBatch } from "./internal/changes/reader.js"
+import type { Delivery } from "./internal/changes/reader.js"
 
-export type {
+/**
+ * Where to start reading a shard: a saved position (after or at a sequence number), or the shard's end (`ended`).
+ *
+ * @example
+ * import type { ChangeStream } from "dynofunc"
+ * const positions: Record<string, ChangeStream.Position> = { "shardId-1": { after: "4200" }, "shardId-0": "ended" }
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Position = { readonly after: string } | { readonly at: string } | "ended"
+
+/**
+ * How a stream is read.
+ *
+ * @example
+ * import { ChangeStream } from "dynofunc"
+ * const options: ChangeStream.ReadOptions = { start: "latest", pollInterval: "500 millis", concurrency: 4 }
+ * ChangeStream.records({ table: "users" }, options)
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ReadOptions {
   /**
-   * @since 0.1.0
-   * @category models
+   * Where to start the shards that have no saved position and exist when reading starts: `trim-horizon` (the oldest
+   * record kept, the default) or `latest` (only changes from now; closed shards are skipped; an iterator that expires
+   * before the first record is renewed without skipping what came meanwhile, a few records of the minute before the
+   * start may come too). Shards that appear later are always read from their start.
    */
-  Claim,
-  /**
-   * @since 0.1.0
-   * @category models
-   */
-  Position,
-  /**
-   * @since 0.1.0
-   * @category errors
-   */
-  ReadError,
-  /**
-   * @since 0.1.0
-   * @category models
-   */
-  ReadOptions,
-  /**
-   * @since 0.1.0
-   * @category models
-   */
-  ShardBatch
-} from "./internal/changes/reader.js"
-export type {
-  /**
-   * @since 0.1.0
-   * @category models
-   */
-  DecodeOptions,
-  /**
-   * @since 0.1.0
-   * @category models
-   */
-  EntityChange
-} from "./internal/changes/typed.js"
+  readonly start?: "trim-horizon" | "latest" | undefined
+  /** Saved positions by shard id (a `Checkpoint`'s): those shards go on from there. */
+  readonly positions?: Readonly<Record<string, Position>> | undefined
+  /** Shards read at once, at most (default 16). A child shard waits for its parent in any case. */
+  readonly concurrency?: number | undefined
+  /** How long to wait after a `GetRecords` that brought nothing before asking again (default 1 second). */
+  readonly pollInterval?: A.DurationInput | undefined
+  /** How often to list the shards for new ones besides when a shard ends (default 10 seconds). */
+  readonly discoveryInterval?: A.DurationInput | undefined
+  /** Records per `GetRecords`, at most (DynamoDB's default and maximum: 1000). */
+  readonly limit?: number | undefined
+  /** Batches read ahead of the consumer, at most (default 16). */
+  readonly buffer?: number | undefined
+}
+
+/**
+ * What one `GetRecords` brought from a shard, in order; `end` when the shard has been read to its end.
+ *
+ * @example
+ * import type { ChangeStream } from "dynofunc"
+ * const count = (batch: ChangeStream.ShardBatch) => `${batch.shardId}: ${batch.records.length}${batch.end ? " (end)" : ""}`
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface ShardBatch {
+  readonly shardId: string
+  /** The shard's parent, when it has one (its batches all came before this shard's). */
+  readonly parentShardId?: string | undefined
+  readonly records: ReadonlyArray<ChangeRecord>
+  readonly end: boolean
+}
+
+/**
+ * The errors of reading a stream.
+ *
+ * @example
+ * import type { ChangeStream } from "dynofunc"
+ * const lost = (error: ChangeStream.ReadError) => error._tag === "TrimmedRecordsError" || error._tag === "StreamDeletedError"
+ *
+ * @since 0.1.0
+ * @category errors
+ */
+export type ReadError = StreamsError | TrimmedRecordsError | StreamDeletedError | MalformedResponseError
+
+/**
+ * Asked before a shard is started: its saved position (`undefined`: none), or `taken` when another consumer reads it
+ * (it is asked again at the next listing; a parent read elsewhere is done once its claim answers `ended`).
+ *
+ * @example
+ * import type { ChangeStream } from "dynofunc"
+ * import { Effect } from "effect"
+ * const fromStart: ChangeStream.Claim<never, never> = () => Effect.succeed(undefined)
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type Claim<E, R> = (shardId: string) => Effect.Effect<Position | undefined | "taken", E, R>
+
+/**
+ * A change of one of `Members`: its entity's tag, and its images decoded with that entity's Schema.
+ *
+ * @example
+ * import { Schema } from "effect"
+ * import { ChangeStream, Entity, TypedTable } from "dynofunc"
+ * const app = TypedTable.make({ name: "app", partitionKey: "pk", sortKey: "sk" })
+ * const User = Entity.make({ table: app, name: "User", schema: Schema.Struct({ id: Schema.String, email: Schema.String }),
+ *   primary: { partition: { prefix: "USER", fields: ["id"] }, sort: { prefix: "PROFILE", fields: [] } } })
+ * const emailOf = (change: ChangeStream.EntityChange<typeof User>) => change.newImage?.email
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export type EntityChange<Members extends CollectionMember> = Members extends CollectionMember<infer Tag, infer A>
+  ? ChangeRecord<A> & { readonly entity: Tag }
+  : never
+
+/**
+ * What to do with a record that does not decode: fail the stream (default), or skip it and report it.
+ *
+ * @example
+ * import type { ChangeStream } from "dynofunc"
+ * import { Effect } from "effect"
+ * const options: ChangeStream.DecodeOptions = { onInvalid: "skip", report: (error) => Effect.logError(error.message) }
+ *
+ * @since 0.1.0
+ * @category models
+ */
+export interface DecodeOptions {
+  readonly onInvalid?: "fail" | "skip" | undefined
+  /** Called with each skipped record's error (default: logged as a warning). */
+  readonly report?: ((error: ChangeDecodeError) => Effect.Effect<void>) | undefined
+}
 
 /**
  * Which stream to read: a table's latest stream (found with `DescribeTable`), or a stream by its ARN.

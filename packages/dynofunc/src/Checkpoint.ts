@@ -26,7 +26,7 @@ import { remove as removeAction } from "@dynofunc/core/Update"
 import { LeaseLostError } from "./ChangeStreamError.js"
 import type { DynamoClient } from "./DynamoClient.js"
 import { execute, type ErrorOf } from "./Execute.js"
-import type { Position } from "./internal/changes/reader.js"
+import type { Position } from "./ChangeStream.js"
 
 /**
  * How far a shard has been processed: after a sequence number, or to its end.

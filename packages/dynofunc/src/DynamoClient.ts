@@ -25,6 +25,7 @@ import type { AttributeMap, Item } from "@dynofunc/core/Value"
 import { toAttributeMap } from "@dynofunc/core/internal/values/marshal"
 import type * as Sdk from "./internal/transport/sdk.js"
 import { abortable, checkCredentials, sdkConfig } from "./internal/transport/sdkShared.js"
+import { testSend } from "./internal/transport/testHandler.js"
 
 /**
  * One request as a `DynamoClient` sees it: the operation's name and its input (the SDK command input). The SDK Layer
@@ -257,14 +258,6 @@ const withMarshalledItems = (answer: unknown): unknown => {
   return out
 }
 
-const answerOf = (handler: TestHandler | TestHandlers, request: AnyRequest): unknown => {
-  if (typeof handler === "function") return handler(request)
-  const forOperation = handler[request.operation] as ((request: AnyRequest) => unknown) | undefined
-  return forOperation === undefined
-    ? Effect.fail({ name: "UnknownOperationException", $fault: "client", message: `layerTest: no handler for ${request.operation}` })
-    : forOperation(request)
-}
-
 /**
  * A scoped service over a new SDK client, destroyed when the scope closes.
  *
@@ -363,12 +356,5 @@ export const layerFromSdk = (sdk: DynamoDBClient): Layer.Layer<DynamoClient> =>
 export const layerTest = (handler: TestHandler | TestHandlers): Layer.Layer<DynamoClient> =>
   Layer.succeed(DynamoClient, {
     sdk: undefined,
-    send: (request) =>
-      A.catchAllDefect(
-        Effect.suspend(() => {
-          const answer = answerOf(handler, request as unknown as AnyRequest)
-          return Effect.map(Effect.isEffect(answer) ? answer : Effect.succeed(answer), withMarshalledItems)
-        }),
-        Effect.fail
-      ) as Effect.Effect<never, unknown>
+    send: testSend<AnyRequest>(handler, withMarshalledItems) as DynamoClientService["send"]
   })

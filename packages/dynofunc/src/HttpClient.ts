@@ -32,7 +32,7 @@ import { amzDate, jsonPostAuthorization, type SigningCredentials } from "./inter
 import { type Pool, undiciPool as undiciConnections } from "./internal/transport/undici.js"
 import { streams } from "./internal/transport/streamsWire.js"
 import { Crc32MismatchError, crc32, metadata, type Protocol, readOutput, serviceError, writeBody } from "./internal/transport/wire.js"
-import { StreamsClient, type StreamsClientService } from "./internal/changes/api.js"
+import { StreamsClient, type StreamsClientService } from "./StreamsClient.js"
 
 /**
  * What an SDK-style provider answers: the SDK's `AwsCredentialIdentity`, secrets in the clear.

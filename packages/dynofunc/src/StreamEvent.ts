@@ -16,7 +16,8 @@
 import { Effect, Exit, type Layer, ManagedRuntime } from "effect"
 import { type ChangeRecord, fromRaw, type RawRecord } from "@dynofunc/core/ChangeRecord"
 import type { AttributeMap } from "@dynofunc/core/Value"
-import { type DecodeOptions, decodedOrSkipped, decoder, type EntityChange } from "./internal/changes/typed.js"
+import type { DecodeOptions, EntityChange } from "./ChangeStream.js"
+import { decodedOrSkipped, decoder } from "./internal/changes/typed.js"
 import type { CollectionMember } from "./TypedTable.js"
 import { readAttribute } from "./internal/transport/wire.js"
 

@@ -14,21 +14,7 @@ import { publicModules, root } from "../../../scripts/public-modules.js"
  */
 const pending: ReadonlyArray<string> = [
   // The command table is generated (`scripts/`): `Operation.ts` names it and derives every per-command type from it.
-  "core/Operation.ts Commands",
-  // Change streams are being reworked apart (issue 17 item 3): their types move with that work.
-  "dynofunc/ChangeStream.ts Claim",
-  "dynofunc/ChangeStream.ts DecodeOptions",
-  "dynofunc/ChangeStream.ts EntityChange",
-  "dynofunc/ChangeStream.ts Position",
-  "dynofunc/ChangeStream.ts ReadError",
-  "dynofunc/ChangeStream.ts ReadOptions",
-  "dynofunc/ChangeStream.ts ShardBatch",
-  "dynofunc/StreamsClient.ts StreamsClientService",
-  "dynofunc/StreamsClient.ts StreamsCommands",
-  "dynofunc/StreamsClient.ts StreamsError",
-  "dynofunc/StreamsClient.ts StreamsOperation",
-  "dynofunc/StreamsClient.ts StreamsOutputOf",
-  "dynofunc/StreamsClient.ts StreamsRequest"
+  "core/Operation.ts Commands"
 ]
 
 /** The public modules of the published packages (barrels aside), as absolute paths. */

@@ -419,11 +419,11 @@ const Running = A.genericTag<Instance, Instance>("@dynofunc/testing/DynamoDBLoca
 export const layerWithStreams = (
   options: Options = {},
   client: DynamoClientConfig = {}
-): Layer.Layer<DynamoClient.DynamoClient | StreamsClient, EngineError | A.ConfigError> =>
+): Layer.Layer<DynamoClient.DynamoClient | StreamsClient.StreamsClient, EngineError | A.ConfigError> =>
   Layer.provide(
     Layer.merge(
       A.layerScoped(DynamoClient.DynamoClient, Effect.flatMap(Running, (instance) => DynamoClient.make(config(instance, client)))),
-      A.layerScoped(StreamsClient, Effect.flatMap(Running, (instance) => StreamsClient.make(config(instance, client))))
+      A.layerScoped(StreamsClient.StreamsClient, Effect.flatMap(Running, (instance) => StreamsClient.make(config(instance, client))))
     ),
     A.layerScoped(Running, make(options))
   )

@@ -71,7 +71,7 @@ export const lagging = (lag: number) => {
   }
   return {
     streamArn,
-    layer: Layer.succeed(StreamsClient, service),
+    layer: Layer.succeed(StreamsClient.StreamsClient, service),
     /** Tells the writer that the consumer has processed `count` more records. */
     processed: (count: number) => {
       done += count

@@ -81,7 +81,7 @@ const throughput = async (readers: ReadonlyArray<{ readonly name: string; readon
  * Delays, in ms, from a `PutItem` of a new event sent to its record delivered by a consumer of `arn` from `latest`
  * at the default settings. Warm-up writes (not timed) until one is delivered: the consumer has its iterator then.
  */
-const latencies = async (runtime: ManagedRuntime.ManagedRuntime<StreamsClient, never>, dynamo: DynamoDBClient, table: string, arn: string, writes: number) => {
+const latencies = async (runtime: ManagedRuntime.ManagedRuntime<StreamsClient.StreamsClient, never>, dynamo: DynamoDBClient, table: string, arn: string, writes: number) => {
   const waiting = new Map<string, () => void>()
   const stop = new AbortController()
   const consumer = runtime.runPromiseExit(

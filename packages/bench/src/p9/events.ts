@@ -89,7 +89,7 @@ export class Tally {
  * @example
  * runtime.runPromise(dynofuncRead(arn, 10_000))
  */
-export const dynofuncRead = (streamArn: string, expected: number): Effect.Effect<Tally, unknown, StreamsClient> =>
+export const dynofuncRead = (streamArn: string, expected: number): Effect.Effect<Tally, unknown, StreamsClient.StreamsClient> =>
   Effect.suspend(() => {
     const tally = new Tally()
     return ChangeStream.entities([Events], { streamArn }, { start: "trim-horizon" }).pipe(

@@ -18,7 +18,7 @@ const Running = A.genericTag<DynamoDBLocal.Instance, DynamoDBLocal.Instance>("te
 const engine = A.layerScoped(Running, DynamoDBLocal.make())
 const sdk = Layer.merge(
   A.layerScoped(DynamoClient.DynamoClient, Effect.flatMap(Running, (instance) => DynamoClient.make(DynamoDBLocal.config(instance)))),
-  A.layerScoped(StreamsClient, Effect.flatMap(Running, (instance) => StreamsClient.make(DynamoDBLocal.config(instance))))
+  A.layerScoped(StreamsClient.StreamsClient, Effect.flatMap(Running, (instance) => StreamsClient.make(DynamoDBLocal.config(instance))))
 )
 
 const fast = { pollInterval: "50 millis", discoveryInterval: "200 millis" } as const
@@ -121,7 +121,7 @@ layer(Layer.provideMerge(sdk, engine), { timeout: "120 seconds", excludeTestServ
   it.effect("ListStreams names the table's stream, the one ChangeStream reads", () =>
     Effect.gen(function* () {
       const table = yield* written(() => Effect.void)
-      const client = yield* StreamsClient
+      const client = yield* StreamsClient.StreamsClient
       const listed = yield* client.send({ operation: "ListStreams", input: { TableName: table } })
       expect(listed.Streams?.map((stream) => ({ table: stream.TableName, arn: stream.StreamArn }))).toEqual([
         { table, arn: yield* ChangeStream.streamArn({ table }) }

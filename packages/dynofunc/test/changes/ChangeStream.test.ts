@@ -225,8 +225,8 @@ describe("ChangeStream.records", () => {
     Effect.gen(function* () {
       const played = scripted({ shards: [{ id: "s0", records: oneShard(1, 1) }] })
       const bad = Layer.effect(
-        StreamsClient,
-        Effect.map(StreamsClient, (client) => ({
+        StreamsClient.StreamsClient,
+        Effect.map(StreamsClient.StreamsClient, (client) => ({
           send: (request) =>
             request.operation === "GetRecords"
               ? Effect.succeed({ Records: [{ eventName: "BOGUS", dynamodb: { SequenceNumber: "1" } }] }) as never

@@ -176,7 +176,7 @@ export const scripted = (script: Script) => {
   const service: StreamsClientService = {
     send: <Name extends StreamsOperation>(request: StreamsRequest<Name>) => answer(request) as Effect.Effect<StreamsOutputOf<Name>, unknown>
   }
-  return { counts, layer: Layer.succeed(StreamsClient, service) }
+  return { counts, layer: Layer.succeed(StreamsClient.StreamsClient, service) }
 }
 
 /** A linear script: `keys` keys each written `versions` times into one closed shard, in key order round-robin. */

@@ -12,56 +12,14 @@ import { Clock, Effect, Fiber, Queue, type Scope } from "effect"
 import * as A from "#adapter"
 import { type ChangeRecord, fromRaw, type RawRecord } from "@dynofunc/core/ChangeRecord"
 import { readList } from "@dynofunc/core/internal/values/marshal"
+import type { Claim, Position, ReadError, ReadOptions, ShardBatch } from "../../ChangeStream.js"
 import { StreamDeletedError, TrimmedRecordsError } from "../../ChangeStreamError.js"
 import type { MalformedResponseError } from "../../DynamoError.js"
+import type { StreamsClient, StreamsError } from "../../StreamsClient.js"
 import { malformedResponse } from "../execution/toDynamoError.js"
-import { call, type StreamsClient, type StreamsError } from "./api.js"
-
-/** Where to start reading a shard: a saved position (after or at a sequence number), or the shard's end (`ended`). */
-export type Position = { readonly after: string } | { readonly at: string } | "ended"
-
-/** How a stream is read. */
-export interface ReadOptions {
-  /**
-   * Where to start the shards that have no saved position and exist when reading starts: `trim-horizon` (the oldest
-   * record kept, the default) or `latest` (only changes from now; closed shards are skipped; an iterator that expires
-   * before the first record is renewed without skipping what came meanwhile, a few records of the minute before the
-   * start may come too). Shards that appear later are always read from their start.
-   */
-  readonly start?: "trim-horizon" | "latest" | undefined
-  /** Saved positions by shard id (a `Checkpoint`'s): those shards go on from there. */
-  readonly positions?: Readonly<Record<string, Position>> | undefined
-  /** Shards read at once, at most (default 16). A child shard waits for its parent in any case. */
-  readonly concurrency?: number | undefined
-  /** How long to wait after a `GetRecords` that brought nothing before asking again (default 1 second). */
-  readonly pollInterval?: A.DurationInput | undefined
-  /** How often to list the shards for new ones besides when a shard ends (default 10 seconds). */
-  readonly discoveryInterval?: A.DurationInput | undefined
-  /** Records per `GetRecords`, at most (DynamoDB's default and maximum: 1000). */
-  readonly limit?: number | undefined
-  /** Batches read ahead of the consumer, at most (default 16). */
-  readonly buffer?: number | undefined
-}
-
-/** What one `GetRecords` brought from a shard, in order; `end` when the shard has been read to its end. */
-export interface ShardBatch {
-  readonly shardId: string
-  /** The shard's parent, when it has one (its batches all came before this shard's). */
-  readonly parentShardId?: string | undefined
-  readonly records: ReadonlyArray<ChangeRecord>
-  readonly end: boolean
-}
-
-/** The errors of reading a stream. */
-export type ReadError = StreamsError | TrimmedRecordsError | StreamDeletedError | MalformedResponseError
+import { call } from "./api.js"
 
 type Start = Exclude<Position, "ended"> | "trim-horizon" | "latest"
-
-/**
- * Asked before a shard is started: its saved position (`undefined`: none), or `taken` when another consumer reads it
- * (it is asked again at the next listing; a parent read elsewhere is done once its claim answers `ended`).
- */
-export type Claim<E, R> = (shardId: string) => Effect.Effect<Position | undefined | "taken", E, R>
 
 /** One start of a shard's reader: `live` until the shard's lease is lost, and its batches not processed by then are dropped. */
 export interface Run {

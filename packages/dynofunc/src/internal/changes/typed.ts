@@ -6,21 +6,10 @@ import { Effect } from "effect"
 import { Outcome } from "#adapter"
 import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
 import type { Item } from "@dynofunc/core/Value"
+import type { DecodeOptions, EntityChange } from "../../ChangeStream.js"
 import { ChangeDecodeError } from "../../ChangeStreamError.js"
 import type { CollectionMember } from "../typed/collection.js"
 import { show } from "../typed/show.js"
-
-/** A change of one of `Members`: its entity's tag, and its images decoded with that entity's Schema. */
-export type EntityChange<Members extends CollectionMember> = Members extends CollectionMember<infer Tag, infer A>
-  ? ChangeRecord<A> & { readonly entity: Tag }
-  : never
-
-/** What to do with a record that does not decode: fail the stream (default), or skip it and report it. */
-export interface DecodeOptions {
-  readonly onInvalid?: "fail" | "skip" | undefined
-  /** Called with each skipped record's error (default: logged as a warning). */
-  readonly report?: ((error: ChangeDecodeError) => Effect.Effect<void>) | undefined
-}
 
 /**
  * The decoder of changes of `members` (entities of one table): a record whose tag names none of them, or whose image

@@ -4,7 +4,7 @@
  * in `./sdk.ts`.
  */
 import * as Sdk from "@aws-sdk/client-dynamodb-streams"
-import type { StreamsOperation, StreamsOutputOf, StreamsRequest } from "../changes/api.js"
+import type { StreamsOperation, StreamsOutputOf, StreamsRequest } from "../../StreamsClient.js"
 
 const commands = {
   DescribeStream: Sdk.DescribeStreamCommand,
