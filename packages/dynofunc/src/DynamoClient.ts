@@ -22,7 +22,7 @@ import { Effect, Layer, type Redacted, type Scope } from "effect"
 import * as A from "#adapter"
 import type { CommandName, InputOf, OutputOf } from "@dynofunc/core/Operation"
 import type { AttributeMap, Item } from "@dynofunc/core/Value"
-import { toAttributeMap } from "@dynofunc/core/internal/values/marshal"
+import { toAttributeMap } from "@dynofunc/core/internal/values/toAttributeValue"
 import type * as Sdk from "./internal/transport/sdk.js"
 import { abortable, checkCredentials, sdkConfig } from "./internal/transport/sdkShared.js"
 
