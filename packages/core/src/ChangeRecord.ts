@@ -14,7 +14,9 @@
  * @since 0.1.0
  */
 import type { AttributeMap, Item } from "./Value.js"
-import { fromAttributeMap, kindOf, MalformedValue, readOptionalItem } from "./internal/values/marshal.js"
+import { fromAttributeMap } from "./internal/values/fromAttributeValue.js"
+import { kindOf, MalformedValue } from "./internal/values/malformed.js"
+import { readOptionalItem } from "./internal/values/responses.js"
 
 /**
  * What a change did to its item.

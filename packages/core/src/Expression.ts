@@ -31,13 +31,17 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "./InputProblem.js"
 import type { Condition } from "./Condition.js"
 import { ClauseNode, isConditionNode, PathImpl } from "./internal/expressions/ast.js"
+import { condition, reserveRaw } from "./internal/expressions/condition.js"
+import { keyConditionProblem, keyObject } from "./internal/expressions/keyCondition.js"
+import { overlaps } from "./internal/expressions/overlaps.js"
+import { path } from "./internal/expressions/path.js"
 import type { Segment } from "./Path.js"
-import * as Emit from "./internal/expressions/emit.js"
 import * as P from "./internal/expressions/placeholders.js"
 import type { Placeholders } from "./internal/expressions/placeholders.js"
 import type { KeyConditionInput, KeySchema } from "./KeyCondition.js"
 import type { ProjectionInput } from "./Projection.js"
 import type { UpdateInput, UpdateObject } from "./Update.js"
+import { clausePath, updateClause, updateObject, type UpdateSections } from "./internal/expressions/update.js"
 
 export type {
   /**
@@ -152,29 +156,29 @@ export const compileInto = (target: MutableFields, input: ExpressionInput): Read
   // Caller placeholders first, so the allocator can step around them.
   if (input.names !== undefined) P.reserveNames(ctx, input.names, "ExpressionAttributeNames")
   if (input.values !== undefined) P.reserveValues(ctx, input.values, true, "ExpressionAttributeValues")
-  if (keyIsCondition && hasRaw(keyCondition)) Emit.reserveRaw(ctx, keyCondition, "KeyConditionExpression")
-  if (hasRaw(input.condition)) Emit.reserveRaw(ctx, input.condition!, "ConditionExpression")
-  if (hasRaw(input.filter)) Emit.reserveRaw(ctx, input.filter!, "FilterExpression")
+  if (keyIsCondition && hasRaw(keyCondition)) reserveRaw(ctx, keyCondition, "KeyConditionExpression")
+  if (hasRaw(input.condition)) reserveRaw(ctx, input.condition!, "ConditionExpression")
+  if (hasRaw(input.filter)) reserveRaw(ctx, input.filter!, "FilterExpression")
 
   if (keyCondition !== undefined) {
     ctx.part = "KeyConditionExpression"
     if (keyIsCondition) {
-      const shape = Emit.keyConditionProblem(keyCondition, input.keySchema)
+      const shape = keyConditionProblem(keyCondition, input.keySchema)
       if (shape !== undefined) P.problem(ctx, shape)
-      const text = Emit.condition(ctx, keyCondition)
+      const text = condition(ctx, keyCondition)
       if (text !== "") fields.KeyConditionExpression = text
     } else {
-      fields.KeyConditionExpression = Emit.keyObject(ctx, keyCondition, input.keySchema)
+      fields.KeyConditionExpression = keyObject(ctx, keyCondition, input.keySchema)
     }
   }
   if (input.condition !== undefined) {
     ctx.part = "ConditionExpression"
-    const text = Emit.condition(ctx, input.condition)
+    const text = condition(ctx, input.condition)
     if (text !== "") fields.ConditionExpression = text
   }
   if (input.filter !== undefined) {
     ctx.part = "FilterExpression"
-    const text = Emit.condition(ctx, input.filter)
+    const text = condition(ctx, input.filter)
     if (text !== "") fields.FilterExpression = text
   }
   if (input.update !== undefined) {
@@ -196,13 +200,13 @@ export const compileInto = (target: MutableFields, input: ExpressionInput): Read
 const noProblems: ReadonlyArray<InputProblem> = []
 
 const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
-  const sections: Emit.UpdateSections = { set: "", remove: "", add: "", delete: "", mayOverlap: false }
+  const sections: UpdateSections = { set: "", remove: "", add: "", delete: "", mayOverlap: false }
   if (Array.isArray(update)) {
     const parts = update as ReadonlyArray<UpdateObject>
     for (let i = 0; i < parts.length; i++) updatePart(ctx, sections, parts[i]!)
   } else updatePart(ctx, sections, update as UpdateObject)
   ctx.subject = undefined
-  if (sections.mayOverlap) Emit.overlaps(ctx, updatePaths(update), "update paths")
+  if (sections.mayOverlap) overlaps(ctx, updatePaths(update), "update paths")
   let out = sections.set === "" ? "" : "SET " + sections.set
   if (sections.remove !== "") out += (out === "" ? "REMOVE " : " REMOVE ") + sections.remove
   if (sections.add !== "") out += (out === "" ? "ADD " : " ADD ") + sections.add
@@ -211,9 +215,9 @@ const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
   return out
 }
 
-const updatePart = (ctx: Placeholders, sections: Emit.UpdateSections, part: UpdateObject): void => {
-  if (part instanceof ClauseNode) Emit.updateClause(ctx, sections, part)
-  else if (isUpdateObject(part)) Emit.updateObject(ctx, sections, part)
+const updatePart = (ctx: Placeholders, sections: UpdateSections, part: UpdateObject): void => {
+  if (part instanceof ClauseNode) updateClause(ctx, sections, part)
+  else if (isUpdateObject(part)) updateObject(ctx, sections, part)
   else P.problem(ctx, "an update is a plain object { name: value } or an action tied to a path, e.g. path(\"a\", \"b\").set(1)")
 }
 
@@ -226,7 +230,7 @@ const updatePaths = (update: UpdateInput): Array<string | ReadonlyArray<Segment>
   const paths: Array<string | ReadonlyArray<Segment>> = []
   const parts = (Array.isArray(update) ? update : [update]) as ReadonlyArray<UpdateObject>
   for (const part of parts) {
-    if (part instanceof ClauseNode) paths.push(Emit.clausePath(part))
+    if (part instanceof ClauseNode) paths.push(clausePath(part))
     else if (isUpdateObject(part)) {
       for (const attribute in part) if (part[attribute] !== undefined) paths.push(attribute)
     }
@@ -244,7 +248,7 @@ const compileProjection = (ctx: Placeholders, projection: ProjectionInput): stri
       text = P.name(ctx, item)
       paths.push(item)
     } else if (item instanceof PathImpl) {
-      text = Emit.path(ctx, item.segments)
+      text = path(ctx, item.segments)
       paths.push(item.segments)
     } else {
       P.problem(ctx, "a projection holds attribute names and paths")
@@ -252,6 +256,6 @@ const compileProjection = (ctx: Placeholders, projection: ProjectionInput): stri
     }
     out = i === 0 ? text : out + ", " + text
   }
-  if (paths.length > 1) Emit.overlaps(ctx, paths, "projected paths")
+  if (paths.length > 1) overlaps(ctx, paths, "projected paths")
   return out
 }

@@ -19,7 +19,7 @@
  * @since 0.1.0
  */
 import type { Condition } from "./Condition.js"
-import { keyConditionProblem, keyObjectProblem, type KeyNames } from "./internal/expressions/emit.js"
+import { keyConditionProblem, keyObjectProblem, type KeyNames } from "./internal/expressions/keyCondition.js"
 import { isConditionNode } from "./internal/expressions/ast.js"
 
 /**

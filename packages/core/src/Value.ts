@@ -13,7 +13,8 @@
  * @since 0.1.0
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import * as internal from "./internal/values/marshal.js"
+import * as Unmarshal from "./internal/values/fromAttributeValue.js"
+import * as Marshal from "./internal/values/toAttributeValue.js"
 
 /**
  * A DynamoDB item as plain JS: attribute name → value.
@@ -39,7 +40,7 @@ export {
    * @category conversions
    */
   NumberValue
-} from "./internal/values/marshal.js"
+} from "./internal/values/numbers.js"
 
 /**
  * One JS value as an `AttributeValue`. `undefined` inside objects, arrays and sets is left out; what DynamoDB cannot
@@ -55,7 +56,7 @@ export {
  * @since 0.1.0
  * @category conversions
  */
-export const toAttributeValue = (value: unknown): AttributeValue => internal.toAttributeValue(value)
+export const toAttributeValue = (value: unknown): AttributeValue => Marshal.toAttributeValue(value)
 
 /**
  * One `AttributeValue` as a JS value. A number is a `number` when that is exact; otherwise an integer is a `bigint`
@@ -68,7 +69,7 @@ export const toAttributeValue = (value: unknown): AttributeValue => internal.toA
  * @since 0.1.0
  * @category constructors
  */
-export const fromAttributeValue = (value: AttributeValue): unknown => internal.fromAttributeValue(value)
+export const fromAttributeValue = (value: AttributeValue): unknown => Unmarshal.fromAttributeValue(value)
 
 /**
  * A JS object as a DynamoDB item (attributes whose value is `undefined` are left out).
@@ -80,7 +81,7 @@ export const fromAttributeValue = (value: AttributeValue): unknown => internal.f
  * @since 0.1.0
  * @category conversions
  */
-export const toItem = (item: Item): AttributeMap => internal.toAttributeMap(item)
+export const toItem = (item: Item): AttributeMap => Marshal.toAttributeMap(item)
 
 /**
  * A DynamoDB item as a plain JS object.
@@ -92,4 +93,4 @@ export const toItem = (item: Item): AttributeMap => internal.toAttributeMap(item
  * @since 0.1.0
  * @category constructors
  */
-export const fromItem = (item: AttributeMap): Item => internal.fromAttributeMap(item)
+export const fromItem = (item: AttributeMap): Item => Unmarshal.fromAttributeMap(item)

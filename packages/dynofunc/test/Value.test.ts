@@ -2,7 +2,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import fc from "fast-check"
-import { readNumber } from "@dynofunc/core/internal/values/marshal"
+import { readNumber } from "@dynofunc/core/internal/values/numbers"
 import { fromAttributeValue, fromItem, NumberValue, toAttributeValue, toItem } from "@dynofunc/core/Value"
 
 /** What util-dynamodb does with the options dynofunc used to pass it. */

@@ -11,7 +11,7 @@ import type {
   ReturnConsumedCapacity
 } from "@aws-sdk/client-dynamodb"
 import { optionalItem } from "../internal/builders/build.js"
-import { readList } from "../internal/values/marshal.js"
+import { readList } from "../internal/values/responses.js"
 import { toStatements } from "../internal/builders/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"

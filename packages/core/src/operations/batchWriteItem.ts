@@ -5,7 +5,9 @@
  */
 import type { BatchWriteItemCommandInput, BatchWriteItemCommandOutput, WriteRequest } from "@aws-sdk/client-dynamodb"
 import { checkBatchMetrics, optionalItem, optionalKey, type EscapeHatch } from "../internal/builders/build.js"
-import { MalformedValue, readList, readRecord, toAttributeMap } from "../internal/values/marshal.js"
+import { MalformedValue } from "../internal/values/malformed.js"
+import { readList, readRecord } from "../internal/values/responses.js"
+import { toAttributeMap } from "../internal/values/toAttributeValue.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
 import { guard } from "../internal/input/guard.js"

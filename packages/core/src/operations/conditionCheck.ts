@@ -9,7 +9,7 @@ import type { InputProblem } from "../InputProblem.js"
 import { compile } from "../Expression.js"
 import type { RawPlaceholders } from "../internal/builders/build.js"
 import { thrownProblem } from "../internal/input/guard.js"
-import { toAttributeMap } from "../internal/values/marshal.js"
+import { toAttributeMap } from "../internal/values/toAttributeValue.js"
 import type { Item } from "../Value.js"
 
 /**

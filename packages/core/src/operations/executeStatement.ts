@@ -8,7 +8,8 @@ import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
 import { parameters } from "../internal/builders/partiql.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"
-import { fromAttributeMap, readList } from "../internal/values/marshal.js"
+import { fromAttributeMap } from "../internal/values/fromAttributeValue.js"
+import { readList } from "../internal/values/responses.js"
 import { guard } from "../internal/input/guard.js"
 
 /**

@@ -5,7 +5,7 @@
  */
 import type { ExecuteTransactionCommandInput, ExecuteTransactionCommandOutput, ParameterizedStatement } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
-import { readList } from "../internal/values/marshal.js"
+import { readList } from "../internal/values/responses.js"
 import { toStatements } from "../internal/builders/partiql.js"
 import type { StatementInput } from "./batchExecuteStatement.js"
 import { make, type Operation } from "../Operation.js"

@@ -8,7 +8,7 @@ import type { ProjectionInput } from "../Expression.js"
 import { decodeItem, operation, type EscapeHatch } from "../internal/builders/build.js"
 import { guard } from "../internal/input/guard.js"
 import type { Operation } from "../Operation.js"
-import { toAttributeMap } from "../internal/values/marshal.js"
+import { toAttributeMap } from "../internal/values/toAttributeValue.js"
 import type { Item } from "../Value.js"
 
 /**

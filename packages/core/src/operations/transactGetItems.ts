@@ -5,7 +5,7 @@
  */
 import type { TransactGetItem, TransactGetItemsCommandInput, TransactGetItemsCommandOutput } from "@aws-sdk/client-dynamodb"
 import { optionalItem, type EscapeHatch } from "../internal/builders/build.js"
-import { readList } from "../internal/values/marshal.js"
+import { readList } from "../internal/values/responses.js"
 import { toTransactGetItem } from "../internal/builders/transact.js"
 import { make, type Operation } from "../Operation.js"
 import type { Item } from "../Value.js"

@@ -8,7 +8,7 @@ import type { UpdateInput } from "../Expression.js"
 import { guard } from "../internal/input/guard.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/builders/build.js"
 import type { Operation } from "../Operation.js"
-import { toAttributeMap } from "../internal/values/marshal.js"
+import { toAttributeMap } from "../internal/values/toAttributeValue.js"
 import type { Item } from "../Value.js"
 
 /**

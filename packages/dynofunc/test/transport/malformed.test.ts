@@ -25,7 +25,7 @@ import {
   transactWriteItems,
   updateItem
 } from "dynofunc"
-import { toAttributeMap } from "@dynofunc/core/internal/values/marshal"
+import { toAttributeMap } from "@dynofunc/core/internal/values/toAttributeValue"
 import { writeBody } from "../../src/internal/transport/wire.js"
 import { User } from "../typed/fixtures.js"
 import { endpointOf, server } from "../support/httpServer.js"

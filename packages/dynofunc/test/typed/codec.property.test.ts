@@ -42,7 +42,8 @@ const getOrThrow = <A, E>(outcome: Either<A, E>): A => {
   throw new Error(`expected a success: ${String(Outcome.failureOf(outcome))}`)
 }
 import { thrownProblem } from "@dynofunc/core/internal/input/guard"
-import { fromAttributeMap, toAttributeMap, toAttributeValue } from "@dynofunc/core/internal/values/marshal"
+import { fromAttributeMap } from "@dynofunc/core/internal/values/fromAttributeValue"
+import { toAttributeMap, toAttributeValue } from "@dynofunc/core/internal/values/toAttributeValue"
 
 class Point extends Schema.Class<Point>("Point")({ x: Schema.Number, y: Schema.Number }) {}
 

@@ -5,7 +5,7 @@
 import type { ItemCollectionMetrics } from "@aws-sdk/client-dynamodb"
 import type { AttributeMap, Item } from "../../Value.js"
 import { guard } from "../input/guard.js"
-import { readList, readOptionalItem, readOptionalKey, readRecord } from "../values/marshal.js"
+import { readList, readOptionalItem, readOptionalKey, readRecord } from "../values/responses.js"
 import type { Condition } from "../../Condition.js"
 import { compileInto, type ExpressionInput, type MutableFields } from "../../Expression.js"
 import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../../Operation.js"

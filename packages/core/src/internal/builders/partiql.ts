@@ -3,7 +3,7 @@ import type { BatchStatementRequest, ParameterizedStatement } from "@aws-sdk/cli
 import type { InputProblem } from "../../InputProblem.js"
 import { isOperation } from "../../Operation.js"
 import type { StatementInput } from "../../operations/batchExecuteStatement.js"
-import { toAttributeValue } from "../values/marshal.js"
+import { toAttributeValue } from "../values/toAttributeValue.js"
 
 /** The SDK parameters for plain JS ones. */
 export const parameters = (values: ReadonlyArray<unknown> | undefined, part = "Parameters") =>

@@ -4,7 +4,9 @@ import type { Condition } from "../../Condition.js"
 import type { ProjectionInput } from "../../Expression.js"
 import type { Item } from "../../Value.js"
 import { optionalKey, type RawPlaceholders } from "./build.js"
-import { fromAttributeMap, readCount, readList, toAttributeMap } from "../values/marshal.js"
+import { fromAttributeMap } from "../values/fromAttributeValue.js"
+import { readCount, readList } from "../values/responses.js"
+import { toAttributeMap } from "../values/toAttributeValue.js"
 
 /** Options `query` and `scan` both take. */
 export interface ReadOptions extends RawPlaceholders {

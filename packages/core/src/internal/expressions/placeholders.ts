@@ -3,11 +3,13 @@
  * projection. Attribute names get `#n0`, `#n1`, … (one placeholder per distinct name), values get `:v0`, `:v1`, …
  * (one per occurrence, never shared). Placeholders the caller supplies (the raw escape hatch) are reserved first:
  * the allocator skips them and never overwrites them; two caller sources giving one placeholder two meanings is a
- * problem.
+ * problem. Names and values never enter an expression string: the emitters beside this file (`path`, `condition`,
+ * `keyCondition`, `update`, `overlaps`) write only placeholders, allocated as they are met, so the output is a pure
+ * function of the input.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../../InputProblem.js"
-import { formatPath, ValueError } from "../values/marshal.js"
+import { formatPath, ValueError } from "../values/valueError.js"
 import { toAttributeValue } from "../../Value.js"
 import * as Records from "./records.generated.js"
 

@@ -5,7 +5,7 @@
  */
 import type { InputProblem } from "../../InputProblem.js"
 import { make, type CommandName, type InputOf, type Operation } from "../../Operation.js"
-import { formatPath, ValueError } from "../values/marshal.js"
+import { formatPath, ValueError } from "../values/valueError.js"
 
 const unsent = (): never => {
   throw new Error("an operation with problems is never sent")

@@ -9,7 +9,7 @@
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { itemSize } from "../values/itemSize.js"
-import { canonicalNumber } from "../values/marshal.js"
+import { canonicalNumber } from "../values/numbers.js"
 import { keyProblem } from "./options.js"
 
 /** DynamoDB's limits on items and batches of writes. */

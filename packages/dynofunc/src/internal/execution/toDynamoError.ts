@@ -5,7 +5,8 @@
 import type { CancellationReason } from "@aws-sdk/client-dynamodb"
 import * as E from "../../DynamoError.js"
 import type { AttributeMap } from "@dynofunc/core/Value"
-import { kindOf, MalformedValue, readList, readOptionalItem } from "@dynofunc/core/internal/values/marshal"
+import { kindOf, MalformedValue } from "@dynofunc/core/internal/values/malformed"
+import { readList, readOptionalItem } from "@dynofunc/core/internal/values/responses"
 
 type AwsErrorClass = new (fields: E.AwsErrorFields) => E.DynamoError
 

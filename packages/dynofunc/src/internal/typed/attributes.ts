@@ -15,7 +15,9 @@
  * as before. Success on the fast path always gives what the two-pass path gives.
  */
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
-import { convert, fromAttributeValue, isMap, maxDepth, numberText, readNumber } from "@dynofunc/core/internal/values/marshal"
+import { fromAttributeValue, isMap } from "@dynofunc/core/internal/values/fromAttributeValue"
+import { numberText, readNumber } from "@dynofunc/core/internal/values/numbers"
+import { convert, maxDepth } from "@dynofunc/core/internal/values/toAttributeValue"
 import { Effectful, elements, Fail, hasOwn, isRecord, memoized, type Node, type Property, type Shape, type Step, tupleOf } from "./schema/types.js"
 
 type AttributeMap = Record<string, AttributeValue>
