@@ -124,7 +124,7 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
  * A `PutItem` of an item already marshalled (and so already checked): what `add` builds after marshalling, and
  * what an entity's `put` builds from the item its codec wrote.
  */
-export const putItem = guard("PutItem", (tableName: string, item: AttributeMap, options: WriteOptions<"PutItem", "NONE" | "ALL_OLD">) =>
+export const putItem = /* @__PURE__ */ guard("PutItem", (tableName: string, item: AttributeMap, options: WriteOptions<"PutItem", "NONE" | "ALL_OLD">) =>
   writeOperation("PutItem", putItemChecks, { TableName: tableName, Item: item }, options))
 
 /** The friendly result of a write (one function for every write, rather than a closure per operation). */
