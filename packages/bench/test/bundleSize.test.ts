@@ -10,11 +10,12 @@ import type { Shell } from "../src/shell/shell.js"
 
 /**
  * The budgets, in bytes. Effect 4: the target, 250 KB (met: 249 KB since `layerConfig` stopped using Effect 4's
- * Schema-based `Config.unwrap`; 230 KB since the credential providers retry without `Schedule`). Effect 3: the
- * figure measured on 7 Dec 2026 plus ~3% (329 KB since the providers retry without `Schedule`; 354 KB before); its
- * 300 KB target is not met: BENCHMARKS.md, P8.
+ * Schema-based `Config.unwrap`; 230 KB since the credential providers retry without `Schedule`; 206 KB since each
+ * operation carries its own input check and the generated tables are compact). Effect 3: the figure measured on
+ * 8 Dec 2026 plus ~3% (304.5 KB; 332 KB before the compact tables and per-operation checks, 354 KB before the
+ * providers retried without `Schedule`); its 300 KB target is not met: BENCHMARKS.md, P8.
  */
-const budgets: Record<Shell, number> = { effect3: 340 * 1024, effect4: 250 * 1024 }
+const budgets: Record<Shell, number> = { effect3: 314 * 1024, effect4: 250 * 1024 }
 
 const fromPackage = (name: string) => (path: string) => path.includes(`/node_modules/${name}/`)
 

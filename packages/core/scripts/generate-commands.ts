@@ -56,16 +56,35 @@ export const render = (): string => {
       "  }"
     )
   }
+  const errorNames = [...new Set(commands.flatMap(({ throws }) => throws))].sort()
+  if (errorNames.length > 36) throw new Error(`${errorNames.length} error names: one base-36 digit holds 36 at most`)
+  // One base-36 digit per declared error (its place in `errorNames`): the table stays small in a bundle.
+  const digits = commands.map(({ throws }) => throws.map((aws) => errorNames.indexOf(aws).toString(36)).join(""))
   lines.push(
     "}",
     "",
-    "/** The AWS error names each command declares, for narrowing at run time what the types narrow at compile time. */",
-    "export const commandErrors: { readonly [Name in keyof Commands]: ReadonlyArray<string> } = {"
+    "/** Every command's name, in the order of the tables keyed by command (`commandErrors`, the wire's output shapes). */",
+    "export const commandNames: ReadonlyArray<keyof Commands> = [",
+    ...commands.map(({ name }, index) => `  ${JSON.stringify(name)}${index === commands.length - 1 ? "" : ","}`),
+    "]",
+    "",
+    "/** The AWS error names the commands declare, each once. */",
+    "const errorNames = [",
+    ...errorNames.map((aws, index) => `  ${JSON.stringify(aws)}${index === errorNames.length - 1 ? "" : ","}`),
+    "]",
+    "",
+    "/**",
+    " * The AWS error names each command declares, for narrowing at run time what the types narrow at compile time. Held",
+    " * compact: per command (in `commandNames` order, comma-separated) one base-36 digit per error, its place in `errorNames`.",
+    " */",
+    "export const commandErrors: { readonly [Name in keyof Commands]: ReadonlyArray<string> } = /* @__PURE__ */ (() =>",
+    "  Object.fromEntries(",
+    `    ${JSON.stringify(digits.join(","))}`,
+    "      .split(\",\")",
+    "      .map((digits, index) => [commandNames[index], Array.from(digits, (digit) => errorNames[parseInt(digit, 36)])])",
+    "  ) as { readonly [Name in keyof Commands]: ReadonlyArray<string> })()",
+    ""
   )
-  commands.forEach(({ name, throws }, index) =>
-    lines.push(`  ${name}: [${throws.map((aws) => JSON.stringify(aws)).join(", ")}]${index === commands.length - 1 ? "" : ","}`)
-  )
-  lines.push("}", "")
   return lines.join("\n")
 }
 

@@ -15,6 +15,8 @@
  */
 import type { InputProblem } from "./InputProblem.js"
 import type { Commands } from "./internal/builders/commands.generated.js"
+import { construct, OperationId } from "./internal/builders/construct.js"
+import { checksOf } from "./internal/input/limits.js"
 
 export type {
   /**
@@ -67,7 +69,7 @@ export type DeclaredErrorTags<Name extends CommandName> = Commands[Name]["errors
  * @since 0.1.0
  * @category constants
  */
-export const TypeId: unique symbol = Symbol.for("dynofunc/Operation")
+export const TypeId: typeof OperationId = OperationId
 
 /**
  * The type of `TypeId`, the key every `Operation` carries.
@@ -156,13 +158,6 @@ export type NameOf<Op> = Op extends Operation<infer Name, infer _Result> ? Name 
  */
 export type ResultOf<Op> = Op extends Operation<infer _Name, infer Result> ? Result : never
 
-const proto = {
-  [TypeId]: TypeId,
-  pipe(this: unknown, ...fns: ReadonlyArray<(value: unknown) => unknown>) {
-    return fns.reduce((value, fn) => fn(value), this)
-  }
-}
-
 /**
  * Builds an `Operation` (for operation authors: users call the builders).
  *
@@ -182,15 +177,7 @@ export const make = <Name extends CommandName, Result>(fields: {
   readonly description: InputOf<Name>
   readonly decode: (output: OutputOf<Name>) => Result
   readonly problems?: ReadonlyArray<InputProblem> | undefined
-}): Operation<Name, Result> => {
-  const op = Object.create(proto)
-  op.name = fields.name
-  op.description = fields.description
-  op.decode = fields.decode
-  op.problems = fields.problems ?? []
-  // Not `Object.freeze`d: the fields are `readonly` to TypeScript, and freezing was 3–4% of building an `update`.
-  return op
-}
+}): Operation<Name, Result> => construct(fields, checksOf(fields.name))
 
 /**
  * Whether `value` is an `Operation`.

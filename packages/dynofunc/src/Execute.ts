@@ -19,8 +19,8 @@ import { DynamoClient, type DynamoClientService, type Request } from "./DynamoCl
 import type * as E from "./DynamoError.js"
 import { InvalidInputError } from "./DynamoError.js"
 import { commandErrors } from "@dynofunc/core/internal/builders/commands.generated"
+import { type Checked, InputCheck } from "@dynofunc/core/internal/builders/construct"
 import { recordResponse, requestAttributes } from "./internal/execution/spans.js"
-import { checkLimits } from "@dynofunc/core/internal/input/limits"
 import { kindOf, MalformedValue } from "@dynofunc/core/internal/values/malformed"
 import { malformedResponse, requestIdOf, toDynamoError } from "./internal/execution/toDynamoError.js"
 import type { CommandName, DeclaredErrorTags, Operation } from "@dynofunc/core/Operation"
@@ -60,7 +60,8 @@ export const execute = <Name extends CommandName, Result>(
   op: Operation<Name, Result>
 ): Effect.Effect<Result, ErrorOf<Name>, DynamoClient> => {
   try {
-    const problems = op.problems.length > 0 ? op.problems : checkLimits(op.name, op.description)
+    // The operation's own check (its builder's): a bundle holds the checks of the builders it uses, not every command's.
+    const problems = op.problems.length > 0 ? op.problems : (op as Checked<Name, Result>)[InputCheck](op.name, op.description)
     if (problems.length > 0) return refused(op, problems)
   } catch (error) {
     return refused(op, [{ part: "operation", message: `not an operation dynofunc can send (${kindOf(op)}; ${error instanceof Error ? error.name : kindOf(error)})` }])

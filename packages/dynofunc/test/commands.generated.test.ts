@@ -25,7 +25,7 @@ import {
   type TransactionInProgressError
 } from "dynofunc"
 import { readSdkCommands, render, tagOf, target } from "../../core/scripts/generate-commands.js"
-import type { Commands } from "@dynofunc/core/internal/builders/commands.generated"
+import { commandErrors, commandNames, type Commands } from "@dynofunc/core/internal/builders/commands.generated"
 import { modelledAwsNames } from "../src/internal/execution/toDynamoError.js"
 
 describe("commands.generated.ts", () => {
@@ -37,6 +37,14 @@ describe("commands.generated.ts", () => {
     const commands = readSdkCommands()
     expect(commands).toHaveLength(62)
     for (const { name } of commands) expect(typeof (Sdk as unknown as Record<string, unknown>)[`${name}Command`]).toBe("function")
+  })
+
+  it("decodes to each command's declared errors, as the SDK's doc comments list them, in the SDK's order of commands", () => {
+    const commands = readSdkCommands()
+    expect(commandNames).toEqual(commands.map(({ name }) => name))
+    expect(commandErrors).toEqual(Object.fromEntries(commands.map(({ name, throws }) => [name, throws])))
+    expect(commandErrors.GetItem).toEqual(["InternalServerError", "InvalidEndpointException", "ProvisionedThroughputExceededException", "RequestLimitExceeded", "ResourceNotFoundException", "ThrottlingException"])
+    expect(commandErrors.DescribeEndpoints).toEqual([])
   })
 
   it("every SDK exception class has a dynofunc class, and nothing more", () => {

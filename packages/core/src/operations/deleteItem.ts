@@ -5,7 +5,9 @@
  */
 import type { DeleteItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { decodeWrite } from "../internal/builders/build.js"
-import { make, type Operation } from "../Operation.js"
+import type { Operation } from "../Operation.js"
+import { construct } from "../internal/builders/construct.js"
+import { plainChecks } from "../internal/input/limits.js"
 import type { Item } from "../Value.js"
 import { remove, type RemoveOptions, type RemoveResult } from "./remove.js"
 import { guard } from "../internal/input/guard.js"
@@ -19,11 +21,7 @@ function buildDeleteItem(
 ): Operation<"DeleteItem", RemoveResult> {
   return typeof target === "string"
     ? remove(target, key ?? {}, options)
-    : make({
-        name: "DeleteItem",
-        description: { ...target },
-        decode: decodeWrite
-      })
+    : construct({ name: "DeleteItem", description: { ...target }, decode: decodeWrite }, plainChecks)
 }
 
 /**

@@ -7,6 +7,7 @@ import type { GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { ProjectionInput } from "../Expression.js"
 import { decodeItem, operation, type EscapeHatch } from "../internal/builders/build.js"
 import { guard } from "../internal/input/guard.js"
+import { plainChecks } from "../internal/input/limits.js"
 import type { Operation } from "../Operation.js"
 import { toAttributeMap } from "../internal/values/toAttributeValue.js"
 import type { Item } from "../Value.js"
@@ -50,6 +51,7 @@ export interface FindResult {
 export const find = guard("GetItem", (tableName: string, key: Item, options: FindOptions = {}): Operation<"GetItem", FindResult> =>
   operation(
     "GetItem",
+    plainChecks,
     {
       TableName: tableName,
       Key: toAttributeMap(key, "Key"),

@@ -4,7 +4,9 @@
  * @since 0.1.0
  */
 import type { GetItemCommandInput } from "@aws-sdk/client-dynamodb"
-import { make, type Operation } from "../Operation.js"
+import type { Operation } from "../Operation.js"
+import { construct } from "../internal/builders/construct.js"
+import { plainChecks } from "../internal/input/limits.js"
 import type { Item } from "../Value.js"
 import { decodeItem } from "../internal/builders/build.js"
 import { find, type FindOptions, type FindResult } from "./find.js"
@@ -15,7 +17,7 @@ function buildGetItem(input: GetItemCommandInput): Operation<"GetItem", FindResu
 function buildGetItem(target: string | GetItemCommandInput, key?: Item, options?: FindOptions): Operation<"GetItem", FindResult> {
   return typeof target === "string"
     ? find(target, key ?? {}, options)
-    : make({ name: "GetItem", description: { ...target }, decode: decodeItem })
+    : construct({ name: "GetItem", description: { ...target }, decode: decodeItem }, plainChecks)
 }
 
 /**

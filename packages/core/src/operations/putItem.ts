@@ -5,7 +5,9 @@
  */
 import type { PutItemCommandInput } from "@aws-sdk/client-dynamodb"
 import { decodeWrite } from "../internal/builders/build.js"
-import { make, type Operation } from "../Operation.js"
+import type { Operation } from "../Operation.js"
+import { construct } from "../internal/builders/construct.js"
+import { putItemChecks } from "../internal/input/limits.js"
 import type { Item } from "../Value.js"
 import { add, type AddOptions, type AddResult } from "./add.js"
 import { guard } from "../internal/input/guard.js"
@@ -15,11 +17,7 @@ function buildPutItem(input: PutItemCommandInput): Operation<"PutItem", AddResul
 function buildPutItem(target: string | PutItemCommandInput, item?: Item, options?: AddOptions): Operation<"PutItem", AddResult> {
   return typeof target === "string"
     ? add(target, item ?? {}, options)
-    : make({
-        name: "PutItem",
-        description: { ...target },
-        decode: decodeWrite
-      })
+    : construct({ name: "PutItem", description: { ...target }, decode: decodeWrite }, putItemChecks)
 }
 
 /**

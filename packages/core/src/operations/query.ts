@@ -8,7 +8,9 @@ import { operation, type EscapeHatch } from "../internal/builders/build.js"
 import { guard, refuseArgument } from "../internal/input/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/builders/read.js"
 import type { KeyConditionInput, KeySchema } from "../KeyCondition.js"
-import { make, type Operation } from "../Operation.js"
+import type { Operation } from "../Operation.js"
+import { construct } from "../internal/builders/construct.js"
+import { queryChecks } from "../internal/input/limits.js"
 
 /**
  * Options of `query`.
@@ -34,12 +36,13 @@ export type QueryResult = ReadResult<QueryCommandOutput>
 function buildQuery(tableName: string, keyCondition: KeyConditionInput, options?: QueryOptions): Operation<"Query", QueryResult>
 function buildQuery(input: QueryCommandInput): Operation<"Query", QueryResult>
 function buildQuery(target: string | QueryCommandInput, keyCondition?: KeyConditionInput, options: QueryOptions = {}): Operation<"Query", QueryResult> {
-  if (typeof target !== "string") return make({ name: "Query", description: { ...target }, decode: readResult })
+  if (typeof target !== "string") return construct({ name: "Query", description: { ...target }, decode: readResult }, queryChecks)
   if (options.order !== undefined && options.order !== "asc" && options.order !== "desc") {
     refuseArgument("order", `${JSON.stringify(options.order)} is not "asc" or "desc"`)
   }
   return operation(
     "Query",
+    queryChecks,
     {
       TableName: target,
       ...readFields(options),

@@ -5,6 +5,7 @@
  */
 import type { DeleteItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import { guard } from "../internal/input/guard.js"
+import { plainChecks } from "../internal/input/limits.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/builders/build.js"
 import type { Operation } from "../Operation.js"
 import { toAttributeMap } from "../internal/values/toAttributeValue.js"
@@ -39,4 +40,4 @@ export type RemoveResult = WriteResult<DeleteItemCommandOutput>
  * @category services
  */
 export const remove = guard("DeleteItem", (tableName: string, key: Item, options: RemoveOptions = {}): Operation<"DeleteItem", RemoveResult> =>
-  writeOperation("DeleteItem", { TableName: tableName, Key: toAttributeMap(key, "Key") }, options))
+  writeOperation("DeleteItem", plainChecks, { TableName: tableName, Key: toAttributeMap(key, "Key") }, options))

@@ -7,7 +7,9 @@ import type { ScanCommandInput, ScanCommandOutput } from "@aws-sdk/client-dynamo
 import { operation, type EscapeHatch } from "../internal/builders/build.js"
 import { guard } from "../internal/input/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/builders/read.js"
-import { make, type Operation } from "../Operation.js"
+import type { Operation } from "../Operation.js"
+import { construct } from "../internal/builders/construct.js"
+import { plainChecks } from "../internal/input/limits.js"
 
 /**
  * Options of `scan`.
@@ -31,9 +33,10 @@ export type ScanResult = ReadResult<ScanCommandOutput>
 function buildScan(tableName: string, options?: ScanOptions): Operation<"Scan", ScanResult>
 function buildScan(input: ScanCommandInput): Operation<"Scan", ScanResult>
 function buildScan(target: string | ScanCommandInput, options: ScanOptions = {}): Operation<"Scan", ScanResult> {
-  if (typeof target !== "string") return make({ name: "Scan", description: { ...target }, decode: readResult })
+  if (typeof target !== "string") return construct({ name: "Scan", description: { ...target }, decode: readResult }, plainChecks)
   return operation(
     "Scan",
+    plainChecks,
     {
       TableName: target,
       ...readFields(options),

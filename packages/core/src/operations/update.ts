@@ -6,6 +6,7 @@
 import type { ReturnValue, UpdateItemCommandOutput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
 import { guard } from "../internal/input/guard.js"
+import { updateItemChecks } from "../internal/input/limits.js"
 import { writeOperation, type WriteOptions, type WriteResult } from "../internal/builders/build.js"
 import type { Operation } from "../Operation.js"
 import { toAttributeMap } from "../internal/values/toAttributeValue.js"
@@ -47,4 +48,4 @@ export const update = guard("UpdateItem", (
   attributes: UpdateInput,
   options: UpdateOptions = {}
 ): Operation<"UpdateItem", UpdateResult> =>
-  writeOperation("UpdateItem", { TableName: tableName, Key: toAttributeMap(key, "Key") }, options, attributes))
+  writeOperation("UpdateItem", updateItemChecks, { TableName: tableName, Key: toAttributeMap(key, "Key") }, options, attributes))

@@ -6,7 +6,9 @@
 import type { UpdateItemCommandInput } from "@aws-sdk/client-dynamodb"
 import type { UpdateInput } from "../Expression.js"
 import { decodeWrite } from "../internal/builders/build.js"
-import { make, type Operation } from "../Operation.js"
+import type { Operation } from "../Operation.js"
+import { construct } from "../internal/builders/construct.js"
+import { updateItemChecks } from "../internal/input/limits.js"
 import type { Item } from "../Value.js"
 import { update, type UpdateOptions, type UpdateResult } from "./update.js"
 import { guard } from "../internal/input/guard.js"
@@ -26,11 +28,7 @@ function buildUpdateItem(
 ): Operation<"UpdateItem", UpdateResult> {
   return typeof target === "string"
     ? update(target, key ?? {}, attributes as UpdateInput, options)
-    : make({
-        name: "UpdateItem",
-        description: { ...target },
-        decode: decodeWrite
-      })
+    : construct({ name: "UpdateItem", description: { ...target }, decode: decodeWrite }, updateItemChecks)
 }
 
 /**

@@ -8,9 +8,10 @@ import * as Sdk from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, type Layer, Redacted } from "effect"
 import { DynamoClient, type DynamoError, HttpClient, Retry, execute, find, type CommandName } from "dynofunc"
-import { render, target } from "../../scripts/generate-wire-shapes.js"
+import { render, tables, target } from "../../scripts/generate-wire-shapes.js"
 import { commandErrors } from "@dynofunc/core/internal/builders/commands.generated"
 import { toDynamoError } from "../../src/internal/execution/toDynamoError.js"
+import * as Shapes from "../../src/internal/transport/shapes.generated.js"
 import { crc32 } from "../../src/internal/transport/wire.js"
 import { endpointOf, server } from "../support/httpServer.js"
 import * as A from "#adapter"
@@ -123,6 +124,16 @@ const cases: ReadonlyArray<readonly [string, Canned]> = [
 describe("the lean transport reads answers as the SDK does", () => {
   it("the generated shapes are the installed SDK's", () => {
     expect(readFileSync(target, "utf8")).toBe(render())
+  })
+
+  it("the compact shapes decode to the tables the generator read from the SDK's schemas", () => {
+    const { shapes, outputs, errors } = tables()
+    expect({ shapes: Shapes.shapes, outputs: Shapes.outputs, errors: Shapes.errors }).toEqual({ shapes, outputs, errors })
+    expect(Object.keys(Shapes.outputs)).toEqual(Object.keys(outputs))
+    const getItem = Shapes.shapes[Shapes.outputs["GetItem"]! - 3]!
+    expect(Object.keys(getItem)).toEqual(["Item", "ConsumedCapacity"])
+    expect(Shapes.shapes[(getItem as Record<string, number>)["Item"]! - 3]).toEqual(["M", 2])
+    expect(Object.keys(Shapes.errors).sort()).toEqual(["ConditionalCheckFailedException", "ProvisionedThroughputExceededException", "ThrottlingException", "TransactionCanceledException"])
   })
 
   T.scoped.each(cases)("%s", ([, canned]) =>

@@ -8,7 +8,9 @@ import { guard } from "../input/guard.js"
 import { readList, readOptionalItem, readOptionalKey, readRecord } from "../values/responses.js"
 import type { Condition } from "../../Condition.js"
 import { compileInto, type ExpressionInput, type MutableFields } from "../../Expression.js"
-import { make, type CommandName, type InputOf, type Operation, type OutputOf } from "../../Operation.js"
+import type { CommandName, InputOf, Operation, OutputOf } from "../../Operation.js"
+import { construct, type InputCheck } from "./construct.js"
+import { putItemChecks } from "../input/limits.js"
 
 /** The decoded item in the response's field `field`, or `undefined` when DynamoDB sent none. */
 export const optionalItem: (attributes: AttributeMap | undefined, field: string) => Item | undefined = readOptionalItem
@@ -65,10 +67,12 @@ export const setReturnFields = <Values extends string>(
 
 /**
  * An operation whose description is `base` (the builder's own fresh object, completed in place), then the compiled
- * `expressions`, then the caller's `input` fields; the expressions' problems travel with it.
+ * `expressions`, then the caller's `input` fields; the expressions' problems travel with it, and `check` (its
+ * command's, from `input/limits.ts`) is run on it before it is sent.
  */
 export const operation = <Name extends CommandName, Result>(
   name: Name,
+  check: InputCheck,
   base: InputOf<Name>,
   expressions: ExpressionInput,
   input: Partial<InputOf<Name>> | undefined,
@@ -76,7 +80,7 @@ export const operation = <Name extends CommandName, Result>(
 ): Operation<Name, Result> => {
   const problems = compileInto(base as MutableFields, expressions)
   if (input !== undefined) Object.assign(base, input)
-  return make({ name, description: base, decode, problems })
+  return construct({ name, description: base, decode, problems }, check)
 }
 
 /** The item writes: `PutItem`, `UpdateItem` and `DeleteItem`. */
@@ -100,6 +104,7 @@ export interface WriteOptions<Name extends WriteName, Values extends string> ext
  */
 export const writeOperation = <Name extends WriteName, Values extends string>(
   name: Name,
+  check: InputCheck,
   base: InputOf<Name>,
   options: WriteOptions<Name, Values>,
   update?: ExpressionInput["update"]
@@ -107,6 +112,7 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
   setReturnFields(base as Parameters<typeof setReturnFields<Values>>[0], options)
   return operation(
     name,
+    check,
     base,
     { update, condition: options.condition, names: options.names, values: options.values },
     options.input,
@@ -118,8 +124,8 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
  * A `PutItem` of an item already marshalled (and so already checked): what `add` builds after marshalling, and
  * what an entity's `put` builds from the item its codec wrote.
  */
-export const putItem = guard("PutItem", (tableName: string, item: AttributeMap, options: WriteOptions<"PutItem", "NONE" | "ALL_OLD">) =>
-  writeOperation("PutItem", { TableName: tableName, Item: item }, options))
+export const putItem = /* @__PURE__ */ guard("PutItem", (tableName: string, item: AttributeMap, options: WriteOptions<"PutItem", "NONE" | "ALL_OLD">) =>
+  writeOperation("PutItem", putItemChecks, { TableName: tableName, Item: item }, options))
 
 /** The friendly result of a write (one function for every write, rather than a closure per operation). */
 export const decodeWrite = <Raw extends { readonly Attributes?: AttributeMap | undefined; readonly ItemCollectionMetrics?: ItemCollectionMetrics | undefined }>(

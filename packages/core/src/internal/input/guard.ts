@@ -4,7 +4,9 @@
  * with `InvalidInputError` and sends nothing. Every builder goes through `guard`.
  */
 import type { InputProblem } from "../../InputProblem.js"
-import { make, type CommandName, type InputOf, type Operation } from "../../Operation.js"
+import type { CommandName, InputOf, Operation } from "../../Operation.js"
+import { construct } from "../builders/construct.js"
+import { plainChecks } from "./limits.js"
 import { formatPath, ValueError } from "../values/valueError.js"
 
 const unsent = (): never => {
@@ -51,7 +53,8 @@ export const guard = <Name extends CommandName, Builder extends (...args: never)
       // eslint-disable-next-line prefer-rest-params
       return Reflect.apply(run, undefined, arguments) as Operation<Name, unknown>
     } catch (error) {
-      return make({ name, description: {} as InputOf<Name>, decode: unsent, problems: [thrownProblem(error)] })
+      // Never checked: an operation with problems is refused with them.
+      return construct({ name, description: {} as InputOf<Name>, decode: unsent, problems: [thrownProblem(error)] }, plainChecks)
     }
   } as unknown as Builder
 }

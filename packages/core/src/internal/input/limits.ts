@@ -7,6 +7,7 @@
 import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import type { InputProblem } from "../../InputProblem.js"
 import type { CommandName } from "../../Operation.js"
+import type { InputCheck } from "../builders/construct.js"
 import { fieldProblems, nameProblem, type Problems } from "./options.js"
 import {
   batchGetShape,
@@ -159,59 +160,120 @@ const batchGetExpressions = (requestItems: unknown, problems: Problems): void =>
   }
 }
 
+/** What one operation's check adds beyond the options, names and required members every operation has checked. */
+type ShapeCheck = (operation: CommandName, input: Description, problems: Problems) => void
+
+/**
+ * Checks what in the SDK input of `operation` DynamoDB would refuse: options and names, required members, then
+ * `shape`. Total, like the builders: a description of the wrong shape (`TransactItems: [undefined]`) is a problem.
+ */
+const checking =
+  (shape: ShapeCheck): InputCheck =>
+  (operation, description) => {
+    try {
+      const problems: Problems = []
+      fieldProblems(operation, description, "", problems)
+      if (isRecord(description)) {
+        requiredProblems(operation, required[operation], description, "", problems)
+        shape(operation, description, problems)
+      }
+      return problems.length === 0 ? none : problems
+    } catch (error) {
+      return [{ part: "input", message: `the request does not have the shape of ${operation}'s input: ${error instanceof Error ? error.message : String(error)}` }]
+    }
+  }
+
+/**
+ * The check of every operation without a shape of its own (`GetItem`, `DeleteItem`, `Scan`, the control plane):
+ * options, names, required members and expression sizes. An operation's builder gives its operation its own check
+ * (`InputCheck` in `builders/construct.ts`), so a bundle holds only the checks of the builders it uses.
+ *
+ * @example
+ * import { plainChecks } from "./limits.js"
+ * plainChecks("GetItem", { TableName: "users" }) // [{ part: "Key", message: "GetItem needs Key: it is missing" }]
+ */
+export const plainChecks: InputCheck = /* @__PURE__ */ checking((_, input, problems) => expressionProblems(input, "", problems))
+
+/**
+ * The check of `UpdateItem`: no update of a key attribute, and expression sizes.
+ *
+ * @example
+ * import { updateItemChecks } from "./limits.js"
+ * updateItemChecks("UpdateItem", { TableName: "users", Key: { id: { S: "u1" } }, UpdateExpression: "SET #id = :v" })
+ */
+export const updateItemChecks: InputCheck = /* @__PURE__ */ checking((_, input, problems) => {
+  updateKeyShape(input, "", problems)
+  expressionProblems(input, "", problems)
+})
+
+/**
+ * The check of `Query`: a key condition DynamoDB takes, and expression sizes.
+ *
+ * @example
+ * import { queryChecks } from "./limits.js"
+ * queryChecks("Query", { TableName: "users", KeyConditionExpression: "#k = :k" })
+ */
+export const queryChecks: InputCheck = /* @__PURE__ */ checking((_, input, problems) => {
+  keyConditionShape(input, "", problems)
+  expressionProblems(input, "", problems)
+})
+
+/**
+ * The check of `PutItem`: an item of at most 400 KB, and expression sizes.
+ *
+ * @example
+ * import { putItemChecks } from "./limits.js"
+ * putItemChecks("PutItem", { TableName: "users", Item: { id: { S: "u1" } } }) // []
+ */
+export const putItemChecks: InputCheck = /* @__PURE__ */ checking((_, input, problems) => {
+  if (input["Item"] !== undefined && !isRecord(input["Item"])) problems.push({ part: "Item", message: "PutItem writes an item: an object of attribute values" })
+  itemProblems(input["Item"], "Item", problems)
+  expressionProblems(input, "", problems)
+})
+
+/** The checks of the operations with a shape of their own; every other operation's is `plainChecks`. */
+const shapeChecks: Readonly<Partial<Record<CommandName, InputCheck>>> = {
+  BatchWriteItem: /* @__PURE__ */ checking((_, input, problems) => batchWriteShape(input["RequestItems"], problems)),
+  BatchGetItem: /* @__PURE__ */ checking((_, input, problems) => {
+    batchGetShape(input["RequestItems"], problems)
+    batchGetExpressions(input["RequestItems"], problems)
+  }),
+  TransactWriteItems: /* @__PURE__ */ checking((operation, input, problems) => {
+    transactionShape(operation, input["TransactItems"], ["Put", "Update", "Delete", "ConditionCheck"], problems)
+    transactionSizes(input["TransactItems"], problems)
+  }),
+  TransactGetItems: /* @__PURE__ */ checking((operation, input, problems) => {
+    transactionShape(operation, input["TransactItems"], ["Get"], problems)
+    transactionSizes(input["TransactItems"], problems)
+  }),
+  ExecuteStatement: /* @__PURE__ */ checking((operation, input, problems) => statementShape(operation, input, "", problems)),
+  BatchExecuteStatement: /* @__PURE__ */ checking((operation, input, problems) =>
+    statementsShape(operation, "Statements", input["Statements"], Limits.batchStatements, problems)),
+  ExecuteTransaction: /* @__PURE__ */ checking((operation, input, problems) =>
+    statementsShape(operation, "TransactStatements", input["TransactStatements"], Limits.transactionStatements, problems)),
+  CreateTable: /* @__PURE__ */ checking((_, input, problems) => createTableShape(input, problems)),
+  UpdateTable: /* @__PURE__ */ checking((_, input, problems) => updateTableShape(input, problems)),
+  UpdateItem: updateItemChecks,
+  Query: queryChecks,
+  PutItem: putItemChecks
+}
+
+/**
+ * The check of the operation named `operation`: its own where it has a shape of its own, `plainChecks` otherwise.
+ *
+ * @example
+ * import { checksOf, plainChecks } from "./limits.js"
+ * checksOf("GetItem") === plainChecks // true
+ */
+export const checksOf = (operation: CommandName): InputCheck => shapeChecks[operation] ?? plainChecks
+
 /**
  * What in the SDK input of `operation` DynamoDB would refuse: options and names, the shape of batches,
  * transactions and PartiQL statements, table definitions, updates of key attributes, expression and item sizes.
+ *
+ * @example
+ * import { checkLimits } from "./limits.js"
+ * checkLimits("BatchWriteItem", { RequestItems: {} }) // [{ part: "RequestItems", message: "BatchWriteItem needs at least one table with writes" }]
  */
-export const checkLimits = (operation: CommandName, description: unknown): ReadonlyArray<InputProblem> => {
-  // Total, like the builders: a description of the wrong shape (`TransactItems: [undefined]`) is a problem.
-  try {
-    const problems: Problems = []
-    limitProblems(operation, description, problems)
-    return problems.length === 0 ? none : problems
-  } catch (error) {
-    return [{ part: "input", message: `the request does not have the shape of ${operation}'s input: ${error instanceof Error ? error.message : String(error)}` }]
-  }
-}
-
-const limitProblems = (operation: CommandName, description: unknown, problems: Problems): void => {
-  fieldProblems(operation, description, "", problems)
-  if (!isRecord(description)) return
-  const input = description
-  requiredProblems(operation, required[operation], input, "", problems)
-  switch (operation) {
-    case "BatchWriteItem":
-      return batchWriteShape(input["RequestItems"], problems)
-    case "BatchGetItem":
-      batchGetShape(input["RequestItems"], problems)
-      return batchGetExpressions(input["RequestItems"], problems)
-    case "TransactWriteItems":
-      transactionShape(operation, input["TransactItems"], ["Put", "Update", "Delete", "ConditionCheck"], problems)
-      return transactionSizes(input["TransactItems"], problems)
-    case "TransactGetItems":
-      transactionShape(operation, input["TransactItems"], ["Get"], problems)
-      return transactionSizes(input["TransactItems"], problems)
-    case "ExecuteStatement":
-      return statementShape(operation, input, "", problems)
-    case "BatchExecuteStatement":
-      return statementsShape(operation, "Statements", input["Statements"], Limits.batchStatements, problems)
-    case "ExecuteTransaction":
-      return statementsShape(operation, "TransactStatements", input["TransactStatements"], Limits.transactionStatements, problems)
-    case "CreateTable":
-      return createTableShape(input, problems)
-    case "UpdateTable":
-      return updateTableShape(input, problems)
-    case "UpdateItem":
-      updateKeyShape(input, "", problems)
-      return expressionProblems(input, "", problems)
-    case "Query":
-      keyConditionShape(input, "", problems)
-      return expressionProblems(input, "", problems)
-    case "PutItem":
-      if (input["Item"] !== undefined && !isRecord(input["Item"])) problems.push({ part: "Item", message: "PutItem writes an item: an object of attribute values" })
-      itemProblems(input["Item"], "Item", problems)
-      return expressionProblems(input, "", problems)
-    default:
-      return expressionProblems(input, "", problems)
-  }
-}
+export const checkLimits = (operation: CommandName, description: unknown): ReadonlyArray<InputProblem> =>
+  checksOf(operation)(operation, description)
