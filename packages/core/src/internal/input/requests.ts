@@ -5,7 +5,7 @@
  * (keys defined, index counts and projections), `UpdateTable` (something to change) and updates that would
  * change a key attribute.
  */
-import type { AttributeValue, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
+import type { AttributeValue, KeysAndAttributes, UpdateTableInput } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
 import { itemSize, valueSize } from "../values/itemSize.js"
 import { fieldProblems, KeyLimits, keyProblem, keyValueBytes, nameProblem, typeOf, type Problems } from "./options.js"
@@ -34,6 +34,8 @@ interface OnItem {
   readonly table: string
   readonly identity: string | undefined
   readonly item?: AttributeMap | undefined
+  /** Where a put's item is (`TransactItems[1].Put.Item`). */
+  readonly itemPart?: string | undefined
   /** The key attribute names its identity is made of (a key given whole): a put's item is matched on them. */
   readonly keyNames?: ReadonlyArray<string> | undefined
   readonly part: string
@@ -45,18 +47,52 @@ const byKey = (table: string, key: AttributeMap, part: string): OnItem => {
   return { table, identity: keyIdentity(key, keyNames), keyNames, part }
 }
 
+/** A table's key attribute names as an entry of the request gives them (a key given whole), and that entry. */
+interface TableKey {
+  readonly names: ReadonlyArray<string>
+  readonly part: string
+}
+
+/** The key attribute names of each table that an entry of the request names an item of by its key. */
+const tableKeys = (entries: ReadonlyArray<OnItem>): ReadonlyMap<string, TableKey> => {
+  const keys = new Map<string, TableKey>()
+  for (const entry of entries) if (entry.keyNames !== undefined && entry.keyNames.length > 0) keys.set(entry.table, { names: entry.keyNames, part: entry.part })
+  return keys
+}
+
+/**
+ * A put's item holds its table's key (API reference, PutItem and "Put", `Item`: every attribute of the primary key),
+ * and a key attribute's value is a key value (`keyProblem`: a non-empty string, a number or a non-empty binary, at
+ * most 2,048 bytes, and not two over 1,024). Where another entry of the request gives the table's key (its `Key`),
+ * each put on that table is checked against those attributes. DynamoDB: "Hash primary key values must be under
+ * 2048 bytes, and range primary key values must be under 1024 bytes", "One of the required keys was not given a
+ * value". When that `Key` is not the table's key, DynamoDB refuses the request for it anyway.
+ */
+const putKeys = (entries: ReadonlyArray<OnItem>, keys: ReadonlyMap<string, TableKey>, problems: Problems): void => {
+  for (const entry of entries) {
+    const key = entry.item === undefined ? undefined : keys.get(entry.table)
+    if (key === undefined) continue
+    const item = entry.item!
+    const missing = key.names.find((name) => item[name] === undefined)
+    const values: AttributeMap = {}
+    for (const name of key.names) values[name] = item[name]!
+    const problem = missing === undefined ? keyProblem(values) : { at: "", message: `the item has no "${missing}"` }
+    if (problem !== undefined) {
+      problems.push({ part: `${entry.itemPart}${problem.at}`, message: `${problem.message}: ${key.part} gives the key of table ${entry.table} as ${key.names.join(", ")}` })
+    }
+  }
+}
+
 /**
  * Reports the second and later entries on the same item of the same table. A put whose table's key is not known
  * is matched on the key attributes the other entries for that table name (when there are any), or as a whole item.
  */
-const duplicates = (entries: ReadonlyArray<OnItem>, what: string, problems: Problems): void => {
-  const keyNames = new Map<string, ReadonlyArray<string>>()
-  for (const entry of entries) if (entry.keyNames !== undefined) keyNames.set(entry.table, entry.keyNames)
+const duplicates = (entries: ReadonlyArray<OnItem>, keyNames: ReadonlyMap<string, TableKey>, what: string, problems: Problems): void => {
   const seen = new Map<string, string>()
   for (const entry of entries) {
     let id = entry.identity
     if (id === undefined && entry.item !== undefined) {
-      const names = keyNames.get(entry.table)
+      const names = keyNames.get(entry.table)?.names
       id = names === undefined ? itemIdentity(entry.item) : keyIdentity(entry.item, names)
     }
     if (id === undefined) continue
@@ -121,7 +157,7 @@ const isChecked = (operation: keyof typeof checkedBatches, requestItems: unknown
 
 /**
  * `BatchWriteItem`: tables with writes, each write one put or delete (`checkWrite`), at most 25 and 16 MB of items,
- * no item twice. Nothing to do for a request the batch writer built of writes it checked (`markChecked`).
+ * no item twice, each put holding its table's key where a delete gives it (`putKeys`). Nothing to do for a request the batch writer built of writes it checked (`markChecked`).
  */
 export const batchWriteShape = (requestItems: unknown, problems: Problems): void => {
   if (isChecked("BatchWriteItem", requestItems)) return
@@ -140,7 +176,7 @@ export const batchWriteShape = (requestItems: unknown, problems: Problems): void
       }
       bytes += checked.size
       const item = checked.identity === undefined ? (request as { PutRequest: { Item: AttributeMap } }).PutRequest.Item : undefined
-      entries.push({ table, identity: checked.identity, item, keyNames: checked.keyNames, part: `${part}[${index}]` })
+      entries.push({ table, identity: checked.identity, item, itemPart: `${part}[${index}].PutRequest.Item`, keyNames: checked.keyNames, part: `${part}[${index}]` })
     }
   })
   if (count > ShapeLimits.batchWriteRequests) {
@@ -149,7 +185,9 @@ export const batchWriteShape = (requestItems: unknown, problems: Problems): void
   if (bytes > WriteLimits.batchWriteBytes) {
     problems.push({ part: "RequestItems", message: `${bytes} bytes of items; BatchWriteItem takes at most ${WriteLimits.batchWriteBytes}` })
   }
-  duplicates(entries, "this write and", problems)
+  const keys = tableKeys(entries)
+  putKeys(entries, keys, problems)
+  duplicates(entries, keys, "this write and", problems)
 }
 
 /**
@@ -172,10 +210,13 @@ export const batchGetShape = (requestItems: unknown, problems: Problems): void =
     })
   })
   if (count > ShapeLimits.batchGetKeys) problems.push({ part: "RequestItems", message: `${count} keys; BatchGetItem takes at most ${ShapeLimits.batchGetKeys}` })
-  duplicates(entries, "this key and", problems)
+  duplicates(entries, tableKeys(entries), "this key and", problems)
 }
 
-/** A transaction: 1 to 100 entries, each exactly one action of `kinds`, no item twice, at most 4 MB of items. */
+/**
+ * A transaction: 1 to 100 entries, each exactly one action of `kinds`, no item twice, at most 4 MB of items, each put
+ * holding its table's key where another action gives it (`putKeys`).
+ */
 export const transactionShape = (operation: CommandName, items: unknown, kinds: ReadonlyArray<string>, problems: Problems): void => {
   if (!Array.isArray(items)) return void problems.push({ part: "TransactItems", message: "expected a list of actions" })
   countProblem(items.length, ShapeLimits.transactionActions, "TransactItems", "action", operation, problems)
@@ -194,13 +235,15 @@ export const transactionShape = (operation: CommandName, items: unknown, kinds: 
     const table = typeof body["TableName"] === "string" ? body["TableName"] : ""
     if (isRecord(body["Item"])) {
       bytes += itemSize(body["Item"] as AttributeMap)
-      entries.push({ table, identity: undefined, item: body["Item"] as AttributeMap, part })
+      entries.push({ table, identity: undefined, item: body["Item"] as AttributeMap, itemPart: `${part}.${kind}.Item`, part })
     } else if (isRecord(body["Key"])) {
       bytes += itemSize(body["Key"] as AttributeMap)
       entries.push(byKey(table, body["Key"] as AttributeMap, part))
     }
   })
-  duplicates(entries, "this action and", problems)
+  const keys = tableKeys(entries)
+  putKeys(entries, keys, problems)
+  duplicates(entries, keys, "this action and", problems)
   if (bytes > ShapeLimits.transactionBytes) {
     problems.push({ part: "TransactItems", message: `${bytes} bytes of items and keys; a transaction takes at most ${ShapeLimits.transactionBytes}` })
   }
@@ -348,14 +391,42 @@ const billingProblems = (input: Record_, mode: unknown, problems: Problems): voi
  */
 const exclusiveUpdates = ["ProvisionedThroughput", "StreamSpecification"] as const
 
-/** `UpdateTable` with nothing but the table name changes nothing, or with two changes taken one at a time: DynamoDB refuses it. */
+/** `UpdateTable` with nothing that changes the table (`updateTableChanges`), or with two changes taken one at a time: DynamoDB refuses it. */
 export const updateTableShape = (input: Record_, problems: Problems): void => {
   const once = exclusiveUpdates.filter((field) => input[field] !== undefined)
   if (once.length > 1) problems.push({ part: "input", message: `${once.join(" and ")} in one UpdateTable: DynamoDB takes only one of them at once` })
   if (input["BillingMode"] === "PAY_PER_REQUEST") billingProblems(input, "PAY_PER_REQUEST", problems)
   indexUpdateProblems(input["GlobalSecondaryIndexUpdates"], problems)
-  for (const field in input) if (field !== "TableName" && input[field] !== undefined) return
+  for (const field in input) if (updateTableChanges[field as keyof UpdateTableInput] === true && !isEmptyList(input[field])) return
   problems.push({ part: "input", message: "nothing to change: give billing, stream, deletionProtection, tableClass or another setting" })
+}
+
+const isEmptyList = (value: unknown): boolean => value === undefined || (Array.isArray(value) && value.length === 0)
+
+/**
+ * Whether each member of UpdateTable changes the table (API reference, UpdateTable): not its name, nor the attribute
+ * definitions (they type the key of an index created with them), nor an empty list of updates. A member UpdateTable
+ * does not have (`GlobalSecondaryIndexes`) changes nothing either: the SDK does not send it. With no change at all,
+ * DynamoDB answers "Nothing to update".
+ */
+const updateTableChanges: Readonly<Record<keyof UpdateTableInput, boolean>> = {
+  TableName: false,
+  AttributeDefinitions: false,
+  BillingMode: true,
+  ProvisionedThroughput: true,
+  GlobalSecondaryIndexUpdates: true,
+  StreamSpecification: true,
+  SSESpecification: true,
+  ReplicaUpdates: true,
+  TableClass: true,
+  DeletionProtectionEnabled: true,
+  MultiRegionConsistency: true,
+  GlobalTableWitnessUpdates: true,
+  OnDemandThroughput: true,
+  WarmThroughput: true,
+  GlobalTableSettingsReplicationMode: true,
+  DisassociationProtectionEnabled: true,
+  VectorIndexUpdates: true
 }
 
 /**
