@@ -192,7 +192,7 @@ const limitProblems = (operation: CommandName, description: unknown, problems: P
       transactionShape(operation, input["TransactItems"], ["Get"], problems)
       return transactionSizes(input["TransactItems"], problems)
     case "ExecuteStatement":
-      return statementShape(operation, input, "", problems)
+      return statementShape(input, "", problems)
     case "BatchExecuteStatement":
       return statementsShape(operation, "Statements", input["Statements"], Limits.batchStatements, problems)
     case "ExecuteTransaction":

@@ -270,9 +270,11 @@ const placeholderCount = (statement: string): number => {
   return count
 }
 
-/** One PartiQL statement: its fields, and as many parameters as it has `?` (DynamoDB refuses fewer and more). */
-export const statementShape = (operation: CommandName, body: unknown, prefix: string, problems: Problems): void => {
-  fieldProblems(operation, body, prefix, problems)
+/**
+ * One PartiQL statement: as many parameters as it has `?` (DynamoDB refuses fewer and more). Its fields are checked
+ * by `fieldProblems`, once: by `checkLimits` for `ExecuteStatement`'s, by `statementsShape` for a transaction's.
+ */
+export const statementShape = (body: unknown, prefix: string, problems: Problems): void => {
   if (!isRecord(body) || typeof body["Statement"] !== "string") return
   const parameters = body["Parameters"]
   const given = Array.isArray(parameters) ? parameters.length : 0
@@ -290,8 +292,10 @@ export const statementShape = (operation: CommandName, body: unknown, prefix: st
 export const statementsShape = (operation: CommandName, field: string, statements: unknown, max: number, problems: Problems): void => {
   if (!Array.isArray(statements)) return void problems.push({ part: field, message: "expected a list of statements" })
   countProblem(statements.length, max, field, "statement", operation, problems)
-  const check = operation === "BatchExecuteStatement" ? fieldProblems : statementShape
-  statements.forEach((statement: unknown, index) => check(operation, statement, `${field}[${index}].`, problems))
+  statements.forEach((statement: unknown, index) => {
+    fieldProblems(operation, statement, `${field}[${index}].`, problems)
+    if (operation !== "BatchExecuteStatement") statementShape(statement, `${field}[${index}].`, problems)
+  })
 }
 
 const keyNames = (schema: unknown): ReadonlyArray<string> =>
