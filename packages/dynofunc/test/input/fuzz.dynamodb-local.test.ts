@@ -376,7 +376,8 @@ const differences: ReadonlyArray<{ readonly row: string; readonly covers: (probl
   { row: "PartiQL `Parameters` more than", covers: (problem) => /Parameters$/.test(problem.part) && moreThanWanted(problem.message) },
   // Accepted, and run: a PartiQL UPDATE of no item fails its condition.
   { row: "a `Limit` that is no whole number", covers: (problem, _, answer) => problem.part.endsWith("Limit") && (answer.what === "accepted" || answer.what.startsWith("ConditionalCheckFailed")) },
-  { row: "a member of the wrong type", covers: (_, __, answer) => answer.what.startsWith("InternalFailure") },
+  { row: "a member of the wrong type", covers: (problem, _, answer) => answer.what.startsWith("InternalFailure") || (answer.what === "accepted" && /is not true or false/.test(problem.message)) },
+  { row: "a `Query` key condition value over 2,048 bytes", covers: (problem, op, answer) => op.name === "Query" && problem.part === "KeyConditionExpression" && /a partition key value is at most/.test(problem.message) && answer.what === "accepted" },
   { row: "a bad input on a table that does not exist", covers: (_, __, answer) => answer.what.startsWith("ResourceNotFoundException") },
   { row: "an update of a key attribute", covers: (problem, _, answer) => /ConditionalCheckFailed/.test(answer.what) && /part of the key/.test(problem.message) },
   { row: "`ProvisionedThroughput` with `BillingMode: PAY_PER_REQUEST`", covers: (problem, _, answer) => problem.part === "ProvisionedThroughput" && /PAY_PER_REQUEST/.test(problem.message) && answer.what === "accepted" },
