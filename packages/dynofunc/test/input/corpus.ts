@@ -312,6 +312,8 @@ const keyConditionEntries: Array<BadInput> = [
     category: "key conditions", label: `a sort key value of 1,026 bytes in ${sort}`, op: () => threads(`author = :a AND ${sort}`, { ":a": "a", ":s": "a", ":t": overSort }), part: "KeyConditionExpression", judged: true
   })),
   { category: "key conditions", label: "two key condition values over 1,024 bytes", op: () => threads("author = :a AND title = :t", { ":a": "x".repeat(1025), ":t": "y".repeat(1025) }), part: "KeyConditionExpression", judged: true },
+  { category: "key conditions", label: "a filter on the key condition's attribute", op: () => query("users", attr("id").equals("u1"), { filter: attr("id").exists() }), part: "FilterExpression", judged: true },
+  { category: "key conditions", label: "a filter on the sort key of the key condition", op: () => query({ TableName: "threads", KeyConditionExpression: "author = :a AND #t > :t", FilterExpression: "size(#t) > :n", ExpressionAttributeNames: { "#t": "title" }, ExpressionAttributeValues: { ":a": { S: "a" }, ":t": { S: "b" }, ":n": { N: "1" } } }), part: "FilterExpression", judged: true },
   { category: "key conditions", label: "a key condition value over 2,048 bytes", op: () => query("users", attr("id").equals("x".repeat(2049))), part: "KeyConditionExpression", lenient: true }
 ]
 
@@ -337,6 +339,13 @@ const include = (n: number, offset = 0) => ({ include: times(n, (i) => `x${i + o
 /** A table keyed by `id` (a string), and one with an index on `g`, as SDK input; a capacity of 1 and 1. */
 const keyed = (name: string) => ({ TableName: name, KeySchema: [{ AttributeName: "id", KeyType: "HASH" as const }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" as const }] })
 const byG = (name: string) => ({ ...keyed(name), AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" as const }, { AttributeName: "g", AttributeType: "S" as const }] })
+/** A table keyed by `id` and `sk` (on demand), whose local indexes sort by `l` or `m`. */
+const sorted = (name: string) => ({
+  TableName: name,
+  BillingMode: "PAY_PER_REQUEST" as const,
+  KeySchema: [{ AttributeName: "id", KeyType: "HASH" as const }, { AttributeName: "sk", KeyType: "RANGE" as const }],
+  AttributeDefinitions: ["id", "sk", "l", "m"].map((AttributeName) => ({ AttributeName, AttributeType: "S" as const }))
+})
 const capacity = { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }
 const createG = { IndexName: "by-g", KeySchema: [{ AttributeName: "g", KeyType: "HASH" as const }], Projection: { ProjectionType: "ALL" as const } }
 
@@ -380,6 +389,18 @@ const tableEntries: Array<BadInput> = [
   { category: "tables", label: "updateTable with table class COLD", op: () => updateTable("users", { tableClass: bad("COLD") }), part: "TableClass" },
   { category: "tables", label: "updateTable with deletion protection 1", op: () => updateTable("users", { deletionProtection: bad(1) }), part: "DeletionProtectionEnabled" },
   { category: "tables", label: "updateTable with billing PROVISIONAL", op: () => updateTable({ TableName: "users", BillingMode: bad("PROVISIONAL") }), part: "BillingMode" },
+  ...[
+    ["only the partition key", [["id", "HASH"]]],
+    ["two sort keys", [["id", "HASH"], ["l", "RANGE"], ["m", "RANGE"]]],
+    ["two partition keys", [["id", "HASH"], ["l", "HASH"], ["m", "RANGE"]]]
+  ].map(([what, schema]): BadInput => ({
+    category: "tables", label: `create with a local index keyed by ${String(what)}`, op: () => createTable({ ...sorted("local-key"), LocalSecondaryIndexes: [{ IndexName: "by-l", KeySchema: (schema as ReadonlyArray<[string, "HASH" | "RANGE"]>).map(([AttributeName, KeyType]) => ({ AttributeName, KeyType })), Projection: { ProjectionType: "ALL" } }] }), part: "LocalSecondaryIndexes[0].KeySchema", judged: true
+  })),
+  { category: "tables", label: "create with a local and a global index of one name", op: () => createTable({ ...sorted("one-name"), LocalSecondaryIndexes: [{ IndexName: "by-g", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }, { AttributeName: "l", KeyType: "RANGE" }], Projection: { ProjectionType: "ALL" } }], GlobalSecondaryIndexes: [{ ...createG, KeySchema: [{ AttributeName: "l", KeyType: "HASH" }] }] }), part: "GlobalSecondaryIndexes[0].IndexName", judged: true },
+  { category: "tables", label: "create with two global indexes of one name in the SDK form", op: () => createTable({ ...byG("two-names"), BillingMode: "PAY_PER_REQUEST", GlobalSecondaryIndexes: [createG, { ...createG, Projection: { ProjectionType: "KEYS_ONLY" } }] }), part: "GlobalSecondaryIndexes[1].IndexName", judged: true },
+  { category: "tables", label: "create with an attribute defined twice", op: () => createTable({ ...keyed("defined-twice"), BillingMode: "PAY_PER_REQUEST", AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }, { AttributeName: "id", AttributeType: "N" }] }), part: "AttributeDefinitions", judged: true },
+  { category: "tables", label: "create projecting one attribute twice", op: () => createTable({ ...byG("projected-twice"), BillingMode: "PAY_PER_REQUEST", GlobalSecondaryIndexes: [{ ...createG, Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["a", "a"] } }] }), part: "GlobalSecondaryIndexes[0].Projection.NonKeyAttributes", judged: true },
+  { category: "tables", label: "create projecting an attribute named by 256 characters", op: () => createTable({ ...byG("projected-long"), BillingMode: "PAY_PER_REQUEST", GlobalSecondaryIndexes: [{ ...createG, Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["a".repeat(256)] } }] }), part: "GlobalSecondaryIndexes[0].Projection.NonKeyAttributes", judged: true },
   { category: "tables", label: "create provisioned with a global index of no capacity", op: () => createTable({ ...byG("no-index-capacity"), ProvisionedThroughput: capacity, GlobalSecondaryIndexes: [{ IndexName: "by-g", KeySchema: [{ AttributeName: "g", KeyType: "HASH" }], Projection: { ProjectionType: "ALL" } }] }), part: "GlobalSecondaryIndexes[0].ProvisionedThroughput", judged: true },
   { category: "tables", label: "create on demand with a capacity", op: () => createTable({ ...keyed("on-demand-capacity"), BillingMode: "PAY_PER_REQUEST", ProvisionedThroughput: capacity }), part: "ProvisionedThroughput", lenient: true },
   { category: "tables", label: "create with a disabled stream of a view type", op: () => createTable({ ...keyed("stream-off"), BillingMode: "PAY_PER_REQUEST", StreamSpecification: { StreamEnabled: false, StreamViewType: "KEYS_ONLY" } }), part: "StreamSpecification", judged: true },

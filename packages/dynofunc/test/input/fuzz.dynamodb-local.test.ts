@@ -310,6 +310,18 @@ const notMadeByLocal = (op: AnyOperation, answer: Answer): boolean =>
   /Nothing to update/.test(answer.what) &&
   Object.entries(op.description as object).every(([field, v]: [string, unknown]) => !madeByLocal.has(field) || v === undefined || (Array.isArray(v) && v.length === 0))
 
+/**
+ * A query's filter on a key attribute its key condition does not name (the sort key it leaves out): which attributes
+ * are keys is the key schema's. A filter on one the key condition names is refused before sending.
+ */
+const filterOnUnnamedKey = (op: AnyOperation, answer: Answer): boolean => {
+  const [, key] = /non-primary key attributes: Primary key attribute: (\S+)/.exec(answer.what) ?? []
+  if (key === undefined || op.name !== "Query") return false
+  const { KeyConditionExpression = "", ExpressionAttributeNames = {} } = op.description as { KeyConditionExpression?: string; ExpressionAttributeNames?: Record<string, string> }
+  const named = KeyConditionExpression.replace(/#\w+/g, (placeholder) => ExpressionAttributeNames[placeholder] ?? placeholder)
+  return !named.split(/[^\w]+/).includes(key)
+}
+
 /** A key value DynamoDB refuses (empty, too long): the key's. */
 const keyValueRefusals: ReadonlyArray<RegExp> = [/key attribute cannot contain an empty string/, /Hash primary key values must be under 2048 bytes/, /Aggregated size of all range keys/]
 
@@ -404,6 +416,7 @@ const judge = (builder: (...args: never) => AnyOperation, label: string, args: R
     const exit = yield* Effect.exit(execute(op) as Effect.Effect<unknown, unknown, DynamoClient.DynamoClient>)
     const unreachable = (answer: Answer) =>
       notMadeByLocal(op, answer) ||
+      filterOnUnnamedKey(op, answer) ||
       [...outOfReach, ...(partiQL.has(op.name) ? outOfReachInPartiQL : []), ...(putsOfUnknownKey(op) ? keyValueRefusals : [])].some((pattern) => pattern.test(answer.what))
     if (Exit.isSuccess(exit)) {
       const answers = op.name === "BatchExecuteStatement" ? statementAnswers(op, exit.value as BatchExecuteResult) : []

@@ -8,7 +8,7 @@
 import type { AttributeValue, KeysAndAttributes, UpdateTableInput } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
 import { itemSize, valueSize } from "../values/itemSize.js"
-import { fieldProblems, KeyLimits, keyProblem, keyValueBytes, nameProblem, typeOf, type Problems } from "./options.js"
+import { fieldProblems, KeyLimits, keyProblem, keyValueBytes, NameLimits, nameProblem, typeOf, type Problems } from "./options.js"
 import { checkWrite, itemIdentity, keyIdentity, WriteLimits } from "./writes.js"
 
 /** DynamoDB's limits on the shape of requests. */
@@ -301,7 +301,11 @@ export const statementsShape = (operation: CommandName, field: string, statement
 const keyNames = (schema: unknown): ReadonlyArray<string> =>
   Array.isArray(schema) ? schema.map((element: { AttributeName?: unknown } | undefined) => String(element?.AttributeName)) : []
 
-/** `CreateTable`: every key defined (and only keys), index counts, local indexes on the table's partition key, projections. */
+/**
+ * `CreateTable`: every key defined once (and only keys), index counts and names (one per index, API reference,
+ * CreateTable: "Must be unique only for this table"), local indexes keyed by the table's partition key and a sort
+ * key, projections, billing.
+ */
 export const createTableShape = (input: Record_, problems: Problems): void => {
   const tableKeys = keyNames(input["KeySchema"])
   if (input["KeySchema"] === undefined) problems.push({ part: "KeySchema", message: "a table needs a key schema" })
@@ -321,8 +325,12 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
     }
     locals.forEach((index: unknown, i) => {
       indexes.push([`LocalSecondaryIndexes[${i}]`, index])
-      if (isRecord(index) && keyNames(index["KeySchema"])[0] !== tableKeys[0]) {
+      if (!isRecord(index)) return
+      const schema = index["KeySchema"]
+      if (keyNames(schema)[0] !== tableKeys[0]) {
         problems.push({ part: `LocalSecondaryIndexes[${i}].KeySchema`, message: `a local index has the table's partition key (${tableKeys[0]})` })
+      } else if (Array.isArray(schema) && (schema.length !== 2 || (schema[1] as { KeyType?: unknown } | undefined)?.KeyType !== "RANGE")) {
+        problems.push({ part: `LocalSecondaryIndexes[${i}].KeySchema`, message: "a local index's key is the table's partition key and one sort key" })
       }
     })
   }
@@ -333,10 +341,14 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
     globals.forEach((index: unknown, i) => indexes.push([`GlobalSecondaryIndexes[${i}]`, index]))
   }
   const keys = new Set(tableKeys)
+  const named = new Map<unknown, string>()
   let projected = 0
   for (const [part, index] of indexes) {
     fieldProblems("CreateTable", index, `${part}.`, problems)
     if (!isRecord(index)) continue
+    const earlier = named.get(index["IndexName"])
+    if (earlier !== undefined) problems.push({ part: `${part}.IndexName`, message: `${earlier} has this name too: each index of a table has its own` })
+    else named.set(index["IndexName"], part)
     for (const name of keyNames(index["KeySchema"])) keys.add(name)
     const projection = index["Projection"] as { ProjectionType?: unknown; NonKeyAttributes?: unknown } | undefined
     const type = projection?.ProjectionType ?? "ALL"
@@ -349,7 +361,11 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
     } else if (type !== "INCLUDE" && attributes !== undefined) {
       problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: "only an INCLUDE projection names attributes" })
     }
-    if (Array.isArray(attributes)) projected += attributes.length
+    if (Array.isArray(attributes)) {
+      projected += attributes.length
+      const problem = projectedNamesProblem(attributes)
+      if (problem !== undefined) problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: problem })
+    }
   }
   if (projected > ShapeLimits.projectedAttributes) {
     problems.push({ part: "Projection.NonKeyAttributes", message: `${projected} attributes projected by the indexes together; DynamoDB allows ${ShapeLimits.projectedAttributes}` })
@@ -357,6 +373,8 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
   const defined = Array.isArray(input["AttributeDefinitions"])
     ? (input["AttributeDefinitions"] as ReadonlyArray<{ AttributeName?: unknown } | undefined>).map((definition) => String(definition?.AttributeName))
     : []
+  const twice = defined.find((name, i) => defined.indexOf(name) !== i)
+  if (twice !== undefined) problems.push({ part: "AttributeDefinitions", message: `"${twice}" is defined twice: one definition per attribute` })
   for (const name of keys) {
     if (!defined.includes(name)) problems.push({ part: "AttributeDefinitions", message: `key attribute "${name}" has no definition (AttributeType)` })
   }
@@ -373,6 +391,19 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
       }
     })
   }
+}
+
+/**
+ * The attributes a projection includes (API reference, "Projection", `NonKeyAttributes`: names of 1 to 255
+ * characters): each named once (DynamoDB: "Cannot have two attributes with the same name").
+ */
+const projectedNamesProblem = (names: ReadonlyArray<unknown>): string | undefined => {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]
+    if (typeof name !== "string" || name.length < 1 || name.length > NameLimits.keyNameMax) return `a projected attribute name is 1 to ${NameLimits.keyNameMax} characters long, not ${typeof name === "string" ? `of ${name.length}` : `a ${typeof name}`}`
+    if (names.indexOf(name) !== i) return `"${name}" is projected twice`
+  }
+  return undefined
 }
 
 /**
@@ -578,7 +609,8 @@ const keyConditionWords: ReadonlySet<string> = new Set(["and", "between", "begin
 
 /**
  * A query's key condition: on the partition key and at most the sort key (API reference, Query,
- * `KeyConditionExpression`), on an index's key (up to 4 partition and 4 sort attributes) with `IndexName`.
+ * `KeyConditionExpression`), on an index's key (up to 4 partition and 4 sort attributes) with `IndexName`; its
+ * values key values, and none of its attributes in the filter.
  *
  * @example
  * import { keyConditionShape } from "./requests.js"
@@ -598,6 +630,26 @@ export const keyConditionShape = (body: Record_, prefix: string, problems: Probl
     problems.push({ part: `${prefix}KeyConditionExpression`, message: `a key condition on ${attributes.size} attributes (${[...attributes].join(", ")}): the key has at most ${max}` })
   }
   keyConditionValues(expression, body["ExpressionAttributeValues"], `${prefix}KeyConditionExpression`, problems)
+  filterOnKey(body["FilterExpression"], attributes, names, `${prefix}FilterExpression`, problems)
+}
+
+/** The attributes a filter names at its top level (`#n0`, `a` in `a.b[0]`), not its functions, keywords or values. */
+const filterAttributes = /(?<![\w:#.\]])#?[A-Za-z_][A-Za-z0-9_]*(?![\w(]|\s+\()/g
+const filterWords: ReadonlySet<string> = new Set(["and", "or", "not", "between", "in"])
+
+/**
+ * A query's filter names no attribute of its key condition (API reference, Query, `FilterExpression`: "A filter
+ * expression cannot contain partition key or sort key attributes"; DynamoDB: "Filter Expression can only contain
+ * non-primary key attributes"). What the key condition compares is the key (of the table, or of the index queried).
+ */
+const filterOnKey = (filter: unknown, keys: ReadonlySet<string>, names: Names, part: string, problems: Problems): void => {
+  if (typeof filter !== "string") return
+  for (const [word] of filter.matchAll(filterAttributes)) {
+    const attribute = resolve(word, names)
+    if (!filterWords.has(word.toLowerCase()) && keys.has(attribute)) {
+      return void problems.push({ part, message: `the filter names "${attribute}", a key attribute: compare it in the key condition` })
+    }
+  }
 }
 
 /** The operands of a range comparison (`<`, `<=`, `>`, `>=`, `BETWEEN`, `begins_with`): only a sort key takes one. */
