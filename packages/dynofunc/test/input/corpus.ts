@@ -346,6 +346,12 @@ const sorted = (name: string) => ({
   KeySchema: [{ AttributeName: "id", KeyType: "HASH" as const }, { AttributeName: "sk", KeyType: "RANGE" as const }],
   AttributeDefinitions: ["id", "sk", "l", "m"].map((AttributeName) => ({ AttributeName, AttributeType: "S" as const }))
 })
+/** Key schemas no local index has: it has the table's partition key and one sort key. */
+const localKeys: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, "HASH" | "RANGE"]>]> = [
+  ["only the partition key", [["id", "HASH"]]],
+  ["two sort keys", [["id", "HASH"], ["l", "RANGE"], ["m", "RANGE"]]],
+  ["two partition keys", [["id", "HASH"], ["l", "HASH"], ["m", "RANGE"]]]
+]
 const capacity = { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }
 const createG = { IndexName: "by-g", KeySchema: [{ AttributeName: "g", KeyType: "HASH" as const }], Projection: { ProjectionType: "ALL" as const } }
 
@@ -389,12 +395,8 @@ const tableEntries: Array<BadInput> = [
   { category: "tables", label: "updateTable with table class COLD", op: () => updateTable("users", { tableClass: bad("COLD") }), part: "TableClass" },
   { category: "tables", label: "updateTable with deletion protection 1", op: () => updateTable("users", { deletionProtection: bad(1) }), part: "DeletionProtectionEnabled" },
   { category: "tables", label: "updateTable with billing PROVISIONAL", op: () => updateTable({ TableName: "users", BillingMode: bad("PROVISIONAL") }), part: "BillingMode" },
-  ...[
-    ["only the partition key", [["id", "HASH"]]],
-    ["two sort keys", [["id", "HASH"], ["l", "RANGE"], ["m", "RANGE"]]],
-    ["two partition keys", [["id", "HASH"], ["l", "HASH"], ["m", "RANGE"]]]
-  ].map(([what, schema]): BadInput => ({
-    category: "tables", label: `create with a local index keyed by ${String(what)}`, op: () => createTable({ ...sorted("local-key"), LocalSecondaryIndexes: [{ IndexName: "by-l", KeySchema: (schema as ReadonlyArray<[string, "HASH" | "RANGE"]>).map(([AttributeName, KeyType]) => ({ AttributeName, KeyType })), Projection: { ProjectionType: "ALL" } }] }), part: "LocalSecondaryIndexes[0].KeySchema", judged: true
+  ...localKeys.map(([what, schema]): BadInput => ({
+    category: "tables", label: `create with a local index keyed by ${what}`, op: () => createTable({ ...sorted("local-key"), LocalSecondaryIndexes: [{ IndexName: "by-l", KeySchema: schema.map(([AttributeName, KeyType]) => ({ AttributeName, KeyType })), Projection: { ProjectionType: "ALL" } }] }), part: "LocalSecondaryIndexes[0].KeySchema", judged: true
   })),
   { category: "tables", label: "create with a local and a global index of one name", op: () => createTable({ ...sorted("one-name"), LocalSecondaryIndexes: [{ IndexName: "by-g", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }, { AttributeName: "l", KeyType: "RANGE" }], Projection: { ProjectionType: "ALL" } }], GlobalSecondaryIndexes: [{ ...createG, KeySchema: [{ AttributeName: "l", KeyType: "HASH" }] }] }), part: "GlobalSecondaryIndexes[0].IndexName", judged: true },
   { category: "tables", label: "create with two global indexes of one name in the SDK form", op: () => createTable({ ...byG("two-names"), BillingMode: "PAY_PER_REQUEST", GlobalSecondaryIndexes: [createG, { ...createG, Projection: { ProjectionType: "KEYS_ONLY" } }] }), part: "GlobalSecondaryIndexes[1].IndexName", judged: true },

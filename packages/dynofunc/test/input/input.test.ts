@@ -43,7 +43,7 @@ describe("bad inputs: a typed error naming the part, nothing sent", () => {
         if (sent !== 0) wrong.push(`${entry.label}: ${sent} requests sent`)
         else if (error._tag !== "InvalidInputError") wrong.push(`${entry.label}: failed with ${error._tag}`)
         else if (!names(problems, entry.part)) wrong.push(`${entry.label}: ${entry.part} not named in ${JSON.stringify(problems)}`)
-        else if (new Set(problems.map((problem) => `${problem.part}\u0000${problem.message}`)).size < problems.length) wrong.push(`${entry.label}: a problem named twice in ${JSON.stringify(problems)}`)
+        else if (new Set(problems.map((problem: InputProblem) => `${problem.part}\u0000${problem.message}`)).size < problems.length) wrong.push(`${entry.label}: a problem named twice in ${JSON.stringify(problems)}`)
       }
       expect(wrong).toEqual([])
     }))
