@@ -419,6 +419,15 @@ const tableEntries: Array<BadInput> = [
   { category: "tables", label: "updateTable with index updates not in a list", op: () => updateTable(bad({ TableName: "users", GlobalSecondaryIndexUpdates: { Delete: { IndexName: "by-g" } } })), part: "GlobalSecondaryIndexUpdates" },
   { category: "tables", label: "updateTable with an index update of a bad index name", op: () => updateTable({ TableName: "users", GlobalSecondaryIndexUpdates: [{ Update: { IndexName: "ab", ProvisionedThroughput: capacity } }] }), part: "GlobalSecondaryIndexUpdates[0].Update.IndexName", judged: true },
   { category: "tables", label: "updateTable with an index created and deleted in one update", op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: createG, Delete: { IndexName: "by-x" } }] }), part: "GlobalSecondaryIndexUpdates[0]", lenient: true },
+  { category: "tables", label: "updateTable creating an index with no attribute definitions", op: () => updateTable({ TableName: "users", GlobalSecondaryIndexUpdates: [{ Create: createG }] }), part: "AttributeDefinitions", judged: true },
+  { category: "tables", label: "updateTable creating an index whose key is not defined", op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "h", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: createG }] }), part: "AttributeDefinitions", judged: true },
+  ...[
+    ["an INCLUDE of no attributes", { ProjectionType: "INCLUDE" as const }, "NonKeyAttributes"],
+    ["KEYS_ONLY naming attributes", { ProjectionType: "KEYS_ONLY" as const, NonKeyAttributes: ["a"] }, "NonKeyAttributes"],
+    ["a projection type SOME", { ProjectionType: bad("SOME") }, "ProjectionType"]
+  ].map(([what, projection, field]): BadInput => ({
+    category: "tables", label: `updateTable creating an index of ${String(what)}`, op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: { ...createG, Projection: bad(projection) } }] }), part: `GlobalSecondaryIndexUpdates[0].Create.Projection.${String(field)}`, judged: true
+  })),
   { category: "tables", label: "updateTable creating two indexes", op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }, { AttributeName: "h", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: createG }, { Create: { ...createG, IndexName: "by-h", KeySchema: [{ AttributeName: "h", KeyType: "HASH" }] } }] }), part: "GlobalSecondaryIndexUpdates[1]", lenient: true },
   { category: "tables", label: "putItem SDK form without an item", op: () => putItem(bad({ TableName: "users" })), part: "Item" }
 ]

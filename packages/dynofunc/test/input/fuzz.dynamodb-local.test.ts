@@ -205,6 +205,8 @@ const indexCreate = (name: string, key: string) => ({ Create: { IndexName: name,
 const indexUpdates = fc.constantFrom<Record<string, unknown>>(
   { GlobalSecondaryIndexUpdates: [] },
   { GlobalSecondaryIndexUpdates: [{}] },
+  { GlobalSecondaryIndexUpdates: [indexCreate("by-g", "g")] },
+  { AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: { ...indexCreate("by-g", "g").Create, Projection: { ProjectionType: "INCLUDE" } } }] },
   { AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }, { AttributeName: "h", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [indexCreate("by-g", "g"), indexCreate("by-h", "h")] },
   { AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ ...indexCreate("by-g", "g"), Delete: { IndexName: "by-x" } }] }
 )

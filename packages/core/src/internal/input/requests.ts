@@ -350,22 +350,7 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
     if (earlier !== undefined) problems.push({ part: `${part}.IndexName`, message: `${earlier} has this name too: each index of a table has its own` })
     else named.set(index["IndexName"], part)
     for (const name of keyNames(index["KeySchema"])) keys.add(name)
-    const projection = index["Projection"] as { ProjectionType?: unknown; NonKeyAttributes?: unknown } | undefined
-    const type = projection?.ProjectionType ?? "ALL"
-    if (type !== "ALL" && type !== "KEYS_ONLY" && type !== "INCLUDE") {
-      problems.push({ part: `${part}.Projection.ProjectionType`, message: `${JSON.stringify(type)} is not one of ALL, KEYS_ONLY, INCLUDE` })
-    }
-    const attributes = projection?.NonKeyAttributes
-    if (type === "INCLUDE" && (!Array.isArray(attributes) || attributes.length === 0)) {
-      problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: "an INCLUDE projection names the attributes it includes" })
-    } else if (type !== "INCLUDE" && attributes !== undefined) {
-      problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: "only an INCLUDE projection names attributes" })
-    }
-    if (Array.isArray(attributes)) {
-      projected += attributes.length
-      const problem = projectedNamesProblem(attributes)
-      if (problem !== undefined) problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: problem })
-    }
+    projected += projectionProblems(index["Projection"], `${part}.Projection`, problems)
   }
   if (projected > ShapeLimits.projectedAttributes) {
     problems.push({ part: "Projection.NonKeyAttributes", message: `${projected} attributes projected by the indexes together; DynamoDB allows ${ShapeLimits.projectedAttributes}` })
@@ -391,6 +376,28 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
       }
     })
   }
+}
+
+/**
+ * An index's projection (API reference, "Projection"): of type ALL (the default), KEYS_ONLY or INCLUDE, which alone
+ * names attributes, at least one. Returns how many it names (DynamoDB counts them across a table's indexes).
+ */
+const projectionProblems = (value: unknown, part: string, problems: Problems): number => {
+  const projection = value as { ProjectionType?: unknown; NonKeyAttributes?: unknown } | undefined
+  const type = projection?.ProjectionType ?? "ALL"
+  if (type !== "ALL" && type !== "KEYS_ONLY" && type !== "INCLUDE") {
+    problems.push({ part: `${part}.ProjectionType`, message: `${JSON.stringify(type)} is not one of ALL, KEYS_ONLY, INCLUDE` })
+  }
+  const attributes = projection?.NonKeyAttributes
+  if (type === "INCLUDE" && (!Array.isArray(attributes) || attributes.length === 0)) {
+    problems.push({ part: `${part}.NonKeyAttributes`, message: "an INCLUDE projection names the attributes it includes" })
+  } else if (type !== "INCLUDE" && attributes !== undefined) {
+    problems.push({ part: `${part}.NonKeyAttributes`, message: "only an INCLUDE projection names attributes" })
+  }
+  if (!Array.isArray(attributes)) return 0
+  const problem = projectedNamesProblem(attributes)
+  if (problem !== undefined) problems.push({ part: `${part}.NonKeyAttributes`, message: problem })
+  return attributes.length
 }
 
 /**
@@ -431,7 +438,7 @@ export const updateTableShape = (input: Record_, problems: Problems): void => {
   const once = exclusiveUpdates.filter((field) => input[field] !== undefined)
   if (once.length > 1) problems.push({ part: "input", message: `${once.join(" and ")} in one UpdateTable: DynamoDB takes only one of them at once` })
   if (input["BillingMode"] === "PAY_PER_REQUEST") billingProblems(input, "PAY_PER_REQUEST", problems)
-  indexUpdateProblems(input["GlobalSecondaryIndexUpdates"], problems)
+  indexUpdateProblems(input["GlobalSecondaryIndexUpdates"], input["AttributeDefinitions"], problems)
   for (const field in input) if (updateTableChanges[field as keyof UpdateTableInput] === true && !isEmptyList(input[field])) return
   problems.push({ part: "input", message: "nothing to change: give billing, stream, deletionProtection, tableClass or another setting" })
 }
@@ -468,7 +475,7 @@ const updateTableChanges: Readonly<Record<keyof UpdateTableInput, boolean>> = {
  * `GlobalSecondaryIndexUpdates` (API reference, UpdateTable and "GlobalSecondaryIndexUpdate"): a list of entries, each exactly one of `Create`, `Update`, `Delete`; one index created or deleted per UpdateTable (DynamoDB:
  * "Only 1 online index can be created or deleted simultaneously per table", a `LimitExceededException`).
  */
-const indexUpdateProblems = (updates: unknown, problems: Problems): void => {
+const indexUpdateProblems = (updates: unknown, definitions: unknown, problems: Problems): void => {
   if (updates === undefined) return
   const part = "GlobalSecondaryIndexUpdates"
   if (!Array.isArray(updates)) {
@@ -484,9 +491,23 @@ const indexUpdateProblems = (updates: unknown, problems: Problems): void => {
     }
     const action = actions[0]!
     if (action !== "Update") structural++
-    fieldProblems("UpdateTable", (update as Record_)[action], `${part}[${i}].${action}.`, problems)
+    const body = (update as Record_)[action]
+    fieldProblems("UpdateTable", body, `${part}[${i}].${action}.`, problems)
+    if (action === "Create" && isRecord(body)) createdIndexProblems(body, definitions, `${part}[${i}].Create`, problems)
     if (structural === 2) problems.push({ part: `${part}[${i}]`, message: "one index created or deleted per UpdateTable: DynamoDB takes one at a time" })
   })
+}
+
+/**
+ * An index created by UpdateTable: its projection (as CreateTable's), and its key attributes defined in the request's
+ * `AttributeDefinitions` (API reference, UpdateTable: "If you are adding a new global secondary index to the table,
+ * AttributeDefinitions must include the key element(s) of the new index").
+ */
+const createdIndexProblems = (index: Record_, definitions: unknown, part: string, problems: Problems): void => {
+  projectionProblems(index["Projection"], `${part}.Projection`, problems)
+  const defined = Array.isArray(definitions) ? definitions.map((definition: { AttributeName?: unknown } | undefined) => definition?.AttributeName) : []
+  const missing = keyNames(index["KeySchema"]).find((name) => !defined.includes(name))
+  if (missing !== undefined) problems.push({ part: "AttributeDefinitions", message: `key attribute "${missing}" of the index created has no definition (AttributeType)` })
 }
 
 const clauseKeyword = /\b(SET|REMOVE|ADD|DELETE)\b/gi
