@@ -1,9 +1,9 @@
 /**
  * The shape of whole requests, checked before they are sent: batches and transactions (not empty, within their
- * limits, no item twice, one action per entry, 4 MB; each write of a batch by `writes.ts`), PartiQL statements (as many
- * parameters as `?`, but for a batch's), `CreateTable`
- * (keys defined, index counts and projections), `UpdateTable` (something to change) and updates that would
- * change a key attribute.
+ * limits, no item twice, one action per entry, 4 MB, puts holding the key another entry gives; each write of a batch
+ * by `writes.ts`), PartiQL statements (as many parameters as `?`, but for a batch's), `CreateTable` (keys defined,
+ * index counts, names, keys and projections, billing), `UpdateTable` (something to change, index updates), updates
+ * that would change a key attribute or write more than an item holds, and a query's key condition and filter.
  */
 import type { AttributeValue, KeysAndAttributes, UpdateTableInput } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
@@ -157,7 +157,8 @@ const isChecked = (operation: keyof typeof checkedBatches, requestItems: unknown
 
 /**
  * `BatchWriteItem`: tables with writes, each write one put or delete (`checkWrite`), at most 25 and 16 MB of items,
- * no item twice, each put holding its table's key where a delete gives it (`putKeys`). Nothing to do for a request the batch writer built of writes it checked (`markChecked`).
+ * no item twice, each put holding its table's key where a delete gives it (`putKeys`). Nothing to do for a request
+ * the batch writer built of writes it checked (`markChecked`).
  */
 export const batchWriteShape = (requestItems: unknown, problems: Problems): void => {
   if (isChecked("BatchWriteItem", requestItems)) return
