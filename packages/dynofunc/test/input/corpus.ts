@@ -52,6 +52,9 @@ export interface BadInput {
 
 const times = <A>(n: number, f: (i: number) => A): Array<A> => Array.from({ length: n }, (_, i) => f(i))
 
+/** 2,050 UTF-8 bytes in 1,025 characters: over the partition key's 2,048 only when counted in bytes. */
+const overPartition = "é".repeat(1025)
+
 const circular = (): unknown => {
   const value: Record<string, unknown> = { name: "loop" }
   value["self"] = { back: value }
@@ -281,6 +284,39 @@ const transactionEntries: Array<BadInput> = [
   { category: "transactions", label: "a bad table name in a transaction", op: () => transactWriteItems([add("ab", { id: "u1" })]), part: "TransactItems[0].Put.TableName" }
 ]
 
+/** The key of table users (`id`) as another entry gives it, so each put on users must hold a valid `id`. */
+const checked = conditionCheck("users", { id: "u1" }, attr("id").exists())
+
+const putKeyEntries: Array<BadInput> = [
+  ...[["an empty string", ""], ["2,049 bytes", "x".repeat(2049)], ["2,050 bytes in 1,025 characters", overPartition], ["a map", { a: 1 }]].flatMap(([what, id]): Array<BadInput> => [
+    { category: "put keys", label: `a transaction put of a key attribute of ${String(what)}`, op: () => transactWriteItems([checked, add("users", { id, n: 1 })]), part: "TransactItems[1].Put.Item.id", judged: true },
+    { category: "put keys", label: `a batch put of a key attribute of ${String(what)}`, op: () => batchWriteItem({ users: [{ delete: { id: "u1" } }, { put: { id, n: 1 } }] }), part: "RequestItems.users[1].PutRequest.Item.id", judged: true }
+  ]),
+  { category: "put keys", label: "a transaction put without the key", op: () => transactWriteItems([update("users", { id: "u1" }, { n: 1 }), add("users", { n: 1 })]), part: "TransactItems[1].Put.Item", judged: true },
+  { category: "put keys", label: "a batch put without the key", op: () => batchWriteItem({ users: [{ delete: { id: "u1" } }, { put: { n: 1 } }] }), part: "RequestItems.users[1].PutRequest.Item", judged: true },
+  { category: "put keys", label: "a transaction put of two key attributes over 1,024 bytes", op: () => transactWriteItems([conditionCheck("threads", { author: "a", title: "b" }, attr("author").exists()), add("threads", { author: "x".repeat(1025), title: "y".repeat(1025) })]), part: "TransactItems[1].Put.Item", judged: true }
+]
+
+/** A query of table threads (`author`, then `title`, both strings) with a raw key condition and its values. */
+const threads = (condition: string, values: Record<string, string>) =>
+  query({ TableName: "threads", KeyConditionExpression: condition, ExpressionAttributeValues: Object.fromEntries(Object.entries(values).map(([placeholder, value]) => [placeholder, { S: value }])) })
+
+/** 1,026 UTF-8 bytes in 513 characters: over a sort key's 1,024 only when counted in bytes. */
+const overSort = "é".repeat(513)
+
+const keyConditionEntries: Array<BadInput> = [
+  ...[["an empty string", ""], ["an empty binary", new Uint8Array()], ["a map", { a: 1 }], ["a list", ["a"]], ["null", null]].map(([what, value]): BadInput => ({
+    category: "key conditions", label: `a key condition value of ${String(what)}`, op: () => query("users", attr("id").equals(value)), part: "KeyConditionExpression", judged: true
+  })),
+  ...["title < :t", "title <= :t", "title > :t", "title >= :t", "title BETWEEN :s AND :t", "begins_with(title, :t)"].map((sort): BadInput => ({
+    category: "key conditions", label: `a sort key value of 1,026 bytes in ${sort}`, op: () => threads(`author = :a AND ${sort}`, { ":a": "a", ":s": "a", ":t": overSort }), part: "KeyConditionExpression", judged: true
+  })),
+  { category: "key conditions", label: "two key condition values over 1,024 bytes", op: () => threads("author = :a AND title = :t", { ":a": "x".repeat(1025), ":t": "y".repeat(1025) }), part: "KeyConditionExpression", judged: true },
+  { category: "key conditions", label: "a filter on the key condition's attribute", op: () => query("users", attr("id").equals("u1"), { filter: attr("id").exists() }), part: "FilterExpression", judged: true },
+  { category: "key conditions", label: "a filter on the sort key of the key condition", op: () => query({ TableName: "threads", KeyConditionExpression: "author = :a AND #t > :t", FilterExpression: "size(#t) > :n", ExpressionAttributeNames: { "#t": "title" }, ExpressionAttributeValues: { ":a": { S: "a" }, ":t": { S: "b" }, ":n": { N: "1" } } }), part: "FilterExpression", judged: true },
+  { category: "key conditions", label: "a key condition value over 2,048 bytes", op: () => query("users", attr("id").equals("x".repeat(2049))), part: "KeyConditionExpression", lenient: true }
+]
+
 const statementEntries: Array<BadInput> = [
   { category: "PartiQL", label: "a statement over 8 KB", op: () => executeStatement(`SELECT * FROM "users" WHERE id = '${"x".repeat(8192)}'`), part: "Statement" },
   { category: "PartiQL", label: "an empty statement", op: () => executeStatement(""), part: "Statement" },
@@ -299,6 +335,25 @@ const statementEntries: Array<BadInput> = [
 const index = (i: number, projection?: unknown) => ({ name: `by-g${i}`, hashKey: `g${i}`, ...(projection !== undefined && { projection: bad(projection) }) })
 const local = (i: number) => ({ name: `by-l${i}`, rangeKey: `l${i}` })
 const include = (n: number, offset = 0) => ({ include: times(n, (i) => `x${i + offset}`) })
+
+/** A table keyed by `id` (a string), and one with an index on `g`, as SDK input; a capacity of 1 and 1. */
+const keyed = (name: string) => ({ TableName: name, KeySchema: [{ AttributeName: "id", KeyType: "HASH" as const }], AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" as const }] })
+const byG = (name: string) => ({ ...keyed(name), AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" as const }, { AttributeName: "g", AttributeType: "S" as const }] })
+/** A table keyed by `id` and `sk` (on demand), whose local indexes sort by `l` or `m`. */
+const sorted = (name: string) => ({
+  TableName: name,
+  BillingMode: "PAY_PER_REQUEST" as const,
+  KeySchema: [{ AttributeName: "id", KeyType: "HASH" as const }, { AttributeName: "sk", KeyType: "RANGE" as const }],
+  AttributeDefinitions: ["id", "sk", "l", "m"].map((AttributeName) => ({ AttributeName, AttributeType: "S" as const }))
+})
+/** Key schemas no local index has: it has the table's partition key and one sort key. */
+const localKeys: ReadonlyArray<readonly [string, ReadonlyArray<readonly [string, "HASH" | "RANGE"]>]> = [
+  ["only the partition key", [["id", "HASH"]]],
+  ["two sort keys", [["id", "HASH"], ["l", "RANGE"], ["m", "RANGE"]]],
+  ["two partition keys", [["id", "HASH"], ["l", "HASH"], ["m", "RANGE"]]]
+]
+const capacity = { ReadCapacityUnits: 1, WriteCapacityUnits: 1 }
+const createG = { IndexName: "by-g", KeySchema: [{ AttributeName: "g", KeyType: "HASH" as const }], Projection: { ProjectionType: "ALL" as const } }
 
 const tableEntries: Array<BadInput> = [
   { category: "tables", label: "create with an undefined key", op: () => create("users", bad(undefined)), part: "KeySchema" },
@@ -340,6 +395,40 @@ const tableEntries: Array<BadInput> = [
   { category: "tables", label: "updateTable with table class COLD", op: () => updateTable("users", { tableClass: bad("COLD") }), part: "TableClass" },
   { category: "tables", label: "updateTable with deletion protection 1", op: () => updateTable("users", { deletionProtection: bad(1) }), part: "DeletionProtectionEnabled" },
   { category: "tables", label: "updateTable with billing PROVISIONAL", op: () => updateTable({ TableName: "users", BillingMode: bad("PROVISIONAL") }), part: "BillingMode" },
+  ...localKeys.map(([what, schema]): BadInput => ({
+    category: "tables", label: `create with a local index keyed by ${what}`, op: () => createTable({ ...sorted("local-key"), LocalSecondaryIndexes: [{ IndexName: "by-l", KeySchema: schema.map(([AttributeName, KeyType]) => ({ AttributeName, KeyType })), Projection: { ProjectionType: "ALL" } }] }), part: "LocalSecondaryIndexes[0].KeySchema", judged: true
+  })),
+  { category: "tables", label: "create with a local and a global index of one name", op: () => createTable({ ...sorted("one-name"), LocalSecondaryIndexes: [{ IndexName: "by-g", KeySchema: [{ AttributeName: "id", KeyType: "HASH" }, { AttributeName: "l", KeyType: "RANGE" }], Projection: { ProjectionType: "ALL" } }], GlobalSecondaryIndexes: [{ ...createG, KeySchema: [{ AttributeName: "l", KeyType: "HASH" }] }] }), part: "GlobalSecondaryIndexes[0].IndexName", judged: true },
+  { category: "tables", label: "create with two global indexes of one name in the SDK form", op: () => createTable({ ...byG("two-names"), BillingMode: "PAY_PER_REQUEST", GlobalSecondaryIndexes: [createG, { ...createG, Projection: { ProjectionType: "KEYS_ONLY" } }] }), part: "GlobalSecondaryIndexes[1].IndexName", judged: true },
+  { category: "tables", label: "create with an attribute defined twice", op: () => createTable({ ...keyed("defined-twice"), BillingMode: "PAY_PER_REQUEST", AttributeDefinitions: [{ AttributeName: "id", AttributeType: "S" }, { AttributeName: "id", AttributeType: "N" }] }), part: "AttributeDefinitions", judged: true },
+  { category: "tables", label: "create projecting one attribute twice", op: () => createTable({ ...byG("projected-twice"), BillingMode: "PAY_PER_REQUEST", GlobalSecondaryIndexes: [{ ...createG, Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["a", "a"] } }] }), part: "GlobalSecondaryIndexes[0].Projection.NonKeyAttributes", judged: true },
+  { category: "tables", label: "create projecting an attribute named by 256 characters", op: () => createTable({ ...byG("projected-long"), BillingMode: "PAY_PER_REQUEST", GlobalSecondaryIndexes: [{ ...createG, Projection: { ProjectionType: "INCLUDE", NonKeyAttributes: ["a".repeat(256)] } }] }), part: "GlobalSecondaryIndexes[0].Projection.NonKeyAttributes", judged: true },
+  { category: "tables", label: "create provisioned with a global index of no capacity", op: () => createTable({ ...byG("no-index-capacity"), ProvisionedThroughput: capacity, GlobalSecondaryIndexes: [{ IndexName: "by-g", KeySchema: [{ AttributeName: "g", KeyType: "HASH" }], Projection: { ProjectionType: "ALL" } }] }), part: "GlobalSecondaryIndexes[0].ProvisionedThroughput", judged: true },
+  { category: "tables", label: "create on demand with a capacity", op: () => createTable({ ...keyed("on-demand-capacity"), BillingMode: "PAY_PER_REQUEST", ProvisionedThroughput: capacity }), part: "ProvisionedThroughput", lenient: true },
+  { category: "tables", label: "create with a disabled stream of a view type", op: () => createTable({ ...keyed("stream-off"), BillingMode: "PAY_PER_REQUEST", StreamSpecification: { StreamEnabled: false, StreamViewType: "KEYS_ONLY" } }), part: "StreamSpecification", judged: true },
+  { category: "tables", label: "create with a stream enabled by a string", op: () => create("users", "id", { input: { StreamSpecification: { StreamEnabled: bad("yes") } } }), part: "StreamSpecification" },
+  { category: "tables", label: "create with encryption enabled by a string", op: () => createTable({ ...keyed("sse-yes"), BillingMode: "PAY_PER_REQUEST", SSESpecification: { Enabled: bad("yes") } }), part: "SSESpecification.Enabled", lenient: true },
+  { category: "tables", label: "create with encryption of type RSA", op: () => createTable({ ...keyed("sse-rsa"), BillingMode: "PAY_PER_REQUEST", SSESpecification: { Enabled: true, SSEType: bad("RSA") } }), part: "SSESpecification.SSEType", lenient: true },
+  { category: "tables", label: "create with encryption that is no object", op: () => create("users", "id", { input: { SSESpecification: bad("KMS") } }), part: "SSESpecification" },
+  { category: "tables", label: "updateTable with encryption enabled by a number", op: () => updateTable("users", { input: { SSESpecification: { Enabled: bad(1) } } }), part: "SSESpecification.Enabled" },
+  { category: "tables", label: "updateTable on demand with a capacity", op: () => updateTable({ TableName: "users", BillingMode: "PAY_PER_REQUEST", ProvisionedThroughput: capacity }), part: "ProvisionedThroughput" },
+  { category: "tables", label: "updateTable of attribute definitions only", op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }] }), part: "input", judged: true },
+  { category: "tables", label: "updateTable of an empty list of index updates", op: () => updateTable({ TableName: "users", GlobalSecondaryIndexUpdates: [] }), part: "input", judged: true },
+  { category: "tables", label: "updateTable of global indexes, no member of UpdateTable", op: () => updateTable(bad({ TableName: "users", GlobalSecondaryIndexes: [] })), part: "input", judged: true },
+  { category: "tables", label: "updateTable with an empty index update", op: () => updateTable({ TableName: "users", GlobalSecondaryIndexUpdates: [{}] }), part: "GlobalSecondaryIndexUpdates[0]", judged: true },
+  { category: "tables", label: "updateTable with index updates not in a list", op: () => updateTable(bad({ TableName: "users", GlobalSecondaryIndexUpdates: { Delete: { IndexName: "by-g" } } })), part: "GlobalSecondaryIndexUpdates" },
+  { category: "tables", label: "updateTable with an index update of a bad index name", op: () => updateTable({ TableName: "users", GlobalSecondaryIndexUpdates: [{ Update: { IndexName: "ab", ProvisionedThroughput: capacity } }] }), part: "GlobalSecondaryIndexUpdates[0].Update.IndexName", judged: true },
+  { category: "tables", label: "updateTable with an index created and deleted in one update", op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: createG, Delete: { IndexName: "by-x" } }] }), part: "GlobalSecondaryIndexUpdates[0]", lenient: true },
+  { category: "tables", label: "updateTable creating an index with no attribute definitions", op: () => updateTable({ TableName: "users", GlobalSecondaryIndexUpdates: [{ Create: createG }] }), part: "AttributeDefinitions", judged: true },
+  { category: "tables", label: "updateTable creating an index whose key is not defined", op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "h", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: createG }] }), part: "AttributeDefinitions", judged: true },
+  ...[
+    ["an INCLUDE of no attributes", { ProjectionType: "INCLUDE" as const }, "NonKeyAttributes"],
+    ["KEYS_ONLY naming attributes", { ProjectionType: "KEYS_ONLY" as const, NonKeyAttributes: ["a"] }, "NonKeyAttributes"],
+    ["a projection type SOME", { ProjectionType: bad("SOME") }, "ProjectionType"]
+  ].map(([what, projection, field]): BadInput => ({
+    category: "tables", label: `updateTable creating an index of ${String(what)}`, op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: { ...createG, Projection: bad(projection) } }] }), part: `GlobalSecondaryIndexUpdates[0].Create.Projection.${String(field)}`, judged: true
+  })),
+  { category: "tables", label: "updateTable creating two indexes", op: () => updateTable({ TableName: "users", AttributeDefinitions: [{ AttributeName: "g", AttributeType: "S" }, { AttributeName: "h", AttributeType: "S" }], GlobalSecondaryIndexUpdates: [{ Create: createG }, { Create: { ...createG, IndexName: "by-h", KeySchema: [{ AttributeName: "h", KeyType: "HASH" }] } }] }), part: "GlobalSecondaryIndexUpdates[1]", lenient: true },
   { category: "tables", label: "putItem SDK form without an item", op: () => putItem(bad({ TableName: "users" })), part: "Item" }
 ]
 
@@ -370,9 +459,6 @@ const keyPlacements: ReadonlyArray<readonly [string, (key: Record<string, unknow
   ["a query start key", (k) => query("users", attr("id").equals("u1"), { startKey: k }), "ExclusiveStartKey"],
   ["a scan start key", (k) => scan("users", { startKey: k }), "ExclusiveStartKey"]
 ]
-
-/** 2,050 UTF-8 bytes in 1,025 characters: over the partition key's 2,048 only when counted in bytes. */
-const overPartition = "é".repeat(1025)
 
 const neverKeyEntries: Array<BadInput> = keyPlacements.flatMap(([where, build, part]): Array<BadInput> => [
   ...neverKeys.map(([what, make]): BadInput => ({ category: "never keys", label: `${what} as a key attribute in ${where}`, op: () => build({ id: make() }), part: `${part}.id`, judged: true })),
@@ -477,6 +563,8 @@ export const corpus: ReadonlyArray<BadInput> = [
   ...keyEntries,
   ...batchEntries,
   ...transactionEntries,
+  ...putKeyEntries,
+  ...keyConditionEntries,
   ...statementEntries,
   ...tableEntries,
   ...neverKeyEntries,

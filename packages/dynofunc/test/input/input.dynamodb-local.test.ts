@@ -7,13 +7,16 @@ import { Effect } from "effect"
 import {
   DynamoClient,
   Value,
+  add,
   attr,
   batchGetItem,
   batchWriteItem,
+  conditionCheck,
   create,
   execute,
   executeStatement,
   find,
+  query,
   scan,
   transactWriteItems,
   type AnyOperation
@@ -66,6 +69,7 @@ it.layer(DynamoDBLocal.layer(), { timeout: 180_000 })("inputs judged by DynamoDB
     Effect.gen(function* () {
       yield* execute(create("users", "id"))
       yield* execute(create("posts", "author", { rangeKey: { name: "at", type: "N" } }))
+      yield* execute(create("threads", "author", { rangeKey: "title" }))
       const item = {
         id: "limits",
         digits38: 10n ** 38n - 1n,
@@ -94,6 +98,17 @@ it.layer(DynamoDBLocal.layer(), { timeout: 180_000 })("inputs judged by DynamoDB
       expect(filtered.count).toBe(125)
       const last = yield* execute(scan("users", { segment: { segment: 999_999, of: 1_000_000 } }))
       expect(last.items.length).toBeLessThanOrEqual(125)
+
+      // Key values at their limits: a partition key value of 2,048 bytes, a sort key value of 1,024 (here 512
+      // two-byte characters), compared with = or a range comparison, and put where another entry gives the key.
+      const sortKey = "é".repeat(512)
+      yield* execute(query("threads", attr("author").equals("x".repeat(2048))))
+      yield* execute(query("threads", attr("author").equals("x".repeat(1025)).and(attr("title").between("a", sortKey))))
+      yield* execute(query("threads", attr("author").equals("a").and(attr("title").beginsWith(sortKey))))
+      yield* execute(transactWriteItems([conditionCheck("threads", { author: "a", title: "b" }, attr("author").notExists()), add("threads", { author: "x".repeat(2048), title: sortKey })]))
+      yield* execute(batchWriteItem({ users: [{ delete: { id: "gone" } }, { put: { id: "x".repeat(2048) } }] }))
+      const { items: stored } = yield* execute(query("threads", attr("author").equals("x".repeat(2048)), { consistent: true }))
+      expect(stored.map((one) => one["title"])).toEqual([sortKey])
 
       const longest = "t".repeat(255)
       yield* execute(create(longest, "k".repeat(255)))

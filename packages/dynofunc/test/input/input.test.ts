@@ -1,6 +1,6 @@
 /**
- * The corpus of bad inputs (`corpus.ts`): each one fails `execute` with `InvalidInputError` naming its part, and
- * the client sees no request at all. Builders and `execute` never throw.
+ * The corpus of bad inputs (`corpus.ts`): each one fails `execute` with `InvalidInputError` naming its part (each
+ * problem once), and the client sees no request at all. Builders and `execute` never throw.
  */
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Ref } from "effect"
@@ -43,6 +43,7 @@ describe("bad inputs: a typed error naming the part, nothing sent", () => {
         if (sent !== 0) wrong.push(`${entry.label}: ${sent} requests sent`)
         else if (error._tag !== "InvalidInputError") wrong.push(`${entry.label}: failed with ${error._tag}`)
         else if (!names(problems, entry.part)) wrong.push(`${entry.label}: ${entry.part} not named in ${JSON.stringify(problems)}`)
+        else if (new Set(problems.map((problem: InputProblem) => `${problem.part}\u0000${problem.message}`)).size < problems.length) wrong.push(`${entry.label}: a problem named twice in ${JSON.stringify(problems)}`)
       }
       expect(wrong).toEqual([])
     }))

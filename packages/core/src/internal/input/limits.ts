@@ -246,7 +246,7 @@ const shapeChecks: Readonly<Partial<Record<CommandName, InputCheck>>> = {
     transactionShape(operation, input["TransactItems"], ["Get"], problems)
     transactionSizes(input["TransactItems"], problems)
   }),
-  ExecuteStatement: /* @__PURE__ */ checking((operation, input, problems) => statementShape(operation, input, "", problems)),
+  ExecuteStatement: /* @__PURE__ */ checking((_operation, input, problems) => statementShape(input, "", problems)),
   BatchExecuteStatement: /* @__PURE__ */ checking((operation, input, problems) =>
     statementsShape(operation, "Statements", input["Statements"], Limits.batchStatements, problems)),
   ExecuteTransaction: /* @__PURE__ */ checking((operation, input, problems) =>

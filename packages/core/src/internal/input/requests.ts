@@ -1,14 +1,14 @@
 /**
  * The shape of whole requests, checked before they are sent: batches and transactions (not empty, within their
- * limits, no item twice, one action per entry, 4 MB; each write of a batch by `writes.ts`), PartiQL statements (as many
- * parameters as `?`, but for a batch's), `CreateTable`
- * (keys defined, index counts and projections), `UpdateTable` (something to change) and updates that would
- * change a key attribute.
+ * limits, no item twice, one action per entry, 4 MB, puts holding the key another entry gives; each write of a batch
+ * by `writes.ts`), PartiQL statements (as many parameters as `?`, but for a batch's), `CreateTable` (keys defined,
+ * index counts, names, keys and projections, billing), `UpdateTable` (something to change, index updates), updates
+ * that would change a key attribute or write more than an item holds, and a query's key condition and filter.
  */
-import type { AttributeValue, KeysAndAttributes } from "@aws-sdk/client-dynamodb"
+import type { AttributeValue, KeysAndAttributes, UpdateTableInput } from "@aws-sdk/client-dynamodb"
 import type { CommandName } from "../../Operation.js"
 import { itemSize, valueSize } from "../values/itemSize.js"
-import { fieldProblems, KeyLimits, keyProblem, keyValueBytes, nameProblem, typeOf, type Problems } from "./options.js"
+import { fieldProblems, KeyLimits, keyProblem, keyValueBytes, NameLimits, nameProblem, typeOf, type Problems } from "./options.js"
 import { checkWrite, itemIdentity, keyIdentity, WriteLimits } from "./writes.js"
 
 /** DynamoDB's limits on the shape of requests. */
@@ -34,6 +34,8 @@ interface OnItem {
   readonly table: string
   readonly identity: string | undefined
   readonly item?: AttributeMap | undefined
+  /** Where a put's item is (`TransactItems[1].Put.Item`). */
+  readonly itemPart?: string | undefined
   /** The key attribute names its identity is made of (a key given whole): a put's item is matched on them. */
   readonly keyNames?: ReadonlyArray<string> | undefined
   readonly part: string
@@ -45,18 +47,52 @@ const byKey = (table: string, key: AttributeMap, part: string): OnItem => {
   return { table, identity: keyIdentity(key, keyNames), keyNames, part }
 }
 
+/** A table's key attribute names as an entry of the request gives them (a key given whole), and that entry. */
+interface TableKey {
+  readonly names: ReadonlyArray<string>
+  readonly part: string
+}
+
+/** The key attribute names of each table that an entry of the request names an item of by its key. */
+const tableKeys = (entries: ReadonlyArray<OnItem>): ReadonlyMap<string, TableKey> => {
+  const keys = new Map<string, TableKey>()
+  for (const entry of entries) if (entry.keyNames !== undefined && entry.keyNames.length > 0) keys.set(entry.table, { names: entry.keyNames, part: entry.part })
+  return keys
+}
+
+/**
+ * A put's item holds its table's key (API reference, PutItem and "Put", `Item`: every attribute of the primary key),
+ * and a key attribute's value is a key value (`keyProblem`: a non-empty string, a number or a non-empty binary, at
+ * most 2,048 bytes, and not two over 1,024). Where another entry of the request gives the table's key (its `Key`),
+ * each put on that table is checked against those attributes. DynamoDB: "Hash primary key values must be under
+ * 2048 bytes, and range primary key values must be under 1024 bytes", "One of the required keys was not given a
+ * value". When that `Key` is not the table's key, DynamoDB refuses the request for it anyway.
+ */
+const putKeys = (entries: ReadonlyArray<OnItem>, keys: ReadonlyMap<string, TableKey>, problems: Problems): void => {
+  for (const entry of entries) {
+    const key = entry.item === undefined ? undefined : keys.get(entry.table)
+    if (key === undefined) continue
+    const item = entry.item!
+    const missing = key.names.find((name) => item[name] === undefined)
+    const values: AttributeMap = {}
+    for (const name of key.names) values[name] = item[name]!
+    const problem = missing === undefined ? keyProblem(values) : { at: "", message: `the item has no "${missing}"` }
+    if (problem !== undefined) {
+      problems.push({ part: `${entry.itemPart}${problem.at}`, message: `${problem.message}: ${key.part} gives the key of table ${entry.table} as ${key.names.join(", ")}` })
+    }
+  }
+}
+
 /**
  * Reports the second and later entries on the same item of the same table. A put whose table's key is not known
  * is matched on the key attributes the other entries for that table name (when there are any), or as a whole item.
  */
-const duplicates = (entries: ReadonlyArray<OnItem>, what: string, problems: Problems): void => {
-  const keyNames = new Map<string, ReadonlyArray<string>>()
-  for (const entry of entries) if (entry.keyNames !== undefined) keyNames.set(entry.table, entry.keyNames)
+const duplicates = (entries: ReadonlyArray<OnItem>, keyNames: ReadonlyMap<string, TableKey>, what: string, problems: Problems): void => {
   const seen = new Map<string, string>()
   for (const entry of entries) {
     let id = entry.identity
     if (id === undefined && entry.item !== undefined) {
-      const names = keyNames.get(entry.table)
+      const names = keyNames.get(entry.table)?.names
       id = names === undefined ? itemIdentity(entry.item) : keyIdentity(entry.item, names)
     }
     if (id === undefined) continue
@@ -121,7 +157,8 @@ const isChecked = (operation: keyof typeof checkedBatches, requestItems: unknown
 
 /**
  * `BatchWriteItem`: tables with writes, each write one put or delete (`checkWrite`), at most 25 and 16 MB of items,
- * no item twice. Nothing to do for a request the batch writer built of writes it checked (`markChecked`).
+ * no item twice, each put holding its table's key where a delete gives it (`putKeys`). Nothing to do for a request
+ * the batch writer built of writes it checked (`markChecked`).
  */
 export const batchWriteShape = (requestItems: unknown, problems: Problems): void => {
   if (isChecked("BatchWriteItem", requestItems)) return
@@ -140,7 +177,7 @@ export const batchWriteShape = (requestItems: unknown, problems: Problems): void
       }
       bytes += checked.size
       const item = checked.identity === undefined ? (request as { PutRequest: { Item: AttributeMap } }).PutRequest.Item : undefined
-      entries.push({ table, identity: checked.identity, item, keyNames: checked.keyNames, part: `${part}[${index}]` })
+      entries.push({ table, identity: checked.identity, item, itemPart: `${part}[${index}].PutRequest.Item`, keyNames: checked.keyNames, part: `${part}[${index}]` })
     }
   })
   if (count > ShapeLimits.batchWriteRequests) {
@@ -149,7 +186,9 @@ export const batchWriteShape = (requestItems: unknown, problems: Problems): void
   if (bytes > WriteLimits.batchWriteBytes) {
     problems.push({ part: "RequestItems", message: `${bytes} bytes of items; BatchWriteItem takes at most ${WriteLimits.batchWriteBytes}` })
   }
-  duplicates(entries, "this write and", problems)
+  const keys = tableKeys(entries)
+  putKeys(entries, keys, problems)
+  duplicates(entries, keys, "this write and", problems)
 }
 
 /**
@@ -172,10 +211,13 @@ export const batchGetShape = (requestItems: unknown, problems: Problems): void =
     })
   })
   if (count > ShapeLimits.batchGetKeys) problems.push({ part: "RequestItems", message: `${count} keys; BatchGetItem takes at most ${ShapeLimits.batchGetKeys}` })
-  duplicates(entries, "this key and", problems)
+  duplicates(entries, tableKeys(entries), "this key and", problems)
 }
 
-/** A transaction: 1 to 100 entries, each exactly one action of `kinds`, no item twice, at most 4 MB of items. */
+/**
+ * A transaction: 1 to 100 entries, each exactly one action of `kinds`, no item twice, at most 4 MB of items, each put
+ * holding its table's key where another action gives it (`putKeys`).
+ */
 export const transactionShape = (operation: CommandName, items: unknown, kinds: ReadonlyArray<string>, problems: Problems): void => {
   if (!Array.isArray(items)) return void problems.push({ part: "TransactItems", message: "expected a list of actions" })
   countProblem(items.length, ShapeLimits.transactionActions, "TransactItems", "action", operation, problems)
@@ -194,13 +236,15 @@ export const transactionShape = (operation: CommandName, items: unknown, kinds: 
     const table = typeof body["TableName"] === "string" ? body["TableName"] : ""
     if (isRecord(body["Item"])) {
       bytes += itemSize(body["Item"] as AttributeMap)
-      entries.push({ table, identity: undefined, item: body["Item"] as AttributeMap, part })
+      entries.push({ table, identity: undefined, item: body["Item"] as AttributeMap, itemPart: `${part}.${kind}.Item`, part })
     } else if (isRecord(body["Key"])) {
       bytes += itemSize(body["Key"] as AttributeMap)
       entries.push(byKey(table, body["Key"] as AttributeMap, part))
     }
   })
-  duplicates(entries, "this action and", problems)
+  const keys = tableKeys(entries)
+  putKeys(entries, keys, problems)
+  duplicates(entries, keys, "this action and", problems)
   if (bytes > ShapeLimits.transactionBytes) {
     problems.push({ part: "TransactItems", message: `${bytes} bytes of items and keys; a transaction takes at most ${ShapeLimits.transactionBytes}` })
   }
@@ -227,9 +271,11 @@ const placeholderCount = (statement: string): number => {
   return count
 }
 
-/** One PartiQL statement: its fields, and as many parameters as it has `?` (DynamoDB refuses fewer and more). */
-export const statementShape = (operation: CommandName, body: unknown, prefix: string, problems: Problems): void => {
-  fieldProblems(operation, body, prefix, problems)
+/**
+ * One PartiQL statement: as many parameters as it has `?` (DynamoDB refuses fewer and more). Its fields are checked
+ * by `fieldProblems`, once: by `checkLimits` for `ExecuteStatement`'s, by `statementsShape` for a transaction's.
+ */
+export const statementShape = (body: unknown, prefix: string, problems: Problems): void => {
   if (!isRecord(body) || typeof body["Statement"] !== "string") return
   const parameters = body["Parameters"]
   const given = Array.isArray(parameters) ? parameters.length : 0
@@ -247,14 +293,20 @@ export const statementShape = (operation: CommandName, body: unknown, prefix: st
 export const statementsShape = (operation: CommandName, field: string, statements: unknown, max: number, problems: Problems): void => {
   if (!Array.isArray(statements)) return void problems.push({ part: field, message: "expected a list of statements" })
   countProblem(statements.length, max, field, "statement", operation, problems)
-  const check = operation === "BatchExecuteStatement" ? fieldProblems : statementShape
-  statements.forEach((statement: unknown, index) => check(operation, statement, `${field}[${index}].`, problems))
+  statements.forEach((statement: unknown, index) => {
+    fieldProblems(operation, statement, `${field}[${index}].`, problems)
+    if (operation !== "BatchExecuteStatement") statementShape(statement, `${field}[${index}].`, problems)
+  })
 }
 
 const keyNames = (schema: unknown): ReadonlyArray<string> =>
   Array.isArray(schema) ? schema.map((element: { AttributeName?: unknown } | undefined) => String(element?.AttributeName)) : []
 
-/** `CreateTable`: every key defined (and only keys), index counts, local indexes on the table's partition key, projections. */
+/**
+ * `CreateTable`: every key defined once (and only keys), index counts and names (one per index, API reference,
+ * CreateTable: "Must be unique only for this table"), local indexes keyed by the table's partition key and a sort
+ * key, projections, billing.
+ */
 export const createTableShape = (input: Record_, problems: Problems): void => {
   const tableKeys = keyNames(input["KeySchema"])
   if (input["KeySchema"] === undefined) problems.push({ part: "KeySchema", message: "a table needs a key schema" })
@@ -274,8 +326,12 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
     }
     locals.forEach((index: unknown, i) => {
       indexes.push([`LocalSecondaryIndexes[${i}]`, index])
-      if (isRecord(index) && keyNames(index["KeySchema"])[0] !== tableKeys[0]) {
+      if (!isRecord(index)) return
+      const schema = index["KeySchema"]
+      if (keyNames(schema)[0] !== tableKeys[0]) {
         problems.push({ part: `LocalSecondaryIndexes[${i}].KeySchema`, message: `a local index has the table's partition key (${tableKeys[0]})` })
+      } else if (Array.isArray(schema) && (schema.length !== 2 || (schema[1] as { KeyType?: unknown } | undefined)?.KeyType !== "RANGE")) {
+        problems.push({ part: `LocalSecondaryIndexes[${i}].KeySchema`, message: "a local index's key is the table's partition key and one sort key" })
       }
     })
   }
@@ -286,23 +342,16 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
     globals.forEach((index: unknown, i) => indexes.push([`GlobalSecondaryIndexes[${i}]`, index]))
   }
   const keys = new Set(tableKeys)
+  const named = new Map<unknown, string>()
   let projected = 0
   for (const [part, index] of indexes) {
     fieldProblems("CreateTable", index, `${part}.`, problems)
     if (!isRecord(index)) continue
+    const earlier = named.get(index["IndexName"])
+    if (earlier !== undefined) problems.push({ part: `${part}.IndexName`, message: `${earlier} has this name too: each index of a table has its own` })
+    else named.set(index["IndexName"], part)
     for (const name of keyNames(index["KeySchema"])) keys.add(name)
-    const projection = index["Projection"] as { ProjectionType?: unknown; NonKeyAttributes?: unknown } | undefined
-    const type = projection?.ProjectionType ?? "ALL"
-    if (type !== "ALL" && type !== "KEYS_ONLY" && type !== "INCLUDE") {
-      problems.push({ part: `${part}.Projection.ProjectionType`, message: `${JSON.stringify(type)} is not one of ALL, KEYS_ONLY, INCLUDE` })
-    }
-    const attributes = projection?.NonKeyAttributes
-    if (type === "INCLUDE" && (!Array.isArray(attributes) || attributes.length === 0)) {
-      problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: "an INCLUDE projection names the attributes it includes" })
-    } else if (type !== "INCLUDE" && attributes !== undefined) {
-      problems.push({ part: `${part}.Projection.NonKeyAttributes`, message: "only an INCLUDE projection names attributes" })
-    }
-    if (Array.isArray(attributes)) projected += attributes.length
+    projected += projectionProblems(index["Projection"], `${part}.Projection`, problems)
   }
   if (projected > ShapeLimits.projectedAttributes) {
     problems.push({ part: "Projection.NonKeyAttributes", message: `${projected} attributes projected by the indexes together; DynamoDB allows ${ShapeLimits.projectedAttributes}` })
@@ -310,6 +359,8 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
   const defined = Array.isArray(input["AttributeDefinitions"])
     ? (input["AttributeDefinitions"] as ReadonlyArray<{ AttributeName?: unknown } | undefined>).map((definition) => String(definition?.AttributeName))
     : []
+  const twice = defined.find((name, i) => defined.indexOf(name) !== i)
+  if (twice !== undefined) problems.push({ part: "AttributeDefinitions", message: `"${twice}" is defined twice: one definition per attribute` })
   for (const name of keys) {
     if (!defined.includes(name)) problems.push({ part: "AttributeDefinitions", message: `key attribute "${name}" has no definition (AttributeType)` })
   }
@@ -326,6 +377,41 @@ export const createTableShape = (input: Record_, problems: Problems): void => {
       }
     })
   }
+}
+
+/**
+ * An index's projection (API reference, "Projection"): of type ALL (the default), KEYS_ONLY or INCLUDE, which alone
+ * names attributes, at least one. Returns how many it names (DynamoDB counts them across a table's indexes).
+ */
+const projectionProblems = (value: unknown, part: string, problems: Problems): number => {
+  const projection = value as { ProjectionType?: unknown; NonKeyAttributes?: unknown } | undefined
+  const type = projection?.ProjectionType ?? "ALL"
+  if (type !== "ALL" && type !== "KEYS_ONLY" && type !== "INCLUDE") {
+    problems.push({ part: `${part}.ProjectionType`, message: `${JSON.stringify(type)} is not one of ALL, KEYS_ONLY, INCLUDE` })
+  }
+  const attributes = projection?.NonKeyAttributes
+  if (type === "INCLUDE" && (!Array.isArray(attributes) || attributes.length === 0)) {
+    problems.push({ part: `${part}.NonKeyAttributes`, message: "an INCLUDE projection names the attributes it includes" })
+  } else if (type !== "INCLUDE" && attributes !== undefined) {
+    problems.push({ part: `${part}.NonKeyAttributes`, message: "only an INCLUDE projection names attributes" })
+  }
+  if (!Array.isArray(attributes)) return 0
+  const problem = projectedNamesProblem(attributes)
+  if (problem !== undefined) problems.push({ part: `${part}.NonKeyAttributes`, message: problem })
+  return attributes.length
+}
+
+/**
+ * The attributes a projection includes (API reference, "Projection", `NonKeyAttributes`: names of 1 to 255
+ * characters): each named once (DynamoDB: "Cannot have two attributes with the same name").
+ */
+const projectedNamesProblem = (names: ReadonlyArray<unknown>): string | undefined => {
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]
+    if (typeof name !== "string" || name.length < 1 || name.length > NameLimits.keyNameMax) return `a projected attribute name is 1 to ${NameLimits.keyNameMax} characters long, not ${typeof name === "string" ? `of ${name.length}` : `a ${typeof name}`}`
+    if (names.indexOf(name) !== i) return `"${name}" is projected twice`
+  }
+  return undefined
 }
 
 /**
@@ -348,21 +434,49 @@ const billingProblems = (input: Record_, mode: unknown, problems: Problems): voi
  */
 const exclusiveUpdates = ["ProvisionedThroughput", "StreamSpecification"] as const
 
-/** `UpdateTable` with nothing but the table name changes nothing, or with two changes taken one at a time: DynamoDB refuses it. */
+/** `UpdateTable` with nothing that changes the table (`updateTableChanges`), or with two changes taken one at a time: DynamoDB refuses it. */
 export const updateTableShape = (input: Record_, problems: Problems): void => {
   const once = exclusiveUpdates.filter((field) => input[field] !== undefined)
   if (once.length > 1) problems.push({ part: "input", message: `${once.join(" and ")} in one UpdateTable: DynamoDB takes only one of them at once` })
   if (input["BillingMode"] === "PAY_PER_REQUEST") billingProblems(input, "PAY_PER_REQUEST", problems)
-  indexUpdateProblems(input["GlobalSecondaryIndexUpdates"], problems)
-  for (const field in input) if (field !== "TableName" && input[field] !== undefined) return
+  indexUpdateProblems(input["GlobalSecondaryIndexUpdates"], input["AttributeDefinitions"], problems)
+  for (const field in input) if (updateTableChanges[field as keyof UpdateTableInput] === true && !isEmptyList(input[field])) return
   problems.push({ part: "input", message: "nothing to change: give billing, stream, deletionProtection, tableClass or another setting" })
+}
+
+const isEmptyList = (value: unknown): boolean => value === undefined || (Array.isArray(value) && value.length === 0)
+
+/**
+ * Whether each member of UpdateTable changes the table (API reference, UpdateTable): not its name, nor the attribute
+ * definitions (they type the key of an index created with them), nor an empty list of updates. A member UpdateTable
+ * does not have (`GlobalSecondaryIndexes`) changes nothing either: the SDK does not send it. With no change at all,
+ * DynamoDB answers "Nothing to update".
+ */
+const updateTableChanges: Readonly<Record<keyof UpdateTableInput, boolean>> = {
+  TableName: false,
+  AttributeDefinitions: false,
+  BillingMode: true,
+  ProvisionedThroughput: true,
+  GlobalSecondaryIndexUpdates: true,
+  StreamSpecification: true,
+  SSESpecification: true,
+  ReplicaUpdates: true,
+  TableClass: true,
+  DeletionProtectionEnabled: true,
+  MultiRegionConsistency: true,
+  GlobalTableWitnessUpdates: true,
+  OnDemandThroughput: true,
+  WarmThroughput: true,
+  GlobalTableSettingsReplicationMode: true,
+  DisassociationProtectionEnabled: true,
+  VectorIndexUpdates: true
 }
 
 /**
  * `GlobalSecondaryIndexUpdates` (API reference, UpdateTable and "GlobalSecondaryIndexUpdate"): a list of entries, each exactly one of `Create`, `Update`, `Delete`; one index created or deleted per UpdateTable (DynamoDB:
  * "Only 1 online index can be created or deleted simultaneously per table", a `LimitExceededException`).
  */
-const indexUpdateProblems = (updates: unknown, problems: Problems): void => {
+const indexUpdateProblems = (updates: unknown, definitions: unknown, problems: Problems): void => {
   if (updates === undefined) return
   const part = "GlobalSecondaryIndexUpdates"
   if (!Array.isArray(updates)) {
@@ -378,9 +492,23 @@ const indexUpdateProblems = (updates: unknown, problems: Problems): void => {
     }
     const action = actions[0]!
     if (action !== "Update") structural++
-    fieldProblems("UpdateTable", (update as Record_)[action], `${part}[${i}].${action}.`, problems)
+    const body = (update as Record_)[action]
+    fieldProblems("UpdateTable", body, `${part}[${i}].${action}.`, problems)
+    if (action === "Create" && isRecord(body)) createdIndexProblems(body, definitions, `${part}[${i}].Create`, problems)
     if (structural === 2) problems.push({ part: `${part}[${i}]`, message: "one index created or deleted per UpdateTable: DynamoDB takes one at a time" })
   })
+}
+
+/**
+ * An index created by UpdateTable: its projection (as CreateTable's), and its key attributes defined in the request's
+ * `AttributeDefinitions` (API reference, UpdateTable: "If you are adding a new global secondary index to the table,
+ * AttributeDefinitions must include the key element(s) of the new index").
+ */
+const createdIndexProblems = (index: Record_, definitions: unknown, part: string, problems: Problems): void => {
+  projectionProblems(index["Projection"], `${part}.Projection`, problems)
+  const defined = Array.isArray(definitions) ? definitions.map((definition: { AttributeName?: unknown } | undefined) => definition?.AttributeName) : []
+  const missing = keyNames(index["KeySchema"]).find((name) => !defined.includes(name))
+  if (missing !== undefined) problems.push({ part: "AttributeDefinitions", message: `key attribute "${missing}" of the index created has no definition (AttributeType)` })
 }
 
 const clauseKeyword = /\b(SET|REMOVE|ADD|DELETE)\b/gi
@@ -503,7 +631,8 @@ const keyConditionWords: ReadonlySet<string> = new Set(["and", "between", "begin
 
 /**
  * A query's key condition: on the partition key and at most the sort key (API reference, Query,
- * `KeyConditionExpression`), on an index's key (up to 4 partition and 4 sort attributes) with `IndexName`.
+ * `KeyConditionExpression`), on an index's key (up to 4 partition and 4 sort attributes) with `IndexName`; its
+ * values key values, and none of its attributes in the filter.
  *
  * @example
  * import { keyConditionShape } from "./requests.js"
@@ -523,6 +652,26 @@ export const keyConditionShape = (body: Record_, prefix: string, problems: Probl
     problems.push({ part: `${prefix}KeyConditionExpression`, message: `a key condition on ${attributes.size} attributes (${[...attributes].join(", ")}): the key has at most ${max}` })
   }
   keyConditionValues(expression, body["ExpressionAttributeValues"], `${prefix}KeyConditionExpression`, problems)
+  filterOnKey(body["FilterExpression"], attributes, names, `${prefix}FilterExpression`, problems)
+}
+
+/** The attributes a filter names at its top level (`#n0`, `a` in `a.b[0]`), not its functions, keywords or values. */
+const filterAttributes = /(?<![\w:#.\]])#?[A-Za-z_][A-Za-z0-9_]*(?![\w(]|\s+\()/g
+const filterWords: ReadonlySet<string> = new Set(["and", "or", "not", "between", "in"])
+
+/**
+ * A query's filter names no attribute of its key condition (API reference, Query, `FilterExpression`: "A filter
+ * expression cannot contain partition key or sort key attributes"; DynamoDB: "Filter Expression can only contain
+ * non-primary key attributes"). What the key condition compares is the key (of the table, or of the index queried).
+ */
+const filterOnKey = (filter: unknown, keys: ReadonlySet<string>, names: Names, part: string, problems: Problems): void => {
+  if (typeof filter !== "string") return
+  for (const [word] of filter.matchAll(filterAttributes)) {
+    const attribute = resolve(word, names)
+    if (!filterWords.has(word.toLowerCase()) && keys.has(attribute)) {
+      return void problems.push({ part, message: `the filter names "${attribute}", a key attribute: compare it in the key condition` })
+    }
+  }
 }
 
 /** The operands of a range comparison (`<`, `<=`, `>`, `>=`, `BETWEEN`, `begins_with`): only a sort key takes one. */
