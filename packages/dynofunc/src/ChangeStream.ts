@@ -17,7 +17,8 @@
  */
 import { Deferred, Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
-import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
+import type { ChangeRecord, fromRaw } from "@dynofunc/core/ChangeRecord"
+import { withoutImages } from "@dynofunc/core/internal/changes/record"
 import { describe } from "@dynofunc/core/operations/describe"
 import { type ChangeDecodeError, type LeaseLostError, StreamNotEnabledError } from "./ChangeStreamError.js"
 import { Checkpoint, type CheckpointError } from "./Checkpoint.js"
@@ -117,13 +118,19 @@ export const streamArn = <S extends Source>(source: S): Effect.Effect<string, So
 
 /**
  * The batches of the stream `arn` (found by an effect) with their runs, each shard claimed with `claim` before it is
- * started; `link` is the coordinator's link with the consumer.
+ * started; `link` is the coordinator's link with the consumer; records read with `recordOf` (default `fromRaw`).
  */
-const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadOptions, claim: (arn: string) => Claim<E2, R2>, link: Reader.Link) =>
+const read = <E1, R1, E2, R2>(
+  arn: Effect.Effect<string, E1, R1>,
+  options: ReadOptions,
+  claim: (arn: string) => Claim<E2, R2>,
+  link: Reader.Link,
+  recordOf?: typeof fromRaw
+) =>
   A.chunkStream<Delivery, ReadError | E1 | E2, StreamsClient | R1 | R2 | Scope.Scope>(options.buffer ?? 16, (out) =>
     Effect.asVoid(
       Effect.forkScoped(
-        Effect.matchEffect(Effect.flatMap(arn, (found) => Reader.coordinate(found, options, (delivery) => out.offer([delivery]), claim(found), link)), {
+        Effect.matchEffect(Effect.flatMap(arn, (found) => Reader.coordinate(found, options, (delivery) => out.offer([delivery]), claim(found), link, recordOf)), {
           onFailure: out.fail,
           onSuccess: () => out.end
         })
@@ -151,9 +158,12 @@ const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadO
 export const batches = <S extends Source>(
   source: S,
   options: ReadOptions = {}
-): Stream.Stream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> =>
+): Stream.Stream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> => batchesOf(source, options)
+
+/** `batches`, each record read with `recordOf` (default `fromRaw`). */
+const batchesOf = <S extends Source>(source: S, options: ReadOptions, recordOf?: typeof fromRaw) =>
   Stream.unwrap(Effect.map(Reader.link(false), (link) =>
-    Stream.map(read(streamArn(source), options, () => Reader.savedPositions(options), link), (delivery) => delivery.batch)))
+    Stream.map(read(streamArn(source), options, () => Reader.savedPositions(options), link, recordOf), (delivery) => delivery.batch)))
 
 /**
  * Every change of `source`'s stream, one `ChangeRecord` at a time (the records of `batches`).
@@ -297,5 +307,8 @@ export const entities = <const Members extends ReadonlyArray<CollectionMember>, 
   options: ReadOptions & DecodeOptions = {}
 ): Stream.Stream<EntityChange<Members[number]>, ReadError | SourceError<S> | ChangeDecodeError, StreamsClient | SourceContext<S>> => {
   const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
-  return A.mapConcatEffect(batches(source, options), (batch) => decodeAll(batch.records))
+  // The images are decoded from the raw records in one pass: not unmarshalled first (only where one does not decode,
+  // the batch is read again in full, to say why).
+  return A.mapConcatEffect(batchesOf(source, options, withoutImages), (batch) =>
+    decodeAll(batch.records, Effect.suspend(() => Reader.recordsOf(batch.records.map((record) => record.raw), batch.shardId))))
 }
