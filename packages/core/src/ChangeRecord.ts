@@ -14,8 +14,7 @@
  * @since 0.1.0
  */
 import type { AttributeMap, Item } from "./Value.js"
-import { fromAttributeMap } from "./internal/values/fromAttributeValue.js"
-import { kindOf, MalformedValue } from "./internal/values/malformed.js"
+import { readRecord } from "./internal/changes/record.js"
 import { readOptionalItem } from "./internal/values/responses.js"
 
 /**
@@ -77,11 +76,6 @@ export interface ChangeRecord<Image = Item> {
   readonly raw: RawRecord
 }
 
-const eventNames: ReadonlySet<string> = new Set(["INSERT", "MODIFY", "REMOVE"])
-
-const creationTime = (value: Date | number | undefined): Date | undefined =>
-  value === undefined ? undefined : value instanceof Date ? value : typeof value === "number" ? new Date(value * 1000) : undefined
-
 /**
  * The `ChangeRecord` of a raw stream record read from shard `shardId`; throws a `MalformedValue` naming what is
  * wrong when it is not a stream record (no event name, no sequence number, an image that is not an item).
@@ -94,23 +88,4 @@ const creationTime = (value: Date | number | undefined): Date | undefined =>
  * @since 0.1.0
  * @category constructors
  */
-export const fromRaw = (raw: RawRecord, shardId: string): ChangeRecord => {
-  if (typeof raw !== "object" || raw === null) throw new MalformedValue(`a stream record is an object, not ${kindOf(raw)}`)
-  const event = raw.eventName
-  if (typeof event !== "string" || !eventNames.has(event)) throw new MalformedValue(`eventName: not INSERT, MODIFY or REMOVE but ${kindOf(event)}`)
-  const change = raw.dynamodb
-  if (typeof change !== "object" || change === null) throw new MalformedValue(`dynamodb: not an object but ${kindOf(change)}`)
-  if (typeof change.SequenceNumber !== "string") throw new MalformedValue(`dynamodb.SequenceNumber: not a string but ${kindOf(change.SequenceNumber)}`)
-  return {
-    event: event as EventName,
-    keys: change.Keys === undefined ? {} : fromAttributeMap(change.Keys),
-    oldImage: readOptionalItem(change.OldImage, "dynamodb.OldImage"),
-    newImage: readOptionalItem(change.NewImage, "dynamodb.NewImage"),
-    sequenceNumber: change.SequenceNumber,
-    approximateCreationTime: creationTime(change.ApproximateCreationDateTime),
-    shardId,
-    eventId: raw.eventID,
-    expired: raw.userIdentity?.type === "Service" && raw.userIdentity.principalId === "dynamodb.amazonaws.com",
-    raw
-  }
-}
+export const fromRaw = (raw: RawRecord, shardId: string): ChangeRecord => readRecord(raw, shardId, readOptionalItem)

@@ -17,7 +17,8 @@
  */
 import { Deferred, Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
-import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
+import type { ChangeRecord, fromRaw } from "@dynofunc/core/ChangeRecord"
+import { withoutImages } from "@dynofunc/core/internal/changes/record"
 import { describe } from "@dynofunc/core/operations/describe"
 import { type ChangeDecodeError, type LeaseLostError, type StreamDeletedError, StreamNotEnabledError, type TrimmedRecordsError } from "./ChangeStreamError.js"
 import { Checkpoint, type CheckpointError } from "./Checkpoint.js"
@@ -202,13 +203,19 @@ export const streamArn = <S extends Source>(source: S): Effect.Effect<string, So
 
 /**
  * The batches of the stream `arn` (found by an effect) with their runs, each shard claimed with `claim` before it is
- * started; `link` is the coordinator's link with the consumer.
+ * started; `link` is the coordinator's link with the consumer; records read with `recordOf` (default `fromRaw`).
  */
-const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadOptions, claim: (arn: string) => Claim<E2, R2>, link: Reader.Link) =>
+const read = <E1, R1, E2, R2>(
+  arn: Effect.Effect<string, E1, R1>,
+  options: ReadOptions,
+  claim: (arn: string) => Claim<E2, R2>,
+  link: Reader.Link,
+  recordOf?: typeof fromRaw
+) =>
   A.chunkStream<Delivery, ReadError | E1 | E2, StreamsClient | R1 | R2 | Scope.Scope>(options.buffer ?? 16, (out) =>
     Effect.asVoid(
       Effect.forkScoped(
-        Effect.matchEffect(Effect.flatMap(arn, (found) => Reader.coordinate(found, options, (delivery) => out.offer([delivery]), claim(found), link)), {
+        Effect.matchEffect(Effect.flatMap(arn, (found) => Reader.coordinate(found, options, (delivery) => out.offer([delivery]), claim(found), link, recordOf)), {
           onFailure: out.fail,
           onSuccess: () => out.end
         })
@@ -236,9 +243,12 @@ const read = <E1, R1, E2, R2>(arn: Effect.Effect<string, E1, R1>, options: ReadO
 export const batches = <S extends Source>(
   source: S,
   options: ReadOptions = {}
-): Stream.Stream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> =>
+): Stream.Stream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> => batchesOf(source, options)
+
+/** `batches`, each record read with `recordOf` (default `fromRaw`). */
+const batchesOf = <S extends Source>(source: S, options: ReadOptions, recordOf?: typeof fromRaw) =>
   Stream.unwrap(Effect.map(Reader.link(false), (link) =>
-    Stream.map(read(streamArn(source), options, () => Reader.savedPositions(options), link), (delivery) => delivery.batch)))
+    Stream.map(read(streamArn(source), options, () => Reader.savedPositions(options), link, recordOf), (delivery) => delivery.batch)))
 
 /**
  * Every change of `source`'s stream, one `ChangeRecord` at a time (the records of `batches`).
@@ -321,6 +331,15 @@ export const consume = <S extends Source, E, R>(
   process: (batch: ShardBatch) => Effect.Effect<unknown, E, R>,
   options: ConsumeOptions = {}
 ): Effect.Effect<void, ReadError | SourceError<S> | Exclude<CheckpointError, LeaseLostError> | E, StreamsClient | Checkpoint | SourceContext<S> | R> =>
+  consuming(source, process, options)
+
+/** `consume`, its records read with `recordOf` (`consumeEntities` leaves the images unread for its one-pass decode). */
+const consuming = <S extends Source, E, R>(
+  source: S,
+  process: (batch: ShardBatch) => Effect.Effect<unknown, E, R>,
+  options: ConsumeOptions,
+  recordOf?: typeof fromRaw
+): Effect.Effect<void, ReadError | SourceError<S> | Exclude<CheckpointError, LeaseLostError> | E, StreamsClient | Checkpoint | SourceContext<S> | R> =>
   Effect.flatMap(Checkpoint, (checkpoint) =>
     Effect.flatMap(Effect.zip(streamArn(source), Reader.link(true)), ([arn, link]) => {
       const inOrder = perKey()
@@ -339,7 +358,7 @@ export const consume = <S extends Source, E, R>(
         Effect.suspend(() => (delivery.run.live ? Effect.flatMap(process(delivery.batch), () => saved(delivery)) : Effect.void))
       // A claim that fails with LeaseLostError is a shard held by another consumer.
       const claim = (shardId: string) => Effect.catchTag(checkpoint.claim(arn, shardId), "LeaseLostError", () => Effect.succeed("taken" as const))
-      const processed = read(Effect.succeed(arn), options, () => claim, link).pipe(
+      const processed = read(Effect.succeed(arn), options, () => claim, link, recordOf).pipe(
         Stream.map((delivery) => inOrder(delivery.batch.shardId, delivery.batch.parentShardId, handled(delivery))),
         Stream.mapEffect((processing) => processing, { concurrency: Math.max(1, options.parallelism ?? 1), unordered: true }),
         Stream.runDrain
@@ -382,7 +401,10 @@ export const entities = <const Members extends ReadonlyArray<CollectionMember>, 
   options: ReadOptions & DecodeOptions = {}
 ): Stream.Stream<EntityChange<Members[number]>, ReadError | SourceError<S> | ChangeDecodeError, StreamsClient | SourceContext<S>> => {
   const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
-  return A.mapConcatEffect(batches(source, options), (batch) => decodeAll(batch.records))
+  // The images are decoded from the raw records in one pass: not unmarshalled first (only where one does not decode,
+  // the batch is read again in full, to say why).
+  return A.mapConcatEffect(batchesOf(source, options, withoutImages), (batch) =>
+    decodeAll(batch.records, Effect.suspend(() => Reader.recordsOf(batch.records.map((record) => record.raw), batch.shardId))))
 }
 
 /**
@@ -433,5 +455,8 @@ export const consumeEntities = <const Members extends ReadonlyArray<CollectionMe
   StreamsClient | Checkpoint | SourceContext<S> | R
 > => {
   const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
-  return consume(source, (batch) => Effect.flatMap(decodeAll(batch.records), (records) => process({ ...batch, records })), options)
+  // As `entities`: images decoded from the raw records in one pass (a batch read again in full only to say why one does not).
+  const decoded = (batch: ShardBatch) =>
+    decodeAll(batch.records, Effect.suspend(() => Reader.recordsOf(batch.records.map((record) => record.raw), batch.shardId)))
+  return consuming(source, (batch) => Effect.flatMap(decoded(batch), (records) => process({ ...batch, records })), options, withoutImages)
 }

@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from "@effect/vitest"
 import * as fc from "fast-check"
-import { Effect, Fiber, Layer, Stream } from "effect"
-import { ChangeStream, Checkpoint, LeaseLostError, Retry, StreamsClient } from "dynofunc"
+import { Effect, Fiber, Layer, Schema, Stream } from "effect"
+import { type ChangeDecodeError, ChangeStream, Checkpoint, Entity, LeaseLostError, Retry, StreamsClient, TypedTable } from "dynofunc"
 import { oneShard, type Script, type ScriptedRecord, type ScriptedShard, scripted, streamArn } from "../support/scriptedStream.js"
 import * as T from "#test-effect"
 
@@ -236,6 +236,82 @@ describe("ChangeStream.records", () => {
       const error = yield* Effect.flip(ChangeStream.records({ streamArn }, fast).pipe(Stream.runDrain, Effect.provide(bad)))
       expect(error).toMatchObject({ _tag: "MalformedResponseError", operation: "GetRecords" })
       expect((error as { problem: string }).problem).toContain("Records[0]")
+    }))
+})
+
+describe("ChangeStream.entities on GetRecords answers", () => {
+  const app = TypedTable.make({ name: "app", partitionKey: "pk" })
+  const User = Entity.make({
+    table: app,
+    name: "User",
+    schema: Schema.Struct({ id: Schema.String, visits: Schema.Number, tags: Schema.Array(Schema.String) }),
+    primary: { partition: { prefix: "USER", fields: ["id"] } }
+  })
+  const Order = Entity.make({ table: app, name: "Order", schema: Schema.Struct({ id: Schema.String, total: Schema.Number }), primary: { partition: { prefix: "ORDER", fields: ["id"] } } })
+  const user = (id: string, visits: number | string) =>
+    ({ pk: { S: `USER#${id}` }, _entity: { S: "User" }, id: { S: id }, visits: typeof visits === "number" ? { N: String(visits) } : { S: visits }, tags: { L: [{ S: "a" }] } })
+  const order = { pk: { S: "ORDER#o1" }, _entity: { S: "Order" }, id: { S: "o1" }, total: { N: "12.5" } }
+  const change = (seq: number, eventName: string, images: { readonly NewImage?: unknown; readonly OldImage?: unknown }) => ({
+    eventID: `e${seq}`,
+    eventName,
+    dynamodb: { Keys: { pk: ((images.NewImage ?? images.OldImage) as { pk: unknown }).pk }, SequenceNumber: String(seq), ApproximateCreationDateTime: new Date(1_765_000_000_000 + seq), ...images }
+  })
+  /** A disabled stream of one closed shard, whose one `GetRecords` answers `records`. */
+  const answering = (records: ReadonlyArray<unknown>) =>
+    Layer.succeed(StreamsClient.StreamsClient, {
+      send: (request) =>
+        Effect.sync(() =>
+          request.operation === "DescribeStream"
+            ? { StreamDescription: { StreamStatus: "DISABLED", Shards: [{ ShardId: "s0", SequenceNumberRange: { StartingSequenceNumber: "1", EndingSequenceNumber: "99" } }] } }
+            : request.operation === "GetShardIterator"
+            ? { ShardIterator: "0" }
+            : { Records: records }
+        ) as never
+    })
+  const history = [
+    change(1, "INSERT", { NewImage: user("u1", 1) }),
+    change(2, "MODIFY", { OldImage: user("u1", 1), NewImage: user("u1", 2) }),
+    change(3, "REMOVE", { OldImage: order })
+  ]
+
+  it.live("each image decoded by its entity's Schema: the plain record's fields, the images decoded, the raw record as it came", () =>
+    Effect.gen(function* () {
+      const layer = answering(history)
+      const changes = Array.from(yield* ChangeStream.entities([User, Order], { streamArn }, fast).pipe(Stream.runCollect, Effect.provide(layer)))
+      const plain = Array.from(yield* ChangeStream.records({ streamArn }, fast).pipe(Stream.runCollect, Effect.provide(layer)))
+      const u1 = (visits: number) => ({ id: "u1", visits, tags: ["a"] })
+      expect(changes).toEqual([
+        { ...plain[0]!, entity: "User", newImage: u1(1) },
+        { ...plain[1]!, entity: "User", oldImage: u1(1), newImage: u1(2) },
+        { ...plain[2]!, entity: "Order", oldImage: { id: "o1", total: 12.5 } }
+      ])
+      expect(changes.map((c) => c.raw)).toEqual(history)
+      expect(changes[0]!.raw).toBe(history[0])
+    }))
+
+  it.live("a record that does not decode: its plain record in the error, or reported and left out", () =>
+    Effect.gen(function* () {
+      const layer = answering([...history, change(4, "INSERT", { NewImage: user("u2", "many") })])
+      const error = yield* Effect.flip(ChangeStream.entities([User, Order], { streamArn }, fast).pipe(Stream.runDrain, Effect.provide(layer)))
+      expect(error).toMatchObject({
+        _tag: "ChangeDecodeError",
+        image: "newImage",
+        record: { sequenceNumber: "4", keys: { pk: "USER#u2" }, newImage: { pk: "USER#u2", _entity: "User", id: "u2", visits: "many", tags: ["a"] }, oldImage: undefined }
+      })
+      expect((error as { message: string }).message).toMatch(/^s0 4: newImage: User .*does not match its Schema/)
+      const reported: Array<string> = []
+      const report = (e: ChangeDecodeError) => Effect.sync(() => void reported.push(e.record.sequenceNumber))
+      const kept = yield* ChangeStream.entities([User, Order], { streamArn }, { ...fast, onInvalid: "skip", report }).pipe(Stream.runCollect, Effect.provide(layer))
+      expect(Array.from(kept).map((c) => c.sequenceNumber)).toEqual(["1", "2", "3"])
+      expect(reported).toEqual(["4"])
+    }))
+
+  it.live("an image that is not an item is a MalformedResponseError naming it, even when skipping what does not decode", () =>
+    Effect.gen(function* () {
+      const layer = answering([history[0], change(2, "INSERT", { NewImage: { ...user("u3", 3), extra: { BOGUS: 1 } } })])
+      const error = yield* Effect.flip(ChangeStream.entities([User], { streamArn }, { ...fast, onInvalid: "skip" }).pipe(Stream.runDrain, Effect.provide(layer)))
+      expect(error).toMatchObject({ _tag: "MalformedResponseError", operation: "GetRecords" })
+      expect((error as { problem: string }).problem).toContain("Records[1].dynamodb.NewImage.extra")
     }))
 })
 

@@ -118,10 +118,24 @@ const describeAll = (streamArn: string): Effect.Effect<{ readonly status: string
   return page(undefined, [])
 }
 
-/** The records of a `GetRecords` output, or the `MalformedResponseError` saying what in them is not a stream record. */
-const recordsOf = (records: ReadonlyArray<unknown> | undefined, shardId: string): Effect.Effect<ReadonlyArray<ChangeRecord>, MalformedResponseError> => {
+/** How a reader makes the `ChangeRecord` of a raw record of shard `shardId`: `fromRaw`, or a variant of it. */
+type RecordOf = (raw: RawRecord, shardId: string) => ChangeRecord
+
+/**
+ * The records of a `GetRecords` output read with `recordOf` (default `fromRaw`), or the `MalformedResponseError`
+ * saying what in them is not a stream record.
+ *
+ * @example
+ * import { recordsOf } from "./reader.js"
+ * recordsOf([{ eventName: "REMOVE", dynamodb: { SequenceNumber: "7" } }], "shardId-1") // succeeds with one record
+ */
+export const recordsOf = (
+  records: ReadonlyArray<unknown> | undefined,
+  shardId: string,
+  recordOf: RecordOf = fromRaw
+): Effect.Effect<ReadonlyArray<ChangeRecord>, MalformedResponseError> => {
   try {
-    return Effect.succeed(readList(records as ReadonlyArray<RawRecord> | undefined, "Records", (raw) => fromRaw(raw, shardId)))
+    return Effect.succeed(readList(records as ReadonlyArray<RawRecord> | undefined, "Records", (raw) => recordOf(raw, shardId)))
   } catch (error) {
     return Effect.fail(malformedResponse("GetRecords", error))
   }
@@ -139,6 +153,7 @@ const minute = 60_000
  * records created before the first iterator was asked for, less a minute and rounded down to the minute —
  * `ApproximateCreationDateTime` is rounded down (to the second, or the minute), and this host's clock may be ahead of
  * DynamoDB's. What is left out can only be older than the start; a few records of the minute before it may come.
+ * Each record is read with `recordOf`.
  */
 const readShard = (
   streamArn: string,
@@ -147,7 +162,8 @@ const readShard = (
   start: Start,
   options: ReadOptions,
   offer: (batch: ShardBatch) => Effect.Effect<void>,
-  last: Map<string, string>
+  last: Map<string, string>,
+  recordOf: RecordOf
 ): Effect.Effect<void, ReadError, StreamsClient> => {
   const poll = A.decodeDuration(options.pollInterval ?? "1 second")
   const limit = options.limit === undefined ? {} : { Limit: options.limit }
@@ -187,7 +203,7 @@ const readShard = (
       Effect.catchTag(call("GetRecords", { ShardIterator: current, ...limit }), "ExpiredIteratorError", () => Effect.succeed(undefined)),
       (output) => {
         if (output === undefined) return Effect.flatMap(iterator(), read)
-        return Effect.flatMap(recordsOf(output.Records, shardId), (all) => {
+        return Effect.flatMap(recordsOf(output.Records, shardId, recordOf), (all) => {
           const records = kept(all)
           const next = output.NextShardIterator
           const delivered = records.length > 0 || next === undefined ? offer(batch(records, next === undefined)) : Effect.void
@@ -226,6 +242,7 @@ export const savedPositions = (options: ReadOptions): Claim<never, never> => (sh
  * Reads the stream `streamArn` into `offer`, until it is disabled and read to its end (or fails): the coordinator.
  * It ends once a listing after the one that found the stream disabled and every shard done finds no new shard.
  * Each shard is claimed (`claim`) before it is started; `link` carries what the consumer of the batches tells it.
+ * Records are read with `recordOf` (default `fromRaw`).
  *
  * @example
  * import { Effect } from "effect"
@@ -238,7 +255,8 @@ export const coordinate = <E, R>(
   options: ReadOptions,
   offer: (delivery: Delivery) => Effect.Effect<void>,
   claim: Claim<E, R>,
-  link: Link
+  link: Link,
+  recordOf: RecordOf = fromRaw
 ): Effect.Effect<void, ReadError | E, StreamsClient | Scope.Scope | R> =>
   Effect.gen(function* () {
     const scope = yield* Effect.scope
@@ -283,7 +301,7 @@ export const coordinate = <E, R>(
         link.runs.set(shardId, run)
         shard.state = "running"
         const fiber = yield* Effect.forkIn(
-          Effect.matchEffect(readShard(streamArn, shardId, shard.parent, start, options, (batch) => offer({ batch, run }), last), {
+          Effect.matchEffect(readShard(streamArn, shardId, shard.parent, start, options, (batch) => offer({ batch, run }), last, recordOf), {
             onFailure: (error) => Queue.offer(link.events, { _tag: "failed", run, error }),
             onSuccess: () => Queue.offer(link.events, { _tag: "read", run })
           }),

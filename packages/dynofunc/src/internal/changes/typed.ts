@@ -8,13 +8,17 @@ import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
 import type { Item } from "@dynofunc/core/Value"
 import type { DecodeOptions, EntityChange } from "../../ChangeStream.js"
 import { ChangeDecodeError } from "../../ChangeStreamError.js"
+import { stringOf } from "../typed/attributes.js"
 import type { CollectionMember } from "../typed/collection.js"
+import { Fail } from "../typed/schema/types.js"
 import { show } from "../typed/show.js"
 
 /**
- * The decoder of changes of `members` (entities of one table): a record whose tag names none of them, or whose image
- * does not decode, is a `ChangeDecodeError` carrying the record. Synchronous: a batch is decoded in one loop, not one
- * effect per record (P9: an effect per record cost more than the decoding itself).
+ * The decoder of changes of `members` (entities of one table). `read` decodes a record's images in one pass from its
+ * raw record (`raw.dynamodb`: whether or not its own images were read, `withoutImages`), `Fail` when anything is
+ * wrong; `decode` decodes its plain images and says what is wrong: a record whose tag names none of them, or whose
+ * image does not decode, is a `ChangeDecodeError` carrying the record. Synchronous: a batch is decoded in one loop,
+ * not one effect per record (P9: an effect per record cost more than the decoding itself).
  *
  * @example
  * import { decoder } from "./typed.js"
@@ -22,14 +26,38 @@ import { show } from "../typed/show.js"
  * import { ChangeRecord } from "dynofunc"
  * declare const members: Parameters<typeof decoder>[0]
  * declare const record: ChangeRecord.ChangeRecord
- * Outcome.isSuccess(decoder(members)(record))
+ * Outcome.isSuccess(decoder(members).decode(record))
  */
 export const decoder = <Members extends CollectionMember>(members: ReadonlyArray<Members>) => {
   const entityAttribute = members[0]!.table.entityAttribute
   const byTag = new Map(members.map((member) => [member.name, member]))
   const refused = (record: ChangeRecord, image: "newImage" | "oldImage", issue: string, cause: unknown) =>
     Outcome.fail(new ChangeDecodeError({ record, image, issue, cause, message: `${record.shardId} ${record.sequenceNumber}: ${image}: ${issue}` }))
-  return (record: ChangeRecord): Outcome.Outcome<EntityChange<Members>, ChangeDecodeError> => {
+  const read = (record: ChangeRecord): EntityChange<Members> | typeof Fail => {
+    const { NewImage, OldImage } = record.raw.dynamodb!
+    const stored = (NewImage !== undefined ? NewImage : OldImage) as Record<string, unknown> | null | undefined
+    const tag = stringOf(stored?.[entityAttribute])
+    const member = tag === undefined ? undefined : byTag.get(tag)
+    if (member === undefined) return Fail
+    const newImage = NewImage === undefined ? undefined : member.runtime.readItem(NewImage)
+    const oldImage = OldImage === undefined ? undefined : member.runtime.readItem(OldImage)
+    if (newImage === Fail || oldImage === Fail) return Fail
+    const change: EntityChange<CollectionMember> = {
+      event: record.event,
+      keys: record.keys,
+      oldImage,
+      newImage,
+      sequenceNumber: record.sequenceNumber,
+      approximateCreationTime: record.approximateCreationTime,
+      shardId: record.shardId,
+      eventId: record.eventId,
+      expired: record.expired,
+      raw: record.raw,
+      entity: member.name
+    }
+    return change as EntityChange<Members>
+  }
+  const decode = (record: ChangeRecord): Outcome.Outcome<EntityChange<Members>, ChangeDecodeError> => {
     const image = record.newImage !== undefined ? "newImage" : "oldImage"
     const stored = record[image]?.[entityAttribute]
     const tag = typeof stored === "string" ? stored : undefined
@@ -53,32 +81,54 @@ export const decoder = <Members extends CollectionMember>(members: ReadonlyArray
     }
     return Outcome.succeed(decoded as unknown as EntityChange<Members>)
   }
+  return { read, decode }
 }
 
 /**
- * The records of a batch decoded with `decode`, in order, with `options.onInvalid`: the first that does not decode
- * fails the batch, or each that does not is reported (in order, before the batch is answered) and left out.
+ * The records of a batch decoded with `decoding`, in order, with `options.onInvalid`: each read in one pass; from the
+ * first that is not, the batch's plain records (`plain`, default the records themselves: give it when their images
+ * were left unread) decoded one by one — the first that does not decode fails the batch, or each that does not is
+ * reported (in order, before the batch is answered) and left out.
  *
  * @example
  * import { ChangeRecord, ChangeDecodeError } from "dynofunc"
  * import { Outcome } from "#adapter"
+ * import { Fail } from "../typed/schema/types.js"
  * import { decodedOrSkipped } from "./typed.js"
- * declare const decode: (record: ChangeRecord.ChangeRecord) => Outcome.Outcome<string, ChangeDecodeError>
+ * declare const decoding: {
+ *   read: (record: ChangeRecord.ChangeRecord) => string | typeof Fail
+ *   decode: (record: ChangeRecord.ChangeRecord) => Outcome.Outcome<string, ChangeDecodeError>
+ * }
  * declare const records: ReadonlyArray<ChangeRecord.ChangeRecord>
- * decodedOrSkipped(decode, { onInvalid: "skip" })(records) // the records that decode
+ * decodedOrSkipped(decoding, { onInvalid: "skip" })(records) // the records that decode
  */
-export const decodedOrSkipped = <A>(decode: (record: ChangeRecord) => Outcome.Outcome<A, ChangeDecodeError>, options: DecodeOptions) => {
+export const decodedOrSkipped = <A>(
+  decoding: {
+    readonly read: (record: ChangeRecord) => A | typeof Fail
+    readonly decode: (record: ChangeRecord) => Outcome.Outcome<A, ChangeDecodeError>
+  },
+  options: DecodeOptions
+) => {
   const skip = options.onInvalid === "skip"
   const report = options.report ?? ((error: ChangeDecodeError) => Effect.logWarning(error.message))
-  return (records: ReadonlyArray<ChangeRecord>): Effect.Effect<ReadonlyArray<A>, ChangeDecodeError> => {
-    const decoded: Array<A> = []
+  /** `decoded` and then the plain `records` from `from` on, decoded one by one. */
+  const oneByOne = (records: ReadonlyArray<ChangeRecord>, from: number, decoded: Array<A>): Effect.Effect<ReadonlyArray<A>, ChangeDecodeError> => {
     const skipped: Array<ChangeDecodeError> = []
-    for (const record of records) {
-      const outcome = decode(record)
+    for (let i = from; i < records.length; i++) {
+      const outcome = decoding.decode(records[i]!)
       if (Outcome.isSuccess(outcome)) decoded.push(Outcome.successOf(outcome))
       else if (skip) skipped.push(Outcome.failureOf(outcome))
       else return Effect.fail(Outcome.failureOf(outcome))
     }
     return skipped.length === 0 ? Effect.succeed(decoded) : Effect.as(Effect.forEach(skipped, report, { discard: true }), decoded)
+  }
+  return <E = never>(records: ReadonlyArray<ChangeRecord>, plain?: Effect.Effect<ReadonlyArray<ChangeRecord>, E>): Effect.Effect<ReadonlyArray<A>, ChangeDecodeError | E> => {
+    const decoded: Array<A> = []
+    for (let i = 0; i < records.length; i++) {
+      const read = decoding.read(records[i]!)
+      if (read === Fail) return plain === undefined ? oneByOne(records, i, decoded) : Effect.flatMap(plain, (all) => oneByOne(all, i, decoded))
+      decoded.push(read)
+    }
+    return Effect.succeed(decoded)
   }
 }
