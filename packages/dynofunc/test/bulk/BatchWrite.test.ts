@@ -181,7 +181,11 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
         { table: "users", delete: { id: "u1", name: "extra" } },
         { table: "users", put: { id: "big", blob: "x".repeat(400 * 1024) } },
         { table: "users", put: { id: "" } },
-        { table: "events", delete: { pk: "p", sk: new Uint8Array(0) } }
+        { table: "events", delete: { pk: "p", sk: new Uint8Array(0) } },
+        { table: "users", put: { id: "x".repeat(2049) } },
+        { table: "events", put: { pk: "p".repeat(1025), sk: "s".repeat(1025) } },
+        // At the limits (a partition key of 2,048 bytes, a sort key of 1,024): no problem.
+        { table: "events", put: { pk: "p".repeat(2048), sk: "é".repeat(512) } }
       ]
       const error = failureOf(yield* BatchWrite.run(writes, { keys }).pipe(Effect.provide(store.layer), Effect.exit))
       expect(error.reason).toBe("InvalidInput")
@@ -191,7 +195,13 @@ describe("BatchWrite under faults (an in-memory store that throttles 30% of requ
         "writes[31].delete",
         "writes[32].put",
         "writes[33].put",
-        "writes[34].delete"
+        "writes[34].delete",
+        "writes[35].put",
+        "writes[36].put"
+      ])
+      expect(error.cause?._tag === "InvalidInputError" && error.cause.problems.slice(5).map((problem) => problem.message)).toEqual([
+        "key attribute \"id\" is 2049 bytes; a partition key is at most 2048, a sort key 1024",
+        "two key attributes over 1024 bytes: a sort key is at most 1024"
       ])
       expect(error.unapplied).toEqual(writes)
       expect(store.requests).toBe(0)

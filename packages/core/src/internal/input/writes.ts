@@ -73,7 +73,8 @@ export interface WriteProblem {
 /**
  * Checks one write of `table`: exactly one `PutRequest` of an item of at most 400 KB, or one `DeleteRequest` of a
  * key. When the table's key attribute `names` are known, the put's item and the delete's key hold each of them (a
- * non-empty string, a number or a binary), and the delete's key nothing else.
+ * non-empty string, a number or a binary, within the key sizes: at most 2,048 bytes, and at most one over 1,024 — the
+ * sort key's limit), and the delete's key nothing else.
  */
 export const checkWrite = (table: string, request: unknown, names: ReadonlyArray<string> | undefined): CheckedWrite | WriteProblem => {
   const put = isRecord(request) ? request["PutRequest"] : undefined
@@ -96,6 +97,13 @@ export const checkWrite = (table: string, request: unknown, names: ReadonlyArray
     }
     if (put === undefined && Object.keys(map).length !== names.length) {
       return { part, message: `a delete takes the key of table ${table} only (${names.join(", ")})` }
+    }
+    if (put !== undefined) {
+      // A put's key values within the key limits (a delete's key was checked whole above).
+      const key: AttributeMap = {}
+      for (const name of names) key[name] = map[name]!
+      const problem = keyProblem(key)
+      if (problem !== undefined) return { part: part + problem.at, message: problem.message }
     }
   } else if (put === undefined) {
     keyNames = Object.keys(map).sort()
