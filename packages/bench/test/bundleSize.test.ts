@@ -11,11 +11,12 @@ import type { Shell } from "../src/shell/shell.js"
 /**
  * The budgets, in bytes. Effect 4: the target, 250 KB (met: 249 KB since `layerConfig` stopped using Effect 4's
  * Schema-based `Config.unwrap`; 230 KB since the credential providers retry without `Schedule`; 206 KB since each
- * operation carries its own input check and the generated tables are compact). Effect 3: the figure measured on
- * 8 Dec 2026 plus ~3% (304.5 KB; 332 KB before the compact tables and per-operation checks, 354 KB before the
- * providers retried without `Schedule`); its 300 KB target is not met: BENCHMARKS.md, P8.
+ * operation carries its own input check and the generated tables are compact; 189 KB since `find` compiles its
+ * projection alone). Effect 3: the target, 300 KB (met on 8 Dec 2026: 287.5 KB once `find` no longer pulls in the
+ * whole expression compiler; 304.5 KB before, 332 KB before the compact tables and per-operation checks, 354 KB
+ * before the providers retried without `Schedule`): BENCHMARKS.md, P8.
  */
-const budgets: Record<Shell, number> = { effect3: 314 * 1024, effect4: 250 * 1024 }
+const budgets: Record<Shell, number> = { effect3: 300 * 1024, effect4: 250 * 1024 }
 
 const fromPackage = (name: string) => (path: string) => path.includes(`/node_modules/${name}/`)
 

@@ -199,6 +199,30 @@ export const compileInto = (target: MutableFields, input: ExpressionInput): Read
 
 const noProblems: ReadonlyArray<InputProblem> = []
 
+/**
+ * `compileInto` for a request whose only expression is a projection (`find`'s `GetItem`): the same fields, and a
+ * bundle of a program that only reads by key leaves the rest of the compiler (conditions, key conditions, updates) out.
+ *
+ * @example
+ * import { path } from "dynofunc"
+ * import { compileProjectionInto } from "@dynofunc/core/Expression"
+ * const fields = {}
+ * compileProjectionInto(fields, ["id", path("tags", 0)])
+ * // fields: { ProjectionExpression: "#n0, #n1[0]", ExpressionAttributeNames: { "#n0": "id", "#n1": "tags" } }
+ *
+ * @since 0.1.0
+ * @category utils
+ */
+export const compileProjectionInto = (target: MutableFields, projection: ProjectionInput | undefined): ReadonlyArray<InputProblem> => {
+  if (projection === undefined || projection.length === 0) return noProblems
+  const ctx = P.make()
+  ctx.part = "ProjectionExpression"
+  target.ProjectionExpression = compileProjection(ctx, projection)
+  const names = P.namesRecord(ctx)
+  if (names !== undefined) target.ExpressionAttributeNames = names
+  return ctx.problems ?? noProblems
+}
+
 const compileUpdate = (ctx: Placeholders, update: UpdateInput): string => {
   const sections: UpdateSections = { set: "", remove: "", add: "", delete: "", mayOverlap: false }
   if (Array.isArray(update)) {

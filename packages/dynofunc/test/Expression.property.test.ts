@@ -5,6 +5,7 @@ import type { AttributeValue } from "@aws-sdk/client-dynamodb"
 import { describe, expect, it } from "@effect/vitest"
 import fc from "fast-check"
 import { attr, cand, compile, path, rawCondition, Value, type CompiledExpression, type ExpressionInput, type Segment } from "dynofunc"
+import { compileInto, compileProjectionInto } from "@dynofunc/core/Expression"
 import * as M from "./support/expressionModel.js"
 
 const expressionKeys = ["KeyConditionExpression", "ConditionExpression", "FilterExpression", "UpdateExpression", "ProjectionExpression"] as const
@@ -129,6 +130,19 @@ describe("compile (properties)", () => {
         expect(compiled.fields.ConditionExpression).toBe(`attribute_exists(${text})`)
       }),
       { numRuns: 500 }
+    )
+  })
+
+  it("a projection alone compiles to the same fields and problems with compileProjectionInto as with compileInto", () => {
+    const projection = fc.array(fc.oneof(M.attributeName, awkwardPath.map(toPath), fc.constant(42 as unknown as string)), { maxLength: 6 })
+    fc.assert(
+      fc.property(projection, (items) => {
+        const [whole, alone] = [{}, {}]
+        const problems = [compileInto(whole, { projection: items }), compileProjectionInto(alone, items)]
+        expect(alone).toEqual(whole)
+        expect(problems[1]).toEqual(problems[0])
+      }),
+      { numRuns: 300 }
     )
   })
 

@@ -4,7 +4,7 @@
  * @since 0.1.0
  */
 import type { GetItemCommandOutput } from "@aws-sdk/client-dynamodb"
-import type { ProjectionInput } from "../Expression.js"
+import { compileProjectionInto, type ProjectionInput } from "../Expression.js"
 import { decodeItem, operation, type EscapeHatch } from "../internal/builders/build.js"
 import { guard } from "../internal/input/guard.js"
 import { plainChecks } from "../internal/input/limits.js"
@@ -57,7 +57,8 @@ export const find = guard("GetItem", (tableName: string, key: Item, options: Fin
       Key: toAttributeMap(key, "Key"),
       ...(options.consistent !== undefined && { ConsistentRead: options.consistent })
     },
-    { projection: options.projection },
+    compileProjectionInto,
+    options.projection,
     options.input,
     decodeItem
   ))

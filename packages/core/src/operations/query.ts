@@ -5,6 +5,7 @@
  */
 import type { QueryCommandInput, QueryCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/builders/build.js"
+import { compileInto } from "../Expression.js"
 import { guard, refuseArgument } from "../internal/input/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/builders/read.js"
 import type { KeyConditionInput, KeySchema } from "../KeyCondition.js"
@@ -48,6 +49,7 @@ function buildQuery(target: string | QueryCommandInput, keyCondition?: KeyCondit
       ...readFields(options),
       ...(options.order !== undefined && { ScanIndexForward: options.order === "asc" })
     },
+    compileInto,
     {
       keyCondition,
       keySchema: options.keySchema,

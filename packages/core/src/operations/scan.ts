@@ -5,6 +5,7 @@
  */
 import type { ScanCommandInput, ScanCommandOutput } from "@aws-sdk/client-dynamodb"
 import { operation, type EscapeHatch } from "../internal/builders/build.js"
+import { compileInto } from "../Expression.js"
 import { guard } from "../internal/input/guard.js"
 import { readFields, readResult, type ReadOptions, type ReadResult } from "../internal/builders/read.js"
 import type { Operation } from "../Operation.js"
@@ -42,6 +43,7 @@ function buildScan(target: string | ScanCommandInput, options: ScanOptions = {})
       ...readFields(options),
       ...(options.segment !== undefined && { Segment: options.segment.segment, TotalSegments: options.segment.of })
     },
+    compileInto,
     { filter: options.filter, projection: options.projection, names: options.names, values: options.values },
     options.input,
     readResult

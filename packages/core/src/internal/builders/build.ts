@@ -3,6 +3,7 @@
  * and decoding optional items.
  */
 import type { ItemCollectionMetrics } from "@aws-sdk/client-dynamodb"
+import type { InputProblem } from "../../InputProblem.js"
 import type { AttributeMap, Item } from "../../Value.js"
 import { guard } from "../input/guard.js"
 import { readList, readOptionalItem, readOptionalKey, readRecord } from "../values/responses.js"
@@ -66,19 +67,21 @@ export const setReturnFields = <Values extends string>(
 }
 
 /**
- * An operation whose description is `base` (the builder's own fresh object, completed in place), then the compiled
- * `expressions`, then the caller's `input` fields; the expressions' problems travel with it, and `check` (its
- * command's, from `input/limits.ts`) is run on it before it is sent.
+ * An operation whose description is `base` (the builder's own fresh object, completed in place), then `expressions`
+ * compiled into it by `compile` (`compileInto`, or `compileProjectionInto` for a read with a projection only), then the
+ * caller's `input` fields; the expressions' problems travel with it, and `check` (its command's, from
+ * `input/limits.ts`) is run on it before it is sent.
  */
-export const operation = <Name extends CommandName, Result>(
+export const operation = <Name extends CommandName, Result, Expressions>(
   name: Name,
   check: InputCheck,
   base: InputOf<Name>,
-  expressions: ExpressionInput,
+  compile: (target: MutableFields, expressions: Expressions) => ReadonlyArray<InputProblem>,
+  expressions: Expressions,
   input: Partial<InputOf<Name>> | undefined,
   decode: (output: OutputOf<Name>) => Result
 ): Operation<Name, Result> => {
-  const problems = compileInto(base as MutableFields, expressions)
+  const problems = compile(base as MutableFields, expressions)
   if (input !== undefined) Object.assign(base, input)
   return construct({ name, description: base, decode, problems }, check)
 }
@@ -114,6 +117,7 @@ export const writeOperation = <Name extends WriteName, Values extends string>(
     name,
     check,
     base,
+    compileInto,
     { update, condition: options.condition, names: options.names, values: options.values },
     options.input,
     decodeWrite
