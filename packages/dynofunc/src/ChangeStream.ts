@@ -17,7 +17,7 @@
  */
 import { Deferred, Effect, type Scope, Stream } from "effect"
 import * as A from "#adapter"
-import type { ChangeRecord, fromRaw } from "@dynofunc/core/ChangeRecord"
+import type { ChangeRecord } from "@dynofunc/core/ChangeRecord"
 import { withoutImages } from "@dynofunc/core/internal/changes/record"
 import { describe } from "@dynofunc/core/operations/describe"
 import { type ChangeDecodeError, type LeaseLostError, type StreamDeletedError, StreamNotEnabledError, type TrimmedRecordsError } from "./ChangeStreamError.js"
@@ -210,7 +210,7 @@ const read = <E1, R1, E2, R2>(
   options: ReadOptions,
   claim: (arn: string) => Claim<E2, R2>,
   link: Reader.Link,
-  recordOf?: typeof fromRaw
+  recordOf?: Reader.RecordOf
 ) =>
   A.chunkStream<Delivery, ReadError | E1 | E2, StreamsClient | R1 | R2 | Scope.Scope>(options.buffer ?? 16, (out) =>
     Effect.asVoid(
@@ -246,7 +246,7 @@ export const batches = <S extends Source>(
 ): Stream.Stream<ShardBatch, ReadError | SourceError<S>, StreamsClient | SourceContext<S>> => batchesOf(source, options)
 
 /** `batches`, each record read with `recordOf` (default `fromRaw`). */
-const batchesOf = <S extends Source>(source: S, options: ReadOptions, recordOf?: typeof fromRaw) =>
+const batchesOf = <S extends Source>(source: S, options: ReadOptions, recordOf?: Reader.RecordOf) =>
   Stream.unwrap(Effect.map(Reader.link(false), (link) =>
     Stream.map(read(streamArn(source), options, () => Reader.savedPositions(options), link, recordOf), (delivery) => delivery.batch)))
 
@@ -338,7 +338,7 @@ const consuming = <S extends Source, E, R>(
   source: S,
   process: (batch: ShardBatch) => Effect.Effect<unknown, E, R>,
   options: ConsumeOptions,
-  recordOf?: typeof fromRaw
+  recordOf?: Reader.RecordOf
 ): Effect.Effect<void, ReadError | SourceError<S> | Exclude<CheckpointError, LeaseLostError> | E, StreamsClient | Checkpoint | SourceContext<S> | R> =>
   Effect.flatMap(Checkpoint, (checkpoint) =>
     Effect.flatMap(Effect.zip(streamArn(source), Reader.link(true)), ([arn, link]) => {
@@ -400,11 +400,17 @@ export const entities = <const Members extends ReadonlyArray<CollectionMember>, 
   source: S,
   options: ReadOptions & DecodeOptions = {}
 ): Stream.Stream<EntityChange<Members[number]>, ReadError | SourceError<S> | ChangeDecodeError, StreamsClient | SourceContext<S>> => {
-  const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
-  // The images are decoded from the raw records in one pass: not unmarshalled first (only where one does not decode,
-  // the batch is read again in full, to say why).
-  return A.mapConcatEffect(batchesOf(source, options, withoutImages), (batch) =>
-    decodeAll(batch.records, Effect.suspend(() => Reader.recordsOf(batch.records.map((record) => record.raw), batch.shardId))))
+  return A.mapConcatEffect(batchesOf(source, options, withoutImages), entityBatches<Members[number]>(members, options))
+}
+
+/**
+ * How `entities` and `consumeEntities` decode a batch read `withoutImages`: each image decoded from the raw record
+ * in one pass, not unmarshalled first (only where one does not decode is the batch read again in full, to say why).
+ */
+const entityBatches = <Members extends CollectionMember>(members: ReadonlyArray<Members>, options: DecodeOptions) => {
+  const decodeAll = decodedOrSkipped(decoder(members), options)
+  return (batch: ShardBatch) =>
+    decodeAll(batch.records, Effect.suspend(() => Reader.recordsOf(batch.records.map((record) => record.raw), batch.shardId)))
 }
 
 /**
@@ -454,9 +460,6 @@ export const consumeEntities = <const Members extends ReadonlyArray<CollectionMe
   ReadError | SourceError<S> | Exclude<CheckpointError, LeaseLostError> | ChangeDecodeError | E,
   StreamsClient | Checkpoint | SourceContext<S> | R
 > => {
-  const decodeAll = decodedOrSkipped(decoder<Members[number]>(members), options)
-  // As `entities`: images decoded from the raw records in one pass (a batch read again in full only to say why one does not).
-  const decoded = (batch: ShardBatch) =>
-    decodeAll(batch.records, Effect.suspend(() => Reader.recordsOf(batch.records.map((record) => record.raw), batch.shardId)))
+  const decoded = entityBatches<Members[number]>(members, options)
   return consuming(source, (batch) => Effect.flatMap(decoded(batch), (records) => process({ ...batch, records })), options, withoutImages)
 }

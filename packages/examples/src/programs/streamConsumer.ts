@@ -37,8 +37,8 @@ const describe = (change: ChangeRecord.ChangeRecord<Account>) => {
 }
 
 /**
- * One run of the consumer: each change decoded by its entity and printed, a checkpoint saved in the lease table after each batch.
- * The run is stopped from outside (interrupted, as a crash or a deploy stops a consumer) while it handles the change
+ * One run of the consumer: each change decoded by its entity and printed, a checkpoint saved in the lease table after
+ * each batch. The run is stopped from outside (interrupted, as a crash or a deploy stops a consumer) while it handles the change
  * `stopAt` picks: that change's batch is not checkpointed. Gives the changes it handled, in order.
  */
 const run = (name: string, stopAt: (change: ChangeRecord.ChangeRecord<Account>) => boolean) =>

@@ -119,7 +119,7 @@ const describeAll = (streamArn: string): Effect.Effect<{ readonly status: string
 }
 
 /** How a reader makes the `ChangeRecord` of a raw record of shard `shardId`: `fromRaw`, or a variant of it. */
-type RecordOf = (raw: RawRecord, shardId: string) => ChangeRecord
+export type RecordOf = (raw: RawRecord, shardId: string) => ChangeRecord
 
 /**
  * The records of a `GetRecords` output read with `recordOf` (default `fromRaw`), or the `MalformedResponseError`
